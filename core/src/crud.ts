@@ -1,0 +1,371 @@
+import { z } from 'zod';
+import { GauzyMcpError, isGauzyMcpError } from './errors.js';
+import type { QueryInput, QueryValue } from './gauzy/query.js';
+import { describeItem, entityResult, listResult, ok } from './results.js';
+import { entityOutput, fields as fieldsParam, listOutput, pagination, uuid } from './schema.js';
+import { defineTool, type RouteRef, type ToolContext, type ToolDefinition, type ToolScope } from './tool.js';
+
+/**
+ * Declarative tools over one Gauzy entity. Most Gauzy areas are uniform CRUD; a pack describes the
+ * entity once and each tool becomes a few lines of data. Only tools with real logic are hand-written.
+ */
+export interface EntitySpec {
+  /** Singular noun for texts, e.g. "task". */
+  noun: string;
+  plural: string;
+  /** Base route, e.g. `/api/tasks`. */
+  path: string;
+  /** Relations a caller may ask to include (`relations[]`). */
+  relations?: readonly string[];
+  describe?: (item: Record<string, unknown>) => string;
+}
+
+type Shape = z.ZodRawShape;
+type Item = Record<string, unknown>;
+
+interface ToolBase {
+  name: string;
+  title: string;
+  description: string;
+  toolset: string;
+  aliases?: readonly string[];
+  admin?: boolean;
+}
+
+export function defineEntity(spec: EntitySpec): EntitySpec {
+  return spec;
+}
+
+const route = (method: string, path: string) => `${method} ${path}` as RouteRef;
+
+function relationsParam(entity: EntitySpec) {
+  const allowed = entity.relations ?? [];
+  return allowed.length
+    ? z.array(z.enum(allowed as [string, ...string[]])).max(allowed.length).optional().describe(`Related records to include: ${allowed.join(', ')}`)
+    : undefined;
+}
+
+/** Style A tenant/organization filter every Gauzy list validates. */
+export function scopeWhere(scope: ToolScope, where: Record<string, QueryValue> = {}): Record<string, QueryValue> {
+  return { ...where, organizationId: scope.organizationId, tenantId: scope.tenantId };
+}
+
+/** Gauzy answers lists as `{items,total}` or as a bare array, depending on the route. */
+export function normalizePage(data: unknown): { items: Item[]; total: number; paged: boolean } {
+  if (Array.isArray(data)) return { items: data as Item[], total: data.length, paged: false };
+  if (data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items)) {
+    const page = data as { items: Item[]; total?: number };
+    return { items: page.items, total: typeof page.total === 'number' ? page.total : page.items.length, paged: true };
+  }
+  throw new GauzyMcpError('GMCP_ERR_GAUZY_BAD_RESPONSE', ['expected a list']);
+}
+
+/** Removes undefined entries so optional filters do not become `where[x]=undefined`. */
+export function defined<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
+}
+
+export interface ListToolSpec<F extends Shape> extends ToolBase {
+  /** Route to call; defaults to the entity's base path. */
+  route?: string;
+  /** Filters exposed to the model. */
+  filters?: F;
+  /** Turns filter arguments into `where` (default: each defined filter as an equality). */
+  where?: (args: z.output<z.ZodObject<F>>, ctx: ToolContext) => Record<string, QueryValue> | Promise<Record<string, QueryValue>>;
+  /** Path parameters for routes like `/api/tasks/employee/:id`. */
+  params?: (args: z.output<z.ZodObject<F>>, ctx: ToolContext) => Record<string, string>;
+  /** `offset` for plain GET /resource (skip = rows), `page` for `/pagination`-style routes (skip = 1-based page). */
+  paging?: 'offset' | 'page';
+  order?: Record<string, 'ASC' | 'DESC'>;
+}
+
+/** A paged list over a style-A route (`where[...]`, `relations[]`, `order[...]`, `take`, `skip`). */
+export function listTool<F extends Shape = Record<string, never>>(entity: EntitySpec, spec: ListToolSpec<F>): ToolDefinition {
+  const relations = relationsParam(entity);
+  const input = z.object({ ...(spec.filters ?? ({} as F)), ...pagination, fields: fieldsParam, ...(relations ? { relations } : {}) });
+  const path = spec.route ?? entity.path;
+  return defineTool({
+    name: spec.name,
+    title: spec.title,
+    description: spec.description,
+    toolset: spec.toolset,
+    aliases: spec.aliases,
+    admin: spec.admin,
+    effect: 'read',
+    input,
+    output: listOutput,
+    routes: [route('GET', path)],
+    async handler(args, ctx) {
+      const all = args as Record<string, unknown> & { take: number; skip: number; fields?: string[]; relations?: string[] };
+      const filterArgs = pick(all, Object.keys(spec.filters ?? {})) as z.output<z.ZodObject<F>>;
+      const where = spec.where ? await spec.where(filterArgs, ctx) : (defined(filterArgs) as Record<string, QueryValue>);
+      const query: QueryInput = {
+        where: scopeWhere(ctx.scope, where),
+        ...(all.relations?.length ? { relations: all.relations } : {}),
+        order: spec.order ?? { createdAt: 'DESC' },
+        take: all.take,
+        skip: spec.paging === 'page' ? Math.floor(all.skip / all.take) + 1 : all.skip,
+      };
+      const data = await ctx.gauzy.get(path, { query, params: spec.params?.(filterArgs, ctx) });
+      const page = normalizePage(data);
+      // Array routes ignore take/skip: page them here so results stay bounded.
+      const items = page.paged ? page.items : page.items.slice(all.skip, all.skip + all.take);
+      return listResult({ items, total: page.total, skip: all.skip, take: all.take, fields: all.fields, noun: entity.plural, describe: entity.describe });
+    },
+  });
+}
+
+export interface GetToolSpec extends ToolBase {
+  idField?: string;
+}
+
+/** One record by id. */
+export function getTool(entity: EntitySpec, spec: GetToolSpec): ToolDefinition {
+  const idField = spec.idField ?? 'id';
+  const relations = relationsParam(entity);
+  const input = z.object({ [idField]: uuid().describe(`The ${entity.noun}'s id`), ...(relations ? { relations } : {}) });
+  return defineTool({
+    ...toolBase(spec),
+    effect: 'read',
+    input,
+    output: entityOutput,
+    routes: [route('GET', `${entity.path}/:id`)],
+    async handler(args, ctx) {
+      const item = await fetchEntity(entity, ctx, String((args as Item)[idField]), (args as { relations?: string[] }).relations);
+      return entityResult(item, 'Found', entity.noun);
+    },
+  });
+}
+
+export async function fetchEntity(entity: EntitySpec, ctx: ToolContext, id: string, relations?: readonly string[]): Promise<Item> {
+  const query: QueryInput = { tenantId: ctx.scope.tenantId, organizationId: ctx.scope.organizationId, ...(relations?.length ? { relations: [...relations] } : {}) };
+  return ctx.gauzy.get<Item>(`${entity.path}/:id`, { params: { id }, query });
+}
+
+export interface CountToolSpec<F extends Shape> extends ToolBase {
+  filters?: F;
+}
+
+/** A count over `/count` (flat query: the filters plus tenant and organization). */
+export function countTool<F extends Shape = Record<string, never>>(entity: EntitySpec, spec: CountToolSpec<F>): ToolDefinition {
+  return defineTool({
+    ...toolBase(spec),
+    effect: 'read',
+    input: z.object({ ...(spec.filters ?? ({} as F)) }),
+    output: z.object({ count: z.number() }),
+    routes: [route('GET', `${entity.path}/count`)],
+    async handler(args, ctx) {
+      const count = await ctx.gauzy.get<number>(`${entity.path}/count`, {
+        query: { ...(defined(args as Item) as QueryInput), tenantId: ctx.scope.tenantId, organizationId: ctx.scope.organizationId },
+      });
+      if (typeof count !== 'number') throw new GauzyMcpError('GMCP_ERR_GAUZY_BAD_RESPONSE', ['count was not a number']);
+      return ok({ count }, `${count} ${entity.plural}.`);
+    },
+  });
+}
+
+export interface CreateToolSpec<S extends Shape> extends ToolBase {
+  fields: S;
+  /** Builds the request body; defaults to the arguments plus tenant and organization. */
+  body?: (args: z.output<z.ZodObject<S>>, ctx: ToolContext) => Item | Promise<Item>;
+}
+
+export function createTool<S extends Shape>(entity: EntitySpec, spec: CreateToolSpec<S>): ToolDefinition {
+  return defineTool({
+    ...toolBase(spec),
+    effect: 'write',
+    input: z.object(spec.fields),
+    output: entityOutput,
+    routes: [route('POST', entity.path)],
+    async handler(args, ctx) {
+      const created = await createEntity(entity, spec, args as z.output<z.ZodObject<S>>, ctx);
+      return entityResult(created, 'Created', entity.noun);
+    },
+  });
+}
+
+export async function createEntity<S extends Shape>(entity: EntitySpec, spec: Pick<CreateToolSpec<S>, 'body'>, args: z.output<z.ZodObject<S>>, ctx: ToolContext): Promise<Item> {
+  const body = spec.body ? await spec.body(args, ctx) : { ...defined(args as Item) };
+  return ctx.gauzy.post<Item>(entity.path, { ...body, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId });
+}
+
+export interface UpdateToolSpec<S extends Shape> extends ToolBase {
+  /** Changeable fields (all optional in the tool). */
+  fields: S;
+  /**
+   * The update DTO's fields. Gauzy validates the whole DTO on PUT, so the tool reads the record,
+   * overlays the changes and sends these fields complete.
+   */
+  bodyFields: readonly string[];
+  /** Maps the merged record to the request body where a field needs reshaping (e.g. members → [{id}]). */
+  body?: (merged: Item, changes: Item, current: Item, ctx: ToolContext) => Item;
+  relations?: readonly string[];
+}
+
+export function updateTool<S extends Shape>(entity: EntitySpec, spec: UpdateToolSpec<S>): ToolDefinition {
+  const optional = Object.fromEntries(Object.entries(spec.fields).map(([key, schema]) => [key, (schema as z.ZodType).optional()]));
+  return defineTool({
+    ...toolBase(spec),
+    effect: 'write',
+    idempotent: true,
+    input: z.object({ id: uuid().describe(`The ${entity.noun}'s id`), ...optional }),
+    output: entityOutput,
+    routes: [route('GET', `${entity.path}/:id`), route('PUT', `${entity.path}/:id`)],
+    async handler(args, ctx) {
+      const { id, ...rest } = args as Item & { id: string };
+      const changes = defined(rest);
+      if (Object.keys(changes).length === 0) {
+        throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [spec.name], { issues: [{ field: '(arguments)', message: `give at least one field to change: ${Object.keys(spec.fields).join(', ')}` }] });
+      }
+      const current = await fetchEntity(entity, ctx, id, spec.relations);
+      const merged: Item = { ...pick(current, spec.bodyFields), ...changes };
+      const body = spec.body ? spec.body(merged, changes, current, ctx) : merged;
+      const answer = await ctx.gauzy.put<Item>(`${entity.path}/:id`, { ...body, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }, { params: { id } });
+      // Inherited CRUD routes answer a TypeORM UpdateResult instead of the entity.
+      const updated = answer && typeof answer === 'object' && 'id' in answer ? answer : await fetchEntity(entity, ctx, id);
+      return entityResult(updated, 'Updated', entity.noun);
+    },
+  });
+}
+
+export interface DeleteToolSpec extends ToolBase {
+  /** `hard` = DELETE /:id; `soft` = DELETE /:id/soft (recoverable). */
+  mode: 'hard' | 'soft';
+}
+
+export function deleteTool(entity: EntitySpec, spec: DeleteToolSpec): ToolDefinition {
+  const path = spec.mode === 'soft' ? `${entity.path}/:id/soft` : `${entity.path}/:id`;
+  return defineTool({
+    ...toolBase(spec),
+    effect: 'delete',
+    input: z.object({ id: uuid().describe(`The ${entity.noun}'s id`) }),
+    output: z.object({ id: z.string(), deleted: z.boolean(), recoverable: z.boolean() }),
+    routes: [route('DELETE', path)],
+    async handler(args, ctx) {
+      const id = String((args as Item).id);
+      const answer = await ctx.gauzy.delete<Item | null>(path, { params: { id }, query: { tenantId: ctx.scope.tenantId, organizationId: ctx.scope.organizationId } });
+      // A tenant-aware delete of an unknown id succeeds with affected 0: report it as not found.
+      if (answer && typeof answer === 'object' && 'affected' in answer && !answer.affected) {
+        throw new GauzyMcpError('GMCP_ERR_GAUZY_NOT_FOUND', [], { gauzyMessages: [`No ${entity.noun} ${id} in this organization; nothing was deleted`], status: 404 });
+      }
+      const recoverable = spec.mode === 'soft';
+      return ok({ id, deleted: true, recoverable }, `Deleted ${entity.noun} ${id}${recoverable ? ' (soft delete: it can be recovered)' : ' permanently'}.`);
+    },
+  });
+}
+
+export function recoverTool(entity: EntitySpec, spec: ToolBase): ToolDefinition {
+  return defineTool({
+    ...toolBase(spec),
+    effect: 'write',
+    idempotent: true,
+    input: z.object({ id: uuid().describe(`The soft-deleted ${entity.noun}'s id`) }),
+    output: entityOutput,
+    routes: [route('PUT', `${entity.path}/:id/recover`)],
+    async handler(args, ctx) {
+      const id = String((args as Item).id);
+      const answer = await ctx.gauzy.put<Item>(`${entity.path}/:id/recover`, { organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }, { params: { id } });
+      const item = answer && typeof answer === 'object' && 'id' in answer ? answer : { id };
+      return entityResult(item, 'Recovered', entity.noun);
+    },
+  });
+}
+
+export const MAX_BULK_ITEMS = 50;
+
+export interface BulkOutcome {
+  index: number;
+  ok: boolean;
+  id?: string;
+  label?: string;
+  error?: { code: string; message: string; gauzyMessages?: string[] };
+}
+
+/**
+ * Runs one operation per item with bounded concurrency and reports every item's outcome: a failure in
+ * item 5 neither hides items 1-4 nor stops items 6-10.
+ */
+export async function runBulk<T>(
+  items: readonly T[],
+  ctx: ToolContext,
+  operation: (item: T, index: number) => Promise<Item>,
+  options: { concurrency?: number; noun: string; verb: string },
+) {
+  const outcomes: BulkOutcome[] = new Array(items.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      if (ctx.signal.aborted) {
+        outcomes[index] = { index, ok: false, error: { code: 'GMCP_ERR_CANCELLED', message: 'cancelled before this item ran' } };
+        continue;
+      }
+      try {
+        const result = await operation(items[index] as T, index);
+        outcomes[index] = { index, ok: true, id: typeof result.id === 'string' ? result.id : undefined, label: describeItem(result) };
+      } catch (error) {
+        const coded = isGauzyMcpError(error) ? error : new GauzyMcpError('GMCP_ERR_INTERNAL', [options.verb]);
+        const gauzyMessages = Array.isArray(coded.details.gauzyMessages) ? (coded.details.gauzyMessages as string[]) : undefined;
+        outcomes[index] = { index, ok: false, error: { code: coded.code, message: coded.message, ...(gauzyMessages ? { gauzyMessages } : {}) } };
+      }
+      done++;
+      await ctx.progress(done, items.length, `${options.verb} ${done}/${items.length} ${options.noun}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, items.length) }, worker));
+  const succeeded = outcomes.filter((outcome) => outcome.ok).length;
+  const failed = outcomes.length - succeeded;
+  const lines = outcomes.map((outcome) =>
+    outcome.ok ? `- #${outcome.index + 1} ok: ${outcome.label ?? outcome.id}` : `- #${outcome.index + 1} failed: ${outcome.error?.gauzyMessages?.join('; ') || outcome.error?.message}`,
+  );
+  return ok(
+    { succeeded, failed, total: items.length, results: outcomes },
+    [`${options.verb} ${succeeded} of ${items.length} ${options.noun}${failed ? `; ${failed} failed` : ''}.`, ...lines].join('\n'),
+  );
+}
+
+export const bulkOutput = z.object({
+  succeeded: z.number(),
+  failed: z.number(),
+  total: z.number(),
+  results: z.array(
+    z.object({
+      index: z.number(),
+      ok: z.boolean(),
+      id: z.string().optional(),
+      label: z.string().optional(),
+      error: z.looseObject({ code: z.string(), message: z.string() }).optional(),
+    }),
+  ),
+});
+
+export interface BulkCreateToolSpec<S extends Shape> extends CreateToolSpec<S> {
+  /** Name of the array argument, e.g. "tasks". */
+  itemsField: string;
+}
+
+/** Creates several records, one request each (Gauzy has no bulk route for most entities). */
+export function bulkCreateTool<S extends Shape>(entity: EntitySpec, spec: BulkCreateToolSpec<S>): ToolDefinition {
+  return defineTool({
+    ...toolBase(spec),
+    effect: 'write',
+    input: z.object({ [spec.itemsField]: z.array(z.object(spec.fields)).min(1).max(MAX_BULK_ITEMS).describe(`The ${entity.plural} to create (1-${MAX_BULK_ITEMS})`) }),
+    output: bulkOutput,
+    routes: [route('POST', entity.path)],
+    async handler(args, ctx) {
+      const items = (args as Record<string, Array<z.output<z.ZodObject<S>>>>)[spec.itemsField] ?? [];
+      return runBulk(items, ctx, (item) => createEntity(entity, spec, item, ctx), { noun: entity.plural, verb: 'Created' });
+    },
+  });
+}
+
+function toolBase(spec: ToolBase) {
+  return { name: spec.name, title: spec.title, description: spec.description, toolset: spec.toolset, aliases: spec.aliases, admin: spec.admin };
+}
+
+export function pick(source: Item, keys: readonly string[]): Item {
+  const out: Item = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+  return out;
+}

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { scopeAllows } from './annotations.js';
+import { GauzyMcpError, isGauzyMcpError, type FieldIssue } from './errors.js';
+import type { GauzyClient } from './gauzy/client.js';
+import type { GauzyRequest, HttpMethod } from './gauzy/http.js';
+import type { Inventory, RegisteredTool } from './inventory.js';
+import type { Logger } from './log.js';
+import { errorResult, type ErrorResult } from './results.js';
+import type { CallOptions, GauzyApi, ServerFacts, SessionControl, ToolContext, ToolScope } from './tool.js';
+
+/** Who is calling: their Gauzy client (signed in as them), session operations, and the OAuth scopes their token grants. */
+export interface Caller {
+  gauzy: GauzyClient;
+  session: SessionControl;
+  /** Undefined means unrestricted (stdio: the user runs the server themselves). */
+  scopes?: readonly string[];
+}
+
+export interface CallContext {
+  caller: Caller;
+  signal: AbortSignal;
+  progress?: (progress: number, total?: number, message?: string) => Promise<void>;
+}
+
+export interface ToolCallResult {
+  [key: string]: unknown;
+  content: Array<{ type: 'text'; text: string }>;
+  structuredContent?: Record<string, unknown>;
+  isError?: boolean;
+}
+
+/**
+ * Runs one tool call: parses arguments with the tool's schema, resolves the caller's scope, runs the
+ * handler and shapes the result. Every failure inside becomes an `isError` result; nothing throws
+ * except an unknown tool name, which is a protocol error.
+ */
+export class ToolDispatcher {
+  constructor(
+    private readonly inventory: Inventory,
+    private readonly server: ServerFacts,
+    private readonly log: Logger,
+  ) {}
+
+  has(name: string): boolean {
+    return this.inventory.get(name) !== undefined;
+  }
+
+  async call(name: string, rawArgs: unknown, context: CallContext): Promise<ToolCallResult | ErrorResult> {
+    const tool = this.inventory.get(name);
+    if (!tool) throw new GauzyMcpError('GMCP_ERR_UNKNOWN_TOOL', [name]);
+    const started = performance.now();
+    const log = this.log.child({ tool: tool.name });
+    try {
+      if (context.caller.scopes && !scopeAllows(context.caller.scopes, tool.scope)) {
+        throw new GauzyMcpError('GMCP_ERR_INSUFFICIENT_SCOPE', [tool.scope], { requiredScope: tool.scope });
+      }
+      const parsed = tool.input.safeParse(rawArgs ?? {});
+      if (!parsed.success) {
+        const issues = fieldIssues(parsed.error);
+        throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [tool.name], { issues, fields: issues.map((issue) => issue.field) });
+      }
+      const { organizationId, ...args } = parsed.data as Record<string, unknown>;
+      const scope = tool.definition.session === false ? undefined : await resolveScope(context, organizationId as string | undefined);
+      const ctx = this.context(tool, context, scope, log);
+      const output = await tool.definition.handler(tool.definition.session === false ? parsed.data : args, ctx);
+      if (tool.definition.output) {
+        const check = tool.definition.output.safeParse(output.structured);
+        if (!check.success) {
+          log.error('tool output does not match its schema', { issues: fieldIssues(check.error) });
+          throw new GauzyMcpError('GMCP_ERR_OUTPUT_SCHEMA', [tool.name]);
+        }
+      }
+      log.debug('tool call finished', { ms: Math.round(performance.now() - started) });
+      return { content: [{ type: 'text', text: output.text }], structuredContent: output.structured };
+    } catch (error) {
+      if (context.signal.aborted && !isGauzyMcpError(error, 'GMCP_ERR_CANCELLED')) {
+        return errorResult(new GauzyMcpError('GMCP_ERR_CANCELLED'), tool.name);
+      }
+      if (!isGauzyMcpError(error)) log.error('tool handler failed', { error });
+      else log.debug('tool call failed', { code: error.code });
+      return errorResult(error, tool.name);
+    }
+  }
+
+  private context(tool: RegisteredTool, context: CallContext, scope: ToolScope | undefined, log: Logger): ToolContext {
+    return {
+      gauzy: declaredRoutesOnly(tool, context.caller.gauzy, context.signal),
+      get scope(): ToolScope {
+        if (!scope) throw new GauzyMcpError('GMCP_ERR_INTERNAL', [`${tool.name} (declared session: false but used scope)`]);
+        return scope;
+      },
+      session: context.caller.session,
+      server: this.server,
+      log,
+      signal: context.signal,
+      progress: context.progress ?? (async () => {}),
+    };
+  }
+}
+
+async function resolveScope(context: CallContext, organizationId: string | undefined): Promise<ToolScope> {
+  const session = context.caller.gauzy.session;
+  await session.accessToken(context.signal);
+  const identity = session.identity;
+  if (!identity) throw new GauzyMcpError('GMCP_ERR_NOT_SIGNED_IN', ['no identity after sign-in']);
+  if (organizationId && !identity.organizations.some((org) => org.id === organizationId)) {
+    throw new GauzyMcpError('GMCP_ERR_ORGANIZATION_NOT_ALLOWED', [organizationId], {
+      issues: [{ field: 'organizationId', message: `not one of your organizations (${identity.organizations.map((org) => org.id).join(', ')})` }],
+    });
+  }
+  return {
+    userId: identity.userId,
+    tenantId: identity.tenantId,
+    organizationId: organizationId ?? identity.organizationId,
+    employeeId: identity.employeeId,
+    role: identity.role,
+    organizations: identity.organizations,
+  };
+}
+
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ field: issue.path.length ? issue.path.join('.') : '(arguments)', message: issue.message }));
+}
+
+/** The handler's view of Gauzy: cancellation attached, and only the routes the tool declares. */
+function declaredRoutesOnly(tool: RegisteredTool, client: GauzyClient, signal: AbortSignal): GauzyApi {
+  const declared = new Set<string>(tool.definition.routes);
+  const request = async <T>(req: Omit<GauzyRequest, 'signal'>) => {
+    if (!declared.has(`${req.method} ${req.route}`)) {
+      throw new GauzyMcpError('GMCP_ERR_UNDECLARED_ROUTE', [tool.name, `${req.method} ${req.route}`]);
+    }
+    return client.request<T>({ ...req, signal });
+  };
+  const call = async <T>(method: HttpMethod, route: string, body: unknown, options: CallOptions = {}) =>
+    (await request<T>({ method, route, body, params: options.params, query: options.query, timeoutMs: options.timeoutMs })).data;
+  return {
+    baseUrl: client.baseUrl,
+    request,
+    get: (route, options) => call('GET', route, undefined, options),
+    post: (route, body, options) => call('POST', route, body, options),
+    put: (route, body, options) => call('PUT', route, body, options),
+    delete: (route, options) => call('DELETE', route, options?.body, options),
+  };
+}

@@ -1,0 +1,34 @@
+import { isGauzyMcpError } from '../errors.js';
+import type { GauzyHttp, GauzyRequest, GauzyResponse } from './http.js';
+import type { GauzySession } from './session.js';
+
+/**
+ * Gauzy calls as the session's user: adds the bearer token and the `Tenant-Id` header (Gauzy's
+ * tenant guards answer 403 without it) and, after a 401, recovers the session once and retries.
+ */
+export class GauzyClient {
+  constructor(
+    readonly http: GauzyHttp,
+    readonly session: GauzySession,
+  ) {}
+
+  get baseUrl(): string {
+    return this.http.baseUrl;
+  }
+
+  async request<T = unknown>(request: GauzyRequest): Promise<GauzyResponse<T>> {
+    let token = await this.session.accessToken(request.signal);
+    try {
+      return await this.http.send<T>(request, this.headers(token));
+    } catch (error) {
+      if (!isGauzyMcpError(error, 'GMCP_ERR_GAUZY_UNAUTHORIZED')) throw error;
+      token = await this.session.recover(token, request.signal);
+      return this.http.send<T>(request, this.headers(token));
+    }
+  }
+
+  private headers(token: string): Record<string, string> {
+    const tenantId = this.session.identity?.tenantId;
+    return { authorization: `Bearer ${token}`, ...(tenantId ? { 'tenant-id': tenantId } : {}) };
+  }
+}

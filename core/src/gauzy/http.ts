@@ -1,0 +1,128 @@
+import { GauzyMcpError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { gauzyHttpError } from './errors.js';
+import { encodeQuery, fillRoute, type QueryInput } from './query.js';
+import { DEFAULT_RETRY_POLICY, retryDelayMs, shouldRetry, sleep, type RetryPolicy } from './retry.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface GauzyRequest {
+  method: HttpMethod;
+  /** Route template as in the Gauzy route table, e.g. `/api/tasks/:id`. */
+  route: string;
+  params?: Record<string, string | number>;
+  query?: QueryInput;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Overrides the client's default timeout for this call. */
+  timeoutMs?: number;
+}
+
+export interface GauzyResponse<T = unknown> {
+  status: number;
+  data: T;
+}
+
+export interface GauzyHttpOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  log: Logger;
+  fetch?: typeof fetch;
+}
+
+/**
+ * One HTTP exchange with Gauzy, with timeout, bounded retries and typed errors. It knows nothing of
+ * sessions: callers pass the headers (Authorization, Tenant-Id) to send. Node's fetch keeps
+ * connections alive across calls.
+ */
+export class GauzyHttp {
+  readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly retry: RetryPolicy;
+  private readonly log: Logger;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(options: GauzyHttpOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.log = options.log;
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  url(request: Pick<GauzyRequest, 'route' | 'params' | 'query'>): string {
+    const query = encodeQuery(request.query);
+    return `${this.baseUrl}${fillRoute(request.route, request.params)}${query ? `?${query}` : ''}`;
+  }
+
+  async send<T>(request: GauzyRequest, headers: Record<string, string>): Promise<GauzyResponse<T>> {
+    const url = this.url(request);
+    const init: RequestInit = {
+      method: request.method,
+      headers: { accept: 'application/json', ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: request.body !== undefined ? JSON.stringify(request.body) : undefined,
+    };
+    const timeoutMs = request.timeoutMs ?? this.timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+      let response: Response;
+      try {
+        response = await this.fetchImpl(url, { ...init, signal });
+      } catch (error) {
+        if (request.signal?.aborted) throw new GauzyMcpError('GMCP_ERR_CANCELLED', [], {}, { cause: error });
+        if (timeout.aborted) {
+          // A timed-out create may have happened on Gauzy's side: never repeat it blindly.
+          if (shouldRetry(request.method, { connectionError: true }) && attempt < this.retry.maxAttempts) {
+            await this.pause(request, attempt, null);
+            continue;
+          }
+          throw new GauzyMcpError('GMCP_ERR_GAUZY_TIMEOUT', [timeoutMs], { method: request.method, route: request.route, attempts: attempt });
+        }
+        const reason = connectionErrorReason(error);
+        if (shouldRetry(request.method, { connectionError: true }) && attempt < this.retry.maxAttempts) {
+          this.log.debug('gauzy connection error, retrying', { route: request.route, method: request.method, attempt, reason });
+          await this.pause(request, attempt, null);
+          continue;
+        }
+        throw new GauzyMcpError('GMCP_ERR_GAUZY_UNAVAILABLE', [reason, attempt], { method: request.method, route: request.route, baseUrl: this.baseUrl });
+      }
+      const data = await readBody(response);
+      if (response.ok) return { status: response.status, data: data as T };
+      if (shouldRetry(request.method, { status: response.status }) && attempt < this.retry.maxAttempts) {
+        this.log.debug('gauzy transient error, retrying', { route: request.route, method: request.method, status: response.status, attempt });
+        await this.pause(request, attempt, response.headers.get('retry-after'));
+        continue;
+      }
+      throw gauzyHttpError(response.status, data, request, attempt);
+    }
+  }
+
+  private async pause(request: GauzyRequest, attempt: number, retryAfter: string | null): Promise<void> {
+    try {
+      await sleep(retryDelayMs(this.retry, attempt, retryAfter), request.signal);
+    } catch (error) {
+      throw new GauzyMcpError('GMCP_ERR_CANCELLED', [], {}, { cause: error });
+    }
+  }
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return null;
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json') || /^[[{"]|^(true|false|null|-?\d)/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+function connectionErrorReason(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}

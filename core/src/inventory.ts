@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { annotationsFor, requiredScope, scopeAllows, type ToolAnnotations } from './annotations.js';
+import { GauzyMcpError } from './errors.js';
+import { validatePlugin } from './plugin-validation.js';
+import { organizationIdParam } from './schema.js';
+import type { OAuthScope, PluginDefinition, ToolDefinition } from './tool.js';
+
+/** Which tools to serve. Applied in this order: toolsets, then `include` adds, then read-only, then `exclude` (exclusion always wins). */
+export interface InventoryOptions {
+  /** Toolset names, or "all" (the default) or "default" (the toolsets plugins mark as default). */
+  toolsets?: readonly string[];
+  readOnly?: boolean;
+  include?: readonly string[];
+  exclude?: readonly string[];
+}
+
+export interface RegisteredTool {
+  name: string;
+  plugin: string;
+  definition: ToolDefinition<z.ZodObject>;
+  /** The schema arguments are parsed with: the tool's input, plus `organizationId` for session tools. */
+  input: z.ZodObject;
+  annotations: ToolAnnotations;
+  scope: OAuthScope;
+  /** The `tools/list` entry, built once. */
+  listing: ListedTool;
+}
+
+export interface ListedTool {
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: ObjectJsonSchema;
+  outputSchema?: ObjectJsonSchema;
+  annotations: ToolAnnotations;
+  _meta: Record<string, unknown>;
+}
+
+export interface ToolsetInfo {
+  name: string;
+  description: string;
+  plugin: string;
+  default: boolean;
+  tools: number;
+}
+
+/**
+ * The loaded catalog: validated plugins, the tools selected by the options, their JSON Schemas and
+ * `tools/list` entries, all computed once at start-up. Requests only look things up.
+ */
+export class Inventory {
+  readonly tools: readonly RegisteredTool[];
+  readonly toolsets: readonly ToolsetInfo[];
+  readonly plugins: ReadonlyArray<{ name: string; version: string; tools: number }>;
+  readonly options: InventoryOptions;
+  private readonly byName = new Map<string, RegisteredTool>();
+  private readonly scopedViews = new Map<string, readonly RegisteredTool[]>();
+
+  constructor(plugins: readonly PluginDefinition[], options: InventoryOptions = {}) {
+    this.options = options;
+    const all = registerAll(plugins);
+    const toolsetInfo = plugins.flatMap((plugin) =>
+      plugin.toolsets.map((toolset) => ({
+        name: toolset.name,
+        description: toolset.description,
+        plugin: plugin.name,
+        default: toolset.default ?? true,
+        tools: 0,
+      })),
+    );
+    checkOptions(options, all, toolsetInfo);
+    const selected = select(all, toolsetInfo, options);
+    this.tools = selected;
+    for (const info of toolsetInfo) info.tools = selected.filter((tool) => tool.definition.toolset === info.name).length;
+    this.toolsets = toolsetInfo;
+    this.plugins = plugins.map((plugin) => ({ name: plugin.name, version: plugin.version, tools: selected.filter((tool) => tool.plugin === plugin.name).length }));
+    for (const tool of selected) {
+      this.byName.set(tool.name, tool);
+      for (const alias of tool.definition.aliases ?? []) this.byName.set(alias, tool);
+    }
+  }
+
+  /** Finds a tool by its name or one of its aliases. */
+  get(name: string): RegisteredTool | undefined {
+    return this.byName.get(name);
+  }
+
+  /** Tools a caller holding `scopes` may call (all of them when `scopes` is undefined), cached per scope set. */
+  visibleTo(scopes?: readonly string[]): readonly RegisteredTool[] {
+    if (!scopes) return this.tools;
+    const key = [...scopes].sort().join(' ');
+    let view = this.scopedViews.get(key);
+    if (!view) {
+      view = this.tools.filter((tool) => scopeAllows(scopes, tool.scope));
+      this.scopedViews.set(key, view);
+    }
+    return view;
+  }
+}
+
+function registerAll(plugins: readonly PluginDefinition[]): RegisteredTool[] {
+  const owners = new Map<string, string>();
+  const tools: RegisteredTool[] = [];
+  for (const plugin of plugins) {
+    validatePlugin(plugin);
+    for (const definition of plugin.tools) {
+      for (const name of [definition.name, ...(definition.aliases ?? [])]) {
+        const owner = owners.get(name);
+        if (owner) throw new GauzyMcpError('GMCP_ERR_DUPLICATE_TOOL', [name, owner, plugin.name], { tool: name });
+        owners.set(name, plugin.name);
+      }
+      tools.push(register(plugin, definition));
+    }
+  }
+  // Deterministic order for tools/list and cursors: by name, whatever order plugins load in.
+  return tools.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+function register(plugin: PluginDefinition, definition: ToolDefinition<z.ZodObject>): RegisteredTool {
+  const input = definition.session === false ? definition.input : definition.input.extend({ organizationId: organizationIdParam });
+  const annotations = annotationsFor(definition);
+  const scope = requiredScope(definition);
+  const listing: ListedTool = {
+    name: definition.name,
+    title: definition.title,
+    description: definition.description,
+    inputSchema: toJsonSchema(input, 'input'),
+    ...(definition.output ? { outputSchema: toJsonSchema(definition.output, 'output') } : {}),
+    annotations,
+    _meta: { 'gauzy-mcp/toolset': definition.toolset, 'gauzy-mcp/scope': scope, 'gauzy-mcp/plugin': plugin.name },
+  };
+  return { name: definition.name, plugin: plugin.name, definition, input, annotations, scope, listing };
+}
+
+/** MCP requires tool input and output schemas to be JSON Schema objects of `type: "object"`. */
+export interface ObjectJsonSchema {
+  [key: string]: unknown;
+  type: 'object';
+}
+
+export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): ObjectJsonSchema {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  if (json.type !== 'object') throw new GauzyMcpError('GMCP_ERR_PLUGIN_INVALID', ['(schema)', `a tool ${io} schema must be an object, got ${String(json.type)}`]);
+  return json as ObjectJsonSchema;
+}
+
+function checkOptions(options: InventoryOptions, tools: readonly RegisteredTool[], toolsets: readonly ToolsetInfo[]): void {
+  const toolsetNames = new Set(toolsets.map((toolset) => toolset.name));
+  for (const name of options.toolsets ?? []) {
+    if (name !== 'all' && name !== 'default' && !toolsetNames.has(name)) {
+      throw new GauzyMcpError('GMCP_ERR_CONFIG_INVALID', [`unknown toolset "${name}"; known: all, default, ${[...toolsetNames].sort().join(', ')}`]);
+    }
+  }
+  const toolNames = new Set(tools.flatMap((tool) => [tool.name, ...(tool.definition.aliases ?? [])]));
+  for (const name of [...(options.include ?? []), ...(options.exclude ?? [])]) {
+    if (!toolNames.has(name)) throw new GauzyMcpError('GMCP_ERR_CONFIG_INVALID', [`unknown tool "${name}" in the include/exclude lists`]);
+  }
+}
+
+function select(tools: readonly RegisteredTool[], toolsets: readonly ToolsetInfo[], options: InventoryOptions): RegisteredTool[] {
+  const requested = options.toolsets && options.toolsets.length > 0 ? options.toolsets : ['all'];
+  const enabled = new Set<string>();
+  for (const name of requested) {
+    if (name === 'all') toolsets.forEach((toolset) => enabled.add(toolset.name));
+    else if (name === 'default') toolsets.filter((toolset) => toolset.default).forEach((toolset) => enabled.add(toolset.name));
+    else enabled.add(name);
+  }
+  const matches = (tool: RegisteredTool, names: readonly string[] | undefined) =>
+    (names ?? []).some((name) => name === tool.name || (tool.definition.aliases ?? []).includes(name));
+  return tools.filter(
+    (tool) =>
+      (enabled.has(tool.definition.toolset) || matches(tool, options.include)) &&
+      !(options.readOnly && tool.definition.effect !== 'read') &&
+      !matches(tool, options.exclude),
+  );
+}
+
+/** Reads the inventory options from the environment (`GAUZY_MCP_TOOLSETS`, `GAUZY_MCP_READ_ONLY`, `GAUZY_MCP_TOOLS`, `GAUZY_MCP_EXCLUDE_TOOLS`). */
+export function inventoryOptionsFromEnv(env: NodeJS.ProcessEnv): InventoryOptions {
+  const list = (value: string | undefined) => value?.split(/[\s,]+/).filter(Boolean);
+  return {
+    toolsets: list(env.GAUZY_MCP_TOOLSETS),
+    readOnly: parseBoolean(env.GAUZY_MCP_READ_ONLY, 'GAUZY_MCP_READ_ONLY'),
+    include: list(env.GAUZY_MCP_TOOLS),
+    exclude: list(env.GAUZY_MCP_EXCLUDE_TOOLS),
+  };
+}
+
+export function parseBoolean(value: string | undefined, name: string): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new GauzyMcpError('GMCP_ERR_CONFIG_INVALID', [`${name} must be true or false, not "${value}"`]);
+}

@@ -1,0 +1,16 @@
+import type { Transport } from '@modelcontextprotocol/server';
+import { serveStdio, type StdioServerHandle } from '@modelcontextprotocol/server/stdio';
+import type { Kernel } from '../kernel.js';
+import type { Logger } from '../log.js';
+
+/**
+ * Serves the kernel over stdio (or over any stdio-shaped transport, for tests). The SDK entry picks
+ * the protocol era from the client's first message: `initialize` (2025 revisions) or
+ * `server/discover` (2026-07-28). stdout carries JSON-RPC only; everything else goes to stderr.
+ */
+export function serveKernelOverStdio(kernel: Kernel, log: Logger, transport?: Transport): StdioServerHandle {
+  return serveStdio(kernel.serverFactory, {
+    transport,
+    onerror: (error) => log.warn('stdio transport error', { error }),
+  });
+}

@@ -1,0 +1,94 @@
+import { GauzyMcpError, isGauzyMcpError } from './errors.js';
+import type { ToolOutput } from './tool.js';
+
+/** Default cap on one result's JSON size: past it, list items are cut and the result says so. */
+export const DEFAULT_MAX_RESULT_BYTES = 48 * 1024;
+
+export function ok(structured: Record<string, unknown>, text: string): ToolOutput {
+  return { structured, text };
+}
+
+type Item = Record<string, unknown>;
+
+/** A one-line label for an entity: its name or title, status, and id. */
+export function describeItem(item: Item): string {
+  const label = item.name ?? item.title ?? item.fullName ?? item.description ?? (item.user as Item | undefined)?.name ?? item.email;
+  const extras = [item.taskNumber, item.status, item.logType].filter((value) => typeof value === 'string' && value);
+  const head = typeof label === 'string' && label ? label : '(untitled)';
+  return `${head}${extras.length ? ` [${extras.join(', ')}]` : ''}${item.id ? ` (id ${String(item.id)})` : ''}`;
+}
+
+export function project(item: Item, fields: readonly string[] | undefined): Item {
+  if (!fields || fields.length === 0) return item;
+  const out: Item = {};
+  for (const field of ['id', ...fields]) if (field in item) out[field] = item[field];
+  return out;
+}
+
+export interface ListResultInput {
+  items: readonly Item[];
+  total: number;
+  skip: number;
+  take: number;
+  fields?: readonly string[];
+  /** Plural noun for the text, e.g. "tasks". */
+  noun: string;
+  maxBytes?: number;
+  describe?: (item: Item) => string;
+}
+
+/**
+ * The one list shape: `items`, `total`, where the page starts and how to get the next one. Items past
+ * the size cap are cut from the end, and `note` tells the model how to ask for the rest.
+ */
+export function listResult(input: ListResultInput): ToolOutput {
+  const maxBytes = input.maxBytes ?? DEFAULT_MAX_RESULT_BYTES;
+  let items = input.items.map((item) => project(item, input.fields));
+  let truncated = false;
+  let size = JSON.stringify(items).length;
+  while (items.length > 0 && size > maxBytes) {
+    truncated = true;
+    const keep = Math.max(0, Math.min(items.length - 1, Math.floor((items.length * maxBytes) / size)));
+    items = items.slice(0, keep);
+    size = JSON.stringify(items).length;
+  }
+  const returned = items.length;
+  const nextSkip = input.skip + returned;
+  const hasMore = nextSkip < input.total;
+  const structured: Record<string, unknown> = { items, total: input.total, returned, skip: input.skip, take: input.take, hasMore };
+  if (hasMore) structured.nextSkip = nextSkip;
+  if (truncated) {
+    structured.truncated = true;
+    structured.note = `Result cut to ${returned} item(s) to stay under ${Math.round(maxBytes / 1024)} KB; request fewer fields with "fields", or continue with skip=${nextSkip}.`;
+  }
+  const describe = input.describe ?? describeItem;
+  const lines = items.slice(0, 50).map((item) => `- ${describe(item)}`);
+  const header = input.total === 0 ? `No ${input.noun} found.` : `${returned} of ${input.total} ${input.noun} (from ${input.skip + 1}):`;
+  const footer = [hasMore ? `More available: call again with skip=${nextSkip}.` : '', truncated ? String(structured.note) : ''].filter(Boolean);
+  return { structured, text: [header, ...lines, ...(returned > 50 ? [`… and ${returned - 50} more in the structured result.`] : []), ...footer].join('\n') };
+}
+
+export function entityResult(entity: Item, verb: string, noun: string): ToolOutput {
+  return { structured: entity, text: `${verb} ${noun}: ${describeItem(entity)}` };
+}
+
+export interface ErrorResult {
+  [key: string]: unknown;
+  isError: true;
+  content: Array<{ type: 'text'; text: string }>;
+}
+
+/**
+ * Everything that goes wrong inside a tool becomes an `isError` result with a code, a sentence and
+ * (for Gauzy refusals) Gauzy's own messages; unexpected exceptions keep their stack out of the answer.
+ */
+export function errorResult(error: unknown, toolName: string): ErrorResult {
+  const coded = isGauzyMcpError(error) ? error : new GauzyMcpError('GMCP_ERR_INTERNAL', [toolName]);
+  const lines = [`${coded.code}: ${coded.message}`];
+  const messages = coded.details.gauzyMessages;
+  if (Array.isArray(messages) && messages.length > 0) lines.push(`Gauzy said: ${messages.join('; ')}`);
+  const issues = coded.details.issues;
+  if (Array.isArray(issues)) for (const issue of issues as Array<{ field: string; message: string }>) lines.push(`- ${issue.field}: ${issue.message}`);
+  const payload = { error: { code: coded.code, message: coded.message, ...coded.details } };
+  return { isError: true, content: [{ type: 'text', text: `${lines.join('\n')}\n${JSON.stringify(payload)}` }] };
+}

@@ -1,0 +1,133 @@
+import type { z } from 'zod';
+import type { GauzyRequest, GauzyResponse, HttpMethod } from './gauzy/http.js';
+import type { QueryInput } from './gauzy/query.js';
+import type { GauzyCredentials, GauzyIdentity, GauzyOrganizationRef } from './gauzy/session.js';
+import type { Logger } from './log.js';
+
+/** What a tool does to Gauzy; the kernel derives MCP annotations and the OAuth scope from it. */
+export type ToolEffect = 'read' | 'write' | 'delete';
+export type OAuthScope = 'mcp.read' | 'mcp.write' | 'mcp.admin';
+
+/** A Gauzy route a tool calls, written as in the route table: `"GET /api/tasks/:id"`. */
+export type RouteRef = `${HttpMethod} /${string}`;
+
+export interface ToolScope {
+  userId: string;
+  tenantId: string;
+  /** The organization this call acts in (the caller's default unless they chose another). */
+  organizationId: string;
+  employeeId?: string;
+  role?: string;
+  organizations: GauzyOrganizationRef[];
+}
+
+export interface CallOptions {
+  params?: Record<string, string | number>;
+  query?: QueryInput;
+  timeoutMs?: number;
+}
+
+/** The Gauzy API as a handler sees it: already signed in as the caller, cancellation wired in. */
+export interface GauzyApi {
+  readonly baseUrl: string;
+  request<T = unknown>(request: Omit<GauzyRequest, 'signal'>): Promise<GauzyResponse<T>>;
+  get<T = unknown>(route: string, options?: CallOptions): Promise<T>;
+  post<T = unknown>(route: string, body: unknown, options?: CallOptions): Promise<T>;
+  put<T = unknown>(route: string, body: unknown, options?: CallOptions): Promise<T>;
+  delete<T = unknown>(route: string, options?: CallOptions & { body?: unknown }): Promise<T>;
+}
+
+export interface SessionStatus {
+  signedIn: boolean;
+  identity?: GauzyIdentity;
+  gauzyBaseUrl: string;
+  tokenExpiresAt?: string;
+  hasRefreshToken: boolean;
+  refreshCount: number;
+  /** How identity is managed: the user's own credentials (stdio) or per-request tokens (remote). */
+  mode: 'credentials' | 'delegated';
+}
+
+/** Session operations for the auth tools; a remote host answers sign-in with a "not supported" error. */
+export interface SessionControl {
+  status(): SessionStatus;
+  signIn(credentials: GauzyCredentials, signal?: AbortSignal): Promise<GauzyIdentity>;
+  signOut(signal?: AbortSignal): Promise<void>;
+  refresh(signal?: AbortSignal): Promise<SessionStatus>;
+}
+
+export interface ServerFacts {
+  name: string;
+  version: string;
+  protocolVersions: readonly string[];
+  transport: string;
+  gauzyBaseUrl: string;
+  sandbox: boolean;
+  readOnly: boolean;
+  toolCount: number;
+  toolsets: ReadonlyArray<{ name: string; description: string; plugin: string; tools: number }>;
+  plugins: ReadonlyArray<{ name: string; version: string; tools: number }>;
+}
+
+export interface ToolContext {
+  gauzy: GauzyApi;
+  /** The caller's tenant, organization and employee. Throws for tools declared `session: false`. */
+  scope: ToolScope;
+  session: SessionControl;
+  server: ServerFacts;
+  log: Logger;
+  signal: AbortSignal;
+  /** Reports progress to clients that asked for it; a no-op otherwise. */
+  progress(progress: number, total?: number, message?: string): Promise<void>;
+}
+
+/** What a handler returns: structured data (matching `output`) and a short text for text-only clients. */
+export interface ToolOutput {
+  structured: Record<string, unknown>;
+  text: string;
+}
+
+export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject> {
+  name: string;
+  title: string;
+  /** When to use it, in one or two sentences. Destructive tools say exactly what they delete. */
+  description: string;
+  toolset: string;
+  effect: ToolEffect;
+  /** Needs the `mcp.admin` scope on top of the effect's scope. */
+  admin?: boolean;
+  /** Overrides the derived `idempotentHint` (writes default to false, reads and deletes to true). */
+  idempotent?: boolean;
+  /** Overrides `openWorldHint` (default false: Gauzy is a closed system). */
+  openWorld?: boolean;
+  /** Needs a signed-in Gauzy session (default true). Such tools also accept `organizationId`. */
+  session?: boolean;
+  input: Input;
+  output?: z.ZodType;
+  /** Every Gauzy route the handler may call; calling another one is an error. */
+  routes: readonly RouteRef[];
+  /** Older names that stay callable (not listed separately in tools/list). */
+  aliases?: readonly string[];
+  handler(args: z.output<Input>, ctx: ToolContext): Promise<ToolOutput>;
+}
+
+export interface PluginDefinition {
+  name: string;
+  version: string;
+  description: string;
+  /** Kernel API version the plugin is written against. */
+  kernel: number;
+  toolsets: ReadonlyArray<{ name: string; description: string; default?: boolean }>;
+  tools: readonly ToolDefinition<z.ZodObject>[];
+}
+
+/** Identity helper: keeps the handler's argument types tied to its input schema. */
+export function defineTool<Input extends z.ZodObject>(definition: ToolDefinition<Input>): ToolDefinition<z.ZodObject> {
+  return definition as unknown as ToolDefinition<z.ZodObject>;
+}
+
+export function definePlugin(definition: PluginDefinition): PluginDefinition {
+  return definition;
+}
+
+export const KERNEL_API_VERSION = 1;
