@@ -32,6 +32,12 @@ interface ToolBase {
   admin?: boolean;
 }
 
+/** The caller's employee id, for "my ..." tools; a clear error for users without an employee record. */
+export function requireEmployeeId(ctx: ToolContext, tool: string): string {
+  if (!ctx.scope.employeeId) throw new GauzyMcpError('GMCP_ERR_NO_EMPLOYEE', [tool]);
+  return ctx.scope.employeeId;
+}
+
 export function defineEntity(spec: EntitySpec): EntitySpec {
   return spec;
 }
@@ -212,46 +218,74 @@ export function updateTool<S extends Shape>(entity: EntitySpec, spec: UpdateTool
     output: entityOutput,
     routes: [route('GET', `${entity.path}/:id`), route('PUT', `${entity.path}/:id`)],
     async handler(args, ctx) {
-      const { id, ...rest } = args as Item & { id: string };
-      const changes = defined(rest);
-      if (Object.keys(changes).length === 0) {
-        throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [spec.name], { issues: [{ field: '(arguments)', message: `give at least one field to change: ${Object.keys(spec.fields).join(', ')}` }] });
-      }
-      const current = await fetchEntity(entity, ctx, id, spec.relations);
-      const merged: Item = { ...pick(current, spec.bodyFields), ...changes };
-      const body = spec.body ? spec.body(merged, changes, current, ctx) : merged;
-      const answer = await ctx.gauzy.put<Item>(`${entity.path}/:id`, { ...body, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }, { params: { id } });
-      // Inherited CRUD routes answer a TypeORM UpdateResult instead of the entity.
-      const updated = answer && typeof answer === 'object' && 'id' in answer ? answer : await fetchEntity(entity, ctx, id);
-      return entityResult(updated, 'Updated', entity.noun);
+      const { id, ...changes } = args as Item & { id: string };
+      return entityResult(await updateEntity(entity, spec, id, changes, ctx), 'Updated', entity.noun);
     },
   });
+}
+
+/** Read, overlay the changes, send the complete DTO, and return the updated record. */
+export async function updateEntity<S extends Shape>(
+  entity: EntitySpec,
+  spec: Pick<UpdateToolSpec<S>, 'name' | 'fields' | 'bodyFields' | 'body' | 'relations'>,
+  id: string,
+  rawChanges: Item,
+  ctx: ToolContext,
+  /** The record as just read (with `spec.relations`), when the caller already has it. */
+  known?: Item,
+): Promise<Item> {
+  const changes = defined(rawChanges);
+  if (Object.keys(changes).length === 0) {
+    throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [spec.name], { issues: [{ field: '(arguments)', message: `give at least one field to change: ${Object.keys(spec.fields).join(', ')}` }] });
+  }
+  const current = known ?? (await fetchEntity(entity, ctx, id, spec.relations));
+  const merged: Item = { ...pick(current, spec.bodyFields), ...changes };
+  const body = spec.body ? spec.body(merged, changes, current, ctx) : merged;
+  const answer = await ctx.gauzy.put<Item>(`${entity.path}/:id`, { ...body, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }, { params: { id } });
+  // Inherited CRUD routes answer a TypeORM UpdateResult instead of the entity.
+  return answer && typeof answer === 'object' && 'id' in answer ? answer : fetchEntity(entity, ctx, id);
 }
 
 export interface DeleteToolSpec extends ToolBase {
   /** `hard` = DELETE /:id; `soft` = DELETE /:id/soft (recoverable). */
   mode: 'hard' | 'soft';
+  /**
+   * Look the record up first. Needed where Gauzy answers 204 without a body, which would otherwise
+   * report an unknown id as deleted.
+   */
+  confirmExists?: boolean;
 }
 
 export function deleteTool(entity: EntitySpec, spec: DeleteToolSpec): ToolDefinition {
-  const path = spec.mode === 'soft' ? `${entity.path}/:id/soft` : `${entity.path}/:id`;
   return defineTool({
     ...toolBase(spec),
     effect: 'delete',
     input: z.object({ id: uuid().describe(`The ${entity.noun}'s id`) }),
     output: z.object({ id: z.string(), deleted: z.boolean(), recoverable: z.boolean() }),
-    routes: [route('DELETE', path)],
+    routes: deleteRoutes(entity, spec),
     async handler(args, ctx) {
       const id = String((args as Item).id);
-      const answer = await ctx.gauzy.delete<Item | null>(path, { params: { id }, query: { tenantId: ctx.scope.tenantId, organizationId: ctx.scope.organizationId } });
-      // A tenant-aware delete of an unknown id succeeds with affected 0: report it as not found.
-      if (answer && typeof answer === 'object' && 'affected' in answer && !answer.affected) {
-        throw new GauzyMcpError('GMCP_ERR_GAUZY_NOT_FOUND', [], { gauzyMessages: [`No ${entity.noun} ${id} in this organization; nothing was deleted`], status: 404 });
-      }
+      await deleteEntity(entity, spec, id, ctx);
       const recoverable = spec.mode === 'soft';
       return ok({ id, deleted: true, recoverable }, `Deleted ${entity.noun} ${id}${recoverable ? ' (soft delete: it can be recovered)' : ' permanently'}.`);
     },
   });
+}
+
+const deletePath = (entity: EntitySpec, spec: DeleteToolSpec) => (spec.mode === 'soft' ? `${entity.path}/:id/soft` : `${entity.path}/:id`);
+
+function deleteRoutes(entity: EntitySpec, spec: DeleteToolSpec): RouteRef[] {
+  return [...(spec.confirmExists ? [route('GET', `${entity.path}/:id`)] : []), route('DELETE', deletePath(entity, spec))];
+}
+
+export async function deleteEntity(entity: EntitySpec, spec: DeleteToolSpec, id: string, ctx: ToolContext): Promise<Item> {
+  if (spec.confirmExists) await fetchEntity(entity, ctx, id);
+  const answer = await ctx.gauzy.delete<Item | null>(deletePath(entity, spec), { params: { id }, query: { tenantId: ctx.scope.tenantId, organizationId: ctx.scope.organizationId } });
+  // A tenant-aware delete of an unknown id succeeds with affected 0: report it as not found.
+  if (answer && typeof answer === 'object' && 'affected' in answer && !answer.affected) {
+    throw new GauzyMcpError('GMCP_ERR_GAUZY_NOT_FOUND', [], { gauzyMessages: [`No ${entity.noun} ${id} in this organization; nothing was deleted`], status: 404 });
+  }
+  return { id };
 }
 
 export function recoverTool(entity: EntitySpec, spec: ToolBase): ToolDefinition {
@@ -356,6 +390,38 @@ export function bulkCreateTool<S extends Shape>(entity: EntitySpec, spec: BulkCr
     async handler(args, ctx) {
       const items = (args as Record<string, Array<z.output<z.ZodObject<S>>>>)[spec.itemsField] ?? [];
       return runBulk(items, ctx, (item) => createEntity(entity, spec, item, ctx), { noun: entity.plural, verb: 'Created' });
+    },
+  });
+}
+
+/** Updates several records, each read-merged-written like {@link updateTool}. */
+export function bulkUpdateTool<S extends Shape>(entity: EntitySpec, spec: UpdateToolSpec<S> & { itemsField: string }): ToolDefinition {
+  const optional = Object.fromEntries(Object.entries(spec.fields).map(([key, schema]) => [key, (schema as z.ZodType).optional()]));
+  const item = z.object({ id: uuid().describe(`The ${entity.noun}'s id`), ...optional });
+  return defineTool({
+    ...toolBase(spec),
+    effect: 'write',
+    idempotent: true,
+    input: z.object({ [spec.itemsField]: z.array(item).min(1).max(MAX_BULK_ITEMS).describe(`Changes, one entry per ${entity.noun} (1-${MAX_BULK_ITEMS})`) }),
+    output: bulkOutput,
+    routes: [route('GET', `${entity.path}/:id`), route('PUT', `${entity.path}/:id`)],
+    async handler(args, ctx) {
+      const items = (args as Record<string, Array<Item & { id: string }>>)[spec.itemsField] ?? [];
+      return runBulk(items, ctx, ({ id, ...changes }) => updateEntity(entity, spec, id, changes, ctx), { noun: entity.plural, verb: 'Updated' });
+    },
+  });
+}
+
+/** Deletes several records by id, reporting each one. */
+export function bulkDeleteTool(entity: EntitySpec, spec: DeleteToolSpec): ToolDefinition {
+  return defineTool({
+    ...toolBase(spec),
+    effect: 'delete',
+    input: z.object({ ids: z.array(uuid()).min(1).max(MAX_BULK_ITEMS).describe(`Ids of the ${entity.plural} to delete (1-${MAX_BULK_ITEMS})`) }),
+    output: bulkOutput,
+    routes: deleteRoutes(entity, spec),
+    async handler(args, ctx) {
+      return runBulk((args as { ids: string[] }).ids, ctx, (id) => deleteEntity(entity, spec, id, ctx), { noun: entity.plural, verb: 'Deleted' });
     },
   });
 }

@@ -1,0 +1,127 @@
+import { defineTool, fetchEntity, isoDate, normalizePage, ok, scopeWhere, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { z } from 'zod';
+import { PROJECTS_TOOLSET as toolset, projectEntity } from '../entities.js';
+
+const TASK_PAGE = 100;
+const MAX_TASK_PAGES = 20;
+const DONE_STATUSES = new Set(['done', 'completed']);
+
+/** Counts a project's tasks by status, reading at most 2,000 tasks (20 pages of 100). */
+async function taskStatusCounts(ctx: ToolContext, projectId: string) {
+  const byStatus: Record<string, number> = {};
+  let seen = 0;
+  let total = 0;
+  for (let page = 0; page < MAX_TASK_PAGES; page++) {
+    const data = await ctx.gauzy.get('/api/tasks', {
+      query: { where: scopeWhere(ctx.scope, { projectId }), take: TASK_PAGE, skip: page * TASK_PAGE, order: { createdAt: 'ASC' } },
+    });
+    const result = normalizePage(data);
+    total = result.total;
+    for (const task of result.items) {
+      const status = typeof task.status === 'string' && task.status ? task.status : 'none';
+      byStatus[status] = (byStatus[status] ?? 0) + 1;
+    }
+    seen += result.items.length;
+    if (result.items.length < TASK_PAGE || seen >= total) break;
+  }
+  const cancelled = byStatus.cancelled ?? 0;
+  const done = Object.entries(byStatus).reduce((sum, [status, count]) => sum + (DONE_STATUSES.has(status) ? count : 0), 0);
+  const counted = seen - cancelled;
+  return { byStatus, total, counted: seen, done, percentComplete: counted > 0 ? Math.round((done / counted) * 1000) / 10 : 0, partial: seen < total };
+}
+
+const progressOutput = z.looseObject({
+  projectId: z.string(),
+  name: z.string().optional(),
+  tasks: z.object({ total: z.number(), done: z.number(), byStatus: z.record(z.string(), z.number()), partial: z.boolean() }),
+  percentComplete: z.number(),
+});
+
+export const getProjectProgress = defineTool({
+  name: 'get_project_progress',
+  title: 'Project progress',
+  description: 'How far a project is: its tasks counted by status and the share done (done or completed, cancelled tasks left out).',
+  toolset,
+  effect: 'read',
+  input: z.object({ projectId: uuid().describe('The project') }),
+  output: progressOutput,
+  routes: ['GET /api/organization-projects/:id', 'GET /api/tasks'],
+  async handler({ projectId }, ctx) {
+    const project = await fetchEntity(projectEntity, ctx, projectId);
+    const counts = await taskStatusCounts(ctx, projectId);
+    const summary = Object.entries(counts.byStatus).map(([status, count]) => `${status} ${count}`).join(', ') || 'no tasks';
+    return ok(
+      { projectId, name: project.name, status: project.status, tasks: { total: counts.total, done: counts.done, byStatus: counts.byStatus, partial: counts.partial }, percentComplete: counts.percentComplete },
+      `${String(project.name)}: ${counts.percentComplete}% complete (${counts.done} of ${counts.total} tasks done; ${summary})${counts.partial ? ' — counted the first 2,000 tasks only' : ''}.`,
+    );
+  },
+});
+
+interface TimeLogRow {
+  projectId?: string | null;
+  employeeId?: string;
+  startedAt?: string;
+  stoppedAt?: string | null;
+  duration?: number;
+}
+
+function seconds(log: TimeLogRow): number {
+  if (typeof log.duration === 'number') return log.duration;
+  if (!log.startedAt) return 0;
+  const end = log.stoppedAt ? Date.parse(log.stoppedAt) : Date.now();
+  return Math.max(0, Math.round((end - Date.parse(log.startedAt)) / 1000));
+}
+
+export const getProjectStatistics = defineTool({
+  name: 'get_project_statistics',
+  title: 'Project statistics',
+  description: 'Tracked time per project (and per employee) over a date range, plus task progress when one project is given. Defaults to the last 30 days.',
+  toolset,
+  effect: 'read',
+  input: z.object({
+    projectId: uuid().optional().describe('One project; omit for all projects'),
+    employeeId: uuid().optional().describe('Only time tracked by this employee'),
+    startDate: isoDate().optional().describe('Start of the range (default: 30 days ago)'),
+    endDate: isoDate().optional().describe('End of the range (default: now)'),
+  }),
+  output: z.looseObject({ startDate: z.string(), endDate: z.string(), trackedSeconds: z.number(), projects: z.array(z.looseObject({ projectId: z.string().nullable(), trackedSeconds: z.number() })) }),
+  routes: ['GET /api/timesheet/time-log', 'GET /api/organization-projects/:id', 'GET /api/tasks'],
+  async handler({ projectId, employeeId, startDate, endDate }, ctx) {
+    const end = endDate ? new Date(endDate) : new Date();
+    const start = startDate ? new Date(startDate) : new Date(end.getTime() - 30 * 24 * 3600 * 1000);
+    const logs = await ctx.gauzy.get<TimeLogRow[]>('/api/timesheet/time-log', {
+      query: {
+        organizationId: ctx.scope.organizationId,
+        tenantId: ctx.scope.tenantId,
+        startDate: start.toISOString(),
+        endDate: end.toISOString(),
+        ...(projectId ? { projectIds: [projectId] } : {}),
+        ...(employeeId ? { employeeIds: [employeeId] } : {}),
+      },
+    });
+    const perProject = new Map<string | null, { trackedSeconds: number; employees: Map<string, number> }>();
+    let trackedSeconds = 0;
+    for (const log of Array.isArray(logs) ? logs : []) {
+      const key = log.projectId ?? null;
+      const entry = perProject.get(key) ?? { trackedSeconds: 0, employees: new Map<string, number>() };
+      const duration = seconds(log);
+      entry.trackedSeconds += duration;
+      if (log.employeeId) entry.employees.set(log.employeeId, (entry.employees.get(log.employeeId) ?? 0) + duration);
+      perProject.set(key, entry);
+      trackedSeconds += duration;
+    }
+    const projects = [...perProject.entries()]
+      .map(([id, entry]) => ({ projectId: id, trackedSeconds: entry.trackedSeconds, employees: [...entry.employees.entries()].map(([employee, secs]) => ({ employeeId: employee, trackedSeconds: secs })) }))
+      .sort((a, b) => b.trackedSeconds - a.trackedSeconds);
+    const structured: Record<string, unknown> = { startDate: start.toISOString(), endDate: end.toISOString(), trackedSeconds, projects };
+    let text = `${(trackedSeconds / 3600).toFixed(1)} h tracked from ${start.toISOString().slice(0, 10)} to ${end.toISOString().slice(0, 10)} across ${projects.length} project(s).`;
+    if (projectId) {
+      const project = await fetchEntity(projectEntity, ctx, projectId);
+      const counts = await taskStatusCounts(ctx, projectId);
+      structured.project = { id: projectId, name: project.name, status: project.status };
+      structured.tasks = { total: counts.total, done: counts.done, byStatus: counts.byStatus, percentComplete: counts.percentComplete };
+      text += ` ${String(project.name)}: ${counts.percentComplete}% of tasks done (${counts.done}/${counts.total}).`;
+    }
+    return ok(structured, text);
+  },
+});

@@ -1,0 +1,124 @@
+import { definePlugin, defineTool, KERNEL_API_VERSION, ok, type SessionStatus } from '@gauzy-mcp/core';
+import { z } from 'zod';
+import packageJson from '../package.json' with { type: 'json' };
+
+const toolset = 'session';
+const SIGN_IN_ROUTES = ['POST /api/auth/login', 'GET /api/user/me', 'GET /api/user-organization'] as const;
+
+const statusOutput = z.looseObject({ signedIn: z.boolean(), mode: z.string(), gauzyBaseUrl: z.string() });
+
+function describeStatus(status: SessionStatus): string {
+  if (!status.signedIn || !status.identity) return `Not signed in to Gauzy at ${status.gauzyBaseUrl}.`;
+  const who = status.identity;
+  const org = who.organizations.find((entry) => entry.id === who.organizationId);
+  return [
+    `Signed in to ${status.gauzyBaseUrl} as ${who.name} <${who.email}>${who.role ? ` (${who.role})` : ''}.`,
+    `Organization: ${org?.name ?? who.organizationId}${who.organizations.length > 1 ? ` (${who.organizations.length} available)` : ''}; employee: ${who.employeeId ?? 'none'}.`,
+    status.tokenExpiresAt ? `Access token valid until ${status.tokenExpiresAt}; refreshed ${status.refreshCount} time(s).` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Only what is safe to show: no token, no password. */
+function publicStatus(status: SessionStatus): Record<string, unknown> {
+  return { ...status };
+}
+
+export const login = defineTool({
+  name: 'login',
+  title: 'Sign in to Gauzy',
+  description: 'Sign in to Gauzy as another user with email and password (stdio only; remote servers sign users in through OAuth). Later tool calls act as that user.',
+  toolset,
+  effect: 'write',
+  idempotent: true,
+  session: false,
+  input: z.object({ email: z.email().describe('Gauzy account email'), password: z.string().min(1).max(200).describe('Gauzy account password (never logged or returned)') }),
+  output: statusOutput,
+  routes: SIGN_IN_ROUTES,
+  async handler({ email, password }, ctx) {
+    await ctx.session.signIn({ email, password }, ctx.signal);
+    const status = ctx.session.status();
+    return ok(publicStatus(status), describeStatus(status));
+  },
+});
+
+export const logout = defineTool({
+  name: 'logout',
+  aliases: ['cleanup_sessions'],
+  title: 'Sign out of Gauzy',
+  description: 'Sign out of Gauzy: revokes the session\'s refresh token at Gauzy and forgets the tokens and credentials held by this server.',
+  toolset,
+  effect: 'write',
+  idempotent: true,
+  session: false,
+  input: z.object({}),
+  output: statusOutput,
+  routes: ['POST /api/auth/logout'],
+  async handler(_args, ctx) {
+    await ctx.session.signOut(ctx.signal);
+    const status = ctx.session.status();
+    return ok(publicStatus(status), `Signed out of Gauzy at ${status.gauzyBaseUrl}.`);
+  },
+});
+
+export const getAuthStatus = defineTool({
+  name: 'get_auth_status',
+  title: 'Sign-in status',
+  description: 'Whether this server is signed in to Gauzy, as whom, in which organization, and until when the access token is valid.',
+  toolset,
+  effect: 'read',
+  session: false,
+  input: z.object({}),
+  output: statusOutput,
+  routes: [],
+  async handler(_args, ctx) {
+    const status = ctx.session.status();
+    return ok(publicStatus(status), describeStatus(status));
+  },
+});
+
+export const getSessionInfo = defineTool({
+  name: 'get_session_info',
+  title: 'Session details',
+  description: 'Details of the current Gauzy session: user, tenant, employee, the organizations you can act in, and token state.',
+  toolset,
+  effect: 'read',
+  session: false,
+  input: z.object({}),
+  output: statusOutput,
+  routes: [],
+  async handler(_args, ctx) {
+    const status = ctx.session.status();
+    const orgs = status.identity?.organizations.map((org) => `- ${org.name ?? '(unnamed)'} (id ${org.id})${org.id === status.identity?.organizationId ? ' [current]' : ''}`) ?? [];
+    return ok(publicStatus(status), [describeStatus(status), ...(orgs.length ? ['Organizations:', ...orgs] : [])].join('\n'));
+  },
+});
+
+export const refreshAuthToken = defineTool({
+  name: 'refresh_auth_token',
+  title: 'Refresh the Gauzy token',
+  description: 'Refresh the Gauzy access token now (normally automatic 10 seconds before it expires).',
+  toolset,
+  effect: 'write',
+  idempotent: true,
+  session: false,
+  input: z.object({}),
+  output: statusOutput,
+  routes: ['POST /api/auth/refresh-token', 'POST /api/auth/login'],
+  async handler(_args, ctx) {
+    const status = await ctx.session.refresh(ctx.signal);
+    return ok(publicStatus(status), `Token refreshed. ${describeStatus(status)}`);
+  },
+});
+
+export const sessionPlugin = definePlugin({
+  name: 'session',
+  version: packageJson.version,
+  description: 'Gauzy sign-in and session tools.',
+  kernel: KERNEL_API_VERSION,
+  toolsets: [{ name: toolset, description: 'Sign in, sign out, session and token status', default: true }],
+  tools: [login, logout, getAuthStatus, getSessionInfo, refreshAuthToken],
+});
+
+export default sessionPlugin;

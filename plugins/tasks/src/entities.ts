@@ -1,0 +1,70 @@
+import { defineEntity, isoDate, uuid } from '@gauzy-mcp/core';
+import { z } from 'zod';
+
+export const TASKS_TOOLSET = 'tasks';
+
+/** Gauzy's enum values, exactly (see the API contract, Task). */
+export const TaskStatus = z.enum(['backlog', 'open', 'in-progress', 'ready-for-review', 'in-review', 'blocked', 'done', 'completed', 'cancelled', 'custom']);
+export const TaskPriority = z.enum(['urgent', 'high', 'medium', 'low']);
+export const TaskSize = z.enum(['x-large', 'large', 'medium', 'small', 'tiny']);
+export const TaskIssueType = z.enum(['epic', 'story', 'task', 'bug', 'memo']);
+
+export const taskEntity = defineEntity({
+  noun: 'task',
+  plural: 'tasks',
+  path: '/api/tasks',
+  relations: ['project', 'members', 'members.user', 'teams', 'tags', 'parent', 'children', 'creator'],
+  describe: (task) => {
+    const number = typeof task.taskNumber === 'string' ? `${task.taskNumber} ` : '';
+    const extras = [task.status, task.priority].filter(Boolean).join(', ');
+    return `${number}${String(task.title ?? '(untitled)')}${extras ? ` [${extras}]` : ''} (id ${String(task.id)})`;
+  },
+});
+
+const idList = (what: string) => z.array(uuid()).max(100).optional().describe(what);
+
+/** Fields a caller may set on a task. `status` is required by Gauzy on create; the create tools default it to "open". */
+export const taskFields = {
+  title: z.string().min(1).max(2000).describe('Task title'),
+  status: TaskStatus.describe('Workflow status'),
+  description: z.string().max(20000).optional().describe('Description (HTML or plain text)'),
+  priority: TaskPriority.optional(),
+  size: TaskSize.optional(),
+  issueType: TaskIssueType.optional(),
+  estimate: z.number().int().min(0).optional().describe('Estimate in seconds (e.g. 3600 for one hour)'),
+  dueDate: isoDate().optional(),
+  startDate: isoDate().optional(),
+  projectId: uuid().optional().describe('Project the task belongs to'),
+  parentId: uuid().optional().describe('Parent task (for sub-tasks)'),
+  organizationSprintId: uuid().optional().describe('Sprint'),
+  memberIds: idList('Employee ids to assign'),
+  teamIds: idList('Team ids the task belongs to'),
+  public: z.boolean().optional(),
+  isDraft: z.boolean().optional(),
+};
+
+export const createTaskFields = { ...taskFields, status: TaskStatus.default('open').describe('Workflow status (default open)') };
+
+/** UpdateTaskDTO: Gauzy validates the whole DTO on PUT (title and status required), so these carry over from the current task. */
+export const taskUpdateBodyFields = [
+  'title', 'status', 'description', 'priority', 'size', 'issueType', 'estimate', 'dueDate', 'startDate', 'projectId',
+  'parentId', 'organizationSprintId', 'taskStatusId', 'taskSizeId', 'taskPriorityId', 'taskTypeId', 'public', 'isDraft', 'version',
+] as const;
+
+type Item = Record<string, unknown>;
+const ids = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.map((entry) => String((entry as Item).id ?? entry)) : undefined);
+
+/** Members and teams go to Gauzy as `[{id}]`; on update the current ones carry over unless replaced. */
+export function taskBody(values: Item, current: Item = {}): Item {
+  const { memberIds, teamIds, ...rest } = values;
+  const members = (memberIds as string[] | undefined) ?? ids(current.members);
+  const teams = (teamIds as string[] | undefined) ?? ids(current.teams);
+  return { ...rest, ...(members ? { members: members.map((id) => ({ id })) } : {}), ...(teams ? { teams: teams.map((id) => ({ id })) } : {}) };
+}
+
+export const taskUpdateSpec = {
+  bodyFields: taskUpdateBodyFields,
+  relations: ['members', 'teams'],
+  body: (merged: Item, _changes: Item, current: Item) => taskBody(merged, current),
+};
+

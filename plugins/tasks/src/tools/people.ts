@@ -1,0 +1,113 @@
+import { defineTool, fetchEntity, fields, listOutput, listResult, normalizePage, pagination, requireEmployeeId, scopeWhere, entityOutput, entityResult, updateEntity, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { z } from 'zod';
+import { TASKS_TOOLSET as toolset, TaskStatus, taskEntity, taskFields, taskUpdateSpec } from '../entities.js';
+
+const pageInput = { ...pagination, fields };
+const relations = z.array(z.enum(['project', 'members', 'teams', 'tags'])).optional().describe('Related records to include');
+
+function pageQuery(ctx: ToolContext, where: Record<string, unknown>, args: { take: number; skip: number; relations?: string[] }) {
+  return {
+    where: scopeWhere(ctx.scope, where as never),
+    ...(args.relations?.length ? { relations: args.relations } : {}),
+    order: { createdAt: 'DESC' as const },
+    take: args.take,
+    skip: args.skip,
+  };
+}
+
+export const getMyTasks = defineTool({
+  name: 'get_my_tasks',
+  title: 'My tasks',
+  description: 'List the tasks assigned to you (the signed-in user\'s employee), optionally by status.',
+  toolset,
+  effect: 'read',
+  input: z.object({ status: TaskStatus.optional(), relations, ...pageInput }),
+  output: listOutput,
+  routes: ['GET /api/tasks/me'],
+  async handler({ status, take, skip, fields, relations }, ctx) {
+    requireEmployeeId(ctx, 'get_my_tasks');
+    const data = await ctx.gauzy.get('/api/tasks/me', { query: pageQuery(ctx, status ? { status } : {}, { take, skip, relations }) });
+    const page = normalizePage(data);
+    return listResult({ items: page.items, total: page.total, skip, take, fields, noun: 'tasks assigned to you', describe: taskEntity.describe });
+  },
+});
+
+export const getTasksByEmployee = defineTool({
+  name: 'get_tasks_by_employee',
+  title: 'Tasks of an employee',
+  description: 'List the tasks assigned to one employee, optionally by status.',
+  toolset,
+  effect: 'read',
+  input: z.object({ employeeId: uuid().describe('The employee'), status: TaskStatus.optional(), ...pageInput }),
+  output: listOutput,
+  routes: ['GET /api/tasks/employee/:id'],
+  async handler({ employeeId, status, take, skip, fields }, ctx) {
+    const data = await ctx.gauzy.get('/api/tasks/employee/:id', { params: { id: employeeId }, query: { where: scopeWhere(ctx.scope, status ? { status } : {}) } });
+    // This route answers a plain array with no paging of its own.
+    const all = normalizePage(data).items;
+    return listResult({ items: all.slice(skip, skip + take), total: all.length, skip, take, fields, noun: 'tasks', describe: taskEntity.describe });
+  },
+});
+
+export const getTeamTasks = defineTool({
+  name: 'get_team_tasks',
+  title: 'Tasks of a team',
+  description: 'List the tasks of a team; without teamId, the tasks of every team you belong to.',
+  toolset,
+  effect: 'read',
+  input: z.object({ teamId: uuid().optional().describe('The team (default: all your teams)'), status: TaskStatus.optional(), relations, ...pageInput }),
+  output: listOutput,
+  routes: ['GET /api/tasks/team', 'GET /api/organization-team/me'],
+  async handler({ teamId, status, take, skip, fields, relations }, ctx) {
+    let teams = teamId ? [teamId] : [];
+    if (!teamId) {
+      const mine = normalizePage(await ctx.gauzy.get('/api/organization-team/me', { query: { where: scopeWhere(ctx.scope), take: 100 } }));
+      teams = mine.items.map((team) => String(team.id));
+      if (teams.length === 0) return listResult({ items: [], total: 0, skip, take, fields, noun: 'team tasks (you belong to no team)' });
+    }
+    const data = await ctx.gauzy.get('/api/tasks/team', { query: pageQuery(ctx, { teams, ...(status ? { status } : {}) }, { take, skip, relations }) });
+    const page = normalizePage(data);
+    const items = page.paged ? page.items : page.items.slice(skip, skip + take);
+    return listResult({ items, total: page.total, skip, take, fields, noun: 'team tasks', describe: taskEntity.describe });
+  },
+});
+
+const assignmentSpec = { name: 'assign_task_to_employee', fields: taskFields, ...taskUpdateSpec };
+const assignmentInput = z.object({ taskId: uuid().describe('The task'), employeeId: uuid().describe('The employee') });
+
+async function changeAssignees(ctx: ToolContext, taskId: string, change: (current: string[]) => string[]) {
+  const current = await fetchEntity(taskEntity, ctx, taskId, taskUpdateSpec.relations);
+  const memberIds = change(((current.members as Array<{ id: string }> | undefined) ?? []).map((member) => member.id));
+  return updateEntity(taskEntity, assignmentSpec, taskId, { memberIds }, ctx, current);
+}
+
+export const assignTaskToEmployee = defineTool({
+  name: 'assign_task_to_employee',
+  title: 'Assign a task to an employee',
+  description: 'Add an employee to a task\'s assignees (others stay assigned).',
+  toolset,
+  effect: 'write',
+  idempotent: true,
+  input: assignmentInput,
+  output: entityOutput,
+  routes: ['GET /api/tasks/:id', 'PUT /api/tasks/:id'],
+  async handler({ taskId, employeeId }, ctx) {
+    const task = await changeAssignees(ctx, taskId, (ids) => (ids.includes(employeeId) ? ids : [...ids, employeeId]));
+    return entityResult(task, `Assigned employee ${employeeId} to`, 'task');
+  },
+});
+
+export const unassignTaskFromEmployee = defineTool({
+  name: 'unassign_task_from_employee',
+  title: 'Unassign an employee from a task',
+  description: 'Remove one employee from a task\'s assignees (the task itself stays).',
+  toolset,
+  effect: 'delete',
+  input: assignmentInput,
+  output: entityOutput,
+  routes: ['GET /api/tasks/:id', 'PUT /api/tasks/:id'],
+  async handler({ taskId, employeeId }, ctx) {
+    const task = await changeAssignees(ctx, taskId, (ids) => ids.filter((id) => id !== employeeId));
+    return entityResult(task, `Unassigned employee ${employeeId} from`, 'task');
+  },
+});

@@ -1,0 +1,72 @@
+import { defineTool, isoDate, normalizePage, ok, scopeWhere, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { z } from 'zod';
+import { TASKS_TOOLSET as toolset } from '../entities.js';
+
+const PAGE = 100;
+const MAX_PAGES = 20;
+const CLOSED = new Set(['done', 'completed', 'cancelled']);
+
+type Task = Record<string, unknown>;
+
+async function readTasks(ctx: ToolContext, projectId: string | undefined, employeeId: string | undefined): Promise<{ tasks: Task[]; total: number }> {
+  if (employeeId) {
+    const data = await ctx.gauzy.get('/api/tasks/employee/:id', { params: { id: employeeId }, query: { where: scopeWhere(ctx.scope, projectId ? { projectId } : {}) } });
+    const all = normalizePage(data).items;
+    return { tasks: all, total: all.length };
+  }
+  const tasks: Task[] = [];
+  let total = 0;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const result = normalizePage(
+      await ctx.gauzy.get('/api/tasks', { query: { where: scopeWhere(ctx.scope, projectId ? { projectId } : {}), take: PAGE, skip: page * PAGE, order: { createdAt: 'ASC' } } }),
+    );
+    total = result.total;
+    tasks.push(...result.items);
+    if (result.items.length < PAGE || tasks.length >= total) break;
+  }
+  return { tasks, total };
+}
+
+function tally(tasks: Task[], key: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const task of tasks) {
+    const value = typeof task[key] === 'string' && task[key] ? String(task[key]) : 'none';
+    counts[value] = (counts[value] ?? 0) + 1;
+  }
+  return counts;
+}
+
+export const getTaskStatistics = defineTool({
+  name: 'get_task_statistics',
+  title: 'Task statistics',
+  description: 'Counts of tasks by status, priority and type, plus open, overdue and estimated hours — for the organization, one project or one employee, optionally for tasks created in a date range.',
+  toolset,
+  effect: 'read',
+  input: z.object({
+    projectId: uuid().optional().describe('Only this project'),
+    employeeId: uuid().optional().describe('Only tasks assigned to this employee'),
+    startDate: isoDate().optional().describe('Only tasks created on or after this date'),
+    endDate: isoDate().optional().describe('Only tasks created on or before this date'),
+  }),
+  output: z.looseObject({ total: z.number(), byStatus: z.record(z.string(), z.number()), open: z.number(), overdue: z.number() }),
+  routes: ['GET /api/tasks', 'GET /api/tasks/employee/:id'],
+  async handler({ projectId, employeeId, startDate, endDate }, ctx) {
+    const read = await readTasks(ctx, projectId, employeeId);
+    const from = startDate ? Date.parse(startDate) : -Infinity;
+    const to = endDate ? Date.parse(endDate) : Infinity;
+    const tasks = read.tasks.filter((task) => {
+      const created = typeof task.createdAt === 'string' ? Date.parse(task.createdAt) : NaN;
+      return Number.isNaN(created) || (created >= from && created <= to);
+    });
+    const now = Date.now();
+    const open = tasks.filter((task) => !CLOSED.has(String(task.status)));
+    const overdue = open.filter((task) => typeof task.dueDate === 'string' && Date.parse(task.dueDate) < now);
+    const estimateSeconds = tasks.reduce((sum, task) => sum + (typeof task.estimate === 'number' ? task.estimate : 0), 0);
+    const byStatus = tally(tasks, 'status');
+    const partial = read.tasks.length < read.total;
+    return ok(
+      { total: tasks.length, byStatus, byPriority: tally(tasks, 'priority'), byIssueType: tally(tasks, 'issueType'), open: open.length, overdue: overdue.length, estimatedHours: Math.round(estimateSeconds / 360) / 10, partial },
+      `${tasks.length} task(s): ${Object.entries(byStatus).map(([status, count]) => `${status} ${count}`).join(', ') || 'none'}; ${open.length} open, ${overdue.length} overdue.${partial ? ' (Counted the first 2,000 tasks only.)' : ''}`,
+    );
+  },
+});
