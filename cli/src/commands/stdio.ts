@@ -1,0 +1,68 @@
+import { createKernel, createLogger, inventoryOptionsFromEnv, logLevelFromEnv, serveKernelOverStdio, type GauzyCredentials } from '@gauzy-mcp/core';
+import { createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
+import { loadPlugins, pluginPackagesFromEnv } from '../plugins.js';
+
+/**
+ * `gauzy-mcp stdio`: the MCP server over stdin/stdout for one person. With API_BASE_URL it talks to
+ * that Gauzy as GAUZY_AUTH_EMAIL; without it, it starts the bundled sandbox and signs in as its demo
+ * user, so it works with zero setup. stdout carries JSON-RPC only; the one status line goes to stderr.
+ */
+export async function runStdio(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const log = createLogger({ level: logLevelFromEnv(env) });
+  let sandbox: Sandbox | undefined;
+  let baseUrl = env.API_BASE_URL ?? env.GAUZY_API_BASE_URL;
+  let credentials: GauzyCredentials | undefined;
+  if (baseUrl) {
+    if (!env.GAUZY_AUTH_EMAIL || !env.GAUZY_AUTH_PASSWORD) {
+      process.stderr.write('gauzy-mcp: API_BASE_URL is set, so GAUZY_AUTH_EMAIL and GAUZY_AUTH_PASSWORD are needed too (the Gauzy account to act as).\n');
+      process.exitCode = 2;
+      return;
+    }
+    credentials = { email: env.GAUZY_AUTH_EMAIL, password: env.GAUZY_AUTH_PASSWORD };
+  } else {
+    sandbox = await createSandbox({ seed: 'demo' });
+    baseUrl = sandbox.url;
+    const demo = sandbox.seed.users.superAdmin;
+    credentials = { email: env.GAUZY_AUTH_EMAIL ?? demo.email, password: env.GAUZY_AUTH_PASSWORD ?? demo.password };
+  }
+  const plugins = await loadPlugins(pluginPackagesFromEnv(env));
+  const kernel = createKernel({
+    plugins,
+    inventory: inventoryOptionsFromEnv(env),
+    gauzyBaseUrl: baseUrl,
+    credentials,
+    organizationId: env.GAUZY_ORGANIZATION_ID,
+    sandbox: sandbox !== undefined,
+    transport: 'stdio',
+    log,
+    timeoutMs: env.API_TIMEOUT ? Number(env.API_TIMEOUT) : undefined,
+  });
+  let who = credentials.email;
+  try {
+    const identity = await kernel.session.signIn();
+    const org = identity.organizations.find((entry) => entry.id === identity.organizationId);
+    who = `${identity.email} (${identity.role ?? 'user'}, ${org?.name ?? identity.organizationId})`;
+  } catch (error) {
+    // Keep serving: every tool will answer with this same sign-in error, which the user sees in their client.
+    log.error('could not sign in to Gauzy', { error });
+    who = `${credentials.email} — NOT signed in: ${(error as Error).message}`;
+  }
+  const handle = serveKernelOverStdio(kernel, log);
+  const perToolset = kernel.facts.toolsets.filter((toolset) => toolset.tools > 0).map((toolset) => `${toolset.name} ${toolset.tools}`).join(', ');
+  process.stderr.write(
+    `gauzy-mcp ${kernel.facts.version} ready on stdio: ${kernel.facts.toolCount} tools (${perToolset}) for Gauzy at ${baseUrl}${sandbox ? ' (bundled sandbox)' : ''} as ${who}. ` +
+      `Connect a client with {"command":"npx","args":["gauzy-mcp","stdio"]}.\n`,
+  );
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await handle.close().catch(() => {});
+    await sandbox?.close().catch(() => {});
+    process.exit(0);
+  };
+  process.stdin.on('end', shutdown);
+  process.stdin.on('close', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}

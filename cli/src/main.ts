@@ -1,0 +1,53 @@
+import { isGauzyMcpError } from '@gauzy-mcp/core';
+import { fileURLToPath } from 'node:url';
+import { writeOrCheckDocs } from './commands/docs.js';
+import { runSandbox } from './commands/sandbox.js';
+import { runStdio } from './commands/stdio.js';
+import { toolsReport } from './commands/tools.js';
+import { loadPlugins, pluginPackagesFromEnv } from './plugins.js';
+
+const USAGE = `Usage: gauzy-mcp <command>
+
+Commands:
+  stdio      MCP server over stdin/stdout (Claude Desktop, Cursor). Without API_BASE_URL it starts the
+             bundled Gauzy sandbox and signs in as its demo user; with API_BASE_URL, GAUZY_AUTH_EMAIL and
+             GAUZY_AUTH_PASSWORD it talks to your Gauzy.
+  demo       The demo: for now the stdio server on the bundled sandbox.
+  sandbox    The Gauzy sandbox alone on http://127.0.0.1:$PORT (default 3000), for plugin authors.
+  tools      How many tools each pack brings, and their names.
+  docs       Write (--write) or check (--check) docs/TOOLS.md, the generated tool reference.
+`;
+
+const DOCS_PATH = fileURLToPath(new URL('../../docs/TOOLS.md', import.meta.url));
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'stdio':
+    case 'demo':
+      return runStdio(process.env);
+    case 'sandbox':
+      return runSandbox(process.env);
+    case 'tools':
+      process.stdout.write(toolsReport(await loadPlugins(pluginPackagesFromEnv(process.env))));
+      return;
+    case 'docs': {
+      const mode = rest.includes('--write') ? 'write' : 'check';
+      const current = writeOrCheckDocs(await loadPlugins(), DOCS_PATH, mode);
+      if (mode === 'check' && !current) {
+        process.stderr.write('docs/TOOLS.md is out of date: run `node cli/bin/gauzy-mcp.js docs --write`.\n');
+        process.exitCode = 1;
+      }
+      return;
+    }
+    default:
+      process.stderr.write(USAGE);
+      process.exitCode = command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const message = isGauzyMcpError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
+  process.stderr.write(`gauzy-mcp: ${message}\n`);
+  process.exit(1);
+});

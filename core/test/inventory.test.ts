@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { z } from 'zod';
+import { isGauzyMcpError } from '../src/errors.js';
+import { Inventory, inventoryOptionsFromEnv } from '../src/inventory.js';
+import { validatePlugin } from '../src/plugin-validation.js';
+import { definePlugin, defineTool, KERNEL_API_VERSION, type PluginDefinition } from '../src/tool.js';
+import { ok } from '../src/results.js';
+
+const tool = (name: string, effect: 'read' | 'write' | 'delete', toolset = 'alpha', extra: Record<string, unknown> = {}) =>
+  defineTool({ name, title: name, description: `Does ${name}.`, toolset, effect, input: z.object({}), routes: ['GET /api/tasks'], handler: async () => ok({}, ''), ...extra });
+
+const plugin = (overrides: Partial<PluginDefinition> = {}): PluginDefinition =>
+  definePlugin({
+    name: 'sample',
+    version: '1.0.0',
+    description: 'sample',
+    kernel: KERNEL_API_VERSION,
+    toolsets: [{ name: 'alpha', description: 'a' }, { name: 'beta', description: 'b', default: false }],
+    tools: [tool('list_things', 'read'), tool('create_thing', 'write', 'alpha', { aliases: ['add_thing'] }), tool('delete_thing', 'delete', 'beta')],
+    ...overrides,
+  });
+
+test('effect drives annotations and scope', () => {
+  const inventory = new Inventory([plugin()]);
+  const byName = Object.fromEntries(inventory.tools.map((entry) => [entry.name, entry]));
+  assert.deepEqual(byName.list_things!.annotations, { title: 'list_things', readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false });
+  assert.equal(byName.list_things!.scope, 'mcp.read');
+  assert.deepEqual({ ...byName.delete_thing!.annotations, title: undefined }, { title: undefined, readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false });
+  assert.equal(byName.create_thing!.scope, 'mcp.write');
+  assert.equal(byName.create_thing!.annotations.idempotentHint, false);
+});
+
+test('session tools get an optional organizationId; aliases resolve but are not listed twice', () => {
+  const inventory = new Inventory([plugin()]);
+  assert.equal(inventory.get('add_thing')?.name, 'create_thing');
+  assert.equal(inventory.tools.filter((entry) => entry.name === 'create_thing').length, 1);
+  assert.ok(!inventory.tools.some((entry) => entry.name === 'add_thing'));
+  const props = (inventory.get('list_things')!.listing.inputSchema as { properties: Record<string, unknown> }).properties;
+  assert.ok('organizationId' in props);
+});
+
+test('filters apply in order: toolsets, include, read-only, exclude (exclusion wins)', () => {
+  const names = (options: ConstructorParameters<typeof Inventory>[1]) => new Inventory([plugin()], options).tools.map((entry) => entry.name);
+  assert.deepEqual(names({}), ['create_thing', 'delete_thing', 'list_things']);
+  assert.deepEqual(names({ toolsets: ['default'] }), ['create_thing', 'list_things']);
+  assert.deepEqual(names({ toolsets: ['beta'], include: ['list_things'] }), ['delete_thing', 'list_things']);
+  assert.deepEqual(names({ readOnly: true }), ['list_things']);
+  assert.deepEqual(names({ readOnly: true, include: ['create_thing'] }), ['list_things']);
+  assert.deepEqual(names({ exclude: ['add_thing'], include: ['create_thing'] }), ['delete_thing', 'list_things']);
+});
+
+test('scope views hide tools above the token\'s scopes', () => {
+  const inventory = new Inventory([plugin()]);
+  assert.deepEqual(inventory.visibleTo(['mcp.read']).map((entry) => entry.name), ['list_things']);
+  assert.equal(inventory.visibleTo(['mcp.write']).length, 3);
+});
+
+test('configuration errors name what is wrong and list what exists', () => {
+  assert.throws(() => new Inventory([plugin()], { toolsets: ['gamma'] }), (error: unknown) => isGauzyMcpError(error, 'GMCP_ERR_CONFIG_INVALID') && /gamma.*alpha, beta/.test(error.message));
+  assert.throws(() => new Inventory([plugin()], { exclude: ['nope'] }), /unknown tool "nope"/);
+  assert.throws(() => inventoryOptionsFromEnv({ GAUZY_MCP_READ_ONLY: 'maybe' }), /GAUZY_MCP_READ_ONLY/);
+  assert.deepEqual(inventoryOptionsFromEnv({ GAUZY_MCP_TOOLSETS: 'alpha, beta', GAUZY_MCP_READ_ONLY: 'true', GAUZY_MCP_EXCLUDE_TOOLS: 'x' }), { toolsets: ['alpha', 'beta'], readOnly: true, include: undefined, exclude: ['x'] });
+});
+
+test('bad plugins fail at load with a coded error naming the plugin', () => {
+  const cases: Array<[Partial<PluginDefinition>, RegExp]> = [
+    [{ name: 'Bad Name' }, /name must match/],
+    [{ version: 'one' }, /semver/],
+    [{ kernel: 99 }, /kernel API 99/],
+    [{ tools: [tool('x', 'read')] }, /must match/],
+    [{ tools: [tool('list_things', 'read', 'gamma')] }, /toolset "gamma"/],
+    [{ tools: [tool('list_things', 'read', 'alpha', { routes: ['GET /nope'] })] }, /route "GET \/nope"/],
+    [{ tools: [tool('list_things', 'read', 'alpha', { description: 'x'.repeat(700) })] }, /description/],
+    [{ tools: [tool('list_things', 'read'), tool('list_things', 'write')] }, /used twice/],
+  ];
+  for (const [overrides, message] of cases) {
+    assert.throws(() => validatePlugin(plugin(overrides)), (error: unknown) => isGauzyMcpError(error, 'GMCP_ERR_PLUGIN_INVALID') && message.test(error.message) && error.details.plugin === (overrides.name ?? 'sample'), String(message));
+  }
+});
+
+test('two plugins defining the same tool name stop the load', () => {
+  const other = plugin({ name: 'other', tools: [tool('add_thing', 'read')] });
+  assert.throws(() => new Inventory([plugin(), other]), (error: unknown) => isGauzyMcpError(error, 'GMCP_ERR_DUPLICATE_TOOL') && /add_thing.*sample.*other/.test(error.message));
+});
