@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { Inventory, MAX_DESCRIPTION_LENGTH, TOOL_NAME_PATTERN, type PluginDefinition } from '@gauzy-mcp/core';
+import { findGauzyRoute } from '@gauzy-mcp/testkit';
+import { renderToolReference, writeOrCheckDocs } from '../src/commands/docs.js';
+import { toolsReport } from '../src/commands/tools.js';
+import { allPlugins } from './helpers.js';
+
+let plugins: PluginDefinition[];
+let inventory: Inventory;
+
+before(async () => {
+  plugins = await allPlugins();
+  inventory = new Inventory(plugins);
+});
+
+const referenceTools = (categories: string[]) =>
+  readFileSync(new URL('../../../shared/reference/gauzy-mcp-tools.tsv', import.meta.url), 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'))
+    .filter((cells) => categories.includes(cells[0] ?? ''))
+    .map((cells) => cells[1]!);
+
+test('every reference tool of the loaded categories is callable by its exact name', () => {
+  const names = referenceTools(['projects', 'tasks', 'timer', 'auth', 'test-connection']);
+  assert.equal(names.length, 42);
+  const missing = names.filter((name) => !inventory.get(name));
+  assert.deepEqual(missing, []);
+});
+
+test('the tools the product documentation names are present under those names', () => {
+  const documented = [
+    'list_projects', 'get_project_by_id', 'create_project', 'update_project', 'delete_project', 'bulk_create_projects', 'get_my_team_projects',
+    'assign_project_to_employee', 'bulk_assign_project_to_employees', 'get_project_progress',
+    'list_tasks', 'get_task_by_id', 'create_task', 'bulk_create_tasks', 'update_task', 'delete_task', 'get_my_tasks', 'get_team_tasks',
+    'start_timer', 'stop_timer', 'timer_status', 'get_time_logs', 'get_active_timers',
+  ];
+  const listed = new Set(inventory.tools.map((tool) => tool.name));
+  assert.deepEqual(documented.filter((name) => !listed.has(name)), []);
+});
+
+test('registry invariants hold over every loaded tool', () => {
+  const seen = new Set<string>();
+  for (const tool of inventory.tools) {
+    for (const name of [tool.name, ...(tool.definition.aliases ?? [])]) {
+      assert.match(name, TOOL_NAME_PATTERN);
+      assert.ok(!seen.has(name), `duplicate ${name}`);
+      seen.add(name);
+    }
+    const hints = tool.listing.annotations;
+    for (const key of ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const) assert.equal(typeof hints[key], 'boolean', `${tool.name}.${key}`);
+    assert.ok(!(hints.readOnlyHint && hints.destructiveHint), `${tool.name} is both read-only and destructive`);
+    assert.ok(tool.definition.description.length <= MAX_DESCRIPTION_LENGTH, `${tool.name} description too long`);
+    assert.equal(tool.listing.inputSchema.type, 'object');
+    assert.equal(Object.getPrototypeOf(tool.listing.inputSchema), Object.prototype, `${tool.name} input schema is not a plain object`);
+    assert.ok(!('anyOf' in tool.listing.inputSchema || 'oneOf' in tool.listing.inputSchema), `${tool.name} has a top-level union`);
+    assert.ok(tool.listing.title && tool.listing.title.length > 0);
+  }
+});
+
+test('every route a tool declares exists in the Gauzy route table with that method', () => {
+  const unknown: string[] = [];
+  for (const tool of inventory.tools) {
+    for (const route of tool.definition.routes) {
+      const [method, path] = route.split(' ') as [string, string];
+      if (!findGauzyRoute(method, path)) unknown.push(`${tool.name}: ${route}`);
+    }
+  }
+  assert.deepEqual(unknown, []);
+});
+
+test('the tools command prints per-pack counts and the generated reference is current', () => {
+  const report = toolsReport(plugins);
+  assert.match(report, new RegExp(`^${inventory.tools.length} tools in ${plugins.length} packs`));
+  for (const plugin of plugins) assert.match(report, new RegExp(`${plugin.name} [\\d.]+: \\d+ tools`));
+  const docsPath = new URL('../../docs/TOOLS.md', import.meta.url).pathname;
+  assert.ok(writeOrCheckDocs(plugins, docsPath, 'check'), 'docs/TOOLS.md is stale: run `node cli/bin/gauzy-mcp.js docs --write`');
+  assert.match(renderToolReference(plugins), /### `create_task`/);
+});

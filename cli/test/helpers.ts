@@ -1,0 +1,28 @@
+import { createKernel, silentLogger, type InventoryOptions, type PluginDefinition } from '@gauzy-mcp/core';
+import { connectInMemory, createSandbox, type ProtocolRevision, type Sandbox } from '@gauzy-mcp/testkit';
+import { loadPlugins } from '../src/plugins.js';
+
+export type SeedUser = 'superAdmin' | 'localAdmin' | 'employee';
+
+/** Every default pack, loaded the way the CLI loads them. */
+export async function allPlugins(): Promise<PluginDefinition[]> {
+  return loadPlugins();
+}
+
+/** A kernel signed in to `sandbox` as one of its seed users, with a real MCP client connected in memory. */
+export async function connect(sandbox: Sandbox, options: { user?: SeedUser; protocol?: ProtocolRevision; inventory?: InventoryOptions; plugins?: PluginDefinition[] } = {}) {
+  const user = sandbox.seed.users[options.user ?? 'superAdmin'];
+  const kernel = createKernel({
+    plugins: options.plugins ?? (await allPlugins()),
+    inventory: options.inventory,
+    gauzyBaseUrl: sandbox.url,
+    credentials: { email: user.email, password: user.password },
+    transport: 'memory',
+    log: silentLogger,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+  });
+  const client = await connectInMemory(kernel.serverFactory, { protocol: options.protocol });
+  return { kernel, client, user };
+}
+
+export { createSandbox };

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { test } from 'node:test';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { createClient, wrapClient, type ProtocolRevision, type TestClient } from '@gauzy-mcp/testkit';
+
+const BIN = new URL('../../node_modules/.bin/gauzy-mcp', import.meta.url).pathname;
+
+interface Spawned {
+  mcp: TestClient;
+  sandboxUrl: string;
+  readyLine: string;
+}
+
+/** Spawns `gauzy-mcp stdio` exactly as Claude Desktop would: no API_BASE_URL, so the embedded sandbox. */
+async function spawnStdio(protocol: ProtocolRevision, env: Record<string, string> = {}): Promise<Spawned> {
+  assert.ok(existsSync(BIN), `${BIN} is missing: run "npm run setup" (install + build) first`);
+  const { API_BASE_URL: _drop, GAUZY_AUTH_EMAIL: _e, GAUZY_AUTH_PASSWORD: _p, ...inherited } = process.env;
+  const transport = new StdioClientTransport({ command: BIN, args: ['stdio'], env: { ...(inherited as Record<string, string>), GAUZY_MCP_LOG_LEVEL: 'warn', ...env }, stderr: 'pipe' });
+  let stderr = '';
+  const ready = new Promise<string>((resolve, reject) => {
+    transport.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const line = stderr.split('\n').find((entry) => entry.includes('ready on stdio'));
+      if (line) resolve(line);
+    });
+    setTimeout(() => reject(new Error(`no ready line on stderr; got: ${stderr}`)), 30_000).unref();
+  });
+  const client = createClient(protocol);
+  await client.connect(transport);
+  const readyLine = await ready;
+  const sandboxUrl = /http:\/\/127\.0\.0\.1:\d+/.exec(readyLine)?.[0];
+  assert.ok(sandboxUrl, `ready line names the sandbox URL: ${readyLine}`);
+  return { mcp: wrapClient(client, () => client.close()), sandboxUrl, readyLine };
+}
+
+/** Reads the embedded sandbox directly over HTTP, as an independent observer of what the tools did. */
+async function observer(baseUrl: string) {
+  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@ever.co', password: 'admin' }) });
+  const { token, user } = (await login.json()) as { token: string; user: { tenantId: string } };
+  return async (path: string) => {
+    const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}`, 'tenant-id': user.tenantId } });
+    assert.equal(response.status, 200, `${path} answered ${response.status}`);
+    return response.json() as Promise<any>;
+  };
+}
+
+for (const protocol of ['2025-06-18', '2026-07-28'] as const) {
+  test(`stdio end to end as the demo admin, negotiating ${protocol}`, async () => {
+    const { mcp, sandboxUrl, readyLine } = await spawnStdio(protocol);
+    try {
+      assert.equal(mcp.protocolVersion, protocol);
+      assert.match(readyLine, /\d+ tools .* as admin@ever\.co/);
+      const tools = await mcp.listAllTools();
+      assert.ok(tools.length >= 40, `expected the full catalog, got ${tools.length}`);
+      const get = await observer(sandboxUrl);
+
+      const project = await mcp.call('create_project', { name: `Backend API ${protocol}`, billing: 'RATE', budgetType: 'hours', budget: 120 });
+      assert.equal(project.isError, false, project.text);
+      const projectId = String(project.structured!.id);
+      const orgId = String(project.structured!.organizationId);
+      const seenProject = await get(`/api/organization-projects/${projectId}`);
+      assert.equal(seenProject.name, `Backend API ${protocol}`);
+
+      const created = await mcp.call('bulk_create_tasks', {
+        tasks: [
+          { title: 'Design the schema', projectId, priority: 'high' },
+          { title: 'Write the endpoints', projectId, status: 'in-progress', estimate: 7200 },
+        ],
+      });
+      assert.equal(created.isError, false, created.text);
+      assert.equal(created.structured!.succeeded, 2);
+      const tasks = await get(`/api/tasks?where[organizationId]=${orgId}&where[projectId]=${projectId}&take=10`);
+      assert.deepEqual(tasks.items.map((task: { title: string }) => task.title).sort(), ['Design the schema', 'Write the endpoints']);
+      const taskId = String((created.structured!.results as Array<{ id: string }>)[0]!.id);
+
+      const started = await mcp.call('start_timer', { projectId, taskId, description: 'schema work' });
+      assert.equal(started.isError, false, started.text);
+      const status = await mcp.call('timer_status', {});
+      assert.equal(status.structured!.running, true, status.text);
+
+      const stopped = await mcp.call('stop_timer', {});
+      assert.equal(stopped.isError, false, stopped.text);
+      assert.equal((await mcp.call('timer_status', {})).structured!.running, false);
+
+      const logs = await mcp.call('get_time_logs', { projectIds: [projectId] });
+      assert.equal(logs.isError, false, logs.text);
+      const items = logs.structured!.items as Array<{ projectId: string; taskId: string; isRunning: boolean }>;
+      assert.equal(items.length, 1);
+      assert.equal(items[0]!.taskId, taskId);
+      assert.equal(items[0]!.isRunning, false);
+      const seenLogs = await get(`/api/timesheet/time-log?organizationId=${orgId}&projectIds[0]=${projectId}`);
+      assert.equal(seenLogs.length, 1);
+    } finally {
+      await mcp.close();
+    }
+  });
+}
+
+test('stdio as employee@ever.co: admin-only calls come back as isError with Gauzy\'s 403, and the server keeps serving', async () => {
+  const { mcp } = await spawnStdio('2026-07-28', { GAUZY_AUTH_EMAIL: 'employee@ever.co', GAUZY_AUTH_PASSWORD: '12345678' });
+  try {
+    const mine = await mcp.call('create_task', { title: 'Employee task' });
+    assert.equal(mine.isError, false, mine.text);
+    const denied = await mcp.call('delete_task', { id: String(mine.structured!.id) });
+    assert.equal(denied.isError, true);
+    assert.equal(denied.error?.code, 'GMCP_ERR_GAUZY_FORBIDDEN');
+    assert.equal(denied.error?.status, 403);
+    assert.deepEqual(denied.error?.gauzyMessages, ['Forbidden resource']);
+    const active = await mcp.call('get_active_timers', {});
+    assert.equal(active.isError, true, active.text);
+    assert.equal(active.error?.status, 403);
+    const still = await mcp.call('get_my_tasks', {});
+    assert.equal(still.isError, false, still.text);
+    assert.ok((still.structured!.items as Array<{ title: string }>).some((task) => task.title === 'Employee task'));
+  } finally {
+    await mcp.close();
+  }
+});
+
+test('stdio with API_BASE_URL but no credentials explains what is missing on stderr and exits', async () => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(BIN, ['stdio'], { env: { ...process.env, API_BASE_URL: 'http://127.0.0.1:9', GAUZY_AUTH_EMAIL: '', GAUZY_AUTH_PASSWORD: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 2);
+  assert.equal(stdout, '', 'nothing but JSON-RPC may reach stdout');
+  assert.match(stderr, /GAUZY_AUTH_EMAIL and GAUZY_AUTH_PASSWORD/);
+});

@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createKernel, silentLogger } from '@gauzy-mcp/core';
+import { connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import projectsPlugin from '../src/index.js';
+
+let sandbox: Sandbox;
+let admin: TestClient;
+let employee: TestClient;
+const MISSING = '00000000-0000-4000-8000-000000000000';
+
+before(async () => {
+  sandbox = await createSandbox({ seed: 'demo' });
+  admin = await connectInMemory(createKernel({ plugins: [projectsPlugin], log: silentLogger, ...kernelOptionsFor(sandbox, 'superAdmin') }).serverFactory);
+  employee = await connectInMemory(createKernel({ plugins: [projectsPlugin], log: silentLogger, ...kernelOptionsFor(sandbox, 'employee') }).serverFactory, { protocol: '2025-06-18' });
+});
+after(async () => {
+  await admin.close();
+  await employee.close();
+  await sandbox.close();
+});
+
+async function newProject(name: string, extra: Record<string, unknown> = {}) {
+  const result = await admin.call('create_project', { name, ...extra });
+  assert.equal(result.isError, false, result.text);
+  return String(result.structured!.id);
+}
+
+test('list_projects pages the organization\'s projects and filters by status; get_projects is an alias', async () => {
+  const page = await admin.call('list_projects', { take: 2 });
+  assert.equal(page.isError, false, page.text);
+  assert.equal((page.structured!.items as unknown[]).length, 2);
+  assert.ok((page.structured!.total as number) >= 3);
+  assert.equal(page.structured!.nextSkip, 2);
+  const alias = await admin.call('get_projects', { take: 2, fields: ['name'] });
+  assert.deepEqual(Object.keys((alias.structured!.items as object[])[0]!).sort(), ['id', 'name']);
+  const id = await newProject('Status filter probe', { status: 'cancelled' });
+  const cancelled = await admin.call('list_projects', { status: 'cancelled', take: 100 });
+  assert.ok((cancelled.structured!.items as Array<{ id: string; status: string }>).every((project) => project.status === 'cancelled'));
+  assert.ok((cancelled.structured!.items as Array<{ id: string }>).some((project) => project.id === id));
+  const bad = await admin.call('list_projects', { status: 'CANCELLED', take: 500 });
+  assert.equal(bad.isError, true);
+  assert.deepEqual([...bad.error!.fields!].sort(), ['status', 'take']);
+});
+
+test('create_project stores the project with Gauzy enum values; invalid billing is refused before Gauzy', async () => {
+  const id = await newProject('Backend API', { billing: 'FLAT_FEE', budgetType: 'cost', budget: 5000, currency: 'USD', memberIds: [sandbox.seed.users.employee.employeeId] });
+  const stored = await admin.call('get_project_by_id', { id, relations: ['members'] });
+  assert.equal(stored.structured!.name, 'Backend API');
+  assert.equal(stored.structured!.billing, 'FLAT_FEE');
+  const bad = await admin.call('create_project', { name: 'x', billing: 'HOURLY' });
+  assert.equal(bad.isError, true);
+  assert.deepEqual(bad.error!.fields, ['billing']);
+});
+
+test('get_project_by_id: 404 from Gauzy for an unknown id, field error for a malformed one', async () => {
+  const missing = await admin.call('get_project', { id: MISSING });
+  assert.equal(missing.isError, true);
+  assert.equal(missing.error!.status, 404);
+  assert.deepEqual(missing.error!.gauzyMessages, ['The requested record was not found']);
+  const malformed = await admin.call('get_project_by_id', { id: '42' });
+  assert.deepEqual(malformed.error!.fields, ['id']);
+});
+
+test('update_project changes only the given fields', async () => {
+  const id = await newProject('Rename me', { billing: 'RATE', color: '#111111' });
+  const result = await admin.call('update_project', { id, name: 'Renamed', status: 'in-progress' });
+  assert.equal(result.isError, false, result.text);
+  const stored = (await admin.call('get_project_by_id', { id })).structured!;
+  assert.equal(stored.name, 'Renamed');
+  assert.equal(stored.status, 'in-progress');
+  assert.equal(stored.billing, 'RATE');
+  const nothing = await admin.call('update_project', { id });
+  assert.equal(nothing.error!.code, 'GMCP_ERR_INVALID_ARGUMENTS');
+});
+
+test('delete_project removes it; an unknown id is reported as not found; archive/restore round-trips', async () => {
+  const id = await newProject('Delete me');
+  const deleted = await admin.call('delete_project', { id });
+  assert.equal(deleted.isError, false, deleted.text);
+  assert.equal((await admin.call('get_project_by_id', { id })).error!.status, 404);
+  const again = await admin.call('delete_project', { id });
+  assert.equal(again.isError, true);
+  assert.equal(again.error!.status, 404);
+
+  const soft = await newProject('Archive me');
+  assert.equal((await admin.call('archive_project', { id: soft })).isError, false);
+  assert.equal((await admin.call('get_project_by_id', { id: soft })).isError, true);
+  assert.equal((await admin.call('restore_project', { id: soft })).isError, false);
+  assert.equal((await admin.call('get_project_by_id', { id: soft })).structured!.name, 'Archive me');
+});
+
+test('an employee may not delete projects: Gauzy\'s 403 comes back as isError', async () => {
+  const id = await newProject('Protected');
+  const denied = await employee.call('delete_project', { id });
+  assert.equal(denied.isError, true);
+  assert.equal(denied.error!.status, 403);
+  assert.deepEqual(denied.error!.gauzyMessages, ['Forbidden resource']);
+});
+
+test('bulk tools report each item, and a failure does not hide the others', async () => {
+  const created = await admin.call('bulk_create_projects', { projects: [{ name: 'Bulk A' }, { name: 'Bulk B' }, { name: 'Bulk C' }] });
+  assert.equal(created.structured!.succeeded, 3);
+  const ids = (created.structured!.results as Array<{ id: string }>).map((entry) => entry.id);
+  const updated = await admin.call('bulk_update_projects', { updates: [{ id: ids[0], status: 'completed' }, { id: MISSING, status: 'completed' }, { id: ids[2], status: 'completed' }] });
+  assert.equal(updated.structured!.succeeded, 2);
+  assert.equal(updated.structured!.failed, 1);
+  const failure = (updated.structured!.results as Array<{ index: number; ok: boolean; error?: { gauzyMessages?: string[] } }>)[1]!;
+  assert.equal(failure.ok, false);
+  assert.deepEqual(failure.error!.gauzyMessages, ['The requested record was not found']);
+  assert.equal((await admin.call('get_project_by_id', { id: ids[2] })).structured!.status, 'completed');
+  const removed = await admin.call('bulk_delete_projects', { ids });
+  assert.equal(removed.structured!.succeeded, 3);
+  assert.equal((await admin.call('get_project_by_id', { id: ids[1] })).error!.status, 404);
+});
+
+test('membership: assign, list by employee, my projects, bulk assign, unassign', async () => {
+  const id = await newProject('Membership');
+  const employeeId = sandbox.seed.users.employee.employeeId;
+  assert.equal((await admin.call('assign_project_to_employee', { projectId: id, employeeId })).isError, false);
+  const theirs = await admin.call('get_projects_by_employee', { employeeId, take: 100 });
+  assert.ok((theirs.structured!.items as Array<{ id: string }>).some((project) => project.id === id));
+  const mine = await employee.call('get_my_projects', { take: 100 });
+  assert.ok((mine.structured!.items as Array<{ id: string }>).some((project) => project.id === id));
+  const others = sandbox.seed.users;
+  const bulk = await admin.call('bulk_assign_project_to_employees', { projectId: id, employeeIds: [others.localAdmin.employeeId, others.superAdmin.employeeId] });
+  assert.equal(bulk.structured!.succeeded, 2);
+  assert.equal((await admin.call('unassign_project_from_employee', { projectId: id, employeeId })).isError, false);
+  const after = await admin.call('get_projects_by_employee', { employeeId, take: 100 });
+  assert.ok(!(after.structured!.items as Array<{ id: string }>).some((project) => project.id === id));
+  const malformed = await admin.call('assign_project_to_employee', { projectId: id });
+  assert.deepEqual(malformed.error!.fields, ['employeeId']);
+});
+
+test('get_my_team_projects lists projects of the caller\'s teams', async () => {
+  const result = await admin.call('get_my_team_projects', {});
+  assert.equal(result.isError, false, result.text);
+  assert.ok(Array.isArray(result.structured!.items));
+});
+
+test('count, progress and statistics compose real reads', async () => {
+  const count = await admin.call('get_project_count', {});
+  assert.equal(typeof count.structured!.count, 'number');
+  const project = sandbox.seed.projects[0]!;
+  const progress = await admin.call('get_project_progress', { projectId: project.id });
+  assert.equal(progress.isError, false, progress.text);
+  assert.ok((progress.structured!.tasks as { total: number }).total >= 1);
+  const stats = await admin.call('get_project_statistics', { projectId: project.id });
+  assert.equal(stats.isError, false, stats.text);
+  assert.equal(typeof stats.structured!.trackedSeconds, 'number');
+  const missing = await admin.call('get_project_progress', { projectId: MISSING });
+  assert.equal(missing.error!.status, 404);
+});

@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createKernel, silentLogger } from '@gauzy-mcp/core';
+import { connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import tasksPlugin from '../src/index.js';
+
+let sandbox: Sandbox;
+let admin: TestClient;
+let employee: TestClient;
+const MISSING = '00000000-0000-4000-8000-000000000000';
+
+before(async () => {
+  sandbox = await createSandbox({ seed: 'demo' });
+  admin = await connectInMemory(createKernel({ plugins: [tasksPlugin], log: silentLogger, ...kernelOptionsFor(sandbox, 'superAdmin') }).serverFactory);
+  employee = await connectInMemory(createKernel({ plugins: [tasksPlugin], log: silentLogger, ...kernelOptionsFor(sandbox, 'employee') }).serverFactory, { protocol: '2025-06-18' });
+});
+after(async () => {
+  await admin.close();
+  await employee.close();
+  await sandbox.close();
+});
+
+const projectId = () => sandbox.seed.projects[0]!.id;
+
+async function newTask(extra: Record<string, unknown> = {}) {
+  const result = await admin.call('create_task', { title: 'A task', projectId: projectId(), ...extra });
+  assert.equal(result.isError, false, result.text);
+  return result.structured!;
+}
+
+test('create_task sends Gauzy\'s values, defaults status to open, and Gauzy numbers it', async () => {
+  const task = await newTask({ title: 'Numbered', priority: 'urgent', size: 'small', issueType: 'bug', estimate: 3600, memberIds: [sandbox.seed.users.employee.employeeId] });
+  assert.equal(task.status, 'open');
+  assert.equal(task.priority, 'urgent');
+  assert.equal(typeof task.number, 'number');
+  const stored = await admin.call('get_task_by_id', { id: String(task.id), relations: ['members'] });
+  assert.deepEqual((stored.structured!.members as Array<{ id: string }>).map((member) => member.id), [sandbox.seed.users.employee.employeeId]);
+  const bad = await admin.call('create_task', { title: 'x', priority: 'HIGH', dueDate: 'tomorrow' });
+  assert.deepEqual([...bad.error!.fields!].sort(), ['dueDate', 'priority']);
+});
+
+test('list_tasks filters by project and status; get_tasks and the paged route agree', async () => {
+  const task = await newTask({ title: 'Blocked one', status: 'blocked' });
+  const blocked = await admin.call('list_tasks', { projectId: projectId(), status: 'blocked', take: 100 });
+  assert.ok((blocked.structured!.items as Array<{ id: string; status: string }>).every((entry) => entry.status === 'blocked'));
+  assert.ok((blocked.structured!.items as Array<{ id: string }>).some((entry) => entry.id === task.id));
+  const alias = await admin.call('get_tasks', { projectId: projectId(), status: 'blocked', take: 100 });
+  assert.equal(alias.structured!.total, blocked.structured!.total);
+  const paged = await admin.call('get_tasks_pagination', { projectId: projectId(), status: 'blocked', take: 100 });
+  assert.equal(paged.isError, false, paged.text);
+  assert.equal(paged.structured!.total, blocked.structured!.total);
+  const count = await admin.call('get_task_count', { projectId: projectId(), status: 'blocked' });
+  assert.equal(count.structured!.count, blocked.structured!.total);
+});
+
+test('update_task reads, merges and sends the whole DTO: changing one field keeps the rest', async () => {
+  const task = await newTask({ title: 'Keep my title', priority: 'low', memberIds: [sandbox.seed.users.employee.employeeId] });
+  const updated = await admin.call('update_task', { id: String(task.id), status: 'in-progress' });
+  assert.equal(updated.isError, false, updated.text);
+  const stored = (await admin.call('get_task_by_id', { id: String(task.id), relations: ['members'] })).structured!;
+  assert.equal(stored.status, 'in-progress');
+  assert.equal(stored.title, 'Keep my title');
+  assert.equal(stored.priority, 'low');
+  assert.equal((stored.members as unknown[]).length, 1);
+  assert.equal((await admin.call('update_task', { id: MISSING, status: 'done' })).error!.status, 404);
+});
+
+test('assign and unassign keep the other assignees', async () => {
+  const { employee: emp, localAdmin } = sandbox.seed.users;
+  const task = await newTask({ memberIds: [emp.employeeId] });
+  await admin.call('assign_task_to_employee', { taskId: String(task.id), employeeId: localAdmin.employeeId });
+  let members = ((await admin.call('get_task_by_id', { id: String(task.id), relations: ['members'] })).structured!.members as Array<{ id: string }>).map((member) => member.id).sort();
+  assert.deepEqual(members, [emp.employeeId, localAdmin.employeeId].sort());
+  await admin.call('unassign_task_from_employee', { taskId: String(task.id), employeeId: emp.employeeId });
+  members = ((await admin.call('get_task_by_id', { id: String(task.id), relations: ['members'] })).structured!.members as Array<{ id: string }>).map((member) => member.id);
+  assert.deepEqual(members, [localAdmin.employeeId]);
+});
+
+test('my tasks, tasks by employee and team tasks', async () => {
+  const mine = await employee.call('create_task', { title: 'Mine' });
+  assert.equal(mine.isError, false, mine.text);
+  const listed = await employee.call('get_my_tasks', { take: 100 });
+  assert.ok((listed.structured!.items as Array<{ id: string }>).some((task) => task.id === mine.structured!.id));
+  const byEmployee = await admin.call('get_tasks_by_employee', { employeeId: sandbox.seed.users.employee.employeeId, take: 100 });
+  assert.ok((byEmployee.structured!.items as Array<{ id: string }>).some((task) => task.id === mine.structured!.id));
+  const team = sandbox.seed.teams[0]!;
+  const teamTasks = await admin.call('get_team_tasks', { teamId: team.id });
+  assert.equal(teamTasks.isError, false, teamTasks.text);
+  const myTeams = await admin.call('get_team_tasks', {});
+  assert.equal(myTeams.isError, false, myTeams.text);
+});
+
+test('delete_task: employees are refused with Gauzy\'s 403; admins delete; unknown ids are not found', async () => {
+  const task = await newTask({ title: 'Doomed' });
+  const denied = await employee.call('delete_task', { id: String(task.id) });
+  assert.equal(denied.error!.status, 403);
+  assert.equal((await admin.call('delete_task', { id: String(task.id) })).isError, false);
+  assert.equal((await admin.call('get_task_by_id', { id: String(task.id) })).error!.status, 404);
+  const missing = await admin.call('delete_task', { id: MISSING });
+  assert.equal(missing.error!.status, 404);
+});
+
+test('archive and restore a task', async () => {
+  const task = await newTask({ title: 'Archived' });
+  assert.equal((await admin.call('archive_task', { id: String(task.id) })).isError, false);
+  assert.equal((await admin.call('get_task_by_id', { id: String(task.id) })).error!.status, 404);
+  assert.equal((await admin.call('restore_task', { id: String(task.id) })).isError, false);
+  assert.equal((await admin.call('get_task_by_id', { id: String(task.id) })).structured!.title, 'Archived');
+});
+
+test('bulk create/update/delete report every item', async () => {
+  const created = await admin.call('bulk_create_tasks', { tasks: [{ title: 'B1', projectId: projectId() }, { title: 'B2', projectId: MISSING }, { title: 'B3' }] });
+  assert.equal(created.structured!.total, 3);
+  const results = created.structured!.results as Array<{ ok: boolean; id?: string }>;
+  assert.equal(results[0]!.ok, true);
+  assert.equal(results[2]!.ok, true);
+  const ids = results.filter((entry) => entry.ok).map((entry) => entry.id!);
+  const updated = await admin.call('bulk_update_tasks', { updates: ids.map((id) => ({ id, status: 'done' })) });
+  assert.equal(updated.structured!.succeeded, ids.length);
+  for (const id of ids) assert.equal((await admin.call('get_task_by_id', { id })).structured!.status, 'done');
+  const removed = await admin.call('bulk_delete_tasks', { ids: [...ids, MISSING] });
+  assert.equal(removed.structured!.succeeded, ids.length);
+  assert.equal(removed.structured!.failed, 1);
+  const tooMany = await admin.call('bulk_delete_tasks', { ids: [] });
+  assert.deepEqual(tooMany.error!.fields, ['ids']);
+});
+
+test('get_task_statistics counts by status for a project', async () => {
+  await newTask({ title: 'Done one', status: 'done' });
+  const stats = await admin.call('get_task_statistics', { projectId: projectId() });
+  assert.equal(stats.isError, false, stats.text);
+  assert.ok(((stats.structured!.byStatus as Record<string, number>).done ?? 0) >= 1);
+  assert.equal(typeof stats.structured!.overdue, 'number');
+});
