@@ -1,0 +1,12 @@
+export { createSandbox, buildSandboxApp, sandboxRoutes, type Sandbox, type SandboxOptions, type SandboxApp } from './sandbox.js';
+export { runSandboxCli, SANDBOX_DEFAULT_PORT } from './cli.js';
+export { gauzyRoutes, findGauzyRoute, type GauzyRoute } from './route-table.js';
+export { SEED_IDS, SEED_PASSWORDS } from './seed-ids.js';
+export type { SeedInfo } from './seed.js';
+export { SandboxStore, type Row } from './store.js';
+export { FaultInjector, type FaultRule } from './faults.js';
+export type { RecordedRequest } from './request-log.js';
+export { DEFAULT_ROLE_PERMISSIONS } from './role-permissions.js';
+export { ENTITY_SPECS, type EntitySpec, type RelationSpec } from './entity-specs.js';
+export type { ResourceRoutes, CrudOperation } from './engine/crud-engine.js';
+export * from './mcp-client.js';

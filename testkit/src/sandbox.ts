@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import qs from 'qs';
+import { serveResource } from './engine/crud-engine.js';
+import { RouteRegistry } from './engine/route-registry.js';
+import { FaultInjector } from './faults.js';
+import { GauzyHttpError, routeNotFound } from './http-errors.js';
+import { parseResponsePayload, redactHeaders, type RecordedRequest } from './request-log.js';
+import { registerAuthRoutes, type TokenState } from './routes/auth-routes.js';
+import { RESOURCES } from './routes/resources.js';
+import { registerTimeLogRoutes, registerTimerRoutes } from './routes/time-tracking-routes.js';
+import { registerEmployeeRoutes, registerProjectRoutes, registerTaskRoutes, registerTeamRoutes } from './routes/work-routes.js';
+import { seedSandbox, type SeedInfo } from './seed.js';
+import { SandboxStore } from './store.js';
+
+export interface SandboxOptions {
+  /** Default 0 (ephemeral). The host is always 127.0.0.1. */
+  port?: number;
+  /** Default 'demo'. */
+  seed?: 'default' | 'demo';
+  /** Default 86400, like Gauzy. */
+  accessTokenTtlSeconds?: number;
+  /** Default: random per instance. */
+  jwtSecret?: string;
+}
+
+export interface SandboxApp {
+  app: FastifyInstance;
+  seed: SeedInfo;
+  db: SandboxStore;
+  requests: RecordedRequest[];
+  faults: FaultInjector;
+  expireAccessTokens(): void;
+  routes: Array<{ method: string; path: string }>;
+}
+
+export interface Sandbox {
+  readonly url: string;
+  readonly app: FastifyInstance;
+  readonly seed: SeedInfo;
+  readonly db: SandboxStore;
+  readonly requests: RecordedRequest[];
+  clearRequests(): void;
+  readonly faults: FaultInjector;
+  expireAccessTokens(): void;
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let servedRoutesCache: Array<{ method: string; path: string }> | undefined;
+
+/** Builds the Fastify app (not listening) — use `app.inject()` in tests. */
+export async function buildSandboxApp(options: SandboxOptions = {}): Promise<SandboxApp> {
+  // Express "extended" query parser = qs: where[a][b]=x, relations[]=x, relations[0]=x.
+  const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024, routerOptions: { querystringParser: (str: string) => qs.parse(str) as Record<string, unknown> } });
+  const db = new SandboxStore();
+  const seed = seedSandbox(db, options.seed ?? 'demo');
+  const faults = new FaultInjector();
+  const requests: RecordedRequest[] = [];
+  const tokens: TokenState = {
+    jwtSecret: options.jwtSecret ?? randomBytes(32).toString('hex'),
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 86_400,
+    revokedAccessTokens: new Set(), issuedAccessTokens: new Set(), refreshTokens: new Map(),
+  };
+
+  // Express's JSON parser accepts an empty body; Fastify's would 400 on it.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body ?? '');
+    if (!text.trim()) return done(null, {});
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(new GauzyHttpError(400, { statusCode: 400, message: (error as Error).message, error: 'Bad Request' }), undefined);
+    }
+  });
+
+  const pathOf = (request: FastifyRequest) => request.url.split('?')[0] ?? request.url;
+  const record = (request: FastifyRequest, status: number, responseBody: unknown) => {
+    const url = request.url;
+    const q = url.indexOf('?');
+    requests.push({
+      method: request.method, path: pathOf(request), query: (request.query ?? {}) as Record<string, unknown>,
+      rawQuery: q >= 0 ? url.slice(q + 1) : '', headers: redactHeaders(request.headers), body: request.body ?? null,
+      status, responseBody, at: new Date().toISOString(),
+    });
+  };
+
+  // Faults apply before auth (and before body parsing), like a flaky proxy in front of Gauzy.
+  app.addHook('onRequest', async (request, reply) => {
+    const fault = faults.take(request.method, pathOf(request));
+    if (!fault) return;
+    if (fault.delayMs) await sleep(fault.delayMs);
+    if (fault.reset) {
+      record(request, 0, null);
+      request.raw.socket.destroy();
+      return reply.hijack();
+    }
+    if (fault.status !== undefined) {
+      reply.code(fault.status).headers(fault.headers ?? {});
+      const body = fault.body ?? { statusCode: fault.status, message: 'Injected fault' };
+      return reply.send(body);
+    }
+    if (fault.headers) reply.headers(fault.headers);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    record(request, reply.statusCode, parseResponsePayload(payload));
+    return payload;
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const err = routeNotFound(request.method, request.url);
+    reply.code(err.status).send(err.body);
+  });
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof GauzyHttpError) {
+      reply.code(error.status).headers(error.headers);
+      return reply.send(error.body);
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) return reply.code(status).send({ statusCode: status, message: (error as Error).message });
+    return reply.code(500).send({ statusCode: 500, message: 'Internal server error' });
+  });
+
+  const registry = new RouteRegistry(app, db, tokens);
+  registerAuthRoutes(registry, db, tokens);
+  // Custom literal routes first (Gauzy declares them before `/:id` too).
+  registerTaskRoutes(registry);
+  registerProjectRoutes(registry);
+  registerEmployeeRoutes(registry);
+  registerTeamRoutes(registry);
+  registerTimerRoutes(registry);
+  registerTimeLogRoutes(registry);
+  for (const resource of RESOURCES) serveResource(registry, resource);
+  await app.ready();
+
+  const routes = registry.served.map(({ method, path }) => ({ method, path }));
+  servedRoutesCache ??= routes;
+  return {
+    app, seed, db, requests, faults, routes,
+    expireAccessTokens: () => {
+      for (const token of tokens.issuedAccessTokens) tokens.revokedAccessTokens.add(token);
+    },
+  };
+}
+
+/** Builds the sandbox and listens on 127.0.0.1. */
+export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const built = await buildSandboxApp(options);
+  await built.app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const address = built.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port ?? 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app: built.app, seed: built.seed, db: built.db, requests: built.requests, faults: built.faults,
+    clearRequests: () => { built.requests.length = 0; },
+    expireAccessTokens: built.expireAccessTokens,
+    close: () => built.app.close(),
+  };
+}
+
+/** Every route the sandbox serves (method + Gauzy template). */
+export function sandboxRoutes(): Array<{ method: string; path: string }> {
+  if (!servedRoutesCache) {
+    // Route registration is synchronous; build a throwaway registry against a bare app to list it.
+    const app = Fastify({ logger: false });
+    const registry = new RouteRegistry(app, new SandboxStore(), { jwtSecret: 'x', revokedAccessTokens: new Set() });
+    const tokens: TokenState = { jwtSecret: 'x', accessTokenTtlSeconds: 1, revokedAccessTokens: new Set(), issuedAccessTokens: new Set(), refreshTokens: new Map() };
+    registerAuthRoutes(registry, new SandboxStore(), tokens);
+    registerTaskRoutes(registry); registerProjectRoutes(registry); registerEmployeeRoutes(registry); registerTeamRoutes(registry);
+    registerTimerRoutes(registry); registerTimeLogRoutes(registry);
+    for (const resource of RESOURCES) serveResource(registry, resource);
+    servedRoutesCache = registry.served.map(({ method, path }) => ({ method, path }));
+    void app.close();
+  }
+  return servedRoutesCache.map((r) => ({ ...r }));
+}

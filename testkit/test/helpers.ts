@@ -1,0 +1,14 @@
+import { buildSandboxApp, type SandboxApp } from '../src/index.js';
+
+export type Who = 'superAdmin' | 'localAdmin' | 'employee';
+
+/** Logs in a seed user through the real endpoint and returns ready-to-use headers. */
+export async function loginAs(s: SandboxApp, who: Who | { email: string; password: string }) {
+  const creds = typeof who === 'string' ? s.seed.users[who] : who;
+  const res = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: creds.email, password: creds.password } });
+  if (res.statusCode !== 200) throw new Error(`login failed ${res.statusCode} ${res.body}`);
+  const body = res.json() as { token: string; refresh_token: string; user: { tenantId: string } };
+  return { ...body, headers: { authorization: `Bearer ${body.token}`, 'tenant-id': body.user.tenantId } };
+}
+
+export const newSandbox = (seed: 'default' | 'demo' = 'demo') => buildSandboxApp({ seed });
