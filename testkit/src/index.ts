@@ -10,3 +10,4 @@ export { DEFAULT_ROLE_PERMISSIONS } from './role-permissions.js';
 export { ENTITY_SPECS, type EntitySpec, type RelationSpec } from './entity-specs.js';
 export type { ResourceRoutes, CrudOperation } from './engine/crud-engine.js';
 export * from './mcp-client.js';
+export { kernelOptionsFor, type SeedUserKey } from './kernel-options.js';
