@@ -1,0 +1,158 @@
+import { defineTool, entityResult, entityOutput, fields, getTool, GauzyMcpError, isoDate, listOutput, listResult, ok, pagination, uuid, fetchEntity, defined } from '@gauzy-mcp/core';
+import { z } from 'zod';
+import { TIME_TRACKING_TOOLSET as toolset, TimeLogSource, TimeLogType, timeLogEntity } from '../entities.js';
+
+const DAY = 24 * 3600 * 1000;
+const relations = z.array(z.enum(['project', 'task', 'employee'])).optional().describe('Related records to include');
+
+/** Style C: flat query with arrays, the scope added. Default range: the last 7 days. */
+function rangeQuery(ctx: { scope: { organizationId: string; tenantId: string } }, args: { startDate?: string; endDate?: string; employeeIds?: string[]; projectIds?: string[]; taskIds?: string[]; logType?: string[]; source?: string[]; relations?: string[] }) {
+  const end = args.endDate ? new Date(args.endDate) : new Date();
+  const start = args.startDate ? new Date(args.startDate) : new Date(end.getTime() - 7 * DAY);
+  return {
+    start,
+    end,
+    query: {
+      organizationId: ctx.scope.organizationId,
+      tenantId: ctx.scope.tenantId,
+      startDate: start.toISOString(),
+      endDate: end.toISOString(),
+      employeeIds: args.employeeIds,
+      projectIds: args.projectIds,
+      taskIds: args.taskIds,
+      logType: args.logType,
+      source: args.source,
+      relations: args.relations,
+    },
+  };
+}
+
+const rangeFields = {
+  startDate: isoDate().optional().describe('Start of the range (default: 7 days before endDate)'),
+  endDate: isoDate().optional().describe('End of the range (default: now)'),
+  employeeIds: z.array(uuid()).max(100).optional().describe('Only these employees'),
+  projectIds: z.array(uuid()).max(100).optional().describe('Only these projects'),
+};
+
+export const getTimeLogs = defineTool({
+  name: 'get_time_logs',
+  title: 'List time logs',
+  description: 'List time logs in a date range (default: the last 7 days), filtered by employees, projects, tasks, log type or source. Employees see only their own.',
+  toolset,
+  effect: 'read',
+  input: z.object({
+    ...rangeFields,
+    taskIds: z.array(uuid()).max(100).optional().describe('Only these tasks'),
+    logType: z.array(TimeLogType).optional(),
+    source: z.array(TimeLogSource).optional(),
+    relations,
+    ...pagination,
+    fields,
+  }),
+  output: listOutput,
+  routes: ['GET /api/timesheet/time-log'],
+  async handler(args, ctx) {
+    const { query } = rangeQuery(ctx, args);
+    const data = await ctx.gauzy.get<Array<Record<string, unknown>>>('/api/timesheet/time-log', { query });
+    if (!Array.isArray(data)) throw new GauzyMcpError('GMCP_ERR_GAUZY_BAD_RESPONSE', ['expected a list of time logs']);
+    // The route answers every matching log at once: page here so results stay bounded.
+    return listResult({ items: data.slice(args.skip, args.skip + args.take), total: data.length, skip: args.skip, take: args.take, fields: args.fields, noun: 'time logs', describe: timeLogEntity.describe });
+  },
+});
+
+export const getTimeLog = getTool(timeLogEntity, {
+  name: 'get_time_log',
+  title: 'Get a time log',
+  description: 'Get one time log by id, optionally with its project, task or employee.',
+  toolset,
+});
+
+const manualFields = {
+  startedAt: isoDate().describe('When the work started'),
+  stoppedAt: isoDate().describe('When the work stopped (after startedAt)'),
+  projectId: uuid().optional(),
+  taskId: uuid().optional(),
+  organizationContactId: uuid().optional(),
+  description: z.string().max(2000).optional(),
+  reason: z.string().max(2000).optional().describe('Why the time is added by hand'),
+  isBillable: z.boolean().optional(),
+};
+
+const startBeforeStop = (value: { startedAt?: string; stoppedAt?: string }) => !value.startedAt || !value.stoppedAt || Date.parse(value.startedAt) < Date.parse(value.stoppedAt);
+const startBeforeStopIssue = { message: 'must be after startedAt', path: ['stoppedAt'] };
+
+export const addManualTimeLog = defineTool({
+  name: 'add_manual_time_log',
+  title: 'Add time by hand',
+  description: 'Record time worked without the timer, for you or (admins) another employee.',
+  toolset,
+  effect: 'write',
+  input: z.object({ ...manualFields, employeeId: uuid().optional().describe('Employee (default: you)') }).refine(startBeforeStop, startBeforeStopIssue),
+  output: entityOutput,
+  routes: ['POST /api/timesheet/time-log'],
+  async handler(args, ctx) {
+    const employeeId = args.employeeId ?? ctx.scope.employeeId;
+    if (!employeeId) throw new GauzyMcpError('GMCP_ERR_NO_EMPLOYEE', ['add_manual_time_log']);
+    const log = await ctx.gauzy.post<Record<string, unknown>>('/api/timesheet/time-log', { ...defined(args), employeeId, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId });
+    return entityResult(log, 'Added', 'time log');
+  },
+});
+
+/** UpdateManualTimeLogDTO: the whole log is validated, so the current values carry over. */
+const UPDATE_FIELDS = ['startedAt', 'stoppedAt', 'employeeId', 'projectId', 'taskId', 'organizationContactId', 'description', 'reason', 'isBillable'];
+
+export const updateTimeLog = defineTool({
+  name: 'update_time_log',
+  title: 'Change a time log',
+  description: 'Change the times, project, task or description of a time log; fields not given stay as they are.',
+  toolset,
+  effect: 'write',
+  idempotent: true,
+  input: z.object({ id: uuid().describe('The time log'), ...Object.fromEntries(Object.entries(manualFields).map(([key, schema]) => [key, schema.optional()])) }).refine(startBeforeStop, startBeforeStopIssue),
+  output: entityOutput,
+  routes: ['GET /api/timesheet/time-log/:id', 'PUT /api/timesheet/time-log/:id'],
+  async handler({ id, ...changes }, ctx) {
+    const given = defined(changes as Record<string, unknown>);
+    if (Object.keys(given).length === 0) throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['update_time_log'], { issues: [{ field: '(arguments)', message: 'give at least one field to change' }] });
+    const current = await fetchEntity(timeLogEntity, ctx, id);
+    const body = { ...Object.fromEntries(UPDATE_FIELDS.filter((key) => current[key] !== undefined && current[key] !== null).map((key) => [key, current[key]])), ...given };
+    if (Date.parse(String(body.startedAt)) >= Date.parse(String(body.stoppedAt))) {
+      throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['update_time_log'], { issues: [{ field: 'stoppedAt', message: 'must be after startedAt' }], fields: ['stoppedAt'] });
+    }
+    const log = await ctx.gauzy.put<Record<string, unknown>>('/api/timesheet/time-log/:id', { ...body, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }, { params: { id } });
+    return entityResult(log, 'Updated', 'time log');
+  },
+});
+
+export const deleteTimeLogs = defineTool({
+  name: 'delete_time_logs',
+  title: 'Delete time logs',
+  description: 'Delete the given time logs by id (their tracked time is removed from timesheets). forceDelete=true deletes permanently; otherwise Gauzy soft-deletes them.',
+  toolset,
+  effect: 'delete',
+  input: z.object({ logIds: z.array(uuid()).min(1).max(100).describe('Ids of the time logs to delete'), forceDelete: z.boolean().default(false) }),
+  output: z.looseObject({ logIds: z.array(z.string()), forceDelete: z.boolean() }),
+  routes: ['DELETE /api/timesheet/time-log'],
+  async handler({ logIds, forceDelete }, ctx) {
+    const answer = await ctx.gauzy.delete<Record<string, unknown> | null>('/api/timesheet/time-log', { query: { logIds, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId, forceDelete } });
+    return ok({ logIds, forceDelete, result: answer }, `Deleted ${logIds.length} time log(s)${forceDelete ? ' permanently' : ''}.`);
+  },
+});
+
+export const getDailyTimeReport = defineTool({
+  name: 'get_daily_time_report',
+  title: 'Daily time report',
+  description: 'Time tracked per day over a date range (default: the last 7 days), for the organization or chosen employees and projects.',
+  toolset,
+  effect: 'read',
+  input: z.object(rangeFields),
+  output: z.looseObject({ days: z.array(z.unknown()) }),
+  routes: ['GET /api/timesheet/time-log/report/daily'],
+  async handler(args, ctx) {
+    const { query, start, end } = rangeQuery(ctx, args);
+    const data = await ctx.gauzy.get<Array<{ date?: string; sum?: number }>>('/api/timesheet/time-log/report/daily', { query });
+    const days = Array.isArray(data) ? data : [];
+    const lines = days.map((day) => `- ${String(day.date)}: ${((day.sum ?? 0) / 3600).toFixed(2)} h`);
+    return ok({ startDate: start.toISOString(), endDate: end.toISOString(), days }, [`Daily time from ${start.toISOString().slice(0, 10)} to ${end.toISOString().slice(0, 10)}:`, ...(lines.length ? lines : ['- no time tracked'])].join('\n'));
+  },
+});

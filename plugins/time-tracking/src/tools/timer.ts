@@ -1,0 +1,94 @@
+import { defineTool, entityOutput, ok, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { z } from 'zod';
+import { TIME_TRACKING_TOOLSET as toolset, TimeLogSource, TimeLogType, timerWorkFields } from '../entities.js';
+
+const hours = (seconds: number) => `${(seconds / 3600).toFixed(2)} h`;
+
+const statusOutput = z.looseObject({ running: z.boolean(), duration: z.number() });
+
+export const timerStatus = defineTool({
+  name: 'timer_status',
+  title: 'Timer status',
+  description: 'Whether your timer (or, for admins, an employee\'s) is running, since when and on what, and how much time is tracked today.',
+  toolset,
+  effect: 'read',
+  input: z.object({ employeeId: uuid().optional().describe('Another employee (admins only); default: you'), source: TimeLogSource.optional() }),
+  output: statusOutput,
+  routes: ['GET /api/timesheet/timer/status'],
+  async handler({ employeeId, source }, ctx) {
+    const status = await ctx.gauzy.get<{ running?: boolean; duration?: number; lastLog?: Record<string, unknown> | null }>('/api/timesheet/timer/status', {
+      query: { organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId, employeeId, source },
+    });
+    const running = status?.running === true;
+    const duration = typeof status?.duration === 'number' ? status.duration : 0;
+    const last = status?.lastLog ?? null;
+    const text = running && last
+      ? `Timer running since ${String(last.startedAt)}${last.description ? ` on "${String(last.description)}"` : ''}; ${hours(duration)} tracked today.`
+      : `No timer running; ${hours(duration)} tracked today.`;
+    return ok({ running, duration, lastLog: last }, text);
+  },
+});
+
+function timerBody(ctx: ToolContext, args: Record<string, unknown>) {
+  return { ...Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined)), organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId };
+}
+
+export const startTimer = defineTool({
+  name: 'start_timer',
+  title: 'Start the timer',
+  description: 'Start tracking time for yourself, optionally on a project or task. A timer already running is stopped first (Gauzy does this).',
+  toolset,
+  effect: 'write',
+  input: z.object({ ...timerWorkFields, logType: TimeLogType.default('TRACKED'), source: TimeLogSource.default('BROWSER') }),
+  output: entityOutput,
+  routes: ['POST /api/timesheet/timer/start'],
+  async handler(args, ctx) {
+    const log = await ctx.gauzy.post<Record<string, unknown>>('/api/timesheet/timer/start', timerBody(ctx, args));
+    return ok(log, `Timer started at ${String(log.startedAt)} (time log ${String(log.id)}).`);
+  },
+});
+
+export const stopTimer = defineTool({
+  name: 'stop_timer',
+  title: 'Stop the timer',
+  description: 'Stop your running timer; returns the finished time log with its duration. Fails with Gauzy\'s message when no timer runs.',
+  toolset,
+  effect: 'write',
+  input: z.object({ ...timerWorkFields, logType: TimeLogType.optional(), source: TimeLogSource.default('BROWSER') }),
+  output: entityOutput,
+  routes: ['POST /api/timesheet/timer/stop'],
+  async handler(args, ctx) {
+    const log = await ctx.gauzy.post<Record<string, unknown>>('/api/timesheet/timer/stop', timerBody(ctx, args));
+    const seconds = typeof log?.duration === 'number' ? log.duration : 0;
+    return ok(log, `Timer stopped at ${String(log?.stoppedAt)}: ${hours(seconds)} logged (time log ${String(log?.id)}).`);
+  },
+});
+
+interface WorkedStatus {
+  running?: boolean;
+  duration?: number;
+  lastLog?: Record<string, unknown> | null;
+  id?: string;
+  employee?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export const getActiveTimers = defineTool({
+  name: 'get_active_timers',
+  title: 'Who is tracking time now',
+  description: 'List the employees whose timer is running right now in the organization, with what and since when (needs an admin role).',
+  toolset,
+  effect: 'read',
+  input: z.object({}),
+  output: z.looseObject({ running: z.number(), items: z.array(z.looseObject({})) }),
+  routes: ['GET /api/timesheet/timer/status/worked'],
+  async handler(_args, ctx) {
+    const data = await ctx.gauzy.get<WorkedStatus[]>('/api/timesheet/timer/status/worked', { query: { organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId } });
+    const items = (Array.isArray(data) ? data : []).filter((entry) => entry.running === true);
+    const lines = items.map((entry) => {
+      const who = (entry.employee?.fullName as string | undefined) ?? (entry.lastLog?.employeeId as string | undefined) ?? entry.id ?? '(employee)';
+      return `- ${who} since ${String(entry.lastLog?.startedAt ?? '?')}`;
+    });
+    return ok({ running: items.length, items }, [items.length ? `${items.length} timer(s) running:` : 'No timer is running.', ...lines].join('\n'));
+  },
+});
