@@ -1,5 +1,5 @@
-import { createKernel, silentLogger, type InventoryOptions, type PluginDefinition } from '@gauzy-mcp/core';
-import { connectInMemory, createSandbox, type ProtocolRevision, type Sandbox } from '@gauzy-mcp/testkit';
+import { createKernel, silentLogger, type InventoryOptions, type Kernel, type PluginDefinition } from '@gauzy-mcp/core';
+import { connectInMemory, createSandbox, type ProtocolRevision, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
 import { loadPlugins } from '../src/plugins.js';
 
 export type SeedUser = 'superAdmin' | 'localAdmin' | 'employee';
@@ -10,7 +10,10 @@ export async function allPlugins(): Promise<PluginDefinition[]> {
 }
 
 /** A kernel signed in to `sandbox` as one of its seed users, with a real MCP client connected in memory. */
-export async function connect(sandbox: Sandbox, options: { user?: SeedUser; protocol?: ProtocolRevision; inventory?: InventoryOptions; plugins?: PluginDefinition[] } = {}) {
+export async function connect(
+  sandbox: Sandbox,
+  options: { user?: SeedUser; protocol?: ProtocolRevision; inventory?: InventoryOptions; plugins?: PluginDefinition[] } = {},
+): Promise<{ kernel: Kernel; client: TestClient; user: { email: string; password: string } }> {
   const user = sandbox.seed.users[options.user ?? 'superAdmin'];
   const kernel = createKernel({
     plugins: options.plugins ?? (await allPlugins()),

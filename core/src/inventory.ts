@@ -117,7 +117,7 @@ function registerAll(plugins: readonly PluginDefinition[]): RegisteredTool[] {
 }
 
 function register(plugin: PluginDefinition, definition: ToolDefinition<z.ZodObject>): RegisteredTool {
-  const input = definition.session === false ? definition.input : definition.input.extend({ organizationId: organizationIdParam });
+  const input = definition.session === false ? definition.input : definition.input.safeExtend({ organizationId: organizationIdParam });
   const annotations = annotationsFor(definition);
   const scope = requiredScope(definition);
   const listing: ListedTool = {

@@ -36,7 +36,7 @@ test('session tools get an optional organizationId; aliases resolve but are not 
   assert.equal(inventory.get('add_thing')?.name, 'create_thing');
   assert.equal(inventory.tools.filter((entry) => entry.name === 'create_thing').length, 1);
   assert.ok(!inventory.tools.some((entry) => entry.name === 'add_thing'));
-  const props = (inventory.get('list_things')!.listing.inputSchema as { properties: Record<string, unknown> }).properties;
+  const props = inventory.get('list_things')!.listing.inputSchema.properties as Record<string, unknown>;
   assert.ok('organizationId' in props);
 });
 

@@ -78,7 +78,7 @@ const manualFields = {
   isBillable: z.boolean().optional(),
 };
 
-const startBeforeStop = (value: { startedAt?: string; stoppedAt?: string }) => !value.startedAt || !value.stoppedAt || Date.parse(value.startedAt) < Date.parse(value.stoppedAt);
+const startBeforeStop = (value: { startedAt?: string | undefined; stoppedAt?: string | undefined; [key: string]: unknown }) => !value.startedAt || !value.stoppedAt || Date.parse(value.startedAt) < Date.parse(value.stoppedAt);
 const startBeforeStopIssue = { message: 'must be after startedAt', path: ['stoppedAt'] };
 
 export const addManualTimeLog = defineTool({
@@ -108,7 +108,9 @@ export const updateTimeLog = defineTool({
   toolset,
   effect: 'write',
   idempotent: true,
-  input: z.object({ id: uuid().describe('The time log'), ...Object.fromEntries(Object.entries(manualFields).map(([key, schema]) => [key, schema.optional()])) }).refine(startBeforeStop, startBeforeStopIssue),
+  input: z
+    .object({ id: uuid().describe('The time log'), ...manualFields, startedAt: manualFields.startedAt.optional(), stoppedAt: manualFields.stoppedAt.optional() })
+    .refine(startBeforeStop, startBeforeStopIssue),
   output: entityOutput,
   routes: ['GET /api/timesheet/time-log/:id', 'PUT /api/timesheet/time-log/:id'],
   async handler({ id, ...changes }, ctx) {
