@@ -39,7 +39,7 @@ export { DEFAULT_RETRY_POLICY, shouldRetry, retryDelayMs } from './gauzy/retry.j
 export type { RetryPolicy } from './gauzy/retry.js';
 export { gauzyMessages } from './gauzy/errors.js';
 export { credentialSessionControl } from './credential-session.js';
-export { createServerFactory, SERVER_NAME, SUPPORTED_PROTOCOL_VERSIONS, DEFAULT_LIST_PAGE_SIZE } from './protocol/server.js';
+export { createServerFactory, SERVER_NAME, PROTOCOL_VERSIONS, DEFAULT_LIST_PAGE_SIZE } from './protocol/server.js';
 export { serveKernelOverStdio } from './protocol/stdio.js';
 export { createKernel } from './kernel.js';
 export type { Kernel, KernelOptions } from './kernel.js';

@@ -6,7 +6,7 @@ import type { RetryPolicy } from './gauzy/retry.js';
 import { GauzySession, type GauzyCredentials } from './gauzy/session.js';
 import { Inventory, type InventoryOptions } from './inventory.js';
 import type { Logger } from './log.js';
-import { createServerFactory, SERVER_NAME, SUPPORTED_PROTOCOL_VERSIONS } from './protocol/server.js';
+import { createServerFactory, SERVER_NAME, PROTOCOL_VERSIONS } from './protocol/server.js';
 import type { PluginDefinition, ServerFacts } from './tool.js';
 import { KERNEL_VERSION } from './version.js';
 
@@ -36,7 +36,7 @@ export function createKernel(options: KernelOptions) {
   const facts: ServerFacts = {
     name: SERVER_NAME,
     version: KERNEL_VERSION,
-    protocolVersions: SUPPORTED_PROTOCOL_VERSIONS,
+    protocolVersions: PROTOCOL_VERSIONS,
     transport: options.transport,
     gauzyBaseUrl: http.baseUrl,
     sandbox: options.sandbox ?? false,

@@ -5,7 +5,11 @@ import type { Inventory, ListedTool } from '../inventory.js';
 import type { ServerFacts } from '../tool.js';
 
 export const SERVER_NAME = 'gauzy-mcp';
-export { SUPPORTED_PROTOCOL_VERSIONS };
+/**
+ * Revisions this server speaks: 2026-07-28 (stateless, `server/discover`) and the initialize-era ones.
+ * The SDK's SUPPORTED_PROTOCOL_VERSIONS lists only the latter, so the modern one is named here.
+ */
+export const PROTOCOL_VERSIONS: readonly string[] = ['2026-07-28', ...SUPPORTED_PROTOCOL_VERSIONS.filter((version) => version !== '2026-07-28')];
 
 export interface ProtocolServerOptions {
   inventory: Inventory;
