@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createKernel, silentLogger } from '@gauzy-mcp/core';
+import { InMemoryTransport, type Server } from '@modelcontextprotocol/server';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { connectInMemory, type Sandbox } from '@gauzy-mcp/testkit';
 import { allPlugins, connect, createSandbox } from './helpers.js';
 
@@ -12,6 +14,25 @@ before(async () => {
 after(async () => {
   await sandbox.close();
 });
+
+/** A 2025-06-18 session spoken in raw JSON-RPC over an in-memory pair. */
+async function rawSession(factory: () => Server) {
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const handle = serveStdio(factory, { transport: serverSide });
+  const pending = new Map<number, (message: unknown) => void>();
+  clientSide.onmessage = (message) => pending.get((message as { id: number }).id)?.(message);
+  await clientSide.start();
+  let id = 0;
+  const request = (method: string, params: Record<string, unknown>) =>
+    new Promise<unknown>((resolve) => {
+      const current = ++id;
+      pending.set(current, resolve);
+      void clientSide.send({ jsonrpc: '2.0', id: current, method, params });
+    });
+  await request('initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } });
+  await clientSide.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+  return { request, close: async () => { await clientSide.close(); await handle.close(); } };
+}
 
 const countRequests = (method: string, path: string) => sandbox.requests.filter((request) => request.method === method && request.path === path).length;
 
@@ -138,17 +159,26 @@ test('an unknown tool is a protocol error; the server keeps serving', async () =
 
 test('tools/list is deterministic and paginated with an opaque cursor; read-only mode lists reads only', async () => {
   const kernel = createKernel({ plugins: await allPlugins(), gauzyBaseUrl: sandbox.url, transport: 'memory', log: silentLogger, listPageSize: 7 });
-  const client = await connectInMemory(kernel.serverFactory);
+  // The SDK client aggregates pages itself, so speak raw JSON-RPC to see the pages.
+  const rpc = await rawSession(kernel.serverFactory);
   try {
-    const first = await client.client.listTools();
-    assert.equal(first.tools.length, 7);
-    assert.ok(first.nextCursor);
-    const all = await client.listAllTools();
-    assert.equal(all.length, kernel.inventory.tools.length);
-    assert.deepEqual(all.map((tool) => tool.name), [...all.map((tool) => tool.name)].sort());
-    await assert.rejects(client.client.listTools({ cursor: 'bogus' }), /Invalid or expired cursor/);
+    const first = (await rpc.request('tools/list', {})) as { result: { tools: Array<{ name: string }>; nextCursor?: string } };
+    assert.equal(first.result.tools.length, 7);
+    assert.ok(first.result.nextCursor);
+    const names = [...first.result.tools.map((tool) => tool.name)];
+    let cursor: string | undefined = first.result.nextCursor;
+    while (cursor) {
+      const page = (await rpc.request('tools/list', { cursor })) as { result: { tools: Array<{ name: string }>; nextCursor?: string } };
+      names.push(...page.result.tools.map((tool) => tool.name));
+      cursor = page.result.nextCursor;
+    }
+    assert.equal(names.length, kernel.inventory.tools.length);
+    assert.deepEqual(names, [...names].sort());
+    const bogus = (await rpc.request('tools/list', { cursor: 'bogus' })) as { error?: { code: number; message: string } };
+    assert.equal(bogus.error?.code, -32602);
+    assert.match(bogus.error!.message, /Invalid or expired cursor/);
   } finally {
-    await client.close();
+    await rpc.close();
   }
   const { client: readOnly } = await connect(sandbox, { inventory: { readOnly: true } });
   try {

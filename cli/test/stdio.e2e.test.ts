@@ -63,9 +63,10 @@ for (const protocol of ['2025-06-18', '2026-07-28'] as const) {
       const seenProject = await get(`/api/organization-projects/${projectId}`);
       assert.equal(seenProject.name, `Backend API ${protocol}`);
 
+      const me = (await mcp.call('get_session_info', {})).structured!.identity as { employeeId: string };
       const created = await mcp.call('bulk_create_tasks', {
         tasks: [
-          { title: 'Design the schema', projectId, priority: 'high' },
+          { title: 'Design the schema', projectId, priority: 'high', memberIds: [me.employeeId] },
           { title: 'Write the endpoints', projectId, status: 'in-progress', estimate: 7200 },
         ],
       });
@@ -108,9 +109,11 @@ test('stdio as employee@ever.co: admin-only calls come back as isError with Gauz
     assert.equal(denied.error?.code, 'GMCP_ERR_GAUZY_FORBIDDEN');
     assert.equal(denied.error?.status, 403);
     assert.deepEqual(denied.error?.gauzyMessages, ['Forbidden resource']);
-    const active = await mcp.call('get_active_timers', {});
-    assert.equal(active.isError, true, active.text);
-    assert.equal(active.error?.status, 403);
+    const projects = await mcp.call('list_projects', { take: 1 });
+    const project = (projects.structured!.items as Array<{ id: string }>)[0]!;
+    const deniedProject = await mcp.call('delete_project', { id: project.id });
+    assert.equal(deniedProject.isError, true, deniedProject.text);
+    assert.equal(deniedProject.error?.status, 403);
     const still = await mcp.call('get_my_tasks', {});
     assert.equal(still.isError, false, still.text);
     assert.ok((still.structured!.items as Array<{ title: string }>).some((task) => task.title === 'Employee task'));
