@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createKernel, silentLogger } from '@gauzy-mcp/core';
+import { connectInMemory, createSandbox, kernelOptionsFor, type ProtocolRevision, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import timeTrackingPlugin from '../src/index.js';
+
+let sandbox: Sandbox;
+let admin: TestClient;
+let employee: TestClient;
+const MISSING = '00000000-0000-4000-8000-000000000000';
+
+const open = (user: 'superAdmin' | 'employee', protocol?: ProtocolRevision) =>
+  connectInMemory(createKernel({ plugins: [timeTrackingPlugin], log: silentLogger, ...kernelOptionsFor(sandbox, user) }).serverFactory, { protocol });
+
+before(async () => {
+  sandbox = await createSandbox({ seed: 'demo' });
+  admin = await open('superAdmin');
+  employee = await open('employee', '2025-06-18');
+});
+after(async () => {
+  await admin.close();
+  await employee.close();
+  await sandbox.close();
+});
+
+for (const protocol of ['2025-06-18', '2026-07-28'] as const) {
+  test(`start → status running → stop → the log is listed (${protocol})`, async () => {
+    const client = await open('superAdmin', protocol);
+    try {
+      const projectId = sandbox.seed.projects[1]!.id;
+      const started = await client.call('start_timer', { projectId, description: `work ${protocol}` });
+      assert.equal(started.isError, false, started.text);
+      assert.equal(started.structured!.isRunning, true);
+      const status = await client.call('timer_status', {});
+      assert.equal(status.structured!.running, true);
+      const stopped = await client.call('stop_timer', {});
+      assert.equal(stopped.isError, false, stopped.text);
+      assert.equal(stopped.structured!.isRunning, false);
+      const logs = await client.call('get_time_logs', { projectIds: [projectId], take: 100 });
+      assert.ok((logs.structured!.items as Array<{ id: string }>).some((log) => log.id === started.structured!.id));
+      const one = await client.call('get_time_log', { id: String(started.structured!.id) });
+      assert.equal(one.structured!.description, `work ${protocol}`);
+    } finally {
+      await client.close();
+    }
+  });
+}
+
+test('stop_timer with nothing running is Gauzy\'s 406 as isError; bad enums are field errors', async () => {
+  const stopped = await admin.call('stop_timer', {});
+  assert.equal(stopped.isError, true);
+  assert.equal(stopped.error!.status, 406);
+  assert.ok((stopped.error!.gauzyMessages ?? []).length > 0);
+  const bad = await admin.call('start_timer', { logType: 'tracked', source: 'WEB' });
+  assert.deepEqual([...bad.error!.fields!].sort(), ['logType', 'source']);
+});
+
+test('get_active_timers shows running timers (TIME_TRACKER lets employees call it too)', async () => {
+  await admin.call('start_timer', {});
+  try {
+    const active = await admin.call('get_active_timers', {});
+    assert.equal(active.isError, false, active.text);
+    assert.ok((active.structured!.running as number) >= 1);
+    const mine = await employee.call('get_active_timers', {});
+    assert.equal(mine.isError, false, mine.text);
+    assert.equal(typeof mine.structured!.running, 'number');
+  } finally {
+    await admin.call('stop_timer', {});
+  }
+});
+
+test('manual time: add, change, delete — and employees see only their own logs', async () => {
+  const added = await employee.call('add_manual_time_log', { startedAt: '2026-11-20T09:00:00Z', stoppedAt: '2026-11-20T11:00:00Z', description: 'Manual', reason: 'forgot the timer' });
+  assert.equal(added.isError, false, added.text);
+  const id = String(added.structured!.id);
+  assert.equal(added.structured!.logType, 'MANUAL');
+  const changed = await employee.call('update_time_log', { id, description: 'Manual (edited)' });
+  assert.equal(changed.isError, false, changed.text);
+  assert.equal((await employee.call('get_time_log', { id })).structured!.description, 'Manual (edited)');
+  const visible = await employee.call('get_time_logs', { startDate: '2026-11-19', endDate: '2026-11-21', take: 100 });
+  assert.ok((visible.structured!.items as Array<{ employeeId: string }>).every((log) => log.employeeId === sandbox.seed.users.employee.employeeId));
+  const deleted = await employee.call('delete_time_logs', { logIds: [id], forceDelete: true });
+  assert.equal(deleted.isError, false, deleted.text);
+  assert.equal((await employee.call('get_time_log', { id })).isError, true);
+  const reversed = await employee.call('add_manual_time_log', { startedAt: '2026-11-20T11:00:00Z', stoppedAt: '2026-11-20T09:00:00Z' });
+  assert.deepEqual(reversed.error!.fields, ['stoppedAt']);
+  assert.equal((await admin.call('get_time_log', { id: MISSING })).error!.status, 404);
+});
+
+test('get_daily_time_report sums the days', async () => {
+  const report = await admin.call('get_daily_time_report', {});
+  assert.equal(report.isError, false, report.text);
+  assert.ok(Array.isArray(report.structured!.days));
+  const bad = await admin.call('get_daily_time_report', { startDate: 'last week' });
+  assert.deepEqual(bad.error!.fields, ['startDate']);
+});
