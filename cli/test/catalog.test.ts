@@ -16,7 +16,7 @@ before(async () => {
 });
 
 const referenceTools = (categories: string[]) =>
-  readFileSync(new URL('../../../shared/reference/gauzy-mcp-tools.tsv', import.meta.url), 'utf8')
+  readFileSync(new URL('../../testkit/data/gauzy-mcp-tools.tsv', import.meta.url), 'utf8')
     .split('\n')
     .slice(1)
     .map((line) => line.split('\t'))
