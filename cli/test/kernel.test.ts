@@ -117,6 +117,18 @@ test('token expiry mid-session: 20 concurrent calls share one refresh and keep t
   }
 });
 
+test('calls arriving together before the first sign-in share one login', async () => {
+  const { client } = await connect(sandbox);
+  try {
+    sandbox.clearRequests();
+    const results = await Promise.all(Array.from({ length: 5 }, () => client.call('list_tasks', { take: 1 })));
+    assert.ok(results.every((result) => !result.isError));
+    assert.equal(countRequests('POST', '/api/auth/login'), 1);
+  } finally {
+    await client.close();
+  }
+});
+
 test('every Gauzy call carries the Tenant-Id header and the bearer token', async () => {
   const { client, user } = await connect(sandbox);
   try {

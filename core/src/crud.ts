@@ -121,6 +121,38 @@ export function listTool<F extends Shape = Record<string, never>>(entity: Entity
   });
 }
 
+/**
+ * Reads every page of a style-A list route (row-offset paging), up to `maxPages` pages, for tools that
+ * aggregate. `partial` says when the cap stopped it before `total`.
+ */
+export async function readAllPages(
+  ctx: ToolContext,
+  path: string,
+  where: Record<string, QueryValue>,
+  options: { pageSize?: number; maxPages?: number } = {},
+): Promise<{ items: Item[]; total: number; partial: boolean }> {
+  const pageSize = options.pageSize ?? 100;
+  const items: Item[] = [];
+  let total = 0;
+  for (let page = 0; page < (options.maxPages ?? 20); page++) {
+    const result = normalizePage(await ctx.gauzy.get(path, { query: { where: scopeWhere(ctx.scope, where), take: pageSize, skip: page * pageSize, order: { createdAt: 'ASC' } } }));
+    total = result.total;
+    items.push(...result.items);
+    if (result.items.length < pageSize || items.length >= total) break;
+  }
+  return { items, total, partial: items.length < total };
+}
+
+/** Counts items by the string value of one field ("none" when absent). */
+export function tally(items: readonly Item[], key: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) {
+    const value = typeof item[key] === 'string' && item[key] ? String(item[key]) : 'none';
+    counts[value] = (counts[value] ?? 0) + 1;
+  }
+  return counts;
+}
+
 export interface GetToolSpec extends ToolBase {
   idField?: string;
 }

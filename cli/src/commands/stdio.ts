@@ -51,7 +51,7 @@ export async function runStdio(env: NodeJS.ProcessEnv = process.env): Promise<vo
   const perToolset = kernel.facts.toolsets.filter((toolset) => toolset.tools > 0).map((toolset) => `${toolset.name} ${toolset.tools}`).join(', ');
   process.stderr.write(
     `gauzy-mcp ${kernel.facts.version} ready on stdio: ${kernel.facts.toolCount} tools (${perToolset}) for Gauzy at ${baseUrl}${sandbox ? ' (bundled sandbox)' : ''} as ${who}. ` +
-      `Connect a client with {"command":"npx","args":["gauzy-mcp","stdio"]}.\n`,
+      `Client config: {"command":${JSON.stringify(process.execPath)},"args":${JSON.stringify([process.argv[1] ?? 'gauzy-mcp', 'stdio'])}}\n`,
   );
   let closing = false;
   const shutdown = async () => {

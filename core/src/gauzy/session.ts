@@ -51,6 +51,7 @@ export class GauzySession {
   private tokens?: GauzyTokens;
   private credentials?: GauzyCredentials;
   private refreshing?: Promise<string>;
+  private signingIn?: Promise<GauzyIdentity>;
   private currentIdentity?: GauzyIdentity;
   private readonly preferredOrganizationId?: string;
   private readonly refreshBufferMs: number;
@@ -90,7 +91,7 @@ export class GauzySession {
     this.credentials = credentials;
     this.tokens = tokens;
     this.currentIdentity = await this.loadIdentity(signal);
-    this.log.info('signed in to Gauzy', { user: this.currentIdentity.email, tenantId: this.currentIdentity.tenantId });
+    this.log.debug('signed in to Gauzy', { user: this.currentIdentity.email, tenantId: this.currentIdentity.tenantId });
     return this.currentIdentity;
   }
 
@@ -111,7 +112,11 @@ export class GauzySession {
   /** A valid access token, refreshed first when it expires within the buffer. */
   async accessToken(signal?: AbortSignal): Promise<string> {
     if (!this.tokens) {
-      await this.signIn(undefined, signal);
+      // Calls that arrive together before the first sign-in share one login.
+      this.signingIn ??= this.signIn(undefined, signal).finally(() => {
+        this.signingIn = undefined;
+      });
+      await this.signingIn;
     }
     const tokens = this.tokens!;
     if (tokens.expiresAt - this.now() > this.refreshBufferMs) return tokens.token;

@@ -1,33 +1,16 @@
-import { defineTool, fetchEntity, isoDate, normalizePage, ok, scopeWhere, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, fetchEntity, isoDate, ok, readAllPages, tally, uuid, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { PROJECTS_TOOLSET as toolset, projectEntity } from '../entities.js';
 
-const TASK_PAGE = 100;
-const MAX_TASK_PAGES = 20;
 const DONE_STATUSES = new Set(['done', 'completed']);
 
 /** Counts a project's tasks by status, reading at most 2,000 tasks (20 pages of 100). */
 async function taskStatusCounts(ctx: ToolContext, projectId: string) {
-  const byStatus: Record<string, number> = {};
-  let seen = 0;
-  let total = 0;
-  for (let page = 0; page < MAX_TASK_PAGES; page++) {
-    const data = await ctx.gauzy.get('/api/tasks', {
-      query: { where: scopeWhere(ctx.scope, { projectId }), take: TASK_PAGE, skip: page * TASK_PAGE, order: { createdAt: 'ASC' } },
-    });
-    const result = normalizePage(data);
-    total = result.total;
-    for (const task of result.items) {
-      const status = typeof task.status === 'string' && task.status ? task.status : 'none';
-      byStatus[status] = (byStatus[status] ?? 0) + 1;
-    }
-    seen += result.items.length;
-    if (result.items.length < TASK_PAGE || seen >= total) break;
-  }
-  const cancelled = byStatus.cancelled ?? 0;
+  const read = await readAllPages(ctx, '/api/tasks', { projectId });
+  const byStatus = tally(read.items, 'status');
   const done = Object.entries(byStatus).reduce((sum, [status, count]) => sum + (DONE_STATUSES.has(status) ? count : 0), 0);
-  const counted = seen - cancelled;
-  return { byStatus, total, counted: seen, done, percentComplete: counted > 0 ? Math.round((done / counted) * 1000) / 10 : 0, partial: seen < total };
+  const counted = read.items.length - (byStatus.cancelled ?? 0);
+  return { byStatus, total: read.total, done, percentComplete: counted > 0 ? Math.round((done / counted) * 1000) / 10 : 0, partial: read.partial };
 }
 
 const progressOutput = z.looseObject({

@@ -1,9 +1,7 @@
-import { defineTool, isoDate, normalizePage, ok, scopeWhere, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, isoDate, normalizePage, ok, readAllPages, scopeWhere, tally, uuid, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { TASKS_TOOLSET as toolset } from '../entities.js';
 
-const PAGE = 100;
-const MAX_PAGES = 20;
 const CLOSED = new Set(['done', 'completed', 'cancelled']);
 
 type Task = Record<string, unknown>;
@@ -14,26 +12,8 @@ async function readTasks(ctx: ToolContext, projectId: string | undefined, employ
     const all = normalizePage(data).items;
     return { tasks: all, total: all.length };
   }
-  const tasks: Task[] = [];
-  let total = 0;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const result = normalizePage(
-      await ctx.gauzy.get('/api/tasks', { query: { where: scopeWhere(ctx.scope, projectId ? { projectId } : {}), take: PAGE, skip: page * PAGE, order: { createdAt: 'ASC' } } }),
-    );
-    total = result.total;
-    tasks.push(...result.items);
-    if (result.items.length < PAGE || tasks.length >= total) break;
-  }
-  return { tasks, total };
-}
-
-function tally(tasks: Task[], key: string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const task of tasks) {
-    const value = typeof task[key] === 'string' && task[key] ? String(task[key]) : 'none';
-    counts[value] = (counts[value] ?? 0) + 1;
-  }
-  return counts;
+  const read = await readAllPages(ctx, '/api/tasks', projectId ? { projectId } : {});
+  return { tasks: read.items, total: read.total };
 }
 
 export const getTaskStatistics = defineTool({
