@@ -117,6 +117,24 @@ test('token expiry mid-session: 20 concurrent calls share one refresh and keep t
   }
 });
 
+test('when Gauzy refuses the refresh token, the session signs in again with the stored credentials', async () => {
+  const { client, kernel } = await connect(sandbox);
+  try {
+    await client.call('list_tasks', { take: 1 });
+    sandbox.expireAccessTokens();
+    sandbox.faults.add({ method: 'POST', path: '/api/auth/refresh-token', status: 401, body: { statusCode: 401, message: 'Unauthorized' }, times: 1 });
+    sandbox.clearRequests();
+    const result = await client.call('list_tasks', { take: 1 });
+    assert.equal(result.isError, false, result.text);
+    assert.equal(countRequests('POST', '/api/auth/refresh-token'), 1);
+    assert.equal(countRequests('POST', '/api/auth/login'), 1);
+    assert.equal(kernel.session.signedIn, true);
+  } finally {
+    sandbox.faults.clear();
+    await client.close();
+  }
+});
+
 test('calls arriving together before the first sign-in share one login', async () => {
   const { client } = await connect(sandbox);
   try {
