@@ -114,9 +114,7 @@ export function listTool<F extends Shape = Record<string, never>>(entity: Entity
       };
       const data = await ctx.gauzy.get(path, { query, params: spec.params?.(filterArgs, ctx) });
       const page = normalizePage(data);
-      // Array routes ignore take/skip: page them here so results stay bounded.
-      const items = page.paged ? page.items : page.items.slice(all.skip, all.skip + all.take);
-      return listResult({ items, total: page.total, skip: all.skip, take: all.take, fields: all.fields, noun: entity.plural, describe: entity.describe });
+      return listResult({ items: page.items, total: page.total, unpaged: !page.paged, skip: all.skip, take: all.take, fields: all.fields, noun: entity.plural, describe: entity.describe });
     },
   });
 }

@@ -124,9 +124,8 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
 
 /** The handler's view of Gauzy: cancellation attached, and only the routes the tool declares. */
 function declaredRoutesOnly(tool: RegisteredTool, client: GauzyClient, signal: AbortSignal): GauzyApi {
-  const declared = new Set<string>(tool.definition.routes);
   const request = async <T>(req: Omit<GauzyRequest, 'signal'>) => {
-    if (!declared.has(`${req.method} ${req.route}`)) {
+    if (!tool.declaredRoutes.has(`${req.method} ${req.route}`)) {
       throw new GauzyMcpError('GMCP_ERR_UNDECLARED_ROUTE', [tool.name, `${req.method} ${req.route}`]);
     }
     return client.request<T>({ ...req, signal });

@@ -24,6 +24,8 @@ export interface RegisteredTool {
   scope: OAuthScope;
   /** The `tools/list` entry, built once. */
   listing: ListedTool;
+  /** `"METHOD /route"` strings the handler may call, for the per-call check. */
+  declaredRoutes: ReadonlySet<string>;
 }
 
 export interface ListedTool {
@@ -129,7 +131,7 @@ function register(plugin: PluginDefinition, definition: ToolDefinition<z.ZodObje
     annotations,
     _meta: { 'gauzy-mcp/toolset': definition.toolset, 'gauzy-mcp/scope': scope, 'gauzy-mcp/plugin': plugin.name },
   };
-  return { name: definition.name, plugin: plugin.name, definition, input, annotations, scope, listing };
+  return { name: definition.name, plugin: plugin.name, definition, input, annotations, scope, listing, declaredRoutes: new Set(definition.routes) };
 }
 
 /** MCP requires tool input and output schemas to be JSON Schema objects of `type: "object"`. */

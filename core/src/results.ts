@@ -27,7 +27,13 @@ export function project(item: Item, fields: readonly string[] | undefined): Item
 
 export interface ListResultInput {
   items: readonly Item[];
-  total: number;
+  /** Required for a page Gauzy cut; ignored when `unpaged` (the total is the list's length). */
+  total?: number;
+  /**
+   * The route answered every matching record at once (Gauzy's array routes ignore take/skip):
+   * the page is cut here so results stay bounded.
+   */
+  unpaged?: boolean;
   skip: number;
   take: number;
   fields?: readonly string[];
@@ -43,7 +49,9 @@ export interface ListResultInput {
  */
 export function listResult(input: ListResultInput): ToolOutput {
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_RESULT_BYTES;
-  let items = input.items.map((item) => project(item, input.fields));
+  const total = input.unpaged ? input.items.length : (input.total ?? input.items.length);
+  const page = input.unpaged ? input.items.slice(input.skip, input.skip + input.take) : input.items;
+  let items = page.map((item) => project(item, input.fields));
   let truncated = false;
   let size = JSON.stringify(items).length;
   while (items.length > 0 && size > maxBytes) {
@@ -54,8 +62,8 @@ export function listResult(input: ListResultInput): ToolOutput {
   }
   const returned = items.length;
   const nextSkip = input.skip + returned;
-  const hasMore = nextSkip < input.total;
-  const structured: Record<string, unknown> = { items, total: input.total, returned, skip: input.skip, take: input.take, hasMore };
+  const hasMore = nextSkip < total;
+  const structured: Record<string, unknown> = { items, total, returned, skip: input.skip, take: input.take, hasMore };
   if (hasMore) structured.nextSkip = nextSkip;
   if (truncated) {
     structured.truncated = true;
@@ -63,7 +71,7 @@ export function listResult(input: ListResultInput): ToolOutput {
   }
   const describe = input.describe ?? describeItem;
   const lines = items.slice(0, 50).map((item) => `- ${describe(item)}`);
-  const header = input.total === 0 ? `No ${input.noun} found.` : `${returned} of ${input.total} ${input.noun} (from ${input.skip + 1}):`;
+  const header = total === 0 ? `No ${input.noun} found.` : `${returned} of ${total} ${input.noun} (from ${input.skip + 1}):`;
   const footer = [hasMore ? `More available: call again with skip=${nextSkip}.` : '', truncated ? String(structured.note) : ''].filter(Boolean);
   return { structured, text: [header, ...lines, ...(returned > 50 ? [`… and ${returned - 50} more in the structured result.`] : []), ...footer].join('\n') };
 }

@@ -20,11 +20,6 @@ function describeStatus(status: SessionStatus): string {
     .join(' ');
 }
 
-/** Only what is safe to show: no token, no password. */
-function publicStatus(status: SessionStatus): Record<string, unknown> {
-  return { ...status };
-}
-
 export const login = defineTool({
   name: 'login',
   title: 'Sign in to Gauzy',
@@ -39,7 +34,7 @@ export const login = defineTool({
   async handler({ email, password }, ctx) {
     await ctx.session.signIn({ email, password }, ctx.signal);
     const status = ctx.session.status();
-    return ok(publicStatus(status), describeStatus(status));
+    return ok({ ...status }, describeStatus(status));
   },
 });
 
@@ -58,7 +53,7 @@ export const logout = defineTool({
   async handler(_args, ctx) {
     await ctx.session.signOut(ctx.signal);
     const status = ctx.session.status();
-    return ok(publicStatus(status), `Signed out of Gauzy at ${status.gauzyBaseUrl}.`);
+    return ok({ ...status }, `Signed out of Gauzy at ${status.gauzyBaseUrl}.`);
   },
 });
 
@@ -74,7 +69,7 @@ export const getAuthStatus = defineTool({
   routes: [],
   async handler(_args, ctx) {
     const status = ctx.session.status();
-    return ok(publicStatus(status), describeStatus(status));
+    return ok({ ...status }, describeStatus(status));
   },
 });
 
@@ -91,7 +86,7 @@ export const getSessionInfo = defineTool({
   async handler(_args, ctx) {
     const status = ctx.session.status();
     const orgs = status.identity?.organizations.map((org) => `- ${org.name ?? '(unnamed)'} (id ${org.id})${org.id === status.identity?.organizationId ? ' [current]' : ''}`) ?? [];
-    return ok(publicStatus(status), [describeStatus(status), ...(orgs.length ? ['Organizations:', ...orgs] : [])].join('\n'));
+    return ok({ ...status }, [describeStatus(status), ...(orgs.length ? ['Organizations:', ...orgs] : [])].join('\n'));
   },
 });
 
@@ -108,7 +103,7 @@ export const refreshAuthToken = defineTool({
   routes: ['POST /api/auth/refresh-token', 'POST /api/auth/login'],
   async handler(_args, ctx) {
     const status = await ctx.session.refresh(ctx.signal);
-    return ok(publicStatus(status), `Token refreshed. ${describeStatus(status)}`);
+    return ok({ ...status }, `Token refreshed. ${describeStatus(status)}`);
   },
 });
 

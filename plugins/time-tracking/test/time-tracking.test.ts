@@ -84,6 +84,8 @@ test('manual time: add, change, delete — and employees see only their own logs
   assert.equal((await employee.call('get_time_log', { id })).isError, true);
   const reversed = await employee.call('add_manual_time_log', { startedAt: '2026-11-20T11:00:00Z', stoppedAt: '2026-11-20T09:00:00Z' });
   assert.deepEqual(reversed.error!.fields, ['stoppedAt']);
+  const backwards = await employee.call('update_time_log', { id: String((await employee.call('add_manual_time_log', { startedAt: '2026-11-20T13:00:00Z', stoppedAt: '2026-11-20T14:00:00Z' })).structured!.id), stoppedAt: '2026-11-20T12:00:00Z' });
+  assert.deepEqual(backwards.error!.fields, ['stoppedAt']);
   assert.equal((await admin.call('get_time_log', { id: MISSING })).error!.status, 404);
 });
 

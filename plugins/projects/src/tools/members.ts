@@ -89,7 +89,7 @@ export const getProjectsByEmployee = defineTool({
   routes: [`GET ${BY_EMPLOYEE_ROUTE}`],
   async handler({ employeeId, take, skip, fields }, ctx) {
     const items = await projectsOfEmployee(ctx, employeeId);
-    return listResult({ items: items.slice(skip, skip + take), total: items.length, skip, take, fields, noun: 'projects' });
+    return listResult({ items, unpaged: true, skip, take, fields, noun: 'projects' });
   },
 });
 
@@ -104,7 +104,7 @@ export const getMyProjects = defineTool({
   routes: [`GET ${BY_EMPLOYEE_ROUTE}`],
   async handler({ take, skip, fields }, ctx) {
     const items = await projectsOfEmployee(ctx, requireEmployeeId(ctx, 'get_my_projects'));
-    return listResult({ items: items.slice(skip, skip + take), total: items.length, skip, take, fields, noun: 'projects' });
+    return listResult({ items, unpaged: true, skip, take, fields, noun: 'projects' });
   },
 });
 
@@ -131,6 +131,6 @@ export const getMyTeamProjects = defineTool({
       }
     }
     const items = [...byId.values()];
-    return listResult({ items: items.slice(skip, skip + take), total: items.length, skip, take, fields, noun: 'team projects' });
+    return listResult({ items, unpaged: true, skip, take, fields, noun: 'team projects' });
   },
 });

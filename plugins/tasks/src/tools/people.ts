@@ -43,9 +43,7 @@ export const getTasksByEmployee = defineTool({
   routes: ['GET /api/tasks/employee/:id'],
   async handler({ employeeId, status, take, skip, fields }, ctx) {
     const data = await ctx.gauzy.get('/api/tasks/employee/:id', { params: { id: employeeId }, query: { where: scopeWhere(ctx.scope, status ? { status } : {}) } });
-    // This route answers a plain array with no paging of its own.
-    const all = normalizePage(data).items;
-    return listResult({ items: all.slice(skip, skip + take), total: all.length, skip, take, fields, noun: 'tasks', describe: taskEntity.describe });
+    return listResult({ items: normalizePage(data).items, unpaged: true, skip, take, fields, noun: 'tasks', describe: taskEntity.describe });
   },
 });
 
@@ -67,8 +65,7 @@ export const getTeamTasks = defineTool({
     }
     const data = await ctx.gauzy.get('/api/tasks/team', { query: pageQuery(ctx, { teams, ...(status ? { status } : {}) }, { take, skip, relations }) });
     const page = normalizePage(data);
-    const items = page.paged ? page.items : page.items.slice(skip, skip + take);
-    return listResult({ items, total: page.total, skip, take, fields, noun: 'team tasks', describe: taskEntity.describe });
+    return listResult({ items: page.items, total: page.total, unpaged: !page.paged, skip, take, fields, noun: 'team tasks', describe: taskEntity.describe });
   },
 });
 

@@ -1,4 +1,4 @@
-import { defineTool, entityResult, entityOutput, fields, getTool, GauzyMcpError, isoDate, listOutput, listResult, ok, pagination, uuid, fetchEntity, defined } from '@gauzy-mcp/core';
+import { defineTool, entityResult, entityOutput, fields, getTool, GauzyMcpError, isoDate, listOutput, listResult, ok, pagination, updateTool, uuid, defined } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { TIME_TRACKING_TOOLSET as toolset, TimeLogSource, TimeLogType, timeLogEntity } from '../entities.js';
 
@@ -55,8 +55,7 @@ export const getTimeLogs = defineTool({
     const { query } = rangeQuery(ctx, args);
     const data = await ctx.gauzy.get<Array<Record<string, unknown>>>('/api/timesheet/time-log', { query });
     if (!Array.isArray(data)) throw new GauzyMcpError('GMCP_ERR_GAUZY_BAD_RESPONSE', ['expected a list of time logs']);
-    // The route answers every matching log at once: page here so results stay bounded.
-    return listResult({ items: data.slice(args.skip, args.skip + args.take), total: data.length, skip: args.skip, take: args.take, fields: args.fields, noun: 'time logs', describe: timeLogEntity.describe });
+    return listResult({ items: data, unpaged: true, skip: args.skip, take: args.take, fields: args.fields, noun: 'time logs', describe: timeLogEntity.describe });
   },
 });
 
@@ -98,31 +97,19 @@ export const addManualTimeLog = defineTool({
   },
 });
 
-/** UpdateManualTimeLogDTO: the whole log is validated, so the current values carry over. */
-const UPDATE_FIELDS = ['startedAt', 'stoppedAt', 'employeeId', 'projectId', 'taskId', 'organizationContactId', 'description', 'reason', 'isBillable'];
-
-export const updateTimeLog = defineTool({
+export const updateTimeLog = updateTool(timeLogEntity, {
   name: 'update_time_log',
   title: 'Change a time log',
   description: 'Change the times, project, task or description of a time log; fields not given stay as they are.',
   toolset,
-  effect: 'write',
-  idempotent: true,
-  input: z
-    .object({ id: uuid().describe('The time log'), ...manualFields, startedAt: manualFields.startedAt.optional(), stoppedAt: manualFields.stoppedAt.optional() })
-    .refine(startBeforeStop, startBeforeStopIssue),
-  output: entityOutput,
-  routes: ['GET /api/timesheet/time-log/:id', 'PUT /api/timesheet/time-log/:id'],
-  async handler({ id, ...changes }, ctx) {
-    const given = defined(changes as Record<string, unknown>);
-    if (Object.keys(given).length === 0) throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['update_time_log'], { issues: [{ field: '(arguments)', message: 'give at least one field to change' }] });
-    const current = await fetchEntity(timeLogEntity, ctx, id);
-    const body = { ...Object.fromEntries(UPDATE_FIELDS.filter((key) => current[key] !== undefined && current[key] !== null).map((key) => [key, current[key]])), ...given };
-    if (Date.parse(String(body.startedAt)) >= Date.parse(String(body.stoppedAt))) {
+  fields: manualFields,
+  // UpdateManualTimeLogDTO validates the whole log, so the current values carry over.
+  bodyFields: ['startedAt', 'stoppedAt', 'employeeId', 'projectId', 'taskId', 'organizationContactId', 'description', 'reason', 'isBillable'],
+  body: (merged) => {
+    if (!startBeforeStop(merged as { startedAt?: string; stoppedAt?: string })) {
       throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['update_time_log'], { issues: [{ field: 'stoppedAt', message: 'must be after startedAt' }], fields: ['stoppedAt'] });
     }
-    const log = await ctx.gauzy.put<Record<string, unknown>>('/api/timesheet/time-log/:id', { ...body, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }, { params: { id } });
-    return entityResult(log, 'Updated', 'time log');
+    return merged;
   },
 });
 
