@@ -6,7 +6,7 @@ import type { GauzyRequest, HttpMethod } from './gauzy/http.js';
 import type { Inventory, RegisteredTool } from './inventory.js';
 import type { Logger } from './log.js';
 import { errorResult, type ErrorResult } from './results.js';
-import type { CallOptions, GauzyApi, ServerFacts, SessionControl, ToolContext, ToolScope } from './tool.js';
+import type { CallOptions, ContentBlock, GauzyApi, ServerFacts, SessionControl, ToolContext, ToolScope } from './tool.js';
 
 /** Who is calling: their Gauzy client (signed in as them), session operations, and the OAuth scopes their token grants. */
 export interface Caller {
@@ -14,6 +14,22 @@ export interface Caller {
   session: SessionControl;
   /** Undefined means unrestricted (stdio: the user runs the server themselves). */
   scopes?: readonly string[];
+  /** Who this is, for audit records and metrics labels (never a secret): e.g. `user:<id>` or an account name. */
+  subject?: string;
+}
+
+/** Reported once per finished tool call, for metrics and audit. Carries no arguments: they may hold secrets. */
+export interface ToolCallEvent {
+  tool: string;
+  outcome: 'ok' | 'error';
+  /** The GMCP_ERR_* code when the outcome is an error. */
+  code?: string;
+  durationMs: number;
+  subject?: string;
+}
+
+export interface ToolDispatcherOptions {
+  onCallFinished?: (event: ToolCallEvent) => void;
 }
 
 export interface CallContext {
@@ -24,7 +40,7 @@ export interface CallContext {
 
 export interface ToolCallResult {
   [key: string]: unknown;
-  content: Array<{ type: 'text'; text: string }>;
+  content: ContentBlock[];
   structuredContent?: Record<string, unknown>;
   isError?: boolean;
 }
@@ -39,6 +55,7 @@ export class ToolDispatcher {
     private readonly inventory: Inventory,
     private readonly server: ServerFacts,
     private readonly log: Logger,
+    private readonly options: ToolDispatcherOptions = {},
   ) {}
 
   has(name: string): boolean {
@@ -71,14 +88,23 @@ export class ToolDispatcher {
         }
       }
       log.debug('tool call finished', { ms: Math.round(performance.now() - started) });
-      return { content: [{ type: 'text', text: output.text }], structuredContent: output.structured };
+      this.report(tool.name, context, started);
+      return { content: output.content ?? [{ type: 'text', text: output.text }], structuredContent: output.structured };
     } catch (error) {
-      if (context.signal.aborted && !isGauzyMcpError(error, 'GMCP_ERR_CANCELLED')) {
-        return errorResult(new GauzyMcpError('GMCP_ERR_CANCELLED'), tool.name);
-      }
-      if (!isGauzyMcpError(error)) log.error('tool handler failed', { error });
-      else log.debug('tool call failed', { code: error.code });
-      return errorResult(error, tool.name);
+      const failure = context.signal.aborted && !isGauzyMcpError(error, 'GMCP_ERR_CANCELLED') ? new GauzyMcpError('GMCP_ERR_CANCELLED') : error;
+      if (!isGauzyMcpError(failure)) log.error('tool handler failed', { error: failure });
+      else log.debug('tool call failed', { code: failure.code });
+      this.report(tool.name, context, started, isGauzyMcpError(failure) ? failure.code : 'GMCP_ERR_INTERNAL');
+      return errorResult(failure, tool.name);
+    }
+  }
+
+  private report(tool: string, context: CallContext, started: number, code?: string): void {
+    if (!this.options.onCallFinished) return;
+    try {
+      this.options.onCallFinished({ tool, outcome: code ? 'error' : 'ok', code, durationMs: performance.now() - started, subject: context.caller.subject });
+    } catch (error) {
+      this.log.warn('tool call observer failed', { error });
     }
   }
 

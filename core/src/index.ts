@@ -12,6 +12,7 @@ export type {
   ToolDefinition,
   ToolEffect,
   ToolOutput,
+  ContentBlock,
   ToolScope,
 } from './tool.js';
 export { ERROR_TABLE, GauzyMcpError, isGauzyMcpError } from './errors.js';
@@ -22,7 +23,7 @@ export { validatePlugin, MAX_DESCRIPTION_LENGTH, PLUGIN_NAME_PATTERN, TOOL_NAME_
 export { Inventory, inventoryOptionsFromEnv, parseBoolean, toJsonSchema } from './inventory.js';
 export type { InventoryOptions, ListedTool, RegisteredTool, ToolsetInfo } from './inventory.js';
 export { ToolDispatcher, fieldIssues } from './dispatch.js';
-export type { CallContext, Caller, ToolCallResult } from './dispatch.js';
+export type { CallContext, Caller, ToolCallResult, ToolCallEvent, ToolDispatcherOptions } from './dispatch.js';
 export { ok, listResult, entityResult, errorResult, describeItem, project, DEFAULT_MAX_RESULT_BYTES } from './results.js';
 export type { ListResultInput } from './results.js';
 export { uuid, isoDate, pagination, fields, organizationIdParam, listOutput, entityOutput, MAX_TAKE, DEFAULT_TAKE } from './schema.js';
@@ -40,8 +41,9 @@ export type { RetryPolicy } from './gauzy/retry.js';
 export { gauzyMessages } from './gauzy/errors.js';
 export { credentialSessionControl } from './credential-session.js';
 export { createServerFactory, SERVER_NAME, PROTOCOL_VERSIONS, DEFAULT_LIST_PAGE_SIZE } from './protocol/server.js';
+export type { ProtocolServerOptions } from './protocol/server.js';
 export { serveKernelOverStdio } from './protocol/stdio.js';
-export { createKernel } from './kernel.js';
-export type { Kernel, KernelOptions } from './kernel.js';
+export { createKernel, createCatalog, createGauzyHttp, createCredentialCaller } from './kernel.js';
+export type { Kernel, KernelOptions, Catalog, CatalogOptions, CredentialCallerOptions, GauzyConnectionOptions } from './kernel.js';
 export { KERNEL_VERSION } from './version.js';
 export * from './crud.js';

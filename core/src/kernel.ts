@@ -1,24 +1,81 @@
 import { credentialSessionControl } from './credential-session.js';
-import { ToolDispatcher, type Caller } from './dispatch.js';
+import { ToolDispatcher, type Caller, type ToolDispatcherOptions } from './dispatch.js';
 import { GauzyClient } from './gauzy/client.js';
 import { GauzyHttp } from './gauzy/http.js';
 import type { RetryPolicy } from './gauzy/retry.js';
 import { GauzySession, type GauzyCredentials } from './gauzy/session.js';
 import { Inventory, type InventoryOptions } from './inventory.js';
 import type { Logger } from './log.js';
-import { createServerFactory, SERVER_NAME, PROTOCOL_VERSIONS } from './protocol/server.js';
+import { createServerFactory, SERVER_NAME, PROTOCOL_VERSIONS, type ProtocolServerOptions } from './protocol/server.js';
 import type { PluginDefinition, ServerFacts } from './tool.js';
 import { KERNEL_VERSION } from './version.js';
 
-export interface KernelOptions {
+export interface CatalogOptions {
   plugins: readonly PluginDefinition[];
   inventory?: InventoryOptions;
   gauzyBaseUrl: string;
-  credentials?: GauzyCredentials;
-  organizationId?: string;
   sandbox?: boolean;
   transport: string;
   log: Logger;
+  onCallFinished?: ToolDispatcherOptions['onCallFinished'];
+}
+
+/**
+ * Everything that is the same for every caller: the validated catalog, the facts the server states
+ * about itself, and the dispatcher. Built once per process; the host serves all its users from one.
+ */
+export function createCatalog(options: CatalogOptions) {
+  const inventory = new Inventory(options.plugins, options.inventory);
+  const facts: ServerFacts = {
+    name: SERVER_NAME,
+    version: KERNEL_VERSION,
+    protocolVersions: PROTOCOL_VERSIONS,
+    transport: options.transport,
+    gauzyBaseUrl: options.gauzyBaseUrl.replace(/\/+$/, ''),
+    sandbox: options.sandbox ?? false,
+    readOnly: options.inventory?.readOnly ?? false,
+    toolCount: inventory.tools.length,
+    toolsets: inventory.toolsets.map(({ name, description, plugin, tools }) => ({ name, description, plugin, tools })),
+    plugins: inventory.plugins,
+  };
+  const dispatcher = new ToolDispatcher(inventory, facts, options.log, { onCallFinished: options.onCallFinished });
+  const serverFactoryFor = (resolveCaller: ProtocolServerOptions['resolveCaller'], listPageSize?: number) =>
+    createServerFactory({ inventory, dispatcher, facts, resolveCaller, listPageSize });
+  return { inventory, facts, dispatcher, serverFactoryFor };
+}
+
+export type Catalog = ReturnType<typeof createCatalog>;
+
+export interface GauzyConnectionOptions {
+  gauzyBaseUrl: string;
+  log: Logger;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+}
+
+/** One HTTP connection setup to a Gauzy; cheap, and shareable by every user's session. */
+export function createGauzyHttp(options: GauzyConnectionOptions): GauzyHttp {
+  return new GauzyHttp({ baseUrl: options.gauzyBaseUrl, timeoutMs: options.timeoutMs, retry: options.retry, log: options.log.child({ component: 'gauzy' }) });
+}
+
+export interface CredentialCallerOptions {
+  credentials?: GauzyCredentials;
+  organizationId?: string;
+  log: Logger;
+  scopes?: readonly string[];
+  subject?: string;
+}
+
+/** A caller that signs in to Gauzy with an account's own email and password (stdio, or the host's development accounts). */
+export function createCredentialCaller(http: GauzyHttp, options: CredentialCallerOptions): Caller & { client: GauzyClient } {
+  const session = new GauzySession(http, { credentials: options.credentials, organizationId: options.organizationId, log: options.log.child({ component: 'session' }) });
+  const client = new GauzyClient(http, session);
+  return { client, gauzy: client, session: credentialSessionControl(client), scopes: options.scopes, subject: options.subject };
+}
+
+export interface KernelOptions extends CatalogOptions {
+  credentials?: GauzyCredentials;
+  organizationId?: string;
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   listPageSize?: number;
@@ -29,26 +86,11 @@ export interface KernelOptions {
  * stdio uses it as is; tests use it over an in-memory transport.
  */
 export function createKernel(options: KernelOptions) {
-  const inventory = new Inventory(options.plugins, options.inventory);
-  const http = new GauzyHttp({ baseUrl: options.gauzyBaseUrl, timeoutMs: options.timeoutMs, retry: options.retry, log: options.log.child({ component: 'gauzy' }) });
-  const session = new GauzySession(http, { credentials: options.credentials, organizationId: options.organizationId, log: options.log.child({ component: 'session' }) });
-  const client = new GauzyClient(http, session);
-  const facts: ServerFacts = {
-    name: SERVER_NAME,
-    version: KERNEL_VERSION,
-    protocolVersions: PROTOCOL_VERSIONS,
-    transport: options.transport,
-    gauzyBaseUrl: http.baseUrl,
-    sandbox: options.sandbox ?? false,
-    readOnly: options.inventory?.readOnly ?? false,
-    toolCount: inventory.tools.length,
-    toolsets: inventory.toolsets.map(({ name, description, plugin, tools }) => ({ name, description, plugin, tools })),
-    plugins: inventory.plugins,
-  };
-  const dispatcher = new ToolDispatcher(inventory, facts, options.log);
-  const caller: Caller = { gauzy: client, session: credentialSessionControl(client) };
-  const serverFactory = createServerFactory({ inventory, dispatcher, facts, resolveCaller: () => caller, listPageSize: options.listPageSize });
-  return { inventory, client, session, caller, dispatcher, facts, serverFactory };
+  const catalog = createCatalog(options);
+  const http = createGauzyHttp(options);
+  const { client, ...caller } = createCredentialCaller(http, { credentials: options.credentials, organizationId: options.organizationId, log: options.log });
+  const serverFactory = catalog.serverFactoryFor(() => caller, options.listPageSize);
+  return { ...catalog, client, session: client.session, caller, serverFactory };
 }
 
 export type Kernel = ReturnType<typeof createKernel>;

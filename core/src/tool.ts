@@ -1,3 +1,4 @@
+import type { ContentBlock } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
 import type { GauzyRequest, GauzyResponse, HttpMethod } from './gauzy/http.js';
 import type { QueryInput } from './gauzy/query.js';
@@ -85,7 +86,12 @@ export interface ToolContext {
 export interface ToolOutput {
   structured: Record<string, unknown>;
   text: string;
+  /** Replaces the single text block, for tools whose answer is an image, audio or an embedded resource. */
+  content?: ContentBlock[];
 }
+
+/** An MCP content block (text, image, audio, resource link or embedded resource), passed through as is. */
+export type { ContentBlock };
 
 export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject> {
   name: string;
