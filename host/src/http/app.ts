@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { Logger } from '@gauzy-mcp/core';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { bodyLimitFor, isLoopbackHost, type HostConfig } from '../config.js';
+import type { Authenticator } from '../identity.js';
+import type { HostMetrics } from '../ops/metrics.js';
+import type { HostState } from '../state/index.js';
+import { HostHttpError, RPC } from './errors.js';
+import { allowedOriginsFor, isAllowedHost, isAllowedOrigin } from './origins.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    authError?: unknown;
+  }
+  interface FastifyContextConfig {
+    /** MCP endpoints: origin-checked, authenticated and rate-limited. */
+    mcp?: boolean;
+  }
+}
+
+export interface HostAppDeps {
+  config: HostConfig;
+  authenticator: Authenticator;
+  state: HostState;
+  metrics: HostMetrics;
+  log: Logger;
+}
+
+/**
+ * The Fastify instance with the cross-cutting concerns every MCP endpoint shares, in request order:
+ * origin and Host checks (DNS rebinding), authentication, the rate limit (by identity, or by address
+ * when anonymous), then JSON parsing under the body limit. Every refusal is a JSON-RPC error body.
+ */
+export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> {
+  const { config, log, metrics } = deps;
+  const app = Fastify({
+    // Fastify's own logger writes to stdout; the host logs through its redacting stderr logger instead.
+    logger: false,
+    bodyLimit: bodyLimitFor(config),
+    requestTimeout: config.limits.requestTimeoutMs,
+    trustProxy: config.trustProxy,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    return503OnClosing: true,
+  });
+
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+    if (text === '') return done(new HostHttpError(400, RPC.PARSE_ERROR, 'Parse error: the body is empty.'), undefined);
+    try {
+      done(null, JSON.parse(text as string));
+    } catch (error) {
+      done(new HostHttpError(400, RPC.PARSE_ERROR, `Parse error: ${(error as Error).message}`), undefined);
+    }
+  });
+
+  const allowedOrigins = allowedOriginsFor(config);
+  await app.register(helmet, {
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    // JSON and event streams only: no page to frame or script.
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  });
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, origin === undefined ? false : isAllowedOrigin(origin, allowedOrigins)),
+    methods: ['GET', 'POST', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'accept', 'last-event-id', 'mcp-session-id', 'mcp-protocol-version', 'mcp-method', 'mcp-name', 'x-request-id'],
+    exposedHeaders: ['mcp-session-id', 'mcp-protocol-version', 'www-authenticate', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'x-request-id'],
+    maxAge: 600,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    hook: 'preParsing',
+    max: config.limits.rateLimitMax,
+    timeWindow: config.limits.rateLimitWindowSeconds * 1000,
+    enableDraftSpec: true,
+    ...(deps.state.redis ? { redis: deps.state.redis, nameSpace: `${config.state.keyPrefix}rate-limit:` } : {}),
+    keyGenerator: (request) => (request.identity ? `id:${request.identity.key}` : `ip:${request.ip}`),
+    onExceeded: () => metrics.rateLimited.inc(),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: context.statusCode,
+      jsonrpc: '2.0',
+      id: null,
+      error: { code: RPC.RATE_LIMITED, message: `Rate limit exceeded: ${context.max} requests per ${context.after}. Retry after ${context.after}.`, data: { limit: context.max, retryAfter: context.after } },
+    }),
+  });
+
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.mcp) return;
+    route.config = { ...route.config, rateLimit: {} } as typeof route.config;
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.routeOptions.config?.mcp) return;
+    const origin = request.headers.origin;
+    if (origin !== undefined && !isAllowedOrigin(origin, allowedOrigins)) throw new HostHttpError(403, RPC.FORBIDDEN, 'Forbidden: Origin not allowed.');
+    if (isLoopbackHost(config.host) && !isAllowedHost(request.headers.host, config)) throw new HostHttpError(403, RPC.FORBIDDEN, 'Forbidden: Host not allowed.');
+    try {
+      request.identity = await deps.authenticator.authenticate(request.headers);
+    } catch (error) {
+      // Refused after the rate limit has counted the attempt, so guessing tokens is throttled too.
+      request.authError = error;
+    }
+  });
+  app.addHook('preValidation', async (request) => {
+    if (request.authError) throw request.authError;
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpRequests.inc({ route, method: request.method, status: String(reply.statusCode) });
+    metrics.httpDuration.observe(reply.elapsedTime / 1000, { route });
+    log.debug('request', { requestId: request.id, method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime), who: request.identity?.key });
+  });
+
+  app.setErrorHandler(async (error: FastifyError | HostHttpError, request, reply) => {
+    const refusal = toHostError(error);
+    if (refusal.status >= 500) log.error('request failed', { requestId: request.id, route: request.routeOptions.url, error });
+    reply.code(refusal.status).headers(refusal.headers).type('application/json');
+    return reply.send(refusal.body(requestId(request)));
+  });
+  app.setNotFoundHandler(async (_request, reply) => reply.code(404).type('application/json').send(new HostHttpError(404, RPC.METHOD_NOT_FOUND, 'Not found.').body()));
+  return app;
+}
+
+function toHostError(error: FastifyError | HostHttpError): HostHttpError {
+  if (error instanceof HostHttpError) return error;
+  const fastifyError = error as FastifyError & { jsonrpc?: string; error?: { code: number; message: string; data?: Record<string, unknown> } };
+  if (fastifyError.statusCode === 429) {
+    return new HostHttpError(429, RPC.RATE_LIMITED, fastifyError.error?.message ?? fastifyError.message, {}, fastifyError.error?.data);
+  }
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new HostHttpError(413, RPC.PAYLOAD_TOO_LARGE, 'Payload too large: the body exceeds the limit of this server.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new HostHttpError(415, RPC.INVALID_REQUEST, 'Unsupported Media Type: send Content-Type: application/json.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new HostHttpError(400, RPC.PARSE_ERROR, 'Parse error: the body is empty.');
+  }
+  if (fastifyError.statusCode && fastifyError.statusCode < 500) return new HostHttpError(fastifyError.statusCode, RPC.INVALID_REQUEST, fastifyError.message);
+  return new HostHttpError(500, RPC.INTERNAL_ERROR, 'Internal error.');
+}
+
+/** Echo the JSON-RPC id when the body was read, so a client can match the error to its request. */
+function requestId(request: FastifyRequest): string | number | null {
+  const body = request.body as { id?: unknown } | undefined;
+  return body && (typeof body.id === 'string' || typeof body.id === 'number') ? body.id : null;
+}

@@ -1,0 +1,189 @@
+import { Readable } from 'node:stream';
+import { classifyInboundRequest, createMcpHandler, type JSONRPCMessage, type McpHttpHandler, type Server } from '@modelcontextprotocol/server';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Identity } from '../identity.js';
+import { HostHttpError, RPC } from './errors.js';
+import { authInfoFor, type ExchangeOutcome, type SessionManager } from './sessions.js';
+import { SSE_HEADERS, type SseStream } from './sse.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    identity?: Identity;
+  }
+}
+
+export interface McpRouteDeps {
+  sessions: SessionManager;
+  serverFactory: () => Server;
+  onError(error: Error): void;
+}
+
+type RpcBody = Record<string, unknown> & { jsonrpc?: unknown; id?: unknown; method?: unknown };
+
+/**
+ * The MCP endpoints. One POST endpoint serves both eras: a 2026-07-28 request (stateless, its version in
+ * `_meta` and headers) goes to the SDK's per-request handler, which checks the headers against the body;
+ * a 2025-revision request goes to the host's sessions, which survive instance changes.
+ */
+export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps): Promise<McpHttpHandler> {
+  const modern = createMcpHandler(() => deps.serverFactory(), { legacy: 'reject', onerror: deps.onError });
+  const { sessions } = deps;
+
+  const post = async (request: FastifyRequest, reply: FastifyReply) => {
+    const body = request.body;
+    if (Array.isArray(body)) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'JSON-RPC batches are not supported: send one message per request.');
+    if (!body || typeof body !== 'object') throw new HostHttpError(400, RPC.INVALID_REQUEST, 'The body must be one JSON-RPC message (a JSON object).');
+    const outcome = classifyInboundRequest({
+      httpMethod: 'POST',
+      protocolVersionHeader: header(request, 'mcp-protocol-version'),
+      mcpMethodHeader: header(request, 'mcp-method'),
+      mcpNameHeader: header(request, 'mcp-name'),
+      body,
+    });
+    if (outcome.kind !== 'legacy') return serveModern(modern, request, reply, body);
+    return serveLegacyPost(sessions, request, reply, body as RpcBody);
+  };
+
+  const get = async (request: FastifyRequest, reply: FastifyReply) => {
+    const sessionId = header(request, 'mcp-session-id');
+    if (!sessionId) {
+      reply.header('allow', 'POST');
+      throw new HostHttpError(405, RPC.INVALID_REQUEST, 'Method not allowed: GET needs an Mcp-Session-Id (2025 revisions); 2026-07-28 uses POST only.');
+    }
+    const record = await sessions.resolve(sessionId, request.identity!);
+    const stream = await sessions.openStream(record, header(request, 'last-event-id'));
+    return sendStream(reply, stream, { 'mcp-session-id': record.id });
+  };
+
+  const remove = async (request: FastifyRequest, reply: FastifyReply) => {
+    const sessionId = header(request, 'mcp-session-id');
+    if (!sessionId) {
+      reply.header('allow', 'POST');
+      throw new HostHttpError(405, RPC.INVALID_REQUEST, 'Method not allowed: DELETE needs an Mcp-Session-Id (2025 revisions).');
+    }
+    await sessions.end(await sessions.resolve(sessionId, request.identity!));
+    return reply.code(200).send();
+  };
+
+  for (const url of ['/mcp', '/sse']) {
+    app.post(url, { config: { mcp: true } }, post);
+    app.delete(url, { config: { mcp: true } }, remove);
+  }
+  app.get('/mcp', { config: { mcp: true } }, get);
+
+  // HTTP+SSE (2024-11-05): the stream announces where to POST; answers come back on the stream.
+  app.get('/sse/events', { config: { mcp: true } }, async (request, reply) => {
+    const record = await sessions.create(request.identity!, 'sse');
+    const stream = await sessions.openStream(record, undefined);
+    stream.event('endpoint', `/sse/events?sessionId=${encodeURIComponent(record.id)}`);
+    return sendStream(reply, stream, {});
+  });
+  app.post('/sse/events', { config: { mcp: true } }, async (request, reply) => {
+    const sessionId = (request.query as { sessionId?: string }).sessionId;
+    if (!sessionId) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'sessionId query parameter is required (from the stream\'s endpoint event).');
+    const record = await sessions.resolve(sessionId, request.identity!);
+    await sessions.submit(record, request.identity!, checkMessage(request.body));
+    return reply.code(202).send('Accepted');
+  });
+
+  return modern;
+}
+
+/** GET on `/sse` without a WebSocket upgrade is the legacy stream, as on `/mcp`. */
+export function legacyStreamHandler(sessions: SessionManager) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const sessionId = header(request, 'mcp-session-id');
+    if (!sessionId) {
+      reply.header('allow', 'POST');
+      throw new HostHttpError(405, RPC.INVALID_REQUEST, 'Method not allowed: GET needs an Mcp-Session-Id, or a WebSocket upgrade.');
+    }
+    const record = await sessions.resolve(sessionId, request.identity!);
+    return sendStream(reply, await sessions.openStream(record, header(request, 'last-event-id')), { 'mcp-session-id': record.id });
+  };
+}
+
+async function serveLegacyPost(sessions: SessionManager, request: FastifyRequest, reply: FastifyReply, body: RpcBody) {
+  const identity = request.identity!;
+  const message = checkMessage(body);
+  const sessionId = header(request, 'mcp-session-id');
+  const accepts = header(request, 'accept') ?? '*/*';
+  const acceptsSse = /text\/event-stream|\*\/\*/.test(accepts);
+  const isRequest = 'method' in message && 'id' in message;
+  const isInitialize = isRequest && message.method === 'initialize';
+  if (!sessionId) {
+    if (!isInitialize) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'Bad Request: Mcp-Session-Id header is required; start a session with initialize.');
+    const record = await sessions.create(identity, 'streamable');
+    const outcome = await sessions.exchange(record, identity, message as JSONRPCMessage & { id: string | number }, acceptsSse);
+    if (outcome.kind === 'json' && 'result' in outcome.message) {
+      const result = outcome.message.result as { protocolVersion?: string };
+      await sessions.initialized(record, ((message as { params?: Record<string, unknown> }).params ?? {}), result.protocolVersion);
+    }
+    return sendOutcome(reply, outcome, { 'mcp-session-id': record.id });
+  }
+  const record = await sessions.resolve(sessionId, identity);
+  if (isInitialize) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'This session is already initialized; send initialize without Mcp-Session-Id to start another.');
+  if (!isRequest) {
+    await sessions.deliver(record, identity, message);
+    return reply.code(202).send();
+  }
+  const outcome = await sessions.exchange(record, identity, message as JSONRPCMessage & { id: string | number }, acceptsSse);
+  return sendOutcome(reply, outcome, { 'mcp-session-id': record.id });
+}
+
+async function serveModern(handler: McpHttpHandler, request: FastifyRequest, reply: FastifyReply, body: unknown) {
+  const abort = new AbortController();
+  // The client closing its connection is the cancel signal in 2026-07-28.
+  reply.raw.on('close', () => {
+    if (!reply.raw.writableFinished) abort.abort();
+  });
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const url = `http://${request.hostname || '127.0.0.1'}${request.url}`;
+  const response = await handler.fetch(new Request(url, { method: 'POST', headers, signal: abort.signal }), {
+    authInfo: authInfoFor(request.identity!),
+    parsedBody: body,
+  });
+  reply.code(response.status);
+  response.headers.forEach((value, name) => {
+    if (name !== 'content-length') reply.header(name, value);
+  });
+  if (!response.body) return reply.send();
+  if ((response.headers.get('content-type') ?? '').includes('text/event-stream')) {
+    reply.header('x-accel-buffering', 'no');
+    return reply.send(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream));
+  }
+  return reply.send(Buffer.from(await response.arrayBuffer()));
+}
+
+function sendOutcome(reply: FastifyReply, outcome: ExchangeOutcome, headers: Record<string, string>) {
+  reply.headers(headers);
+  if (outcome.kind === 'json') return reply.code(200).type('application/json').send(JSON.stringify(outcome.message));
+  return sendStream(reply, outcome.stream, headers);
+}
+
+function sendStream(reply: FastifyReply, stream: SseStream, headers: Record<string, string>) {
+  reply.raw.on('close', () => stream.end());
+  reply.code(200).headers({ ...SSE_HEADERS, ...headers });
+  return reply.send(stream.body);
+}
+
+/** A JSON-RPC 2.0 request, notification or response; anything else is refused before it reaches a server. */
+function checkMessage(body: unknown): JSONRPCMessage {
+  const message = body as RpcBody;
+  if (!message || typeof message !== 'object' || Array.isArray(message)) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'The body must be one JSON-RPC message.');
+  if (message.jsonrpc !== '2.0') throw new HostHttpError(400, RPC.INVALID_REQUEST, 'Invalid Request: jsonrpc must be "2.0".');
+  const hasMethod = typeof message.method === 'string';
+  const hasId = typeof message.id === 'string' || typeof message.id === 'number';
+  const isResponse = hasId && !('method' in message) && ('result' in message || 'error' in message);
+  if (!hasMethod && !isResponse) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'Invalid Request: expected a method (request or notification) or a result/error (response).');
+  if ('id' in message && !hasId && hasMethod) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'Invalid Request: id must be a string or a number.');
+  return message as unknown as JSONRPCMessage;
+}
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

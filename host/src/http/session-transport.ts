@@ -1,0 +1,83 @@
+import type { JSONRPCMessage, MessageExtraInfo, Transport, TransportSendOptions } from '@modelcontextprotocol/server';
+
+type RequestId = string | number;
+
+/** Where the messages of one client request go while its POST is open on this instance. */
+export interface ExchangeSink {
+  deliver(message: JSONRPCMessage): void;
+}
+
+/** Where everything else goes: the session's own stream (server-initiated messages), or a request stream the client left. */
+export interface OffExchangeRouter {
+  toStandalone(message: JSONRPCMessage): Promise<void>;
+  toDetachedRequest(requestId: RequestId, message: JSONRPCMessage): Promise<void>;
+}
+
+/**
+ * The SDK `Server` of one 2025-revision session, on one instance, talks through this transport. A message
+ * answering (or about) a client request goes to that request's POST if it is open here; otherwise it is
+ * routed to a stream through the shared event log and bus, so whichever instance holds the client's
+ * stream delivers it.
+ */
+export class SessionTransport implements Transport {
+  onmessage?: <T extends JSONRPCMessage>(message: T, extra?: MessageExtraInfo) => void;
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  private readonly exchanges = new Map<RequestId, ExchangeSink>();
+  /** Client requests whose POST went away before the answer: their messages go to the event log for resumption. */
+  private readonly detached = new Set<RequestId>();
+  /** Requests this server sent the client (sampling, elicitation) and still waits on. */
+  private readonly awaitingClient = new Set<RequestId>();
+  private closed = false;
+
+  constructor(
+    readonly sessionId: string,
+    private readonly router: OffExchangeRouter,
+  ) {}
+
+  async start(): Promise<void> {}
+
+  /** Hands a client message to the server; a request's messages go to `sink` while it is open. */
+  receive(message: JSONRPCMessage, extra: MessageExtraInfo, sink?: ExchangeSink): void {
+    if ('id' in message && 'method' in message && sink) this.exchanges.set(message.id, sink);
+    if (!('method' in message) && 'id' in message && message.id !== null && message.id !== undefined) this.awaitingClient.delete(message.id);
+    this.onmessage?.(message, extra);
+  }
+
+  /** The POST carrying this request closed before its answer; keep what follows for a resuming GET. */
+  detach(requestId: RequestId): void {
+    if (this.exchanges.delete(requestId)) this.detached.add(requestId);
+  }
+
+  isAwaitingClient(requestId: RequestId): boolean {
+    return this.awaitingClient.has(requestId);
+  }
+
+  async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
+    if (this.closed) return;
+    const isResponse = !('method' in message) && 'id' in message;
+    if ('method' in message && 'id' in message) this.awaitingClient.add(message.id);
+    const related = isResponse ? (message as { id: RequestId }).id : options?.relatedRequestId;
+    if (related !== undefined && related !== null) {
+      const sink = this.exchanges.get(related);
+      if (sink) {
+        if (isResponse) this.exchanges.delete(related);
+        sink.deliver(message);
+        return;
+      }
+      if (this.detached.has(related)) {
+        if (isResponse) this.detached.delete(related);
+        await this.router.toDetachedRequest(related, message);
+        return;
+      }
+    }
+    await this.router.toStandalone(message);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.exchanges.clear();
+    this.onclose?.();
+  }
+}

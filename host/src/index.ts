@@ -1,0 +1,11 @@
+export { startHost } from './start.js';
+export type { RunningHost, StartHostOptions } from './start.js';
+export { loadHostConfig, hostConfigSchema, DEFAULT_HOST_PLUGINS, isLoopbackHost } from './config.js';
+export type { HostConfig, HostConfigInput, LoadedHostConfig } from './config.js';
+export { loadConfiguredPlugins, installedPluginPackages } from './plugins.js';
+export type { ModuleImporter, PluginLoadOptions } from './plugins.js';
+export type { Authenticator, Identity } from './identity.js';
+export { HostHttpError, RPC } from './http/errors.js';
+export { createHostState, createMemoryState, createRedisState, RecordCipher } from './state/index.js';
+export type { HostState, SessionRecord, EventLog, MessageBus, SessionStore } from './state/index.js';
+export { HostMetrics } from './ops/metrics.js';

@@ -1,0 +1,101 @@
+import { EventEmitter } from 'node:events';
+import { eventId, parseEventId, type EventLog, type HostState, type MessageBus, type SessionRecord, type SessionStore, type StateOptions, type StoredEvent } from './types.js';
+
+/** One process, nothing to set up: the default. Expiry is checked on read, and a sweep drops the rest. */
+export function createMemoryState(options: StateOptions): HostState {
+  const sessions = new MemorySessions(options.sessionTtlMs);
+  const events = new MemoryEvents(options);
+  const bus = new MemoryBus();
+  const sweep = setInterval(() => {
+    sessions.sweep();
+    events.sweep();
+  }, 60_000);
+  sweep.unref();
+  return {
+    kind: 'memory',
+    sessions,
+    events,
+    bus,
+    ping: async () => {},
+    close: async () => clearInterval(sweep),
+  };
+}
+
+class MemorySessions implements SessionStore {
+  private readonly records = new Map<string, { record: SessionRecord; expiresAt: number }>();
+  constructor(private readonly ttlMs: number) {}
+
+  async create(record: SessionRecord): Promise<void> {
+    this.records.set(record.id, { record: structuredClone(record), expiresAt: Date.now() + this.ttlMs });
+  }
+
+  async get(id: string): Promise<SessionRecord | undefined> {
+    const entry = this.records.get(id);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= Date.now()) {
+      this.records.delete(id);
+      return undefined;
+    }
+    entry.expiresAt = Date.now() + this.ttlMs;
+    return structuredClone(entry.record);
+  }
+
+  async update(id: string, patch: Partial<SessionRecord>): Promise<void> {
+    const entry = this.records.get(id);
+    if (entry) entry.record = { ...entry.record, ...structuredClone(patch), id: entry.record.id, owner: entry.record.owner };
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.records.delete(id);
+  }
+
+  sweep(): void {
+    const now = Date.now();
+    for (const [id, entry] of this.records) if (entry.expiresAt <= now) this.records.delete(id);
+  }
+}
+
+class MemoryEvents implements EventLog {
+  private readonly streams = new Map<string, { next: number; events: StoredEvent[]; expiresAt: number }>();
+  constructor(private readonly options: StateOptions) {}
+
+  async append(stream: string, message: unknown): Promise<string> {
+    let entry = this.streams.get(stream);
+    if (!entry) this.streams.set(stream, (entry = { next: 1, events: [], expiresAt: 0 }));
+    const id = eventId(stream, String(entry.next++));
+    entry.events.push({ id, message });
+    if (entry.events.length > this.options.maxEventsPerStream) entry.events.splice(0, entry.events.length - this.options.maxEventsPerStream);
+    entry.expiresAt = Date.now() + this.options.eventTtlMs;
+    return id;
+  }
+
+  async after(id: string): Promise<{ stream: string; events: StoredEvent[] } | undefined> {
+    const parsed = parseEventId(id);
+    if (!parsed || !/^\d+$/.test(parsed.position)) return undefined;
+    const entry = this.streams.get(parsed.stream);
+    if (!entry || entry.expiresAt <= Date.now()) return undefined;
+    const position = Number(parsed.position);
+    return { stream: parsed.stream, events: entry.events.filter((event) => Number(parseEventId(event.id)!.position) > position) };
+  }
+
+  sweep(): void {
+    const now = Date.now();
+    for (const [stream, entry] of this.streams) if (entry.expiresAt <= now) this.streams.delete(stream);
+  }
+}
+
+class MemoryBus implements MessageBus {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+
+  async publish(channel: string, payload: unknown): Promise<void> {
+    // Asynchronous like Redis: a publisher never runs its subscribers inside its own call stack.
+    queueMicrotask(() => this.emitter.emit(channel, structuredClone(payload)));
+  }
+
+  async subscribe(channel: string, listener: (payload: unknown) => void): Promise<() => Promise<void>> {
+    this.emitter.on(channel, listener);
+    return async () => {
+      this.emitter.off(channel, listener);
+    };
+  }
+}

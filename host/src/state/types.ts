@@ -1,0 +1,77 @@
+/**
+ * What the host shares between instances. In memory for one process; in Redis when several instances
+ * serve the same clients (any instance serves any request of any session).
+ */
+
+/** A 2025-revision session (Streamable HTTP with `Mcp-Session-Id`, or the older HTTP+SSE transport). */
+export interface SessionRecord {
+  id: string;
+  /** The identity key that opened the session; presented by any other identity the session is refused. */
+  owner: string;
+  kind: 'streamable' | 'sse';
+  /** The `initialize` request's params, replayed to rebuild the session on an instance that has not served it yet. */
+  initialize?: Record<string, unknown>;
+  protocolVersion?: string;
+  createdAt: number;
+}
+
+export interface SessionStore {
+  create(record: SessionRecord): Promise<void>;
+  /** Reads the record and slides its expiry (30 minutes by default). */
+  get(id: string): Promise<SessionRecord | undefined>;
+  update(id: string, patch: Partial<Omit<SessionRecord, 'id' | 'owner'>>): Promise<void>;
+  /** True when a session was deleted. */
+  delete(id: string): Promise<boolean>;
+}
+
+export interface StoredEvent {
+  id: string;
+  /** `null` for priming events, which carry an id but no message. */
+  message: unknown;
+}
+
+/**
+ * Server-sent events kept for resumption: per stream, bounded in count and expiring. An event id names
+ * its stream, so `Last-Event-ID` alone says which stream to resume.
+ */
+export interface EventLog {
+  append(stream: string, message: unknown): Promise<string>;
+  /** The events after `eventId` on its stream, or undefined when the id is malformed or the stream expired. */
+  after(eventId: string): Promise<{ stream: string; events: StoredEvent[] } | undefined>;
+}
+
+/** Pub/sub between instances: a message for a stream held by another instance reaches it through here. */
+export interface MessageBus {
+  publish(channel: string, payload: unknown): Promise<void>;
+  /** Resolves once the subscription is active; the returned function unsubscribes. */
+  subscribe(channel: string, listener: (payload: unknown) => void): Promise<() => Promise<void>>;
+}
+
+export interface HostState {
+  readonly kind: 'memory' | 'redis';
+  readonly sessions: SessionStore;
+  readonly events: EventLog;
+  readonly bus: MessageBus;
+  /** The Redis connection, shared with the rate limiter's store; absent in memory mode. */
+  readonly redis?: import('ioredis').Redis;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StateOptions {
+  sessionTtlMs: number;
+  eventTtlMs: number;
+  maxEventsPerStream: number;
+}
+
+/** `<stream as base64url>.<position>`: opaque to clients, self-locating for the store. */
+export function eventId(stream: string, position: string): string {
+  return `${Buffer.from(stream).toString('base64url')}.${position}`;
+}
+
+export function parseEventId(id: string): { stream: string; position: string } | undefined {
+  const dot = id.lastIndexOf('.');
+  if (dot <= 0 || dot === id.length - 1) return undefined;
+  const stream = Buffer.from(id.slice(0, dot), 'base64url').toString('utf8');
+  return stream ? { stream, position: id.slice(dot + 1) } : undefined;
+}
