@@ -1,0 +1,76 @@
+import { silentLogger, type Logger } from '@gauzy-mcp/core';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { createSandbox, toOutcome, type ProtocolRevision, type Sandbox, type ToolCallOutcome } from '@gauzy-mcp/testkit';
+import { startHost, type HostConfigInput, type RunningHost } from '../src/index.js';
+
+export { createSandbox, type Sandbox };
+
+/** A host on a free loopback port, serving the default packs against `sandbox` as its super admin. */
+export async function startTestHost(sandbox: Sandbox, input: HostConfigInput = {}, options: { env?: NodeJS.ProcessEnv; log?: Logger } = {}): Promise<RunningHost> {
+  const admin = sandbox.seed.users.superAdmin;
+  return startHost({
+    input: {
+      port: 0,
+      gauzy: { baseUrl: sandbox.url, sandbox: true },
+      identity: { mode: 'development', accounts: [{ name: 'admin', email: admin.email, password: admin.password }] },
+      ...input,
+    },
+    env: options.env ?? {},
+    log: options.log ?? silentLogger,
+  });
+}
+
+export interface HttpTestClient {
+  client: Client;
+  transport: StreamableHTTPClientTransport;
+  protocolVersion: string | undefined;
+  call(name: string, args?: Record<string, unknown>): Promise<ToolCallOutcome>;
+  close(): Promise<void>;
+}
+
+/** The SDK client over Streamable HTTP, negotiating 2026-07-28 or pinned to a 2025 revision. */
+export async function connectHttp(url: string, protocol: ProtocolRevision, headers: Record<string, string> = {}): Promise<HttpTestClient> {
+  const client =
+    protocol === '2026-07-28'
+      ? new Client({ name: 'host-tests', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } })
+      : new Client({ name: 'host-tests', version: '1.0.0' }, { versionNegotiation: { mode: 'legacy' }, supportedProtocolVersions: [protocol] });
+  const transport = new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } });
+  await client.connect(transport);
+  return {
+    client,
+    transport,
+    get protocolVersion() {
+      return client.getNegotiatedProtocolVersion();
+    },
+    async call(name, args = {}) {
+      return toOutcome(await client.callTool({ name, arguments: args }));
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
+
+/** A raw JSON-RPC POST, for what a well-behaved client would never send. */
+export async function rawPost(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; json: any; text: string }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, json, text };
+}
+
+export const INITIALIZE = (protocolVersion = '2025-06-18') => ({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion, capabilities: {}, clientInfo: { name: 'raw-test', version: '1.0.0' } },
+});
