@@ -2,7 +2,7 @@ import { createCatalog, createGauzyHttp, createLogger, KERNEL_VERSION, logLevelF
 import type { FastifyInstance } from 'fastify';
 import { loadHostConfig, type HostConfig, type HostConfigInput } from './config.js';
 import { createDevAuthenticator } from './dev-identity.js';
-import { buildHostApp } from './http/app.js';
+import { buildHostApp, MCP_ROUTE } from './http/app.js';
 import { legacyStreamHandler, registerMcpRoutes } from './http/mcp-routes.js';
 import { identityFromAuthInfo, SessionManager } from './http/sessions.js';
 import { HostMetrics } from './ops/metrics.js';
@@ -70,7 +70,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const app = await buildHostApp({ config, authenticator, state, metrics, log });
   const sessions = new SessionManager({ state, serverFactory, log, metrics, idleMs: config.state.sessionTtlSeconds * 1000 });
   const modern = await registerMcpRoutes(app, { sessions, serverFactory, onError: (error) => log.debug('mcp handler error', { error: error.message }) });
-  app.get('/sse', { config: { mcp: true } }, legacyStreamHandler(sessions));
+  app.get('/sse', MCP_ROUTE, legacyStreamHandler(sessions));
   registerOpsRoutes(app, {
     version: KERNEL_VERSION,
     metrics,

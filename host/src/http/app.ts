@@ -21,6 +21,9 @@ declare module 'fastify' {
   }
 }
 
+/** Route options for every MCP endpoint: origin-checked, authenticated and rate-limited (with the plugin-wide limits). */
+export const MCP_ROUTE = { config: { mcp: true, rateLimit: {} } } as const;
+
 export interface HostAppDeps {
   config: HostConfig;
   authenticator: Authenticator;
@@ -87,11 +90,6 @@ export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> 
       id: null,
       error: { code: RPC.RATE_LIMITED, message: `Rate limit exceeded: ${context.max} requests per ${context.after}. Retry after ${context.after}.`, data: { limit: context.max, retryAfter: context.after } },
     }),
-  });
-
-  app.addHook('onRoute', (route) => {
-    if (!route.config?.mcp) return;
-    route.config = { ...route.config, rateLimit: {} } as typeof route.config;
   });
 
   app.addHook('onRequest', async (request) => {

@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
 import { classifyInboundRequest, createMcpHandler, type JSONRPCMessage, type McpHttpHandler, type Server } from '@modelcontextprotocol/server';
+import { PROTOCOL_VERSIONS } from '@gauzy-mcp/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Identity } from '../identity.js';
+import { MCP_ROUTE } from './app.js';
 import { HostHttpError, RPC } from './errors.js';
 import { authInfoFor, type ExchangeOutcome, type SessionManager } from './sessions.js';
 import { SSE_HEADERS, type SseStream } from './sse.js';
@@ -66,19 +68,19 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
   };
 
   for (const url of ['/mcp', '/sse']) {
-    app.post(url, { config: { mcp: true } }, post);
-    app.delete(url, { config: { mcp: true } }, remove);
+    app.post(url, MCP_ROUTE, post);
+    app.delete(url, MCP_ROUTE, remove);
   }
-  app.get('/mcp', { config: { mcp: true } }, get);
+  app.get('/mcp', MCP_ROUTE, get);
 
   // HTTP+SSE (2024-11-05): the stream announces where to POST; answers come back on the stream.
-  app.get('/sse/events', { config: { mcp: true } }, async (request, reply) => {
+  app.get('/sse/events', MCP_ROUTE, async (request, reply) => {
     const record = await sessions.create(request.identity!, 'sse');
     const stream = await sessions.openStream(record, undefined);
     stream.event('endpoint', `/sse/events?sessionId=${encodeURIComponent(record.id)}`);
     return sendStream(reply, stream, {});
   });
-  app.post('/sse/events', { config: { mcp: true } }, async (request, reply) => {
+  app.post('/sse/events', MCP_ROUTE, async (request, reply) => {
     const sessionId = (request.query as { sessionId?: string }).sessionId;
     if (!sessionId) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'sessionId query parameter is required (from the stream\'s endpoint event).');
     const record = await sessions.resolve(sessionId, request.identity!);
@@ -106,6 +108,10 @@ async function serveLegacyPost(sessions: SessionManager, request: FastifyRequest
   const identity = request.identity!;
   const message = checkMessage(body);
   const sessionId = header(request, 'mcp-session-id');
+  const version = header(request, 'mcp-protocol-version');
+  if (version !== undefined && !PROTOCOL_VERSIONS.includes(version)) {
+    throw new HostHttpError(400, RPC.UNSUPPORTED_PROTOCOL_VERSION, `Unsupported protocol version: ${version}`, {}, { supported: [...PROTOCOL_VERSIONS], requested: version });
+  }
   const accepts = header(request, 'accept') ?? '*/*';
   const acceptsSse = /text\/event-stream|\*\/\*/.test(accepts);
   const isRequest = 'method' in message && 'id' in message;
@@ -151,11 +157,27 @@ async function serveModern(handler: McpHttpHandler, request: FastifyRequest, rep
     if (name !== 'content-length') reply.header(name, value);
   });
   if (!response.body) return reply.send();
+  if (response.status === 400) return reply.send(withAllSupportedVersions(Buffer.from(await response.arrayBuffer())));
   if ((response.headers.get('content-type') ?? '').includes('text/event-stream')) {
     reply.header('x-accel-buffering', 'no');
     return reply.send(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream));
   }
   return reply.send(Buffer.from(await response.arrayBuffer()));
+}
+
+/**
+ * The SDK's modern handler lists only 2026-07-28 as supported, since it leaves 2025 traffic to us; a
+ * client should learn every revision this endpoint speaks.
+ */
+function withAllSupportedVersions(body: Buffer): Buffer {
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as { error?: { code?: number; data?: { supported?: unknown } } };
+    if (parsed.error?.code !== RPC.UNSUPPORTED_PROTOCOL_VERSION || !parsed.error.data) return body;
+    parsed.error.data.supported = [...PROTOCOL_VERSIONS];
+    return Buffer.from(JSON.stringify(parsed));
+  } catch {
+    return body;
+  }
 }
 
 function sendOutcome(reply: FastifyReply, outcome: ExchangeOutcome, headers: Record<string, string>) {
