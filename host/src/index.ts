@@ -9,3 +9,4 @@ export { HostHttpError, RPC } from './http/errors.js';
 export { createHostState, createMemoryState, createRedisState, RecordCipher } from './state/index.js';
 export type { HostState, SessionRecord, EventLog, MessageBus, SessionStore } from './state/index.js';
 export { HostMetrics } from './ops/metrics.js';
+export { notifySession } from './http/sessions.js';

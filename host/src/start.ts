@@ -1,10 +1,11 @@
 import { createCatalog, createGauzyHttp, createLogger, KERNEL_VERSION, logLevelFromEnv, type Logger } from '@gauzy-mcp/core';
+import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import type { FastifyInstance } from 'fastify';
 import { loadHostConfig, type HostConfig, type HostConfigInput } from './config.js';
 import { createDevAuthenticator } from './dev-identity.js';
 import { buildHostApp, MCP_ROUTE } from './http/app.js';
 import { legacyStreamHandler, registerMcpRoutes } from './http/mcp-routes.js';
-import { identityFromAuthInfo, SessionManager } from './http/sessions.js';
+import { identityFromAuthInfo, notifySession, SessionManager } from './http/sessions.js';
 import { HostMetrics } from './ops/metrics.js';
 import { registerOpsRoutes } from './ops/routes.js';
 import { loadConfiguredPlugins, type ModuleImporter } from './plugins.js';
@@ -32,6 +33,8 @@ export interface RunningHost {
   toolCount: number;
   identityMode: string;
   metrics: HostMetrics;
+  /** Pushes a server-initiated notification to a 2025-revision session's stream (wherever the client holds it). */
+  notifySession(sessionId: string, message: JSONRPCMessage): Promise<void>;
   /** Graceful: stops accepting, ends streams, waits for calls in flight (up to the grace period), closes state. */
   close(): Promise<void>;
 }
@@ -89,19 +92,35 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = config.publicUrl?.replace(/\/+$/, '') ?? `http://${hostForUrl}:${port}`;
 
+  // Requests in flight, so shutdown can wait for tool calls to finish before cutting connections.
+  let inFlight = 0;
+  let drainedWaiter: (() => void) | undefined;
+  app.server.on('request', (_request, response) => {
+    inFlight++;
+    response.once('close', () => {
+      if (--inFlight === 0) drainedWaiter?.();
+    });
+  });
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      const drained = app.close();
-      // Streams never end on their own: end them so in-flight calls can drain and the server can close.
+      const closed = app.close();
+      // Streams never end on their own: end them, then wait for the calls still running (up to the grace period).
       await sessions.closeAll();
       await modern.close().catch(() => {});
-      const grace = setTimeout(() => app.server.closeAllConnections(), config.limits.shutdownGraceMs);
-      await drained;
-      clearTimeout(grace);
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          drainedWaiter = resolve;
+          setTimeout(resolve, config.limits.shutdownGraceMs).unref();
+        });
+      }
+      // Keep-alive connections would otherwise hold close() open until each client lets go.
+      app.server.closeAllConnections();
+      await closed;
       await state.close();
       await authenticator.close?.();
     })());
 
-  return { url, mcpUrl: `${url}/mcp`, config, app, toolCount: catalog.facts.toolCount, identityMode: authenticator.mode, metrics, close };
+  return { url, mcpUrl: `${url}/mcp`, config, app, toolCount: catalog.facts.toolCount, identityMode: authenticator.mode, metrics, notifySession: (sessionId, message) => notifySession(state, sessionId, message), close };
 }

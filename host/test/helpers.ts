@@ -74,3 +74,85 @@ export const INITIALIZE = (protocolVersion = '2025-06-18') => ({
   method: 'initialize',
   params: { protocolVersion, capabilities: {}, clientInfo: { name: 'raw-test', version: '1.0.0' } },
 });
+
+export interface SseEvent {
+  event?: string;
+  id?: string;
+  retry?: number;
+  data: string;
+}
+
+/** Reads a server-sent event stream event by event; `next()` waits for the next one (undefined at the end). */
+export class SseReader {
+  private buffer = '';
+  private readonly events: SseEvent[] = [];
+  private waiting?: () => void;
+  private done = false;
+  readonly finished: Promise<void>;
+
+  constructor(readonly response: Response, readonly abort?: AbortController) {
+    this.finished = this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of this.response.body as unknown as AsyncIterable<Uint8Array>) {
+        this.buffer += decoder.decode(chunk, { stream: true });
+        let end: number;
+        while ((end = this.buffer.indexOf('\n\n')) >= 0) {
+          const block = this.buffer.slice(0, end);
+          this.buffer = this.buffer.slice(end + 2);
+          const event: SseEvent = { data: '' };
+          const data: string[] = [];
+          let hasField = false;
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':')) continue;
+            hasField = true;
+            const colon = line.indexOf(':');
+            const field = colon < 0 ? line : line.slice(0, colon);
+            const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+            if (field === 'event') event.event = value;
+            else if (field === 'id') event.id = value;
+            else if (field === 'retry') event.retry = Number(value);
+            else if (field === 'data') data.push(value);
+          }
+          if (!hasField) continue;
+          event.data = data.join('\n');
+          this.events.push(event);
+          this.waiting?.();
+        }
+      }
+    } catch {
+      // The connection was cut (the test killed a server or aborted): the stream simply ends.
+    } finally {
+      this.done = true;
+      this.waiting?.();
+    }
+  }
+
+  async next(): Promise<SseEvent | undefined> {
+    while (this.events.length === 0 && !this.done) await new Promise<void>((resolve) => (this.waiting = resolve));
+    return this.events.shift();
+  }
+
+  /** The next event that carries a JSON-RPC message (skips priming events). */
+  async nextMessage(): Promise<{ id?: string; message: any } | undefined> {
+    for (;;) {
+      const event = await this.next();
+      if (!event) return undefined;
+      if (event.data.trim() === '') continue;
+      return { id: event.id, message: JSON.parse(event.data) };
+    }
+  }
+
+  close(): void {
+    this.abort?.abort();
+  }
+}
+
+export async function openSse(url: string, init: RequestInit & { headers?: Record<string, string> }): Promise<SseReader> {
+  const abort = new AbortController();
+  const response = await fetch(url, { ...init, signal: abort.signal, headers: { accept: 'text/event-stream', ...init.headers } });
+  return new SseReader(response, abort);
+}

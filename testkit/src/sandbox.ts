@@ -158,7 +158,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     app: built.app, seed: built.seed, db: built.db, requests: built.requests, faults: built.faults,
     clearRequests: () => { built.requests.length = 0; },
     expireAccessTokens: built.expireAccessTokens,
-    close: () => built.app.close(),
+    close: async () => {
+      const closed = built.app.close();
+      // Clients keep idle keep-alive connections open for seconds; a test double should not wait for them.
+      built.app.server.closeAllConnections();
+      await closed;
+    },
   };
 }
 

@@ -188,6 +188,9 @@ function sendOutcome(reply: FastifyReply, outcome: ExchangeOutcome, headers: Rec
 
 function sendStream(reply: FastifyReply, stream: SseStream, headers: Record<string, string>) {
   reply.raw.on('close', () => stream.end());
+  stream.onClose(() => {
+    if (stream.closeConnection) reply.raw.once('finish', () => reply.raw.socket?.destroy());
+  });
   reply.code(200).headers({ ...SSE_HEADERS, ...headers });
   return reply.send(stream.body);
 }

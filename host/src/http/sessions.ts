@@ -96,10 +96,7 @@ export class SessionManager {
             if (!acceptsSse) return;
             stream = this.trackStream(new SseStream({ maxBufferedBytes: this.options.maxBufferedBytes }));
             const opened = stream;
-            opened.onClose(() => {
-              if (!opened.closed) return;
-              session.transport.detach(message.id);
-            });
+            opened.onClose(() => session.transport.detach(message.id));
             if (primes) pending = pending.then(() => this.options.state.events.append(streamKey, null)).then((id) => opened.prime(id, this.retryMs));
             resolve({ kind: 'sse', stream: opened });
           }
@@ -205,7 +202,7 @@ export class SessionManager {
   /** Ends every stream (shutdown): clients reconnect to another instance and resume there. */
   async closeAll(): Promise<void> {
     clearInterval(this.sweeper);
-    for (const stream of this.openStreams) stream.end();
+    for (const stream of this.openStreams) stream.end({ closeConnection: true });
     for (const id of [...this.live.keys()]) await this.evict(id);
   }
 
@@ -259,8 +256,7 @@ export class SessionManager {
   }
 
   private async publish(key: string, message: JSONRPCMessage): Promise<void> {
-    const id = await this.options.state.events.append(key, message);
-    await this.options.state.bus.publish(streamChannel(key), { id, message });
+    await publishToStream(this.options.state, key, message);
   }
 
   private async evict(sessionId: string): Promise<void> {
@@ -275,6 +271,19 @@ export class SessionManager {
     const cutoff = Date.now() - this.options.idleMs;
     for (const [id, session] of this.live) if (session.lastUsed < cutoff) void this.evict(id);
   }
+}
+
+/**
+ * Sends a server-initiated message (a notification) to a 2025-revision session's own stream, from any
+ * instance: it is logged for resumption and delivered by whichever instance holds the client's stream.
+ */
+export async function notifySession(state: HostState, sessionId: string, message: JSONRPCMessage): Promise<void> {
+  await publishToStream(state, standaloneStream(sessionId), message);
+}
+
+async function publishToStream(state: HostState, key: string, message: JSONRPCMessage): Promise<void> {
+  const id = await state.events.append(key, message);
+  await state.bus.publish(streamChannel(key), { id, message });
 }
 
 /** The caller travels to the tool handlers as SDK auth info; the MCP client's own credentials never do. */

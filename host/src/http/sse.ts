@@ -9,6 +9,8 @@ export class SseStream {
   readonly body = new PassThrough();
   private keepAlive?: NodeJS.Timeout;
   private ended = false;
+  /** Set when the server ends the stream for good (shutdown): the connection should go too, not idle in keep-alive. */
+  closeConnection = false;
   private readonly closeListeners: Array<() => void> = [];
 
   constructor(options: { keepAliveMs?: number; maxBufferedBytes?: number } = {}) {
@@ -19,6 +21,8 @@ export class SseStream {
       this.body.write(text);
       if (this.body.writableLength > maxBuffered) this.end();
     };
+    // Headers go out with the first bytes: without this comment a quiet stream would look unanswered until the first keep-alive.
+    this.body.write(': stream open\n\n');
     const every = options.keepAliveMs ?? 15_000;
     if (every > 0) {
       this.keepAlive = setInterval(() => this.writeRaw(': keep-alive\n\n'), every);
@@ -52,7 +56,8 @@ export class SseStream {
     else this.closeListeners.push(listener);
   }
 
-  end(): void {
+  end(options: { closeConnection?: boolean } = {}): void {
+    if (options.closeConnection) this.closeConnection = true;
     if (this.ended) return;
     this.body.end();
     this.finish();
