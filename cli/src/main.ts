@@ -2,6 +2,7 @@ import { isGauzyMcpError } from '@gauzy-mcp/core';
 import { fileURLToPath } from 'node:url';
 import { writeOrCheckDocs } from './commands/docs.js';
 import { runSandbox } from './commands/sandbox.js';
+import { runDemo, runServe } from './commands/serve.js';
 import { runStdio } from './commands/stdio.js';
 import { toolsReport } from './commands/tools.js';
 import { loadPlugins, pluginPackagesFromEnv } from './plugins.js';
@@ -12,7 +13,10 @@ Commands:
   stdio      MCP server over stdin/stdout (Claude Desktop, Cursor). Without API_BASE_URL it starts the
              bundled Gauzy sandbox and signs in as its demo user; with API_BASE_URL, GAUZY_AUTH_EMAIL and
              GAUZY_AUTH_PASSWORD it talks to your Gauzy.
-  demo       The demo: for now the stdio server on the bundled sandbox.
+  demo       The whole system on embedded defaults: the bundled Gauzy sandbox and the remote host in
+             front of it on http://127.0.0.1:$PORT/mcp (PORT default 3001, HOST default 127.0.0.1).
+  serve      The remote host (Streamable HTTP, HTTP+SSE, WebSocket) from a JSON config:
+             --config <file> or GAUZY_MCP_CONFIG, with env overrides (PORT, API_BASE_URL, REDIS_URL, ...).
   sandbox    The Gauzy sandbox alone on http://127.0.0.1:$PORT (default 3000), for plugin authors.
   tools      How many tools each pack brings, and their names.
   docs       Write (--write) or check (--check) docs/TOOLS.md, the generated tool reference.
@@ -24,8 +28,11 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'stdio':
-    case 'demo':
       return runStdio(process.env);
+    case 'demo':
+      return runDemo(process.env);
+    case 'serve':
+      return runServe(rest, process.env);
     case 'sandbox':
       return runSandbox(process.env);
     case 'tools':

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { test } from 'node:test';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { toOutcome } from '@gauzy-mcp/testkit';
+
+const BIN = new URL('../../node_modules/.bin/gauzy-mcp', import.meta.url).pathname;
+
+/** Starts `gauzy-mcp demo` as the README's start command does, and waits for the line that names the MCP URL. */
+async function startDemo(): Promise<{ child: ChildProcess; mcpUrl: string; output: () => string }> {
+  assert.ok(existsSync(BIN), `${BIN} is missing: run "npm run setup" (install + build) first`);
+  const { API_BASE_URL: _a, GAUZY_AUTH_EMAIL: _e, GAUZY_AUTH_PASSWORD: _p, REDIS_URL: _r, ...inherited } = process.env;
+  const child = spawn(BIN, ['demo'], { env: { ...inherited, PORT: '0', GAUZY_MCP_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  let stdout = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  const mcpUrl = await new Promise<string>((resolve, reject) => {
+    child.stderr!.on('data', (chunk) => {
+      stderr += chunk;
+      const match = /host ready: (http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(stderr);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`demo exited (${code}) before it was ready:\n${stderr}`)));
+  });
+  return { child, mcpUrl, output: () => `${stdout}\n---stderr---\n${stderr}` };
+}
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  test(`gauzy-mcp demo: prints the MCP URL and a client config, serves MCP clients, and stops cleanly on ${signal}`, async () => {
+    const demo = await startDemo();
+    try {
+      assert.match(demo.output(), /Client config \(Claude Code, Cursor, VS Code\): \{"mcpServers":\{"gauzy":\{"type":"http","url":"http:\/\/127\.0\.0\.1:\d+\/mcp"\}\}\}/);
+      assert.match(demo.output(), /DEVELOPMENT IDENTITY/);
+      for (const pin of ['2026-07-28', '2025-06-18'] as const) {
+        const client =
+          pin === '2026-07-28'
+            ? new Client({ name: 'demo-test', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } })
+            : new Client({ name: 'demo-test', version: '1.0.0' }, { versionNegotiation: { mode: 'legacy' }, supportedProtocolVersions: [pin] });
+        await client.connect(new StreamableHTTPClientTransport(new URL(demo.mcpUrl)));
+        assert.equal(client.getNegotiatedProtocolVersion(), pin);
+        const projects = toOutcome(await client.callTool({ name: 'list_projects', arguments: {} }));
+        assert.equal(projects.isError, false, projects.text);
+        assert.ok((projects.structured?.total as number) >= 4);
+        await client.close();
+      }
+    } finally {
+      demo.child.kill(signal);
+    }
+    const [code] = await once(demo.child, 'exit');
+    assert.equal(code, 0, demo.output());
+    assert.equal(demo.output().split('---stderr---')[0]!.trim(), '', 'nothing on stdout');
+  });
+}
