@@ -29,3 +29,6 @@ export function pluginPackagesFromEnv(env: NodeJS.ProcessEnv): readonly string[]
   const list = env.GAUZY_MCP_PLUGINS?.split(/[\s,]+/).filter(Boolean);
   return list && list.length > 0 ? list : DEFAULT_PLUGIN_PACKAGES;
 }
+
+/** Imports a module from the CLI's own location, where every default pack is installed: the host's plugin importer. */
+export const importFromCli = (specifier: string): Promise<unknown> => import(specifier);

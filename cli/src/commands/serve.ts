@@ -2,10 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { createLogger, logLevelFromEnv } from '@gauzy-mcp/core';
 import { startHost, type HostConfigInput, type RunningHost } from '@gauzy-mcp/host';
 import { createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
+import { importFromCli } from '../plugins.js';
 
 // The CLI is the composition root: plugin packages named in the host config resolve from here.
 const CLI_DIR = fileURLToPath(new URL('..', import.meta.url));
-const importFromCli = (specifier: string) => import(specifier);
 
 /** `gauzy-mcp serve`: the remote host, configured by a JSON file (--config or GAUZY_MCP_CONFIG) and env. */
 export async function runServe(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
