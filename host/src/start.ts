@@ -108,13 +108,14 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
       const closed = app.close();
       // Streams never end on their own: end them, then wait for the calls still running (up to the grace period).
       await sessions.closeAll();
-      await modern.close().catch(() => {});
       if (inFlight > 0) {
         await new Promise<void>((resolve) => {
           drainedWaiter = resolve;
           setTimeout(resolve, config.limits.shutdownGraceMs).unref();
         });
       }
+      // Only now: closing the SDK handler aborts whatever modern exchange is still open.
+      await modern.close().catch(() => {});
       // Keep-alive connections would otherwise hold close() open until each client lets go.
       app.server.closeAllConnections();
       await closed;

@@ -33,6 +33,11 @@ export class FaultInjector {
     this.rules = [];
   }
 
+  /** Whether a rule still has hits left: a test waits for `false` to know its request reached the sandbox. */
+  isPending(id: string): boolean {
+    return this.rules.some((r) => r.id === id);
+  }
+
   /** Finds the first live rule for this request and consumes one hit. */
   take(method: string, path: string): FaultRule | undefined {
     const rule = this.rules.find((r) => r.remaining > 0 && (!r.method || r.method.toUpperCase() === method.toUpperCase()) &&

@@ -108,6 +108,9 @@ export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> 
     if (request.authError) throw request.authError;
   });
 
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpRequests.inc({ route, method: request.method, status: String(reply.statusCode) });
