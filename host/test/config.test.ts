@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,9 @@ import { createSandbox, type Sandbox } from './helpers.js';
 
 const account = { name: 'admin', email: 'admin@ever.co', password: 'admin' };
 const base = { gauzy: { baseUrl: 'http://127.0.0.1:9' }, identity: { mode: 'development' as const, accounts: [account] } };
+
+const scratch = mkdtempSync(join(tmpdir(), 'gauzy-mcp-config-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
 
 function configError(run: () => unknown): string {
   try {
@@ -23,7 +26,7 @@ function configError(run: () => unknown): string {
 
 describe('host config: checked at start, one clear message', () => {
   test('defaults fill in a minimal config; env overrides the file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gauzy-mcp-config-'));
+    const dir = mkdtempSync(join(scratch, 'file-'));
     const path = join(dir, 'host.json');
     writeFileSync(path, JSON.stringify({ ...base, port: 4000, limits: { rateLimitMax: 5 } }));
     const { config, baseDir } = loadHostConfig({ path, env: { PORT: '4100', GAUZY_MCP_READ_ONLY: 'true', GAUZY_MCP_PLUGINS: '@gauzy-mcp/plugin-projects' } });
@@ -50,7 +53,7 @@ describe('host config: checked at start, one clear message', () => {
   });
 
   test('a config file that is not JSON says so', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'gauzy-mcp-config-')), 'host.json');
+    const path = join(scratch, 'broken.json');
     writeFileSync(path, '{ "port": 3001, }');
     assert.match(configError(() => loadHostConfig({ path })), /not valid JSON/);
     assert.match(configError(() => loadHostConfig({ path: '/nonexistent/host.json' })), /cannot read config file/);
