@@ -117,6 +117,19 @@ describe('event streams: 2025 sessions, resumption, and the HTTP+SSE transport',
     const unknown = await rawPost(`${host.url}/sse/events?sessionId=nope`, { jsonrpc: '2.0', id: 3, method: 'tools/list' });
     assert.equal(unknown.status, 404);
     stream.close();
+    await stream.finished;
+    // The session ends with its stream.
+    let gone = 0;
+    while (gone !== 404) {
+      gone = (await post({ jsonrpc: '2.0', id: 4, method: 'tools/list' })).status;
+      if (gone !== 404) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  });
+
+  test('an initialize the server refuses opens no session', async () => {
+    const refused = await rawPost(host.mcpUrl, { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: 42 } });
+    assert.equal(refused.headers.get('mcp-session-id'), null);
+    assert.ok(refused.json.error, refused.text);
   });
 
   test('shutdown ends open streams and the server stops cleanly', async () => {

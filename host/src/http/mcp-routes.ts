@@ -78,6 +78,8 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
     const record = await sessions.create(request.identity!, 'sse');
     const stream = await sessions.openStream(record, undefined);
     stream.event('endpoint', `/sse/events?sessionId=${encodeURIComponent(record.id)}`);
+    // This transport has no resumption: the session lives exactly as long as its stream.
+    stream.onClose(() => void sessions.end(record).catch(() => {}));
     return sendStream(reply, stream, {});
   });
   app.post('/sse/events', MCP_ROUTE, async (request, reply) => {
@@ -120,6 +122,11 @@ async function serveLegacyPost(sessions: SessionManager, request: FastifyRequest
     if (!isInitialize) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'Bad Request: Mcp-Session-Id header is required; start a session with initialize.');
     const record = await sessions.create(identity, 'streamable');
     const outcome = await sessions.exchange(record, identity, message as JSONRPCMessage & { id: string | number }, acceptsSse);
+    if (outcome.kind === 'json' && 'error' in outcome.message) {
+      // A refused handshake opens nothing.
+      await sessions.end(record);
+      return sendOutcome(reply, outcome, {});
+    }
     if (outcome.kind === 'json' && 'result' in outcome.message) {
       const result = outcome.message.result as { protocolVersion?: string };
       await sessions.initialized(record, ((message as { params?: Record<string, unknown> }).params ?? {}), result.protocolVersion);
