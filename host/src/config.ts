@@ -77,11 +77,14 @@ export const hostConfigSchema = z.strictObject({
       bodyLimitBytes: z.number().int().positive().optional(),
       requestTimeoutMs: z.number().int().positive().default(120_000),
       webSocketMaxMessageBytes: z.number().int().positive().default(16 * MiB),
+      webSocketHeartbeatMs: z.number().int().positive().default(30_000),
+      /** Unsent bytes per socket at which the host stops reading that peer; twice this closes it (1013). */
+      webSocketMaxBufferedBytes: z.number().int().positive().default(8 * MiB),
       listPageSize: z.number().int().positive().optional(),
       /** How long shutdown waits for calls in flight before closing anyway. */
       shutdownGraceMs: z.number().int().nonnegative().default(10_000),
     })
-    .default({ rateLimitMax: 100, rateLimitWindowSeconds: 900, requestTimeoutMs: 120_000, webSocketMaxMessageBytes: 16 * MiB, shutdownGraceMs: 10_000 }),
+    .default({ rateLimitMax: 100, rateLimitWindowSeconds: 900, requestTimeoutMs: 120_000, webSocketMaxMessageBytes: 16 * MiB, webSocketHeartbeatMs: 30_000, webSocketMaxBufferedBytes: 8 * MiB, shutdownGraceMs: 10_000 }),
   /** Browser origins allowed to call the host (CORS and the DNS-rebinding check). Loopback origins are always allowed. */
   allowedOrigins: z.array(z.url()).default([]),
   /** Trust X-Forwarded-* from a proxy in front (rate limits then count the client's address). */

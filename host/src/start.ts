@@ -3,7 +3,8 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import type { FastifyInstance } from 'fastify';
 import { loadHostConfig, type HostConfig, type HostConfigInput } from './config.js';
 import { createDevAuthenticator } from './dev-identity.js';
-import { buildHostApp, MCP_ROUTE } from './http/app.js';
+import { buildHostApp } from './http/app.js';
+import { registerWebSocketEndpoints, upgradeRequired } from './http/websocket.js';
 import { legacyStreamHandler, registerMcpRoutes } from './http/mcp-routes.js';
 import { identityFromAuthInfo, notifySession, SessionManager } from './http/sessions.js';
 import { HostMetrics } from './ops/metrics.js';
@@ -73,7 +74,11 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const app = await buildHostApp({ config, authenticator, state, metrics, log });
   const sessions = new SessionManager({ state, serverFactory, log, metrics, idleMs: config.state.sessionTtlSeconds * 1000 });
   const modern = await registerMcpRoutes(app, { sessions, serverFactory, onError: (error) => log.debug('mcp handler error', { error: error.message }) });
-  app.get('/sse', MCP_ROUTE, legacyStreamHandler(sessions));
+  const webSockets = await registerWebSocketEndpoints(
+    app,
+    { serverFactoryFor: (identity) => catalog.serverFactoryFor(() => identity.caller, config.limits.listPageSize), log, metrics, maxMessageBytes: config.limits.webSocketMaxMessageBytes, heartbeatMs: config.limits.webSocketHeartbeatMs, maxBufferedBytes: config.limits.webSocketMaxBufferedBytes },
+    { '/ws': upgradeRequired, '/sse': legacyStreamHandler(sessions) },
+  );
   registerOpsRoutes(app, {
     version: KERNEL_VERSION,
     metrics,
@@ -105,6 +110,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      webSockets.closeAll();
       const closed = app.close();
       // Streams never end on their own: end them, then wait for the calls still running (up to the grace period).
       await sessions.closeAll();

@@ -1,0 +1,201 @@
+import websocket from '@fastify/websocket';
+import type { Logger } from '@gauzy-mcp/core';
+import type { JSONRPCMessage, MessageExtraInfo, Server, Transport } from '@modelcontextprotocol/server';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { Identity } from '../identity.js';
+import type { HostMetrics } from '../ops/metrics.js';
+import { MCP_ROUTE } from './app.js';
+import { HostHttpError, RPC } from './errors.js';
+import { authInfoFor } from './sessions.js';
+
+/** Close codes (RFC 6455 §7.4.1) the host uses. */
+export const WS_CLOSE = {
+  NORMAL: 1000,
+  GOING_AWAY: 1001,
+  UNSUPPORTED_DATA: 1003,
+  POLICY_VIOLATION: 1008,
+  MESSAGE_TOO_BIG: 1009,
+  INTERNAL_ERROR: 1011,
+  TRY_AGAIN_LATER: 1013,
+} as const;
+
+export interface WebSocketOptions {
+  /** A factory bound to the socket's identity: the stdio-style entry passes no auth info to handlers. */
+  serverFactoryFor(identity: Identity): () => Server;
+  log: Logger;
+  metrics: HostMetrics;
+  /** Largest frame accepted; a bigger one closes the socket with 1009. Default 16 MiB. */
+  maxMessageBytes: number;
+  /** Ping interval; a peer that has not answered the previous ping by the next one is dropped. */
+  heartbeatMs?: number;
+  /** Outgoing backlog at which the host stops reading the peer's requests. */
+  maxBufferedBytes?: number;
+}
+
+export interface WebSocketEndpoints {
+  /** Closes every socket with 1001 (shutdown); clients reconnect elsewhere. */
+  closeAll(): void;
+  readonly openCount: number;
+}
+
+/**
+ * JSON-RPC over WebSocket on `/ws` and `/sse` (not a spec transport; kept for clients of the server we
+ * replace). The upgrade passes the same hooks as every MCP request (Origin, authentication, rate limit),
+ * so a refused client gets an HTTP 401/403/429 and never a socket. Each socket is one connection in the
+ * stdio sense: the SDK entry picks the era from its first message and serves it with the same dispatch.
+ */
+export async function registerWebSocketEndpoints(
+  app: FastifyInstance,
+  options: WebSocketOptions,
+  httpFallback: Record<'/ws' | '/sse', (request: FastifyRequest, reply: FastifyReply) => unknown>,
+): Promise<WebSocketEndpoints> {
+  await app.register(websocket, { options: { maxPayload: options.maxMessageBytes, perMessageDeflate: true } });
+  const sockets = new Set<WebSocket>();
+  const wsHandler = (socket: WebSocket, request: FastifyRequest) => {
+    const identity = request.identity!;
+    sockets.add(socket);
+    options.metrics.webSockets.inc();
+    const transport = new WebSocketServerTransport(socket, identity, options);
+    const handle = serveStdio(options.serverFactoryFor(identity), { transport, onerror: (error) => options.log.debug('websocket connection error', { error: error.message }) });
+    socket.once('close', (code) => {
+      sockets.delete(socket);
+      options.metrics.webSockets.dec();
+      options.log.debug('websocket closed', { who: identity.key, code });
+      void handle.close().catch(() => {});
+    });
+  };
+  for (const url of ['/ws', '/sse'] as const) {
+    app.route({ method: 'GET', url, ...MCP_ROUTE, handler: httpFallback[url], wsHandler });
+  }
+  return {
+    closeAll() {
+      for (const socket of sockets) socket.close(WS_CLOSE.GOING_AWAY, 'server shutting down');
+    },
+    get openCount() {
+      return sockets.size;
+    },
+  };
+}
+
+/** GET /ws without an upgrade: say what the endpoint wants. */
+export async function upgradeRequired(_request: FastifyRequest, reply: FastifyReply): Promise<never> {
+  reply.header('upgrade', 'websocket');
+  throw new HostHttpError(426, RPC.INVALID_REQUEST, 'Upgrade Required: /ws speaks JSON-RPC over WebSocket.');
+}
+
+/**
+ * One socket as an SDK `Transport`. Backpressure: when the peer reads more slowly than the server
+ * answers, the host stops reading the peer's further requests (so it stops producing answers) until the
+ * backlog halves; a peer that lets the backlog reach twice the bound is closed with 1013 rather than
+ * letting memory grow without end.
+ */
+export class WebSocketServerTransport implements Transport {
+  onmessage?: <T extends JSONRPCMessage>(message: T, extra?: MessageExtraInfo) => void;
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  private readonly extra: MessageExtraInfo;
+  private readonly maxBuffered: number;
+  private heartbeat?: NodeJS.Timeout;
+  private alive = true;
+  private closed = false;
+
+  constructor(
+    private readonly socket: WebSocket,
+    identity: Identity,
+    private readonly options: WebSocketOptions,
+  ) {
+    this.extra = { authInfo: authInfoFor(identity) };
+    this.maxBuffered = options.maxBufferedBytes ?? 8 * 1024 * 1024;
+  }
+
+  async start(): Promise<void> {
+    const socket = this.socket;
+    socket.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
+    socket.on('pong', () => (this.alive = true));
+    socket.on('error', (error) => {
+      // ws reports an oversized frame as an error, then closes with 1009 itself.
+      this.options.log.debug('websocket error', { error: error.message });
+    });
+    socket.once('close', () => this.finish());
+    this.heartbeat = setInterval(() => {
+      if (!this.alive) {
+        this.options.log.debug('websocket peer missed a heartbeat; dropping it');
+        socket.terminate();
+        return;
+      }
+      this.alive = false;
+      socket.ping();
+    }, this.options.heartbeatMs ?? 30_000);
+    this.heartbeat.unref();
+  }
+
+  private receive(data: Buffer, isBinary: boolean): void {
+    if (isBinary) {
+      this.socket.close(WS_CLOSE.UNSUPPORTED_DATA, 'JSON-RPC frames are text');
+      return;
+    }
+    let message: unknown;
+    try {
+      message = JSON.parse(data.toString('utf8'));
+    } catch (error) {
+      this.reply({ jsonrpc: '2.0', id: null, error: { code: RPC.PARSE_ERROR, message: `Parse error: ${(error as Error).message}` } });
+      return;
+    }
+    const candidate = message as { jsonrpc?: unknown; method?: unknown; id?: unknown };
+    if (!candidate || typeof candidate !== 'object' || Array.isArray(candidate) || candidate.jsonrpc !== '2.0' || (typeof candidate.method !== 'string' && candidate.id === undefined)) {
+      const id = candidate && typeof candidate === 'object' && (typeof candidate.id === 'string' || typeof candidate.id === 'number') ? candidate.id : null;
+      this.reply({ jsonrpc: '2.0', id, error: { code: RPC.INVALID_REQUEST, message: 'Invalid Request: one JSON-RPC 2.0 message per frame.' } });
+      return;
+    }
+    this.onmessage?.(message as JSONRPCMessage, this.extra);
+  }
+
+  async send(message: JSONRPCMessage): Promise<void> {
+    this.reply(message);
+  }
+
+  private reply(message: unknown): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(JSON.stringify(message));
+    this.applyBackpressure();
+  }
+
+  private applyBackpressure(): void {
+    const buffered = this.socket.bufferedAmount;
+    if (buffered > 2 * this.maxBuffered) {
+      this.options.log.warn('websocket peer is not reading; closing it', { bufferedBytes: buffered });
+      this.socket.close(WS_CLOSE.TRY_AGAIN_LATER, 'not reading: too much unsent data');
+      // A peer that does not read will not read the close frame either.
+      setTimeout(() => this.socket.terminate(), 1000).unref();
+      return;
+    }
+    if (buffered > this.maxBuffered && !this.socket.isPaused) {
+      this.socket.pause();
+      const waitForDrain = () => {
+        if (this.closed) return;
+        if (this.socket.bufferedAmount <= this.maxBuffered / 2) this.socket.resume();
+        else setTimeout(waitForDrain, 10).unref();
+      };
+      setTimeout(waitForDrain, 10).unref();
+    }
+  }
+
+  /** Exposed for tests: what the host is holding for this peer right now. */
+  get bufferedAmount(): number {
+    return this.socket.bufferedAmount;
+  }
+
+  async close(): Promise<void> {
+    if (!this.closed && this.socket.readyState === this.socket.OPEN) this.socket.close(WS_CLOSE.NORMAL);
+    this.finish();
+  }
+
+  private finish(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.onclose?.();
+  }
+}

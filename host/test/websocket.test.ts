@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { after, before, describe, test } from 'node:test';
+import { createLogger } from '@gauzy-mcp/core';
+import { toOutcome } from '@gauzy-mcp/testkit';
+import WebSocket from 'ws';
+import type { RunningHost } from '../src/index.js';
+import { createSandbox, startTestHost, type Sandbox } from './helpers.js';
+import { connectWebSocket } from './ws-client.js';
+
+const TOKEN = 'ws-admin-token-0123456789abcdef';
+const EXAMPLE = fileURLToPath(new URL('../../examples/websocket-client/client.mjs', import.meta.url));
+
+/** A raw socket that answers nothing until told: for the refusals a well-behaved client never triggers. */
+async function rawSocket(url: string, options: WebSocket.ClientOptions = {}): Promise<{ socket: WebSocket; frames: unknown[]; closed: Promise<[number, Buffer]> }> {
+  const socket = new WebSocket(url, { headers: { authorization: `Bearer ${TOKEN}` }, ...options });
+  const frames: unknown[] = [];
+  socket.on('message', (data) => frames.push(JSON.parse(data.toString())));
+  const closed = once(socket, 'close') as Promise<[number, Buffer]>;
+  await once(socket, 'open');
+  return { socket, frames, closed };
+}
+
+async function nextFrame(socket: WebSocket): Promise<any> {
+  const [data] = await once(socket, 'message');
+  return JSON.parse(String(data));
+}
+
+describe('WebSocket on /ws and /sse', () => {
+  let sandbox: Sandbox;
+  let host: RunningHost;
+  let wsUrl: string;
+  before(async () => {
+    sandbox = await createSandbox({ seed: 'demo' });
+    const admin = sandbox.seed.users.superAdmin;
+    host = await startTestHost(sandbox, {
+      identity: { mode: 'development', accounts: [{ name: 'admin', email: admin.email, password: admin.password, token: TOKEN }] },
+      limits: { webSocketMaxMessageBytes: 64 * 1024, webSocketHeartbeatMs: 200 },
+    });
+    wsUrl = `${host.url.replace(/^http/, 'ws')}/ws`;
+  });
+  after(async () => {
+    await host.close();
+    await sandbox.close();
+  });
+
+  for (const path of ['/ws', '/sse']) {
+    for (const protocol of ['2025-06-18', '2026-07-28'] as const) {
+      test(`${path}, ${protocol}: the SDK client lists tools and calls them`, async () => {
+        const client = await connectWebSocket(`${host.url.replace(/^http/, 'ws')}${path}`, protocol, { authorization: `Bearer ${TOKEN}` });
+        try {
+          assert.equal(client.getNegotiatedProtocolVersion(), protocol);
+          const { tools } = await client.listTools();
+          assert.equal(tools.length, host.toolCount);
+          const projects = toOutcome(await client.callTool({ name: 'list_projects', arguments: {} }));
+          assert.equal(projects.isError, false, projects.text);
+          assert.ok((projects.structured?.total as number) >= 4);
+          const bad = toOutcome(await client.callTool({ name: 'get_task', arguments: { id: 'nope' } }));
+          assert.equal(bad.error?.code, 'GMCP_ERR_INVALID_ARGUMENTS');
+        } finally {
+          await client.close();
+        }
+      });
+    }
+  }
+
+  test('refused at the upgrade: no token 401, wrong token 401, foreign Origin 403; no socket is opened', async () => {
+    for (const [headers, status] of [
+      [{}, 401],
+      [{ authorization: 'Bearer wrong-token-0123456789abcdef' }, 401],
+      [{ authorization: `Bearer ${TOKEN}`, origin: 'http://evil.example' }, 403],
+    ] as const) {
+      const socket = new WebSocket(wsUrl, { headers });
+      socket.on('error', () => {});
+      const [request, response] = (await once(socket, 'unexpected-response')) as [{ destroy(): void }, { statusCode: number }];
+      assert.equal(response.statusCode, status);
+      request.destroy();
+    }
+  });
+
+  test('GET /ws without an upgrade answers 426', async () => {
+    const response = await fetch(`${host.url}/ws`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    assert.equal(response.status, 426);
+  });
+
+  test('a frame that is not JSON, or not JSON-RPC, gets an error frame and the connection keeps working', async () => {
+    const { socket } = await rawSocket(wsUrl);
+    socket.send('{"jsonrpc":');
+    assert.equal((await nextFrame(socket)).error.code, -32700);
+    socket.send(JSON.stringify({ hello: 'world', id: 5 }));
+    const invalid = await nextFrame(socket);
+    assert.equal(invalid.error.code, -32600);
+    assert.equal(invalid.id, 5);
+    socket.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } }));
+    assert.equal((await nextFrame(socket)).result.serverInfo.name, 'gauzy-mcp');
+    socket.close(1000);
+  });
+
+  test('a message over the limit closes that socket with 1009; other connections are unaffected', async () => {
+    const { socket, closed } = await rawSocket(wsUrl);
+    socket.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping', params: { padding: 'x'.repeat(80 * 1024) } }));
+    const [code] = await closed;
+    assert.equal(code, 1009);
+    const client = await connectWebSocket(wsUrl, '2025-06-18', { authorization: `Bearer ${TOKEN}` });
+    assert.ok((await client.listTools()).tools.length > 0);
+    await client.close();
+  });
+
+  test('a binary frame closes with 1003', async () => {
+    const { socket, closed } = await rawSocket(wsUrl);
+    socket.send(Buffer.from([1, 2, 3]), { binary: true });
+    const [code] = await closed;
+    assert.equal(code, 1003);
+  });
+
+  test('heartbeats drop a peer that stops answering pings', async () => {
+    const { closed } = await rawSocket(wsUrl, { autoPong: false });
+    const [code] = await closed;
+    // Terminated, not closed politely: the peer is presumed gone.
+    assert.equal(code, 1006);
+  });
+
+  test('a peer that stops reading is dropped once its unsent backlog passes twice the bound, instead of buffering without end', async () => {
+    const warnings: string[] = [];
+    const log = createLogger({ level: 'warn', sink: (line) => warnings.push(line) });
+    const admin = sandbox.seed.users.superAdmin;
+    const own = await startTestHost(
+      sandbox,
+      { identity: { mode: 'development', accounts: [{ name: 'admin', email: admin.email, password: admin.password }] }, limits: { webSocketMaxBufferedBytes: 256 * 1024 } },
+      { log },
+    );
+    try {
+      const { socket } = await rawSocket(`${own.url.replace(/^http/, 'ws')}/ws`, { headers: {} });
+      socket.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'slow', version: '1' } } }));
+      await nextFrame(socket);
+      // Stop reading: first the kernel's socket buffers fill, then the host's own backlog grows.
+      (socket as unknown as { _socket: import('node:net').Socket })._socket.pause();
+      for (let id = 2; id < 3000; id++) socket.send(JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/list' }));
+      const metric = async () => Number(/gauzy_mcp_websocket_connections (\d+)/.exec(await (await fetch(`${own.url}/metrics`)).text())?.[1]);
+      while ((await metric()) !== 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.ok(warnings.some((line) => line.includes('websocket peer is not reading; closing it')), warnings.join('\n'));
+      socket.terminate();
+    } finally {
+      await own.close();
+    }
+  });
+
+  test('the runnable example client connects, lists and calls a tool', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [EXAMPLE, wsUrl, TOKEN, 'list_projects', '{"take":2}']);
+    assert.match(stdout, /connected to gauzy-mcp/);
+    assert.match(stdout, new RegExp(`tools: ${host.toolCount}`));
+    assert.match(stdout, /list_projects:\n2 of \d+ projects/);
+  });
+
+  test('shutdown closes sockets with 1001', async () => {
+    const own = await startTestHost(sandbox);
+    const socket = new WebSocket(`${own.url.replace(/^http/, 'ws')}/ws`);
+    await once(socket, 'open');
+    const closed = once(socket, 'close') as Promise<[number, Buffer]>;
+    await own.close();
+    const [code, reason] = await closed;
+    assert.equal(code, 1001);
+    assert.match(reason.toString(), /shutting down/);
+  });
+});
