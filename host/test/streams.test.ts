@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { Client, SSEClientTransport } from '@modelcontextprotocol/client';
+import { toOutcome } from '@gauzy-mcp/testkit';
 import type { RunningHost } from '../src/index.js';
 import { createSandbox, INITIALIZE, openSse, rawPost, startTestHost, type Sandbox } from './helpers.js';
 
@@ -123,6 +125,20 @@ describe('event streams: 2025 sessions, resumption, and the HTTP+SSE transport',
     while (gone !== 404) {
       gone = (await post({ jsonrpc: '2.0', id: 4, method: 'tools/list' })).status;
       if (gone !== 404) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  });
+
+  test('HTTP+SSE with the SDK\'s own SSE client transport', async () => {
+    const client = new Client({ name: 'sse-client', version: '1.0.0' }, { versionNegotiation: { mode: 'legacy' }, supportedProtocolVersions: ['2024-11-05'] });
+    await client.connect(new SSEClientTransport(new URL(`${host.url}/sse/events`)));
+    try {
+      const { tools } = await client.listTools();
+      assert.equal(tools.length, host.toolCount);
+      const result = toOutcome(await client.callTool({ name: 'list_projects', arguments: { take: 2 } }));
+      assert.equal(result.isError, false, result.text);
+      assert.equal(result.structured?.returned, 2);
+    } finally {
+      await client.close();
     }
   });
 
