@@ -6,7 +6,7 @@ import type { GauzyRequest, HttpMethod } from './gauzy/http.js';
 import type { Inventory, RegisteredTool } from './inventory.js';
 import type { Logger } from './log.js';
 import { errorResult, type ErrorResult } from './results.js';
-import type { CallOptions, ContentBlock, GauzyApi, ServerFacts, SessionControl, ToolContext, ToolScope } from './tool.js';
+import type { CallOptions, ClientChannel, ContentBlock, GauzyApi, ServerFacts, SessionControl, ToolContext, ToolScope } from './tool.js';
 
 /** Who is calling: their Gauzy client (signed in as them), session operations, and the OAuth scopes their token grants. */
 export interface Caller {
@@ -36,7 +36,20 @@ export interface CallContext {
   caller: Caller;
   signal: AbortSignal;
   progress?: (progress: number, total?: number, message?: string) => Promise<void>;
+  /** The way back to the MCP client, when the transport has one. */
+  client?: ClientChannel;
 }
+
+const NO_CLIENT_CHANNEL: ClientChannel = {
+  log: async () => {},
+  sample: async () => {
+    throw new GauzyMcpError('GMCP_ERR_NOT_SUPPORTED', ['This connection cannot ask the client for a completion (sampling).']);
+  },
+  elicit: async () => {
+    throw new GauzyMcpError('GMCP_ERR_NOT_SUPPORTED', ['This connection cannot ask the user for input (elicitation).']);
+  },
+  releaseStream: () => {},
+};
 
 export interface ToolCallResult {
   [key: string]: unknown;
@@ -120,6 +133,7 @@ export class ToolDispatcher {
       log,
       signal: context.signal,
       progress: context.progress ?? (async () => {}),
+      client: context.client ?? NO_CLIENT_CHANNEL,
     };
   }
 }

@@ -13,6 +13,11 @@ export type {
   ToolEffect,
   ToolOutput,
   ContentBlock,
+  ClientChannel,
+  ResourceDefinition,
+  ResourceTemplateDefinition,
+  PromptDefinition,
+  ReadContext,
   ToolScope,
 } from './tool.js';
 export { ERROR_TABLE, GauzyMcpError, isGauzyMcpError } from './errors.js';
@@ -47,3 +52,4 @@ export { createKernel, createCatalog, createGauzyHttp, createCredentialCaller } 
 export type { Kernel, KernelOptions, Catalog, CatalogOptions, CredentialCallerOptions, GauzyConnectionOptions } from './kernel.js';
 export { KERNEL_VERSION } from './version.js';
 export * from './crud.js';
+export { PluginExtras } from './extras.js';

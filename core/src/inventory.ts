@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { annotationsFor, requiredScope, scopeAllows, type ToolAnnotations } from './annotations.js';
+import { PluginExtras } from './extras.js';
 import { GauzyMcpError } from './errors.js';
 import { validatePlugin } from './plugin-validation.js';
 import { organizationIdParam } from './schema.js';
@@ -55,12 +56,15 @@ export class Inventory {
   readonly toolsets: readonly ToolsetInfo[];
   readonly plugins: ReadonlyArray<{ name: string; version: string; tools: number }>;
   readonly options: InventoryOptions;
+  /** Resources, resource templates and prompts (no toolset filtering: they change nothing). */
+  readonly extras: PluginExtras;
   private readonly byName = new Map<string, RegisteredTool>();
   private readonly scopedViews = new Map<string, readonly RegisteredTool[]>();
 
   constructor(plugins: readonly PluginDefinition[], options: InventoryOptions = {}) {
     this.options = options;
     const all = registerAll(plugins);
+    this.extras = new PluginExtras(plugins);
     const toolsetInfo = plugins.flatMap((plugin) =>
       plugin.toolsets.map((toolset) => ({
         name: toolset.name,
@@ -126,7 +130,7 @@ function register(plugin: PluginDefinition, definition: ToolDefinition<z.ZodObje
     name: definition.name,
     title: definition.title,
     description: definition.description,
-    inputSchema: toJsonSchema(input, 'input'),
+    inputSchema: definition.inputJsonSchema ? (definition.inputJsonSchema as ObjectJsonSchema) : toJsonSchema(input, 'input'),
     ...(definition.output ? { outputSchema: toJsonSchema(definition.output, 'output') } : {}),
     annotations,
     _meta: { 'gauzy-mcp/toolset': definition.toolset, 'gauzy-mcp/scope': scope, 'gauzy-mcp/plugin': plugin.name },

@@ -1,4 +1,4 @@
-import type { ContentBlock } from '@modelcontextprotocol/server';
+import type { ContentBlock, CreateMessageRequest, CreateMessageResult, ElicitRequestFormParams, ElicitResult, GetPromptResult, LoggingLevel, ReadResourceResult } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
 import type { GauzyRequest, GauzyResponse, HttpMethod } from './gauzy/http.js';
 import type { QueryInput } from './gauzy/query.js';
@@ -80,6 +80,26 @@ export interface ToolContext {
   signal: AbortSignal;
   /** Reports progress to clients that asked for it; a no-op otherwise. */
   progress(progress: number, total?: number, message?: string): Promise<void>;
+  /** Asks or tells the MCP client, for tools that need the user or the model in the loop. */
+  client: ClientChannel;
+}
+
+/**
+ * What a tool can ask of the MCP client during a call. Each fails with GMCP_ERR_NOT_SUPPORTED when the
+ * transport or the client cannot do it (a stateless 2026-07-28 request, a client without the capability).
+ */
+export interface ClientChannel {
+  /** A log message for the client (`notifications/message`), filtered by the level the client set. */
+  log(level: LoggingLevel, data: unknown): Promise<void>;
+  /** Asks the client's model for a completion (`sampling/createMessage`). */
+  sample(params: CreateMessageRequest['params']): Promise<CreateMessageResult>;
+  /** Asks the user for structured input (`elicitation/create`, form mode). */
+  elicit(params: ElicitRequestFormParams): Promise<ElicitResult>;
+  /**
+   * Hands the call's HTTP stream back before the answer (2025-11-25 polling, for long calls): the client
+   * reconnects and receives what follows. A no-op where the transport cannot resume.
+   */
+  releaseStream(): void;
 }
 
 /** What a handler returns: structured data (matching `output`) and a short text for text-only clients. */
@@ -114,7 +134,48 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject> {
   routes: readonly RouteRef[];
   /** Older names that stay callable (not listed separately in tools/list). */
   aliases?: readonly string[];
+  /**
+   * Published instead of the JSON Schema derived from `input` (which still validates the arguments), for
+   * schemas zod does not express the way a client expects, such as shared `$defs`.
+   */
+  inputJsonSchema?: { type: 'object'; [key: string]: unknown };
   handler(args: z.output<Input>, ctx: ToolContext): Promise<ToolOutput>;
+}
+
+/** A resource a plugin serves at a fixed URI. */
+export interface ResourceDefinition {
+  uri: string;
+  name: string;
+  title?: string;
+  description?: string;
+  mimeType?: string;
+  read(ctx: ReadContext): Promise<ReadResourceResult['contents']>;
+}
+
+/** Resources addressed by an RFC 6570 template such as `gauzy://projects/{id}`. */
+export interface ResourceTemplateDefinition {
+  uriTemplate: string;
+  name: string;
+  title?: string;
+  description?: string;
+  mimeType?: string;
+  read(uri: string, variables: Record<string, string>, ctx: ReadContext): Promise<ReadResourceResult['contents']>;
+  /** Suggestions for a template variable's value (`completion/complete`). */
+  complete?(variable: string, value: string): Promise<string[]> | string[];
+}
+
+export interface PromptDefinition {
+  name: string;
+  title?: string;
+  description: string;
+  arguments?: ReadonlyArray<{ name: string; description?: string; required?: boolean }>;
+  get(args: Record<string, string>, ctx: ReadContext): Promise<GetPromptResult>;
+  /** Suggestions for an argument's value (`completion/complete`). */
+  complete?(argument: string, value: string): Promise<string[]> | string[];
+}
+
+export interface ReadContext {
+  signal: AbortSignal;
 }
 
 export interface PluginDefinition {
@@ -125,6 +186,9 @@ export interface PluginDefinition {
   kernel: number;
   toolsets: ReadonlyArray<{ name: string; description: string; default?: boolean }>;
   tools: readonly ToolDefinition<z.ZodObject>[];
+  resources?: readonly ResourceDefinition[];
+  resourceTemplates?: readonly ResourceTemplateDefinition[];
+  prompts?: readonly PromptDefinition[];
 }
 
 /** Identity helper: keeps the handler's argument types tied to its input schema. */

@@ -67,7 +67,7 @@ describe('WebSocket on /ws and /sse', () => {
     }
   }
 
-  test('refused at the upgrade: no token 401, wrong token 401, foreign Origin 403; no socket is opened', async () => {
+  test('refused at the upgrade: no token 401, wrong token 401, foreign Origin 403; no socket is opened, and the connection is closed', async () => {
     for (const [headers, status] of [
       [{}, 401],
       [{ authorization: 'Bearer wrong-token-0123456789abcdef' }, 401],
@@ -75,9 +75,12 @@ describe('WebSocket on /ws and /sse', () => {
     ] as const) {
       const socket = new WebSocket(wsUrl, { headers });
       socket.on('error', () => {});
-      const [request, response] = (await once(socket, 'unexpected-response')) as [{ destroy(): void }, { statusCode: number }];
+      const [, response] = (await once(socket, 'unexpected-response')) as [unknown, { statusCode: number; socket: import('node:net').Socket; resume(): void }];
       assert.equal(response.statusCode, status);
-      request.destroy();
+      // The host closes the refused connection itself (left open, it would hold shutdown forever).
+      const closed = once(response.socket, 'close');
+      response.resume();
+      await closed;
     }
   });
 

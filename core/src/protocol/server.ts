@@ -1,8 +1,19 @@
-import { INVALID_PARAMS, ProtocolError, Server, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/server';
+import {
+  INVALID_PARAMS,
+  ProtocolError,
+  Server,
+  SUPPORTED_PROTOCOL_VERSIONS,
+  type CreateMessageResult,
+  type ListPromptsResult,
+  type ListResourcesResult,
+  type ListResourceTemplatesResult,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
 import type { CallContext, Caller, ToolDispatcher } from '../dispatch.js';
-import { isGauzyMcpError } from '../errors.js';
+import { GauzyMcpError, isGauzyMcpError } from '../errors.js';
+import type { PluginExtras } from '../extras.js';
 import type { Inventory, ListedTool } from '../inventory.js';
-import type { ServerFacts } from '../tool.js';
+import type { ClientChannel, ServerFacts } from '../tool.js';
 
 export const SERVER_NAME = 'gauzy-mcp';
 /**
@@ -44,11 +55,19 @@ export function createServerFactory(options: ProtocolServerOptions): () => Serve
   };
   const instructions = serverInstructions(options.facts);
 
+  const extras = options.inventory.extras;
+  const capabilities = {
+    tools: { listChanged: false },
+    // Tools may log to the client; the SDK then also answers logging/setLevel (2025 revisions).
+    logging: {},
+    ...(extras.hasResources ? { resources: { subscribe: true, listChanged: false } } : {}),
+    ...(extras.hasPrompts ? { prompts: { listChanged: false } } : {}),
+    ...(extras.hasResources || extras.hasPrompts ? { completions: {} } : {}),
+  };
+
   return () => {
-    const server = new Server(
-      { name: SERVER_NAME, version: options.facts.version, title: 'Ever Gauzy' },
-      { capabilities: { tools: { listChanged: false } }, instructions },
-    );
+    const server = new Server({ name: SERVER_NAME, version: options.facts.version, title: 'Ever Gauzy' }, { capabilities, instructions });
+    if (extras.hasResources || extras.hasPrompts) registerExtras(server, extras);
     server.setRequestHandler('tools/list', async (request, ctx) => {
       const caller = options.resolveCaller({ authInfo: ctx.http?.authInfo });
       const all = pagesFor(caller.scopes);
@@ -62,6 +81,7 @@ export function createServerFactory(options: ProtocolServerOptions): () => Serve
       const context: CallContext = {
         caller,
         signal: ctx.mcpReq.signal,
+        client: clientChannel(ctx),
         progress:
           progressToken === undefined
             ? undefined
@@ -78,6 +98,71 @@ export function createServerFactory(options: ProtocolServerOptions): () => Serve
     return server;
   };
 }
+
+/** The way back to the client inside one request: logging, sampling and elicitation through the SDK. */
+function clientChannel(ctx: ServerContext): ClientChannel {
+  const ask = async <T>(capability: 'sampling' | 'elicitation', run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (isGauzyMcpError(error)) throw error;
+      throw new GauzyMcpError('GMCP_ERR_NOT_SUPPORTED', [`The client could not answer the ${capability} request: ${(error as Error).message}`]);
+    }
+  };
+  // Tied to the call, so the request travels on the call's own stream (a client may have no other one open).
+  const related = { relatedRequestId: ctx.mcpReq.id };
+  return {
+    log: (level, data) => ctx.mcpReq.log(level, data).catch(() => {}),
+    sample: (params) => ask('sampling', () => ctx.mcpReq.requestSampling(params, related) as Promise<CreateMessageResult>),
+    elicit: (params) => ask('elicitation', () => ctx.mcpReq.elicitInput(params, related)),
+    releaseStream: () => ctx.http?.closeSSE?.(),
+  };
+}
+
+/** Resources, templates, prompts and completions, answered from listings built once. */
+function registerExtras(server: Server, extras: PluginExtras): void {
+  const subscriptions = new Set<string>();
+  if (extras.hasResources) {
+    server.setRequestHandler('resources/list', async () => ({ resources: extras.resourceListing as ListResourcesResult['resources'] }));
+    server.setRequestHandler('resources/templates/list', async () => ({ resourceTemplates: extras.templateListing as ListResourceTemplatesResult['resourceTemplates'] }));
+    server.setRequestHandler('resources/read', async (request, ctx) => {
+      const found = extras.resolve(request.params.uri);
+      if (!found) throw new ProtocolError(RESOURCE_NOT_FOUND, `Resource not found: ${request.params.uri}`, { uri: request.params.uri });
+      const contents = 'resource' in found ? await found.resource.read({ signal: ctx.mcpReq.signal }) : await found.template.read(request.params.uri, found.variables, { signal: ctx.mcpReq.signal });
+      return { contents };
+    });
+    server.setRequestHandler('resources/subscribe', async (request) => {
+      if (!extras.resolve(request.params.uri)) throw new ProtocolError(RESOURCE_NOT_FOUND, `Resource not found: ${request.params.uri}`, { uri: request.params.uri });
+      subscriptions.add(request.params.uri);
+      return {};
+    });
+    server.setRequestHandler('resources/unsubscribe', async (request) => {
+      subscriptions.delete(request.params.uri);
+      return {};
+    });
+  }
+  if (extras.hasPrompts) {
+    server.setRequestHandler('prompts/list', async () => ({ prompts: extras.promptListing as ListPromptsResult['prompts'] }));
+    server.setRequestHandler('prompts/get', async (request, ctx) => {
+      const prompt = extras.prompts.get(request.params.name);
+      if (!prompt) throw new ProtocolError(INVALID_PARAMS, `Unknown prompt: ${request.params.name}`);
+      const args = request.params.arguments ?? {};
+      const missing = (prompt.arguments ?? []).filter((arg) => arg.required && args[arg.name] === undefined).map((arg) => arg.name);
+      if (missing.length > 0) throw new ProtocolError(INVALID_PARAMS, `Missing required argument(s): ${missing.join(', ')}`);
+      return prompt.get(args, { signal: ctx.mcpReq.signal });
+    });
+  }
+  server.setRequestHandler('completion/complete', async (request) => {
+    const { ref, argument } = request.params;
+    let values: string[] = [];
+    if (ref.type === 'ref/prompt') values = (await extras.prompts.get(ref.name)?.complete?.(argument.name, argument.value)) ?? [];
+    else if (ref.type === 'ref/resource') values = (await extras.templates.find((entry) => entry.definition.uriTemplate === ref.uri)?.definition.complete?.(argument.name, argument.value)) ?? [];
+    return { completion: { values: values.slice(0, 100), total: values.length, hasMore: values.length > 100 } };
+  });
+}
+
+/** JSON-RPC code for an unknown resource URI (the spec's -32002). */
+const RESOURCE_NOT_FOUND = -32002;
 
 function encodeCursor(page: number): string {
   return Buffer.from(`page:${page}`).toString('base64url');

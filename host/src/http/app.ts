@@ -122,6 +122,11 @@ export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> 
     const refusal = toHostError(error);
     if (refusal.status >= 500) log.error('request failed', { requestId: request.id, route: request.routeOptions.url, error });
     reply.code(refusal.status).headers(refusal.headers).type('application/json');
+    if (request.headers.upgrade) {
+      // A refused WebSocket upgrade: the socket left HTTP's keep-alive handling, so nothing would ever close it.
+      reply.header('connection', 'close');
+      reply.raw.once('finish', () => request.raw.socket?.destroy());
+    }
     return reply.send(refusal.body(requestId(request)));
   });
   app.setNotFoundHandler(async (_request, reply) => reply.code(404).type('application/json').send(new HostHttpError(404, RPC.METHOD_NOT_FOUND, 'Not found.').body()));

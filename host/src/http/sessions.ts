@@ -87,6 +87,14 @@ export class SessionManager {
     return new Promise<ExchangeOutcome>((resolve) => {
       let stream: SseStream | undefined;
       let pending: Promise<unknown> = Promise.resolve();
+      const openStream = (): SseStream => {
+        const opened = this.trackStream(new SseStream({ maxBufferedBytes: this.options.maxBufferedBytes }));
+        stream = opened;
+        opened.onClose(() => session.transport.detach(message.id));
+        if (primes) pending = pending.then(() => this.options.state.events.append(streamKey, null)).then((id) => opened.prime(id, this.retryMs));
+        resolve({ kind: 'sse', stream: opened });
+        return opened;
+      };
       const sink: ExchangeSink = {
         deliver: (outgoing) => {
           const terminal = !('method' in outgoing) && 'id' in outgoing && outgoing.id === message.id;
@@ -94,13 +102,9 @@ export class SessionManager {
             if (terminal) return resolve({ kind: 'json', message: outgoing });
             // A client that takes only JSON gets just the answer: there is nowhere to put progress.
             if (!acceptsSse) return;
-            stream = this.trackStream(new SseStream({ maxBufferedBytes: this.options.maxBufferedBytes }));
-            const opened = stream;
-            opened.onClose(() => session.transport.detach(message.id));
-            if (primes) pending = pending.then(() => this.options.state.events.append(streamKey, null)).then((id) => opened.prime(id, this.retryMs));
-            resolve({ kind: 'sse', stream: opened });
+            openStream();
           }
-          const current = stream;
+          const current = stream!;
           // Events are numbered by the shared log in order; the write waits for its id.
           pending = pending
             .then(() => this.options.state.events.append(streamKey, outgoing))
@@ -112,7 +116,14 @@ export class SessionManager {
             .catch((error: unknown) => this.options.log.warn('could not record a stream event', { error }));
         },
       };
-      session.transport.receive(message, this.extraFor(identity), sink);
+      // SEP-1699 polling: a long call may hand its connection back; the client resumes with Last-Event-ID.
+      // Only where priming gave the client an id to resume from.
+      const closeSSEStream = () => {
+        if (!acceptsSse || !primes) return;
+        const current = stream ?? openStream();
+        pending = pending.then(() => current.end());
+      };
+      session.transport.receive(message, { ...this.extraFor(identity), closeSSEStream }, sink);
     });
   }
 
