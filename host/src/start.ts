@@ -2,6 +2,7 @@ import { createCatalog, createGauzyHttp, createLogger, KERNEL_VERSION, logLevelF
 import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import type { FastifyInstance } from 'fastify';
 import { loadHostConfig, type HostConfig, type HostConfigInput } from './config.js';
+import type { Identity } from './identity.js';
 import { createDevAuthenticator } from './dev-identity.js';
 import { buildHostApp } from './http/app.js';
 import { registerWebSocketEndpoints, upgradeRequired } from './http/websocket.js';
@@ -74,9 +75,16 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const app = await buildHostApp({ config, authenticator, state, metrics, log });
   const sessions = new SessionManager({ state, serverFactory, log, metrics, idleMs: config.state.sessionTtlSeconds * 1000 });
   const modern = await registerMcpRoutes(app, { sessions, serverFactory, onError: (error) => log.debug('mcp handler error', { error: error.message }) });
+  // One factory per identity (its tools/list pages are cached inside), not one per WebSocket connection.
+  const factories = new Map<string, () => import('@modelcontextprotocol/server').Server>();
+  const factoryPerIdentity = (identity: Identity) => {
+    let factory = factories.get(identity.key);
+    if (!factory) factories.set(identity.key, (factory = catalog.serverFactoryFor(() => identity.caller, config.limits.listPageSize)));
+    return factory;
+  };
   const webSockets = await registerWebSocketEndpoints(
     app,
-    { serverFactoryFor: (identity) => catalog.serverFactoryFor(() => identity.caller, config.limits.listPageSize), log, metrics, maxMessageBytes: config.limits.webSocketMaxMessageBytes, heartbeatMs: config.limits.webSocketHeartbeatMs, maxBufferedBytes: config.limits.webSocketMaxBufferedBytes },
+    { serverFactoryFor: factoryPerIdentity, log, metrics, maxMessageBytes: config.limits.webSocketMaxMessageBytes, heartbeatMs: config.limits.webSocketHeartbeatMs, maxBufferedBytes: config.limits.webSocketMaxBufferedBytes },
     { '/ws': upgradeRequired, '/sse': legacyStreamHandler(sessions) },
   );
   registerOpsRoutes(app, {
