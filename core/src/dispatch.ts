@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { scopeAllows } from './annotations.js';
 import { GauzyMcpError, isGauzyMcpError, type FieldIssue } from './errors.js';
-import type { GauzyClient } from './gauzy/client.js';
+import type { GauzyClient, GauzyTokenSource } from './gauzy/client.js';
 import type { GauzyRequest, HttpMethod } from './gauzy/http.js';
 import type { Inventory, RegisteredTool } from './inventory.js';
 import type { Logger } from './log.js';
@@ -10,7 +10,7 @@ import type { CallOptions, ClientChannel, ContentBlock, GauzyApi, ServerFacts, S
 
 /** Who is calling: their Gauzy client (signed in as them), session operations, and the OAuth scopes their token grants. */
 export interface Caller {
-  gauzy: GauzyClient;
+  gauzy: GauzyClient<GauzyTokenSource>;
   session: SessionControl;
   /** Undefined means unrestricted (stdio: the user runs the server themselves). */
   scopes?: readonly string[];
@@ -163,7 +163,7 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
 }
 
 /** The handler's view of Gauzy: cancellation attached, and only the routes the tool declares. */
-function declaredRoutesOnly(tool: RegisteredTool, client: GauzyClient, signal: AbortSignal): GauzyApi {
+function declaredRoutesOnly(tool: RegisteredTool, client: GauzyClient<GauzyTokenSource>, signal: AbortSignal): GauzyApi {
   const request = async <T>(req: Omit<GauzyRequest, 'signal'>) => {
     if (!tool.declaredRoutes.has(`${req.method} ${req.route}`)) {
       throw new GauzyMcpError('GMCP_ERR_UNDECLARED_ROUTE', [tool.name, `${req.method} ${req.route}`]);

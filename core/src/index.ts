@@ -37,6 +37,7 @@ export type { Logger, LogLevel, LogSink } from './log.js';
 export { GauzyHttp } from './gauzy/http.js';
 export type { GauzyRequest, GauzyResponse, HttpMethod, GauzyHttpOptions } from './gauzy/http.js';
 export { GauzyClient } from './gauzy/client.js';
+export type { GauzyTokenSource } from './gauzy/client.js';
 export { GauzySession, tokenExpiry } from './gauzy/session.js';
 export type { GauzyCredentials, GauzyIdentity, GauzyOrganizationRef, GauzyTokens } from './gauzy/session.js';
 export { encodeQuery, dataQuery, fillRoute } from './gauzy/query.js';

@@ -51,11 +51,22 @@ export const hostConfigSchema = z.strictObject({
     })
     .default({}),
   identity: z
-    .strictObject({
-      /** `development`: configured Gauzy accounts, loopback only. The OAuth mode arrives with the auth server. */
-      mode: z.literal('development').default('development'),
-      accounts: z.array(devAccount).default([]),
-    })
+    .discriminatedUnion('mode', [
+      z.strictObject({
+        /** Configured Gauzy accounts, loopback only: for development and demos. */
+        mode: z.literal('development'),
+        accounts: z.array(devAccount).default([]),
+      }),
+      z.strictObject({
+        /** Per-user bearer tokens from the authorization server; each user's Gauzy tokens come from the vault. */
+        mode: z.literal('oauth'),
+        issuer: z.url(),
+        /** Default: `<issuer>/.well-known/jwks.json`. */
+        jwksUrl: z.url().optional(),
+        /** Default: `ES256` and `RS256`. `none` and HMAC algorithms are never accepted. */
+        algorithms: z.array(z.enum(['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'])).min(1).default(['ES256', 'RS256']),
+      }),
+    ])
     .default({ mode: 'development', accounts: [] }),
   state: z
     .strictObject({
@@ -162,10 +173,12 @@ function applyEnvOverrides(config: Record<string, unknown>, env: NodeJS.ProcessE
   if (readOnly !== undefined) section('inventory').readOnly = readOnly;
   if (env.GAUZY_MCP_TOOLS) section('inventory').include = list(env.GAUZY_MCP_TOOLS);
   if (env.GAUZY_MCP_EXCLUDE_TOOLS) section('inventory').exclude = list(env.GAUZY_MCP_EXCLUDE_TOOLS);
-  if (env.GAUZY_AUTH_EMAIL || env.GAUZY_AUTH_PASSWORD) {
+  if ((env.GAUZY_AUTH_EMAIL || env.GAUZY_AUTH_PASSWORD) && (section('identity').mode ?? 'development') === 'development') {
     const identity = section('identity');
+    identity.mode = 'development';
     identity.accounts = [{ name: 'default', email: env.GAUZY_AUTH_EMAIL ?? '', password: env.GAUZY_AUTH_PASSWORD ?? '', ...(env.GAUZY_ORGANIZATION_ID ? { organizationId: env.GAUZY_ORGANIZATION_ID } : {}) }];
   }
+  if (env.GAUZY_MCP_OAUTH_ISSUER) out.identity = { mode: 'oauth', issuer: env.GAUZY_MCP_OAUTH_ISSUER };
   if (env.REDIS_URL) section('state').redisUrl = env.REDIS_URL;
   if (env.GAUZY_MCP_STATE_KEY) section('state').encryptionKey = env.GAUZY_MCP_STATE_KEY;
   if (env.GAUZY_MCP_REDIS_PREFIX) section('state').keyPrefix = env.GAUZY_MCP_REDIS_PREFIX;
@@ -179,15 +192,15 @@ function applyEnvOverrides(config: Record<string, unknown>, env: NodeJS.ProcessE
 function checkConsistency(config: HostConfig): void {
   const problems: string[] = [];
   if (!config.gauzy) problems.push('gauzy.baseUrl is required (or API_BASE_URL)');
-  const accounts = config.identity.accounts;
-  if (accounts.length === 0) problems.push('identity.accounts needs at least one Gauzy account (or GAUZY_AUTH_EMAIL and GAUZY_AUTH_PASSWORD)');
-  if (accounts.length > 1 && accounts.some((account) => !account.token)) problems.push('with several identity.accounts, each needs a token that selects it');
-  const names = accounts.map((account) => account.name);
-  const tokens = accounts.flatMap((account) => (account.token ? [account.token] : []));
-  if (new Set(names).size !== names.length) problems.push('identity.accounts names must be unique');
-  if (new Set(tokens).size !== tokens.length) problems.push('identity.accounts tokens must be unique');
-  if (config.identity.mode === 'development' && !isLoopbackHost(config.host)) {
-    problems.push(`development identity (shared configured Gauzy accounts) is allowed only on loopback, not on host "${config.host}"`);
+  if (config.identity.mode === 'development') {
+    const accounts = config.identity.accounts;
+    if (accounts.length === 0) problems.push('identity.accounts needs at least one Gauzy account (or GAUZY_AUTH_EMAIL and GAUZY_AUTH_PASSWORD)');
+    if (accounts.length > 1 && accounts.some((account) => !account.token)) problems.push('with several identity.accounts, each needs a token that selects it');
+    const names = accounts.map((account) => account.name);
+    const tokens = accounts.flatMap((account) => (account.token ? [account.token] : []));
+    if (new Set(names).size !== names.length) problems.push('identity.accounts names must be unique');
+    if (new Set(tokens).size !== tokens.length) problems.push('identity.accounts tokens must be unique');
+    if (!isLoopbackHost(config.host)) problems.push(`development identity (shared configured Gauzy accounts) is allowed only on loopback, not on host "${config.host}"`);
   }
   if (config.state.redisUrl && !config.state.encryptionKey) problems.push('state.encryptionKey (GAUZY_MCP_STATE_KEY) is required with Redis: session records are encrypted at rest');
   if (config.state.encryptionKey && !decodeKey(config.state.encryptionKey)) problems.push('state.encryptionKey must be 32 bytes, as base64 (44 characters) or hex (64 characters)');

@@ -4,7 +4,7 @@ import type { HostConfig } from './config.js';
 import { HostHttpError, RPC } from './http/errors.js';
 import type { Authenticator, Identity } from './identity.js';
 
-type Account = HostConfig['identity']['accounts'][number];
+type Account = Extract<HostConfig['identity'], { mode: 'development' }>['accounts'][number];
 
 /**
  * Development identity: configured Gauzy accounts, each signed in once and shared by every request that

@@ -1,7 +1,12 @@
 import { createCatalog, createGauzyHttp, createLogger, KERNEL_VERSION, logLevelFromEnv, type Logger } from '@gauzy-mcp/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import type { FastifyInstance } from 'fastify';
-import { loadHostConfig, type HostConfig, type HostConfigInput } from './config.js';
+import { randomBytes } from 'node:crypto';
+import { createBearerAuthenticator } from './bearer-identity.js';
+import { decodeKey, loadHostConfig, type HostConfig, type HostConfigInput } from './config.js';
+import { registerProtectedResourceMetadata } from './http/resource-metadata.js';
+import { RecordCipher } from './state/crypto.js';
+import { CredentialVault } from './state/vault.js';
 import type { Identity } from './identity.js';
 import { createDevAuthenticator } from './dev-identity.js';
 import { buildHostApp } from './http/app.js';
@@ -35,6 +40,8 @@ export interface RunningHost {
   toolCount: number;
   identityMode: string;
   metrics: HostMetrics;
+  /** Users' Gauzy tokens (OAuth mode): what the authorization server writes and the tools read. */
+  vault: CredentialVault;
   /** Pushes a server-initiated notification to a 2025-revision session's stream (wherever the client holds it). */
   notifySession(sessionId: string, message: JSONRPCMessage): Promise<void>;
   /** Graceful: stops accepting, ends streams, waits for calls in flight (up to the grace period), closes state. */
@@ -64,8 +71,26 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
     },
   });
   const http = createGauzyHttp({ gauzyBaseUrl: gauzy.baseUrl, timeoutMs: gauzy.timeoutMs, log });
-  const authenticator = createDevAuthenticator(config.identity.accounts, http, log);
   const state = await createHostState(config, log);
+  // Known once the host listens (port 0 picks one); tokens are checked against it from then on.
+  let baseUrl = config.publicUrl?.replace(/\/+$/, '') ?? '';
+  const resourceUrl = () => `${baseUrl}/mcp`;
+  const resourceMetadataUrl = () => `${baseUrl}/.well-known/oauth-protected-resource/mcp`;
+  const vault = new CredentialVault(state.kv, new RecordCipher(config.state.encryptionKey ? decodeKey(config.state.encryptionKey)! : randomBytes(32)));
+  const identity = config.identity;
+  const authenticator =
+    identity.mode === 'oauth'
+      ? createBearerAuthenticator({
+          issuer: identity.issuer,
+          jwksUrl: identity.jwksUrl ?? `${identity.issuer.replace(/\/+$/, '')}/.well-known/jwks.json`,
+          algorithms: identity.algorithms,
+          audience: resourceUrl,
+          resourceMetadataUrl,
+          vault,
+          http,
+          log,
+        })
+      : createDevAuthenticator(identity.accounts, http, log);
   const serverFactory = catalog.serverFactoryFor(({ authInfo }) => {
     const identity = identityFromAuthInfo(authInfo);
     if (!identity) throw new Error('request reached the server without an identity');
@@ -74,7 +99,14 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
 
   const app = await buildHostApp({ config, authenticator, state, metrics, log });
   const sessions = new SessionManager({ state, serverFactory, log, metrics, idleMs: config.state.sessionTtlSeconds * 1000 });
-  const modern = await registerMcpRoutes(app, { sessions, serverFactory, onError: (error) => log.debug('mcp handler error', { error: error.message }) });
+  const modern = await registerMcpRoutes(app, {
+    sessions,
+    serverFactory,
+    scopeFor: (tool) => catalog.inventory.get(tool)?.scope,
+    resourceMetadataUrl,
+    onError: (error) => log.debug('mcp handler error', { error: error.message }),
+  });
+  if (identity.mode === 'oauth') registerProtectedResourceMetadata(app, { resource: resourceUrl, issuer: identity.issuer });
   // One factory per identity (its tools/list pages are cached inside), not one per WebSocket connection.
   const factories = new Map<string, () => import('@modelcontextprotocol/server').Server>();
   const factoryPerIdentity = (identity: Identity) => {
@@ -104,6 +136,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const port = typeof address === 'object' && address ? address.port : config.port;
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = config.publicUrl?.replace(/\/+$/, '') ?? `http://${hostForUrl}:${port}`;
+  baseUrl = url;
 
   // Requests in flight, so shutdown can wait for tool calls to finish before cutting connections.
   let inFlight = 0;
@@ -137,5 +170,5 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
       await authenticator.close?.();
     })());
 
-  return { url, mcpUrl: `${url}/mcp`, config, app, toolCount: catalog.facts.toolCount, identityMode: authenticator.mode, metrics, notifySession: (sessionId, message) => notifySession(state, sessionId, message), close };
+  return { url, mcpUrl: `${url}/mcp`, config, app, vault, toolCount: catalog.facts.toolCount, identityMode: authenticator.mode, metrics, notifySession: (sessionId, message) => notifySession(state, sessionId, message), close };
 }

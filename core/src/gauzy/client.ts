@@ -1,15 +1,27 @@
 import { isGauzyMcpError } from '../errors.js';
 import type { GauzyHttp, GauzyRequest, GauzyResponse } from './http.js';
-import type { GauzySession } from './session.js';
+import type { GauzyIdentity, GauzySession } from './session.js';
+
+/**
+ * Where a client gets the caller's Gauzy access token: their own sign-in (`GauzySession`), or tokens an
+ * authorization server keeps for them (the host's vault). Refreshing is the source's business.
+ */
+export interface GauzyTokenSource {
+  readonly identity: GauzyIdentity | undefined;
+  /** A token valid for at least the refresh buffer; loads the identity on first use. */
+  accessToken(signal?: AbortSignal): Promise<string>;
+  /** Called after Gauzy answered 401 to `tokenUsed`: a fresh token, shared with concurrent callers. */
+  recover(tokenUsed: string, signal?: AbortSignal): Promise<string>;
+}
 
 /**
  * Gauzy calls as the session's user: adds the bearer token and the `Tenant-Id` header (Gauzy's
  * tenant guards answer 403 without it) and, after a 401, recovers the session once and retries.
  */
-export class GauzyClient {
+export class GauzyClient<Source extends GauzyTokenSource = GauzySession> {
   constructor(
     readonly http: GauzyHttp,
-    readonly session: GauzySession,
+    readonly session: Source,
   ) {}
 
   get baseUrl(): string {

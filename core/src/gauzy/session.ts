@@ -80,6 +80,14 @@ export class GauzySession {
     return this.tokens?.expiresAt;
   }
 
+  /**
+   * The signed-in tokens and identity, for handing over to a store that keeps them for the user (the
+   * authorization server's vault). Undefined before sign-in.
+   */
+  snapshot(): { tokens: GauzyTokens; identity: GauzyIdentity } | undefined {
+    return this.tokens && this.currentIdentity ? { tokens: { ...this.tokens }, identity: structuredClone(this.currentIdentity) } : undefined;
+  }
+
   get hasRefreshToken(): boolean {
     return Boolean(this.tokens?.refreshToken);
   }

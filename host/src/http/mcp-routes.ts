@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { classifyInboundRequest, createMcpHandler, type JSONRPCMessage, type McpHttpHandler, type Server } from '@modelcontextprotocol/server';
-import { PROTOCOL_VERSIONS } from '@gauzy-mcp/core';
+import { PROTOCOL_VERSIONS, scopeAllows, type OAuthScope } from '@gauzy-mcp/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Identity } from '../identity.js';
 import { MCP_ROUTE } from './app.js';
@@ -17,6 +17,9 @@ declare module 'fastify' {
 export interface McpRouteDeps {
   sessions: SessionManager;
   serverFactory: () => Server;
+  /** The OAuth scope a tool needs (undefined for an unknown tool: the server answers that one). */
+  scopeFor(tool: string): string | undefined;
+  resourceMetadataUrl(): string;
   onError(error: Error): void;
 }
 
@@ -35,6 +38,7 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
     const body = request.body;
     if (Array.isArray(body)) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'JSON-RPC batches are not supported: send one message per request.');
     if (!body || typeof body !== 'object') throw new HostHttpError(400, RPC.INVALID_REQUEST, 'The body must be one JSON-RPC message (a JSON object).');
+    checkScope(request.identity!, body as RpcBody, deps);
     const outcome = classifyInboundRequest({
       httpMethod: 'POST',
       protocolVersionHeader: header(request, 'mcp-protocol-version'),
@@ -91,6 +95,20 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
   });
 
   return modern;
+}
+
+/**
+ * Step-up (RFC 6750 §3.1): a tool above the token's scopes is refused at the HTTP layer with 403 and the
+ * scope it needs, so an OAuth client can ask the user for more and retry.
+ */
+function checkScope(identity: Identity, body: RpcBody, deps: McpRouteDeps): void {
+  if (!identity.scopes || body.method !== 'tools/call') return;
+  const tool = (body.params as { name?: unknown } | undefined)?.name;
+  const needed = typeof tool === 'string' ? deps.scopeFor(tool) : undefined;
+  if (!needed || scopeAllows(identity.scopes, needed as OAuthScope)) return;
+  throw new HostHttpError(403, RPC.FORBIDDEN, `insufficient_scope: ${tool} needs the ${needed} scope.`, {
+    'www-authenticate': `Bearer error="insufficient_scope", scope="${needed}", resource_metadata="${deps.resourceMetadataUrl()}"`,
+  }, { requiredScope: needed });
 }
 
 /** GET on `/sse` without a WebSocket upgrade is the legacy stream, as on `/mcp`. */

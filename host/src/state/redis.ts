@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '@gauzy-mcp/core';
 import { RecordCipher } from './crypto.js';
-import { eventId, parseEventId, type EventLog, type HostState, type MessageBus, type SessionRecord, type SessionStore, type StateOptions, type StoredEvent } from './types.js';
+import { eventId, parseEventId, type EventLog, type HostState, type KeyValueStore, type MessageBus, type SessionRecord, type SessionStore, type StateOptions, type StoredEvent } from './types.js';
 
 export interface RedisStateOptions extends StateOptions {
   url: string;
@@ -28,6 +28,7 @@ export async function createRedisState(options: RedisStateOptions): Promise<Host
     sessions: new RedisSessions(redis, options.prefix, options.sessionTtlMs, new RecordCipher(options.encryptionKey)),
     events: new RedisEvents(redis, options.prefix, options),
     bus,
+    kv: new RedisKeyValues(redis, options.prefix),
     ping: async () => {
       await redis.ping();
     },
@@ -165,6 +166,30 @@ class RedisBus implements MessageBus {
   async close(): Promise<void> {
     this.listeners.clear();
     await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+  }
+}
+
+class RedisKeyValues implements KeyValueStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  async get(key: string): Promise<string | undefined> {
+    return (await this.redis.get(this.prefix + key)) ?? undefined;
+  }
+
+  async set(key: string, value: string, ttlMs?: number): Promise<void> {
+    if (ttlMs) await this.redis.set(this.prefix + key, value, 'PX', ttlMs);
+    else await this.redis.set(this.prefix + key, value);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.redis.del(this.prefix + key);
+  }
+
+  async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.set(this.prefix + key, value, 'PX', ttlMs, 'NX')) === 'OK';
   }
 }
 

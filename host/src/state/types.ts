@@ -52,6 +52,7 @@ export interface HostState {
   readonly sessions: SessionStore;
   readonly events: EventLog;
   readonly bus: MessageBus;
+  readonly kv: KeyValueStore;
   /** The Redis connection, shared with the rate limiter's store; absent in memory mode. */
   readonly redis?: import('ioredis').Redis;
   ping(): Promise<void>;
@@ -74,4 +75,13 @@ export function parseEventId(id: string): { stream: string; position: string } |
   if (dot <= 0 || dot === id.length - 1) return undefined;
   const stream = Buffer.from(id.slice(0, dot), 'base64url').toString('utf8');
   return stream ? { stream, position: id.slice(dot + 1) } : undefined;
+}
+
+/** Small shared values with expiry, and a set-if-absent that serves as a lock across instances. */
+export interface KeyValueStore {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, ttlMs?: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** True when this call stored the value (nobody held the key). */
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
 }
