@@ -59,6 +59,14 @@ describe('host config: checked at start, one clear message', () => {
     assert.match(configError(() => loadHostConfig({ path: '/nonexistent/host.json' })), /cannot read config file/);
   });
 
+  test('oauth identity: an issuer is required, defaults fill in, and it may bind beyond loopback', () => {
+    const { config } = loadHostConfig({ input: { gauzy: base.gauzy, host: '0.0.0.0', identity: { mode: 'oauth', issuer: 'https://auth.example.com' } } });
+    assert.deepEqual(config.identity, { mode: 'oauth', issuer: 'https://auth.example.com', algorithms: ['ES256', 'RS256'] });
+    assert.match(configError(() => loadHostConfig({ input: { gauzy: base.gauzy, identity: { mode: 'oauth' } as never } })), /identity\.issuer/);
+    assert.match(configError(() => loadHostConfig({ input: { gauzy: base.gauzy, identity: { mode: 'oauth', issuer: 'https://a.example', algorithms: ['HS256'] } as never } })), /identity\.algorithms/);
+    assert.equal(loadHostConfig({ input: { gauzy: base.gauzy }, env: { GAUZY_MCP_OAUTH_ISSUER: 'https://auth.example.com' } }).config.identity.mode, 'oauth');
+  });
+
   test('development accounts are allowed only on loopback, and Redis needs an encryption key', () => {
     assert.match(configError(() => loadHostConfig({ input: { ...base, host: '0.0.0.0' } })), /only on loopback/);
     assert.match(configError(() => loadHostConfig({ input: { ...base, state: { redisUrl: 'redis://127.0.0.1:6379' } } })), /encryptionKey .* is required with Redis/);
