@@ -50,17 +50,6 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
     return serveLegacyPost(sessions, request, reply, body as RpcBody);
   };
 
-  const get = async (request: FastifyRequest, reply: FastifyReply) => {
-    const sessionId = header(request, 'mcp-session-id');
-    if (!sessionId) {
-      reply.header('allow', 'POST');
-      throw new HostHttpError(405, RPC.INVALID_REQUEST, 'Method not allowed: GET needs an Mcp-Session-Id (2025 revisions); 2026-07-28 uses POST only.');
-    }
-    const record = await sessions.resolve(sessionId, request.identity!);
-    const stream = await sessions.openStream(record, header(request, 'last-event-id'));
-    return sendStream(reply, stream, { 'mcp-session-id': record.id });
-  };
-
   const remove = async (request: FastifyRequest, reply: FastifyReply) => {
     const sessionId = header(request, 'mcp-session-id');
     if (!sessionId) {
@@ -75,7 +64,7 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
     app.post(url, MCP_ROUTE, post);
     app.delete(url, MCP_ROUTE, remove);
   }
-  app.get('/mcp', MCP_ROUTE, get);
+  app.get('/mcp', MCP_ROUTE, legacyStreamHandler(sessions));
 
   // HTTP+SSE (2024-11-05): the stream announces where to POST; answers come back on the stream.
   app.get('/sse/events', MCP_ROUTE, async (request, reply) => {
@@ -111,13 +100,16 @@ function checkScope(identity: Identity, body: RpcBody, deps: McpRouteDeps): void
   }, { requiredScope: needed });
 }
 
-/** GET on `/sse` without a WebSocket upgrade is the legacy stream, as on `/mcp`. */
+/**
+ * GET `/mcp` (and `/sse` without a WebSocket upgrade): a 2025 session's stream, or the resumption of any
+ * of its streams after `Last-Event-ID`. 2026-07-28 has no GET.
+ */
 export function legacyStreamHandler(sessions: SessionManager) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const sessionId = header(request, 'mcp-session-id');
     if (!sessionId) {
       reply.header('allow', 'POST');
-      throw new HostHttpError(405, RPC.INVALID_REQUEST, 'Method not allowed: GET needs an Mcp-Session-Id, or a WebSocket upgrade.');
+      throw new HostHttpError(405, RPC.INVALID_REQUEST, 'Method not allowed: GET needs an Mcp-Session-Id (2025 revisions) or a WebSocket upgrade; 2026-07-28 uses POST only.');
     }
     const record = await sessions.resolve(sessionId, request.identity!);
     return sendStream(reply, await sessions.openStream(record, header(request, 'last-event-id')), { 'mcp-session-id': record.id });
