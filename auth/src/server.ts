@@ -1,0 +1,221 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { parse as parseForm } from 'node:querystring';
+import { GauzySession, isGauzyMcpError, type GauzyHttp, type Logger } from '@gauzy-mcp/core';
+import type { CredentialVault } from '@gauzy-mcp/host';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { exportJWK, generateKeyPair } from 'jose';
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { consentPage, errorPage, signInPage } from './pages.js';
+
+export const MCP_SCOPES = ['mcp.read', 'mcp.write', 'mcp.admin'] as const;
+
+export interface AuthServerOptions {
+  /** The issuer URL (where this server is reached), e.g. http://127.0.0.1:3002 */
+  issuer: string;
+  /** The MCP host's resource URL: the only audience this server issues tokens for. */
+  resource: string;
+  vault: CredentialVault;
+  gauzy: GauzyHttp;
+  log: Logger;
+  /** Pre-registered clients (oidc-provider client metadata). */
+  clients?: Configuration['clients'];
+  /** Dynamic client registration: open (default), or gated by this initial access token. */
+  registrationAccessToken?: string;
+  accessTokenTtlSeconds?: number;
+  refreshTokenTtlSeconds?: number;
+}
+
+export interface AuthServer {
+  app: FastifyInstance;
+  provider: Provider;
+}
+
+/** Resume after an interaction, and registration management, live under these. */
+const OIDC_PREFIXES = ['/oauth2/authorize/', '/oauth2/register/'];
+const OIDC_PATHS = ['/oauth2/authorize', '/oauth2/token', '/oauth2/introspect', '/oauth2/revoke', '/oauth2/register', '/oauth2/userinfo', '/oauth2/logout', '/.well-known/jwks.json', '/.well-known/oauth-authorization-server', '/.well-known/openid-configuration'];
+
+/**
+ * The OAuth 2.1 authorization server: `oidc-provider` does the protocol (PKCE, codes, rotating refresh
+ * tokens, registration, introspection, revocation); this module configures it, renders the sign-in and
+ * consent pages, and bridges sign-in to Gauzy, whose tokens go to the vault, never the password.
+ */
+export async function buildAuthServer(options: AuthServerOptions): Promise<AuthServer> {
+  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const signingKey = { ...(await exportJWK(privateKey)), kid: `es256-${randomBytes(6).toString('hex')}`, alg: 'ES256', use: 'sig' };
+  const csrfSecret = randomBytes(32);
+  const csrfFor = (uid: string) => createHmac('sha256', csrfSecret).update(uid).digest('base64url');
+  const csrfValid = (uid: string, presented: unknown) => {
+    const expected = Buffer.from(csrfFor(uid));
+    const given = Buffer.from(typeof presented === 'string' ? presented : '');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+
+  const configuration: Configuration = {
+    clients: options.clients ?? [],
+    jwks: { keys: [signingKey] },
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    findAccount: async (_ctx, accountId) => ({ accountId, claims: async () => ({ sub: accountId }) }),
+    scopes: ['openid', ...MCP_SCOPES],
+    responseTypes: ['code'],
+    pkce: { required: () => true },
+    routes: {
+      authorization: '/oauth2/authorize',
+      token: '/oauth2/token',
+      introspection: '/oauth2/introspect',
+      revocation: '/oauth2/revoke',
+      registration: '/oauth2/register',
+      userinfo: '/oauth2/userinfo',
+      end_session: '/oauth2/logout',
+      jwks: '/.well-known/jwks.json',
+    },
+    interactions: { url: (_ctx, interaction) => `/oauth2/interaction/${interaction.uid}` },
+    features: {
+      devInteractions: { enabled: false },
+      registration: { enabled: true, initialAccessToken: options.registrationAccessToken ?? false },
+      revocation: { enabled: true },
+      introspection: { enabled: true },
+      userinfo: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: async () => options.resource,
+        useGrantedResource: async () => true,
+        getResourceServerInfo: async (_ctx, indicator) => {
+          if (indicator !== options.resource) throw new errors.InvalidTarget(`tokens are issued only for ${options.resource}`);
+          return {
+            scope: MCP_SCOPES.join(' '),
+            audience: options.resource,
+            accessTokenTTL: options.accessTokenTtlSeconds ?? 900,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'ES256' } },
+          };
+        },
+      },
+    },
+    ttl: {
+      AccessToken: options.accessTokenTtlSeconds ?? 900,
+      AuthorizationCode: 60,
+      Interaction: 600,
+      Session: 24 * 3600,
+      Grant: options.refreshTokenTtlSeconds ?? 7 * 24 * 3600,
+      RefreshToken: options.refreshTokenTtlSeconds ?? 7 * 24 * 3600,
+    },
+    rotateRefreshToken: true,
+    // MCP clients do not ask for offline_access; a client allowed the refresh_token grant gets one.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    extraTokenClaims: async (_ctx, token) => {
+      const accountId = (token as { accountId?: string }).accountId;
+      const record = accountId ? await options.vault.get(accountId) : undefined;
+      return record ? { tenant_id: record.identity.tenantId, organization_id: record.identity.organizationId } : {};
+    },
+    clientDefaults: { grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none', id_token_signed_response_alg: 'ES256' },
+  };
+  const provider = new Provider(options.issuer, configuration);
+  provider.proxy = false;
+
+  const app = Fastify({ logger: false });
+  const callback = provider.callback();
+  // oidc-provider reads its own bodies: hand the raw request over before Fastify parses anything.
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (!OIDC_PATHS.includes(path) && !OIDC_PREFIXES.some((prefix) => path.startsWith(prefix))) return;
+    reply.hijack();
+    callback(request.raw, reply.raw);
+  });
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) => done(null, parseForm(body as string)));
+
+  const interactionDetails = (request: FastifyRequest, reply: FastifyReply) => provider.interactionDetails(request.raw, reply.raw);
+
+  app.get('/oauth2/interaction/:uid', async (request, reply) => {
+    noStore(reply);
+    const details = await interactionDetails(request, reply);
+    const client = await provider.Client.find(String(details.params.client_id));
+    const clientName = client?.clientName ?? String(details.params.client_id);
+    const uid = details.uid;
+    if (details.prompt.name === 'login') {
+      return reply.type('text/html').send(signInPage({ action: `/oauth2/interaction/${uid}/login`, csrf: csrfFor(uid), clientName }));
+    }
+    const record = details.session?.accountId ? await options.vault.get(details.session.accountId) : undefined;
+    const missing = (details.prompt.details.missingResourceScopes ?? {}) as Record<string, string[]>;
+    return reply.type('text/html').send(
+      consentPage({
+        action: `/oauth2/interaction/${uid}/consent`,
+        csrf: csrfFor(uid),
+        clientName,
+        redirectHost: hostOf(String(details.params.redirect_uri)),
+        scopes: Object.values(missing).flat(),
+        organizations: record?.identity.organizations ?? [],
+        selectedOrganizationId: record?.identity.organizationId,
+      }),
+    );
+  });
+
+  app.post('/oauth2/interaction/:uid/login', async (request, reply) => {
+    noStore(reply);
+    const details = await interactionDetails(request, reply);
+    const form = (request.body ?? {}) as Record<string, string>;
+    if (details.prompt.name !== 'login' || !csrfValid(details.uid, form.csrf)) return reply.code(403).type('text/html').send(errorPage('This form expired or was not sent by this page. Start again from your MCP client.'));
+    const client = await provider.Client.find(String(details.params.client_id));
+    const again = (error: string, status = 200) =>
+      reply.code(status).type('text/html').send(signInPage({ action: `/oauth2/interaction/${details.uid}/login`, csrf: csrfFor(details.uid), clientName: client?.clientName ?? String(details.params.client_id), email: form.email, error }));
+    if (!form.email || !form.password) return again('Enter your Gauzy email and password.');
+    const session = new GauzySession(options.gauzy, { credentials: { email: form.email, password: form.password }, log: options.log });
+    try {
+      await session.signIn();
+    } catch (error) {
+      if (isGauzyMcpError(error, 'GMCP_ERR_NOT_SIGNED_IN')) return again('Gauzy did not accept that email and password.');
+      options.log.warn('Gauzy sign-in failed', { error: isGauzyMcpError(error) ? error.code : (error as Error).message });
+      return again('Gauzy could not be reached. Try again in a moment.', 502);
+    }
+    const snapshot = session.snapshot()!;
+    const accountId = snapshot.identity.userId;
+    await options.vault.put(accountId, snapshot);
+    await provider.interactionFinished(request.raw, reply.raw, { login: { accountId } }, { mergeWithLastSubmission: false });
+    return reply.hijack();
+  });
+
+  app.post('/oauth2/interaction/:uid/consent', async (request, reply) => {
+    noStore(reply);
+    const details = await interactionDetails(request, reply);
+    const form = (request.body ?? {}) as Record<string, string>;
+    if (details.prompt.name !== 'consent' || !csrfValid(details.uid, form.csrf)) return reply.code(403).type('text/html').send(errorPage('This form expired or was not sent by this page. Start again from your MCP client.'));
+    if (form.decision !== 'allow') {
+      await provider.interactionFinished(request.raw, reply.raw, { error: 'access_denied', error_description: 'The user denied access.' }, { mergeWithLastSubmission: false });
+      return reply.hijack();
+    }
+    const accountId = details.session!.accountId!;
+    const record = await options.vault.get(accountId);
+    if (record && form.organizationId && form.organizationId !== record.identity.organizationId) {
+      if (!record.identity.organizations.some((org) => org.id === form.organizationId)) return reply.code(400).type('text/html').send(errorPage('That organization is not one of yours.'));
+      await options.vault.put(accountId, { ...record, identity: { ...record.identity, organizationId: form.organizationId } });
+    }
+    const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId: String(details.params.client_id) });
+    const missing = (details.prompt.details.missingResourceScopes ?? {}) as Record<string, string[]>;
+    for (const [indicator, scopes] of Object.entries(missing)) grant!.addResourceScope(indicator, scopes.join(' '));
+    const missingOidc = details.prompt.details.missingOIDCScope as string[] | undefined;
+    if (missingOidc) grant!.addOIDCScope(missingOidc.join(' '));
+    const grantId = await grant!.save();
+    await provider.interactionFinished(request.raw, reply.raw, { consent: details.grantId ? {} : { grantId } }, { mergeWithLastSubmission: true });
+    return reply.hijack();
+  });
+
+  app.setErrorHandler(async (error, _request, reply) => {
+    options.log.warn('auth page error', { error: (error as Error).message });
+    const expired = (error as { name?: string }).name === 'SessionNotFound';
+    return reply.code(expired ? 400 : 500).type('text/html').send(errorPage(expired ? 'This sign-in expired. Start again from your MCP client.' : 'The sign-in could not be completed.'));
+  });
+  return { app, provider };
+}
+
+function noStore(reply: FastifyReply): void {
+  reply.header('cache-control', 'no-store');
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+export type { KoaContextWithOIDC };

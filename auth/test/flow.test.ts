@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { createGauzyHttp, silentLogger } from '@gauzy-mcp/core';
+import { startHost, type RunningHost } from '@gauzy-mcp/host';
+import { Client, StreamableHTTPClientTransport, UnauthorizedError, type OAuthClientProvider } from '@modelcontextprotocol/client';
+import { createSandbox, toOutcome, type Sandbox } from '@gauzy-mcp/testkit';
+import { buildAuthServer, type AuthServer } from '../src/index.js';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A scripted user agent: follows redirects by hand, keeps cookies, reads and posts the HTML forms. */
+class Browser {
+  private readonly cookies = new Map<string, string>();
+  readonly pages: string[] = [];
+
+  async go(url: string, init: RequestInit = {}): Promise<{ url: string; status: number; html: string }> {
+    let current = url;
+    let request: RequestInit = init;
+    for (let hop = 0; hop < 10; hop++) {
+      const response = await fetch(current, { ...request, redirect: 'manual', headers: { ...(request.headers as Record<string, string>), cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+      for (const line of response.headers.getSetCookie()) {
+        const [pair] = line.split(';');
+        const [name, ...value] = pair!.split('=');
+        this.cookies.set(name!.trim(), value.join('='));
+      }
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location) {
+        current = new URL(location, current).href;
+        request = {};
+        if (current.startsWith('http://127.0.0.1:1/callback')) return { url: current, status: response.status, html: '' };
+        continue;
+      }
+      const html = await response.text();
+      this.pages.push(html);
+      return { url: current, status: response.status, html };
+    }
+    throw new Error('too many redirects');
+  }
+
+  async submit(page: { url: string; html: string }, fields: Record<string, string>, button?: Record<string, string>) {
+    const action = /<form method="post" action="([^"]+)"/.exec(page.html)?.[1];
+    assert.ok(action, `no form on ${page.url}`);
+    const hidden = Object.fromEntries([...page.html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1]!, match[2]!]));
+    const body = new URLSearchParams({ ...hidden, ...fields, ...(button ?? {}) });
+    return this.go(new URL(action.replace(/&#(\d+);/g, (_m, code) => String.fromCharCode(Number(code))), page.url).href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() });
+  }
+}
+
+/** The client side of OAuth as an MCP client implements it, with the browser steps scripted. */
+class ScriptedOAuthClient implements OAuthClientProvider {
+  clientInfo?: Awaited<ReturnType<OAuthClientProvider['clientInformation']>>;
+  savedTokens?: Awaited<ReturnType<OAuthClientProvider['tokens']>>;
+  verifier = '';
+  callback?: URL;
+  constructor(private readonly browser: Browser, private readonly user: { email: string; password: string }) {}
+  get redirectUrl() {
+    return 'http://127.0.0.1:1/callback';
+  }
+  get clientMetadata() {
+    return { client_name: 'Scripted MCP client', redirect_uris: ['http://127.0.0.1:1/callback'], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' };
+  }
+  clientInformation() {
+    return this.clientInfo;
+  }
+  saveClientInformation(info: NonNullable<ScriptedOAuthClient['clientInfo']>) {
+    this.clientInfo = info;
+  }
+  tokens() {
+    return this.savedTokens;
+  }
+  saveTokens(tokens: NonNullable<ScriptedOAuthClient['savedTokens']>) {
+    this.savedTokens = tokens;
+  }
+  discovery?: unknown;
+  saveDiscoveryState(state: unknown) {
+    this.discovery = state;
+  }
+  discoveryState() {
+    return this.discovery as never;
+  }
+  saveCodeVerifier(verifier: string) {
+    this.verifier = verifier;
+  }
+  codeVerifier() {
+    return this.verifier;
+  }
+  async redirectToAuthorization(url: URL) {
+    const signIn = await this.browser.go(url.href);
+    assert.match(signIn.html, /Sign in with Ever Gauzy/);
+    const consent = await this.browser.submit(signIn, { email: this.user.email, password: this.user.password });
+    assert.match(consent.html, /Allow access\?/, consent.html);
+    const done = await this.browser.submit(consent, {}, { decision: 'allow' });
+    this.callback = new URL(done.url);
+  }
+}
+
+describe('OAuth end to end: the SDK client signs in through the auth server and calls the host as that user', () => {
+  let sandbox: Sandbox;
+  let host: RunningHost;
+  let auth: AuthServer;
+  before(async () => {
+    sandbox = await createSandbox({ seed: 'demo' });
+    const authPort = await freePort();
+    const issuer = `http://127.0.0.1:${authPort}`;
+    host = await startHost({ input: { port: 0, gauzy: { baseUrl: sandbox.url, sandbox: true }, identity: { mode: 'oauth', issuer } }, env: {}, log: silentLogger });
+    auth = await buildAuthServer({ issuer, resource: host.mcpUrl, vault: host.vault, gauzy: createGauzyHttp({ gauzyBaseUrl: sandbox.url, log: silentLogger }), log: silentLogger });
+    await auth.app.listen({ host: '127.0.0.1', port: authPort });
+  });
+  after(async () => {
+    await auth?.app.close();
+    await host?.close();
+    await sandbox?.close();
+  });
+
+  test('discovers from the 401, registers, signs in with PKCE, calls tools as that user', async () => {
+    const oauth = new ScriptedOAuthClient(new Browser(), sandbox.seed.users.employee);
+    const transport = new StreamableHTTPClientTransport(new URL(host.mcpUrl), { authProvider: oauth });
+    const client = new Client({ name: 'oauth-e2e', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } });
+    await assert.rejects(client.connect(transport), UnauthorizedError);
+    assert.ok(oauth.callback?.searchParams.get('code'), `no code in ${oauth.callback}`);
+    assert.equal(oauth.callback?.searchParams.get('iss'), auth.provider.issuer, 'RFC 9207 iss in the authorization response');
+    await transport.finishAuth(oauth.callback!.searchParams);
+    const connected = new Client({ name: 'oauth-e2e', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } });
+    await connected.connect(new StreamableHTTPClientTransport(new URL(host.mcpUrl), { authProvider: oauth }));
+    try {
+      const tasks = toOutcome(await connected.callTool({ name: 'get_my_tasks', arguments: {} }));
+      assert.equal(tasks.isError, false, tasks.text);
+      const status = toOutcome(await connected.callTool({ name: 'get_auth_status', arguments: {} }));
+      assert.equal(status.isError, false, status.text);
+      assert.match(JSON.stringify(status.structured), new RegExp(sandbox.seed.users.employee.email));
+    } finally {
+      await connected.close();
+    }
+    const token = oauth.savedTokens!.access_token;
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    assert.equal(claims.aud, host.mcpUrl);
+    assert.equal(claims.tenant_id, sandbox.seed.tenantId);
+    assert.ok(typeof claims.scope === 'string' && (claims.scope as string).includes('mcp.read'));
+    assert.ok(oauth.savedTokens!.refresh_token, 'a refresh token is issued');
+  });
+});
