@@ -107,6 +107,11 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
       const record = accountId ? await options.vault.get(accountId) : undefined;
       return record ? { tenant_id: record.identity.tenantId, organization_id: record.identity.organizationId } : {};
     },
+    // oidc-provider's own error page, in this server's look; the message is escaped by errorPage.
+    renderError: async (ctx, out) => {
+      ctx.type = 'html';
+      ctx.body = errorPage(String(out.error_description ?? out.error ?? 'The request could not be completed.'));
+    },
     clientDefaults: { grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none', id_token_signed_response_alg: 'ES256' },
   };
   const provider = new Provider(options.issuer, configuration);

@@ -1,57 +1,11 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createGauzyHttp, silentLogger } from '@gauzy-mcp/core';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
 import { Client, StreamableHTTPClientTransport, UnauthorizedError, type OAuthClientProvider } from '@modelcontextprotocol/client';
 import { createSandbox, toOutcome, type Sandbox } from '@gauzy-mcp/testkit';
 import { buildAuthServer, type AuthServer } from '../src/index.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** A scripted user agent: follows redirects by hand, keeps cookies, reads and posts the HTML forms. */
-class Browser {
-  private readonly cookies = new Map<string, string>();
-  readonly pages: string[] = [];
-
-  async go(url: string, init: RequestInit = {}): Promise<{ url: string; status: number; html: string }> {
-    let current = url;
-    let request: RequestInit = init;
-    for (let hop = 0; hop < 10; hop++) {
-      const response = await fetch(current, { ...request, redirect: 'manual', headers: { ...(request.headers as Record<string, string>), cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
-      for (const line of response.headers.getSetCookie()) {
-        const [pair] = line.split(';');
-        const [name, ...value] = pair!.split('=');
-        this.cookies.set(name!.trim(), value.join('='));
-      }
-      const location = response.headers.get('location');
-      if (response.status >= 300 && response.status < 400 && location) {
-        current = new URL(location, current).href;
-        request = {};
-        if (current.startsWith('http://127.0.0.1:1/callback')) return { url: current, status: response.status, html: '' };
-        continue;
-      }
-      const html = await response.text();
-      this.pages.push(html);
-      return { url: current, status: response.status, html };
-    }
-    throw new Error('too many redirects');
-  }
-
-  async submit(page: { url: string; html: string }, fields: Record<string, string>, button?: Record<string, string>) {
-    const action = /<form method="post" action="([^"]+)"/.exec(page.html)?.[1];
-    assert.ok(action, `no form on ${page.url}`);
-    const hidden = Object.fromEntries([...page.html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1]!, match[2]!]));
-    const body = new URLSearchParams({ ...hidden, ...fields, ...(button ?? {}) });
-    return this.go(new URL(action.replace(/&#(\d+);/g, (_m, code) => String.fromCharCode(Number(code))), page.url).href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() });
-  }
-}
+import { Browser, freePort } from './helpers.js';
 
 /** The client side of OAuth as an MCP client implements it, with the browser steps scripted. */
 class ScriptedOAuthClient implements OAuthClientProvider {

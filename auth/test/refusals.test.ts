@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { authorizeUrl, Browser, CALLBACK, pkce, registerClient, signInAndConsent, startStack, tokenRequest, type Stack } from './helpers.js';
+
+describe('the authorization server refuses what OAuth 2.1 forbids', () => {
+  let stack: Stack;
+  let clientId: string;
+  before(async () => {
+    stack = await startStack();
+    clientId = (await registerClient(stack.issuer)).client_id;
+  });
+  after(async () => {
+    await stack?.close();
+  });
+  const user = () => stack.sandbox.seed.users.employee;
+  const resource = () => stack.host.mcpUrl;
+
+  async function code(pair = pkce(), extra: Record<string, string> = {}): Promise<{ code: string; pair: ReturnType<typeof pkce> }> {
+    const callback = await signInAndConsent(authorizeUrl(stack.issuer, { client_id: clientId, code_challenge: pair.challenge, code_challenge_method: 'S256', resource: resource(), ...extra }), user());
+    const value = callback.searchParams.get('code');
+    assert.ok(value, `no code: ${callback}`);
+    return { code: value, pair };
+  }
+
+  const exchange = (codeValue: string, verifier: string, extra: Record<string, string> = {}) =>
+    tokenRequest(stack.issuer, { grant_type: 'authorization_code', code: codeValue, code_verifier: verifier, redirect_uri: CALLBACK, client_id: clientId, resource: resource(), ...extra });
+
+  test('metadata advertises S256 only, the iss response parameter, and the endpoints', async () => {
+    const metadata = (await (await fetch(`${stack.issuer}/.well-known/oauth-authorization-server`)).json()) as Record<string, unknown>;
+    assert.deepEqual(metadata.code_challenge_methods_supported, ['S256']);
+    assert.equal(metadata.authorization_response_iss_parameter_supported, true);
+    assert.equal(metadata.token_endpoint, `${stack.issuer}/oauth2/token`);
+    assert.equal(metadata.registration_endpoint, `${stack.issuer}/oauth2/register`);
+    assert.equal(metadata.jwks_uri, `${stack.issuer}/.well-known/jwks.json`);
+  });
+
+  test('missing PKCE and plain PKCE are refused', async () => {
+    const browser = new Browser();
+    const missing = await browser.go(authorizeUrl(stack.issuer, { client_id: clientId, resource: resource() }));
+    assert.match(missing.url, /error=invalid_request/);
+    const plain = await browser.go(authorizeUrl(stack.issuer, { client_id: clientId, resource: resource(), code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' }));
+    assert.match(plain.url, /error=invalid_request/);
+  });
+
+  test('a wrong verifier, a reused code, a mismatched redirect_uri, and another audience are refused', async () => {
+    const first = await code();
+    assert.equal((await exchange(first.code, pkce().verifier)).body.error, 'invalid_grant');
+    const second = await code();
+    assert.equal((await exchange(second.code, second.pair.verifier, { redirect_uri: 'http://127.0.0.1:1/other' })).body.error, 'invalid_grant');
+    const third = await code();
+    const ok = await exchange(third.code, third.pair.verifier);
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal((await exchange(third.code, third.pair.verifier)).body.error, 'invalid_grant', 'a code works once');
+    const afterReuse = await tokenRequest(stack.issuer, { grant_type: 'refresh_token', refresh_token: ok.body.refresh_token, client_id: clientId, resource: resource() });
+    assert.equal(afterReuse.body.error, 'invalid_grant', 'replaying a code revokes what it issued');
+    const fourth = await code();
+    assert.equal((await exchange(fourth.code, fourth.pair.verifier, { resource: 'https://other.example/mcp' })).body.error, 'invalid_target');
+    const elsewhere = await new Browser().go(authorizeUrl(stack.issuer, { client_id: clientId, code_challenge: pkce().challenge, code_challenge_method: 'S256', resource: 'https://other.example/mcp' }));
+    assert.match(elsewhere.url, /^http:\/\/127\.0\.0\.1:1\/callback\?error=invalid_target/, 'no authorization for another resource');
+  });
+
+  test('refresh tokens rotate, and replaying a rotated one revokes the grant', async () => {
+    const { code: value, pair } = await code();
+    const first = await exchange(value, pair.verifier);
+    const second = await tokenRequest(stack.issuer, { grant_type: 'refresh_token', refresh_token: first.body.refresh_token, client_id: clientId, resource: resource() });
+    assert.equal(second.status, 200, JSON.stringify(second.body));
+    assert.notEqual(second.body.refresh_token, first.body.refresh_token);
+    const replay = await tokenRequest(stack.issuer, { grant_type: 'refresh_token', refresh_token: first.body.refresh_token, client_id: clientId, resource: resource() });
+    assert.equal(replay.body.error, 'invalid_grant');
+    const afterReplay = await tokenRequest(stack.issuer, { grant_type: 'refresh_token', refresh_token: second.body.refresh_token, client_id: clientId, resource: resource() });
+    assert.equal(afterReplay.body.error, 'invalid_grant', 'the whole grant is revoked');
+  });
+
+  test('a wrong password shows the page again with a message, not a stack trace', async () => {
+    const browser = new Browser();
+    const pair = pkce();
+    const signIn = await browser.go(authorizeUrl(stack.issuer, { client_id: clientId, code_challenge: pair.challenge, code_challenge_method: 'S256', resource: resource() }));
+    const again = await browser.submit(signIn, { email: user().email, password: 'wrong-password' });
+    assert.equal(again.status, 200);
+    assert.match(again.html, /Gauzy did not accept that email and password/);
+    assert.match(again.html, /Sign in with Ever Gauzy/);
+    assert.doesNotMatch(again.html, /at .*\.ts:\d+|Error:/);
+  });
+
+  test('a client_name with script in it is shown as text on the consent page', async () => {
+    const evil = await registerClient(stack.issuer, { client_name: '<script>alert(1)</script>' });
+    const browser = new Browser();
+    const pair = pkce();
+    const signIn = await browser.go(authorizeUrl(stack.issuer, { client_id: evil.client_id, code_challenge: pair.challenge, code_challenge_method: 'S256', resource: resource() }));
+    assert.doesNotMatch(signIn.html, /<script>alert/);
+    const consent = await browser.submit(signIn, { email: user().email, password: user().password });
+    assert.doesNotMatch(consent.html, /<script>alert/);
+    assert.match(consent.html, /&#60;script&#62;alert\(1\)&#60;\/script&#62;/);
+  });
+
+  test('a redirect_uri the client did not register gets an error page, never a redirect (no open redirect)', async () => {
+    const browser = new Browser();
+    const pair = pkce();
+    const page = await browser.go(authorizeUrl(stack.issuer, { client_id: clientId, redirect_uri: 'https://evil.example/steal', code_challenge: pair.challenge, code_challenge_method: 'S256', resource: resource() }));
+    assert.equal(new URL(page.url).host, new URL(stack.issuer).host);
+    assert.equal(page.status, 400);
+  });
+
+  test('a form posted without its CSRF token is refused', async () => {
+    const browser = new Browser();
+    const pair = pkce();
+    const signIn = await browser.go(authorizeUrl(stack.issuer, { client_id: clientId, code_challenge: pair.challenge, code_challenge_method: 'S256', resource: resource() }));
+    const action = /action="([^"]+)"/.exec(signIn.html)![1]!;
+    const forged = await browser.go(new URL(action, signIn.url).href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: user().email, password: user().password }).toString() });
+    assert.equal(forged.status, 403);
+  });
+});
