@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { consentPage, errorPage, signInPage } from './pages.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 
 export const MCP_SCOPES = ['mcp.read', 'mcp.write', 'mcp.admin'] as const;
 
@@ -23,6 +24,8 @@ export interface AuthServerOptions {
   registrationAccessToken?: string;
   accessTokenTtlSeconds?: number;
   refreshTokenTtlSeconds?: number;
+  /** Wrong passwords per email and address before sign-in pauses for 15 minutes (default 5). */
+  signInMaxFailures?: number;
 }
 
 export interface AuthServer {
@@ -128,6 +131,7 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
   });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) => done(null, parseForm(body as string)));
 
+  const throttle = new SignInThrottle(options.signInMaxFailures ?? 5);
   const interactionDetails = (request: FastifyRequest, reply: FastifyReply) => provider.interactionDetails(request.raw, reply.raw);
 
   app.get('/oauth2/interaction/:uid', async (request, reply) => {
@@ -163,11 +167,20 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
     const again = (error: string, status = 200) =>
       reply.code(status).type('text/html').send(signInPage({ action: `/oauth2/interaction/${details.uid}/login`, csrf: csrfFor(details.uid), clientName: client?.clientName ?? String(details.params.client_id), email: form.email, error }));
     if (!form.email || !form.password) return again('Enter your Gauzy email and password.');
+    const wait = throttle.retryAfter(request.ip, form.email);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      return again(`Too many failed attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`, 429);
+    }
     const session = new GauzySession(options.gauzy, { credentials: { email: form.email, password: form.password }, log: options.log });
     try {
       await session.signIn();
+      throttle.succeeded(request.ip, form.email);
     } catch (error) {
-      if (isGauzyMcpError(error, 'GMCP_ERR_NOT_SIGNED_IN')) return again('Gauzy did not accept that email and password.');
+      if (isGauzyMcpError(error, 'GMCP_ERR_NOT_SIGNED_IN')) {
+        throttle.failed(request.ip, form.email);
+        return again('Gauzy did not accept that email and password.');
+      }
       options.log.warn('Gauzy sign-in failed', { error: isGauzyMcpError(error) ? error.code : (error as Error).message });
       return again('Gauzy could not be reached. Try again in a moment.', 502);
     }

@@ -82,6 +82,20 @@ describe('the authorization server refuses what OAuth 2.1 forbids', () => {
     assert.doesNotMatch(again.html, /at .*\.ts:\d+|Error:/);
   });
 
+  test('password guessing is throttled: after five failures the sixth attempt gets 429 even with the right password', async () => {
+    const browser = new Browser();
+    const pair = pkce();
+    let page = await browser.go(authorizeUrl(stack.issuer, { client_id: clientId, code_challenge: pair.challenge, code_challenge_method: 'S256', resource: resource() }));
+    const target = stack.sandbox.seed.users.localAdmin;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      page = await browser.submit(page, { email: target.email, password: `guess-${attempt}` });
+      assert.equal(page.status, 200);
+    }
+    const blocked = await browser.submit(page, { email: target.email, password: target.password });
+    assert.equal(blocked.status, 429);
+    assert.match(blocked.html, /Too many failed attempts/);
+  });
+
   test('a client_name with script in it is shown as text on the consent page', async () => {
     const evil = await registerClient(stack.issuer, { client_name: '<script>alert(1)</script>' });
     const browser = new Browser();
