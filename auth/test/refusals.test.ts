@@ -124,3 +124,36 @@ describe('the authorization server refuses what OAuth 2.1 forbids', () => {
     assert.equal(forged.status, 403);
   });
 });
+
+describe('introspection and revocation', () => {
+  let stack: Stack;
+  before(async () => {
+    stack = await startStack();
+  });
+  after(async () => {
+    await stack?.close();
+  });
+
+  test('a confidential client introspects tokens (RFC 7662); revoking the refresh token ends it (RFC 7009); anonymous introspection is refused', async () => {
+    const confidential = await registerClient(stack.issuer, { token_endpoint_auth_method: 'client_secret_basic' });
+    const basic = `Basic ${Buffer.from(`${confidential.client_id}:${String(confidential.client_secret)}`).toString('base64')}`;
+    const pair = pkce();
+    const callback = await signInAndConsent(
+      authorizeUrl(stack.issuer, { client_id: confidential.client_id, code_challenge: pair.challenge, code_challenge_method: 'S256', resource: stack.host.mcpUrl }),
+      stack.sandbox.seed.users.employee,
+    );
+    const post = (path: string, form: Record<string, string>, authorization?: string) =>
+      fetch(`${stack.issuer}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(authorization ? { authorization } : {}) }, body: new URLSearchParams(form).toString() });
+    const tokens = (await (await post('/oauth2/token', { grant_type: 'authorization_code', code: callback.searchParams.get('code')!, code_verifier: pair.verifier, redirect_uri: CALLBACK, resource: stack.host.mcpUrl }, basic)).json()) as Record<string, string>;
+    assert.ok(tokens.access_token && tokens.refresh_token, JSON.stringify(tokens));
+    const introspected = (await (await post('/oauth2/introspect', { token: tokens.refresh_token! }, basic)).json()) as Record<string, unknown>;
+    assert.equal(introspected.active, true);
+    const anonymous = await post('/oauth2/introspect', { token: tokens.refresh_token! });
+    assert.equal(anonymous.status, 400);
+    assert.equal(((await anonymous.json()) as { error?: string; active?: boolean }).active, undefined, 'no token information without client authentication');
+    assert.equal((await post('/oauth2/revoke', { token: tokens.refresh_token!, token_type_hint: 'refresh_token' }, basic)).status, 200);
+    assert.equal(((await (await post('/oauth2/introspect', { token: tokens.refresh_token! }, basic)).json()) as Record<string, unknown>).active, false);
+    const refreshed = (await (await post('/oauth2/token', { grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, resource: stack.host.mcpUrl }, basic)).json()) as Record<string, string>;
+    assert.equal(refreshed.error, 'invalid_grant');
+  });
+});
