@@ -1,3 +1,5 @@
 export { buildAuthServer, MCP_SCOPES } from './server.js';
 export type { AuthServer, AuthServerOptions } from './server.js';
 export { escapeHtml } from './pages.js';
+export { maintainKeyRing, providerJwks, FileKeyRingStore, DEFAULT_KEY_POLICY } from './signing-keys.js';
+export type { KeyRing, KeyPolicy, ManagedKey, SigningAlgorithm } from './signing-keys.js';

@@ -3,10 +3,10 @@ import { parse as parseForm } from 'node:querystring';
 import { GauzySession, isGauzyMcpError, type GauzyHttp, type Logger } from '@gauzy-mcp/core';
 import type { CredentialVault } from '@gauzy-mcp/host';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { consentPage, errorPage, signInPage } from './pages.js';
 import { SignInThrottle } from './sign-in-throttle.js';
+import { DEFAULT_KEY_POLICY, FileKeyRingStore, maintainKeyRing, providerJwks, type KeyPolicy } from './signing-keys.js';
 
 export const MCP_SCOPES = ['mcp.read', 'mcp.write', 'mcp.admin'] as const;
 
@@ -24,6 +24,12 @@ export interface AuthServerOptions {
   registrationAccessToken?: string;
   accessTokenTtlSeconds?: number;
   refreshTokenTtlSeconds?: number;
+  /**
+   * Signing keys: persisted to `path` (a data directory; without it they live as long as the process)
+   * and rotated by `policy` at start: a new key is published a day before it signs, the old one stays
+   * published until the tokens it signed have expired.
+   */
+  keys?: { path?: string; policy?: Partial<Omit<KeyPolicy, 'maxTokenLifetimeMs'>> };
   /** Wrong passwords per email and address before sign-in pauses for 15 minutes (default 5). */
   signInMaxFailures?: number;
 }
@@ -43,8 +49,10 @@ const OIDC_PATHS = ['/oauth2/authorize', '/oauth2/token', '/oauth2/introspect', 
  * consent pages, and bridges sign-in to Gauzy, whose tokens go to the vault, never the password.
  */
 export async function buildAuthServer(options: AuthServerOptions): Promise<AuthServer> {
-  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-  const signingKey = { ...(await exportJWK(privateKey)), kid: `es256-${randomBytes(6).toString('hex')}`, alg: 'ES256', use: 'sig' };
+  const policy = { ...DEFAULT_KEY_POLICY, ...options.keys?.policy, maxTokenLifetimeMs: (options.accessTokenTtlSeconds ?? 900) * 1000 };
+  const keyStore = options.keys?.path ? new FileKeyRingStore(options.keys.path) : undefined;
+  const maintained = await maintainKeyRing(keyStore?.load() ?? { keys: [] }, policy, Date.now());
+  if (maintained.changed) keyStore?.save(maintained.ring);
   const csrfSecret = randomBytes(32);
   const csrfFor = (uid: string) => createHmac('sha256', csrfSecret).update(uid).digest('base64url');
   const csrfValid = (uid: string, presented: unknown) => {
@@ -55,7 +63,7 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
 
   const configuration: Configuration = {
     clients: options.clients ?? [],
-    jwks: { keys: [signingKey] },
+    jwks: providerJwks(maintained.ring) as Configuration['jwks'],
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     findAccount: async (_ctx, accountId) => ({ accountId, claims: async () => ({ sub: accountId }) }),
     scopes: ['openid', ...MCP_SCOPES],
@@ -89,7 +97,7 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
             audience: options.resource,
             accessTokenTTL: options.accessTokenTtlSeconds ?? 900,
             accessTokenFormat: 'jwt',
-            jwt: { sign: { alg: 'ES256' } },
+            jwt: { sign: { alg: policy.algorithm } },
           };
         },
       },
@@ -115,7 +123,7 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
       ctx.type = 'html';
       ctx.body = errorPage(String(out.error_description ?? out.error ?? 'The request could not be completed.'));
     },
-    clientDefaults: { grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none', id_token_signed_response_alg: 'ES256' },
+    clientDefaults: { grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none', id_token_signed_response_alg: policy.algorithm },
   };
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = false;
