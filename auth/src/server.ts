@@ -30,6 +30,12 @@ export interface AuthServerOptions {
    * published until the tokens it signed have expired.
    */
   keys?: { path?: string; policy?: Partial<Omit<KeyPolicy, 'maxTokenLifetimeMs'>> };
+  /**
+   * Client ID Metadata Documents (an https `client_id` whose URL serves the client's metadata). Fetched by
+   * oidc-provider with a 2.5 s timeout, a size limit and a connection guard that refuses private,
+   * loopback and link-local addresses; `allowLoopbackWithCa` lifts the guard for tests only, trusting one CA.
+   */
+  clientIdMetadataDocuments?: { enabled?: boolean; allowLoopbackWithCa?: string };
   /** Wrong passwords per email and address before sign-in pauses for 15 minutes (default 5). */
   signInMaxFailures?: number;
 }
@@ -80,8 +86,15 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
       jwks: '/.well-known/jwks.json',
     },
     interactions: { url: (_ctx, interaction) => `/oauth2/interaction/${interaction.uid}` },
+    ...(options.clientIdMetadataDocuments?.allowLoopbackWithCa ? { fetch: loopbackFetch(options.clientIdMetadataDocuments.allowLoopbackWithCa) } : {}),
+    fetchResponseBodyLimits: { clientIdMetadataDocument: 16 * 1024 } as never,
     features: {
       devInteractions: { enabled: false },
+      clientIdMetadataDocument: {
+        enabled: options.clientIdMetadataDocuments?.enabled ?? true,
+        ack: 'draft-02',
+        cacheDuration: { min: 30, max: 3600 },
+      } as never,
       registration: { enabled: true, initialAccessToken: options.registrationAccessToken ?? false },
       revocation: { enabled: true },
       introspection: { enabled: true },
@@ -230,6 +243,17 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
     return reply.code(expired ? 400 : 500).type('text/html').send(errorPage(expired ? 'This sign-in expired. Start again from your MCP client.' : 'The sign-in could not be completed.'));
   });
   return { app, provider };
+}
+
+/**
+ * Tests only: fetch through an agent that trusts one CA and skips oidc-provider's special-use address
+ * guard, so a loopback https server can stand in for a client's metadata host.
+ */
+function loopbackFetch(ca: string): NonNullable<Configuration['fetch']> {
+  const Agent = (globalThis as Record<symbol, { constructor: new (options: unknown) => unknown } | undefined>)[Symbol.for('undici.globalDispatcher.1')]?.constructor;
+  if (!Agent) throw new Error('allowLoopbackWithCa needs the runtime fetch agent');
+  const dispatcher = new Agent({ connect: { ca } });
+  return ((url: URL | string, init: RequestInit) => fetch(url, { ...init, dispatcher } as RequestInit)) as NonNullable<Configuration['fetch']>;
 }
 
 function noStore(reply: FastifyReply): void {

@@ -2,58 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createGauzyHttp, silentLogger } from '@gauzy-mcp/core';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
-import { Client, StreamableHTTPClientTransport, UnauthorizedError, type OAuthClientProvider } from '@modelcontextprotocol/client';
+import { Client, StreamableHTTPClientTransport, UnauthorizedError } from '@modelcontextprotocol/client';
 import { createSandbox, toOutcome, type Sandbox } from '@gauzy-mcp/testkit';
 import { buildAuthServer, type AuthServer } from '../src/index.js';
-import { Browser, freePort } from './helpers.js';
-
-/** The client side of OAuth as an MCP client implements it, with the browser steps scripted. */
-class ScriptedOAuthClient implements OAuthClientProvider {
-  clientInfo?: Awaited<ReturnType<OAuthClientProvider['clientInformation']>>;
-  savedTokens?: Awaited<ReturnType<OAuthClientProvider['tokens']>>;
-  verifier = '';
-  callback?: URL;
-  constructor(private readonly browser: Browser, private readonly user: { email: string; password: string }) {}
-  get redirectUrl() {
-    return 'http://127.0.0.1:1/callback';
-  }
-  get clientMetadata() {
-    return { client_name: 'Scripted MCP client', redirect_uris: ['http://127.0.0.1:1/callback'], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' };
-  }
-  clientInformation() {
-    return this.clientInfo;
-  }
-  saveClientInformation(info: NonNullable<ScriptedOAuthClient['clientInfo']>) {
-    this.clientInfo = info;
-  }
-  tokens() {
-    return this.savedTokens;
-  }
-  saveTokens(tokens: NonNullable<ScriptedOAuthClient['savedTokens']>) {
-    this.savedTokens = tokens;
-  }
-  discovery?: unknown;
-  saveDiscoveryState(state: unknown) {
-    this.discovery = state;
-  }
-  discoveryState() {
-    return this.discovery as never;
-  }
-  saveCodeVerifier(verifier: string) {
-    this.verifier = verifier;
-  }
-  codeVerifier() {
-    return this.verifier;
-  }
-  async redirectToAuthorization(url: URL) {
-    const signIn = await this.browser.go(url.href);
-    assert.match(signIn.html, /Sign in with Ever Gauzy/);
-    const consent = await this.browser.submit(signIn, { email: this.user.email, password: this.user.password });
-    assert.match(consent.html, /Allow access\?/, consent.html);
-    const done = await this.browser.submit(consent, {}, { decision: 'allow' });
-    this.callback = new URL(done.url);
-  }
-}
+import { Browser, freePort, ScriptedOAuthClient } from './helpers.js';
 
 describe('OAuth end to end: the SDK client signs in through the auth server and calls the host as that user', () => {
   let sandbox: Sandbox;

@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 import { createGauzyHttp, silentLogger } from '@gauzy-mcp/core';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
 import { createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
-import { buildAuthServer, type AuthServer } from '../src/index.js';
+import type { OAuthClientProvider } from '@modelcontextprotocol/client';
+import { buildAuthServer, type AuthServer, type AuthServerOptions } from '../src/index.js';
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -107,12 +108,12 @@ export interface Stack {
 }
 
 /** Sandbox, host (OAuth mode) and auth server on loopback, sharing one vault. */
-export async function startStack(options: { accessTokenTtlSeconds?: number } = {}): Promise<Stack> {
+export async function startStack(options: Partial<Pick<AuthServerOptions, 'accessTokenTtlSeconds' | 'clientIdMetadataDocuments'>> = {}): Promise<Stack> {
   const sandbox = await createSandbox({ seed: 'demo' });
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
   const host = await startHost({ input: { port: 0, gauzy: { baseUrl: sandbox.url, sandbox: true }, identity: { mode: 'oauth', issuer } }, env: {}, log: silentLogger });
-  const auth = await buildAuthServer({ issuer, resource: host.mcpUrl, vault: host.vault, gauzy: createGauzyHttp({ gauzyBaseUrl: sandbox.url, log: silentLogger }), log: silentLogger, accessTokenTtlSeconds: options.accessTokenTtlSeconds });
+  const auth = await buildAuthServer({ issuer, resource: host.mcpUrl, vault: host.vault, gauzy: createGauzyHttp({ gauzyBaseUrl: sandbox.url, log: silentLogger }), log: silentLogger, ...options });
   await auth.app.listen({ host: '127.0.0.1', port });
   return {
     sandbox,
@@ -126,3 +127,56 @@ export async function startStack(options: { accessTokenTtlSeconds?: number } = {
     },
   };
 }
+
+/** The client side of OAuth as an MCP client implements it, with the browser steps scripted. */
+export class ScriptedOAuthClient implements OAuthClientProvider {
+  clientInfo?: Awaited<ReturnType<OAuthClientProvider['clientInformation']>>;
+  savedTokens?: Awaited<ReturnType<OAuthClientProvider['tokens']>>;
+  verifier = '';
+  callback?: URL;
+  constructor(
+    private readonly browser: Browser,
+    private readonly user: { email: string; password: string },
+    readonly clientMetadataUrl?: string,
+  ) {}
+  get redirectUrl() {
+    return 'http://127.0.0.1:1/callback';
+  }
+  get clientMetadata() {
+    return { client_name: 'Scripted MCP client', redirect_uris: ['http://127.0.0.1:1/callback'], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' };
+  }
+  clientInformation() {
+    return this.clientInfo;
+  }
+  saveClientInformation(info: NonNullable<ScriptedOAuthClient['clientInfo']>) {
+    this.clientInfo = info;
+  }
+  tokens() {
+    return this.savedTokens;
+  }
+  saveTokens(tokens: NonNullable<ScriptedOAuthClient['savedTokens']>) {
+    this.savedTokens = tokens;
+  }
+  discovery?: unknown;
+  saveDiscoveryState(state: unknown) {
+    this.discovery = state;
+  }
+  discoveryState() {
+    return this.discovery as never;
+  }
+  saveCodeVerifier(verifier: string) {
+    this.verifier = verifier;
+  }
+  codeVerifier() {
+    return this.verifier;
+  }
+  async redirectToAuthorization(url: URL) {
+    const signIn = await this.browser.go(url.href);
+    assert.match(signIn.html, /Sign in with Ever Gauzy/);
+    const consent = await this.browser.submit(signIn, { email: this.user.email, password: this.user.password });
+    assert.match(consent.html, /Allow access\?/, consent.html);
+    const done = await this.browser.submit(consent, {}, { decision: 'allow' });
+    this.callback = new URL(done.url);
+  }
+}
+
