@@ -1,6 +1,10 @@
+import { createServer } from 'node:net';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger, logLevelFromEnv } from '@gauzy-mcp/core';
-import { startHost, type HostConfigInput, type RunningHost } from '@gauzy-mcp/host';
+import { buildAuthServer } from '@gauzy-mcp/auth';
+import { createGauzyHttp, createLogger, logLevelFromEnv } from '@gauzy-mcp/core';
+import { startHost, type RunningHost } from '@gauzy-mcp/host';
 import { createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
 import { importFromCli } from '../plugins.js';
 
@@ -13,36 +17,65 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv = process.
   const configPath = configIndex >= 0 ? argv[configIndex + 1] : undefined;
   const host = await startHost({ configPath, env, log: hostLog(env), importModule: importFromCli, searchDirs: [CLI_DIR] });
   announce(host, undefined);
-  stopOnSignals(host, undefined);
+  stopOnSignals([() => host.close()]);
 }
 
 /**
- * `gauzy-mcp demo`: the whole system on embedded defaults: the Gauzy sandbox with demo data and the
- * host in front of it, on loopback (HOST and PORT choose where; default 127.0.0.1:3001).
+ * `gauzy-mcp demo`: the whole system on embedded defaults, on loopback: the Gauzy sandbox with demo data,
+ * the authorization server (HOST:AUTH_PORT, default PORT+1) and the host in front of it (HOST:PORT,
+ * default 127.0.0.1:3001). An MCP client that speaks OAuth needs only the MCP URL; it signs in with a
+ * sandbox account.
  */
 export async function runDemo(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const log = hostLog(env);
+  const bind = env.HOST ?? '127.0.0.1';
+  const hostPort = env.PORT ? Number(env.PORT) : 3001;
+  const authPort = env.AUTH_PORT ? Number(env.AUTH_PORT) : hostPort === 0 ? await freePort(bind) : hostPort + 1;
+  const issuer = `http://${bind.includes(':') ? `[${bind}]` : bind}:${authPort}`;
   const sandbox = await createSandbox({ seed: 'demo' });
-  const admin = sandbox.seed.users.superAdmin;
-  const input: HostConfigInput = {
-    gauzy: { baseUrl: sandbox.url, sandbox: true },
-    identity: { mode: 'development', accounts: [{ name: 'demo', email: admin.email, password: admin.password }] },
-  };
-  let host: RunningHost;
+  const stops: Array<() => Promise<void>> = [() => sandbox.close()];
   try {
-    host = await startHost({ input, env: { ...env, API_BASE_URL: undefined, GAUZY_AUTH_EMAIL: undefined, GAUZY_AUTH_PASSWORD: undefined }, log: hostLog(env), importModule: importFromCli, searchDirs: [CLI_DIR] });
+    const host = await startHost({
+      input: { host: bind, port: hostPort, gauzy: { baseUrl: sandbox.url, sandbox: true }, identity: { mode: 'oauth', issuer } },
+      // The demo's own Gauzy, address and identity; other settings (toolsets, read-only, limits) still come from env.
+      env: { ...env, API_BASE_URL: undefined, GAUZY_AUTH_EMAIL: undefined, GAUZY_AUTH_PASSWORD: undefined, HOST: undefined, PORT: undefined, GAUZY_MCP_OAUTH_ISSUER: undefined },
+      log,
+      importModule: importFromCli,
+      searchDirs: [CLI_DIR],
+    });
+    stops.unshift(() => host.close());
+    const auth = await buildAuthServer({
+      issuer,
+      resource: host.mcpUrl,
+      vault: host.vault,
+      gauzy: createGauzyHttp({ gauzyBaseUrl: sandbox.url, log }),
+      log: log.child({ component: 'auth' }),
+      keys: { path: join(env.GAUZY_MCP_DATA_DIR ?? join(homedir(), '.gauzy-mcp'), 'demo-signing-keys.json') },
+    });
+    await auth.app.listen({ host: bind, port: authPort });
+    stops.unshift(() => auth.app.close());
+    const demoUser = sandbox.seed.users.superAdmin;
+    announce(host, sandbox, [`  Authorization server: ${issuer} (OAuth 2.1; your MCP client opens its sign-in page).`, `  Sign in with the sandbox's demo account: ${demoUser.email} / ${demoUser.password} (or employee@ever.co / 12345678).`]);
   } catch (error) {
-    await sandbox.close();
+    for (const stop of stops) await stop().catch(() => {});
     throw error;
   }
-  announce(host, sandbox);
-  stopOnSignals(host, sandbox);
+  stopOnSignals(stops);
+}
+
+async function freePort(host: string): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 function hostLog(env: NodeJS.ProcessEnv) {
   return createLogger({ level: logLevelFromEnv(env) }).child({ component: 'host' });
 }
 
-function announce(host: RunningHost, sandbox: Sandbox | undefined): void {
+function announce(host: RunningHost, sandbox: Sandbox | undefined, extra: string[] = []): void {
   const config = { mcpServers: { gauzy: { type: 'http', url: host.mcpUrl } } };
   const lines = [
     `gauzy-mcp host ready: ${host.mcpUrl} (${host.toolCount} tools; Gauzy at ${host.config.gauzy?.baseUrl}${sandbox ? ', the bundled sandbox with demo data' : ''}).`,
@@ -50,6 +83,7 @@ function announce(host: RunningHost, sandbox: Sandbox | undefined): void {
     `  Health ${host.url}/health, readiness ${host.url}/ready, metrics ${host.url}/metrics`,
     `  Client config (Claude Code, Cursor, VS Code): ${JSON.stringify(config)}`,
     `  Identity: ${host.identityMode}.`,
+    ...extra,
   ];
   if (host.identityMode.startsWith('development')) {
     lines.push('  !! DEVELOPMENT IDENTITY: every request acts as the configured Gauzy account(s). Loopback only; not for a team deployment.');
@@ -57,15 +91,14 @@ function announce(host: RunningHost, sandbox: Sandbox | undefined): void {
   process.stderr.write(`${lines.join('\n')}\n`);
 }
 
-function stopOnSignals(host: RunningHost, sandbox: Sandbox | undefined): void {
+function stopOnSignals(stops: ReadonlyArray<() => Promise<void>>): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stderr.write(`gauzy-mcp: ${signal}: draining and stopping\n`);
     void (async () => {
-      await host.close();
-      await sandbox?.close();
+      for (const stop of stops) await stop().catch(() => {});
       process.exit(0);
     })();
   };
