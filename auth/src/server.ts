@@ -9,6 +9,7 @@ import { SignInThrottle } from './sign-in-throttle.js';
 import { DEFAULT_KEY_POLICY, FileKeyRingStore, maintainKeyRing, providerJwks, type KeyPolicy } from './signing-keys.js';
 
 export const MCP_SCOPES = ['mcp.read', 'mcp.write', 'mcp.admin'] as const;
+export const DEFAULT_SCOPE = 'mcp.read mcp.write';
 
 export interface AuthServerOptions {
   /** The issuer URL (where this server is reached), e.g. http://127.0.0.1:3002 */
@@ -140,6 +141,11 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
   };
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = false;
+  // A client that asks for no scope (the MCP spec lets it) gets the everyday ones; admin must be asked for.
+  provider.use(async (ctx, next) => {
+    if (ctx.path === '/oauth2/authorize' && ctx.method === 'GET' && !ctx.query.scope) ctx.query = { ...ctx.query, scope: DEFAULT_SCOPE };
+    await next();
+  });
 
   const app = Fastify({ logger: false });
   const callback = provider.callback();

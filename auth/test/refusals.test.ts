@@ -34,6 +34,14 @@ describe('the authorization server refuses what OAuth 2.1 forbids', () => {
     assert.equal(metadata.jwks_uri, `${stack.issuer}/.well-known/jwks.json`);
   });
 
+  test('a request without scope is granted the everyday scopes, never mcp.admin', async () => {
+    const pair = pkce();
+    const callback = await signInAndConsent(authorizeUrl(stack.issuer, { client_id: clientId, scope: undefined, code_challenge: pair.challenge, code_challenge_method: 'S256', resource: resource() }), user());
+    const tokens = await exchange(callback.searchParams.get('code')!, pair.verifier);
+    assert.equal(tokens.status, 200, JSON.stringify(tokens.body));
+    assert.deepEqual(String(tokens.body.scope).split(' ').sort(), ['mcp.read', 'mcp.write']);
+  });
+
   test('missing PKCE and plain PKCE are refused', async () => {
     const browser = new Browser();
     const missing = await browser.go(authorizeUrl(stack.issuer, { client_id: clientId, resource: resource() }));
