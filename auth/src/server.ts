@@ -1,7 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { parse as parseForm } from 'node:querystring';
 import { GauzySession, isGauzyMcpError, type GauzyHttp, type Logger } from '@gauzy-mcp/core';
-import type { CredentialVault } from '@gauzy-mcp/host';
+import type { CredentialVault, HostState } from '@gauzy-mcp/host';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { consentPage, errorPage, signInPage } from './pages.js';
@@ -37,6 +38,12 @@ export interface AuthServerOptions {
    * loopback and link-local addresses; `allowLoopbackWithCa` lifts the guard for tests only, trusting one CA.
    */
   clientIdMetadataDocuments?: { enabled?: boolean; allowLoopbackWithCa?: string };
+  /** Token requests per client (default 10 per hour). */
+  tokenRateLimit?: { max: number; windowSeconds: number };
+  /** Dynamic registrations per address (default 20 per hour). */
+  registrationRateLimit?: { max: number; windowSeconds: number };
+  /** Shares the rate-limit counters between instances. */
+  redis?: NonNullable<HostState['redis']>;
   /** Wrong passwords per email and address before sign-in pauses for 15 minutes (default 5). */
   signInMaxFailures?: number;
 }
@@ -48,7 +55,7 @@ export interface AuthServer {
 
 /** Resume after an interaction, and registration management, live under these. */
 const OIDC_PREFIXES = ['/oauth2/authorize/', '/oauth2/register/'];
-const OIDC_PATHS = ['/oauth2/authorize', '/oauth2/token', '/oauth2/introspect', '/oauth2/revoke', '/oauth2/register', '/oauth2/userinfo', '/oauth2/logout', '/.well-known/jwks.json', '/.well-known/oauth-authorization-server', '/.well-known/openid-configuration'];
+const OIDC_PATHS = ['/oauth2/authorize', '/oauth2/introspect', '/oauth2/revoke', '/oauth2/userinfo', '/oauth2/logout', '/.well-known/jwks.json', '/.well-known/oauth-authorization-server', '/.well-known/openid-configuration'];
 
 /**
  * The OAuth 2.1 authorization server: `oidc-provider` does the protocol (PKCE, codes, rotating refresh
@@ -156,6 +163,24 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
     reply.hijack();
     callback(request.raw, reply.raw);
   });
+  // Token requests and registrations are rate-limited before oidc-provider sees them; Fastify parses the
+  // body (to find the client), and oidc-provider reads the parsed body from the request.
+  await app.register(rateLimit, { global: false, hook: 'preHandler', ...(options.redis ? { redis: options.redis, nameSpace: 'gauzy-mcp:auth-rate-limit:' } : {}) });
+  const handOver = async (request: FastifyRequest, reply: FastifyReply) => {
+    (request.raw as typeof request.raw & { body?: unknown }).body = request.body;
+    reply.hijack();
+    callback(request.raw, reply.raw);
+  };
+  const tooMany = (what: string) => (_request: FastifyRequest, context: { after: string; statusCode: number }) => ({
+    statusCode: context.statusCode,
+    error: 'rate_limited',
+    error_description: `Too many ${what}; retry after ${context.after}.`,
+  });
+  const tokenLimit = options.tokenRateLimit ?? { max: 10, windowSeconds: 3600 };
+  app.post('/oauth2/token', { config: { rateLimit: { max: tokenLimit.max, timeWindow: tokenLimit.windowSeconds * 1000, keyGenerator: clientOf, errorResponseBuilder: tooMany('token requests for this client') } } }, handOver);
+  const registrationLimit = options.registrationRateLimit ?? { max: 20, windowSeconds: 3600 };
+  app.post('/oauth2/register', { config: { rateLimit: { max: registrationLimit.max, timeWindow: registrationLimit.windowSeconds * 1000, errorResponseBuilder: tooMany('client registrations from this address') } } }, handOver);
+
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) => done(null, parseForm(body as string)));
 
   const throttle = new SignInThrottle(options.signInMaxFailures ?? 5);
@@ -244,6 +269,8 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
   });
 
   app.setErrorHandler(async (error, _request, reply) => {
+    const limited = error as { statusCode?: number; error?: string; error_description?: string };
+    if (limited.statusCode === 429) return reply.code(429).type('application/json').send({ error: limited.error ?? 'rate_limited', error_description: limited.error_description });
     options.log.warn('auth page error', { error: (error as Error).message });
     const expired = (error as { name?: string }).name === 'SessionNotFound';
     return reply.code(expired ? 400 : 500).type('text/html').send(errorPage(expired ? 'This sign-in expired. Start again from your MCP client.' : 'The sign-in could not be completed.'));
@@ -260,6 +287,17 @@ function loopbackFetch(ca: string): NonNullable<Configuration['fetch']> {
   if (!Agent) throw new Error('allowLoopbackWithCa needs the runtime fetch agent');
   const dispatcher = new Agent({ connect: { ca } });
   return ((url: URL | string, init: RequestInit) => fetch(url, { ...init, dispatcher } as RequestInit)) as NonNullable<Configuration['fetch']>;
+}
+
+/** The client a token request is for: HTTP Basic credentials, else the form's client_id, else the address. */
+function clientOf(request: FastifyRequest): string {
+  const basic = /^Basic\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+  if (basic) {
+    const id = Buffer.from(basic[1]!, 'base64').toString('utf8').split(':')[0];
+    if (id) return `client:${decodeURIComponent(id)}`;
+  }
+  const form = request.body as Record<string, unknown> | undefined;
+  return typeof form?.client_id === 'string' ? `client:${form.client_id}` : `ip:${request.ip}`;
 }
 
 function noStore(reply: FastifyReply): void {

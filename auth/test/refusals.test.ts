@@ -6,7 +6,8 @@ describe('the authorization server refuses what OAuth 2.1 forbids', () => {
   let stack: Stack;
   let clientId: string;
   before(async () => {
-    stack = await startStack();
+    // One client makes many token requests here; the per-client limit has its own test.
+    stack = await startStack({ tokenRateLimit: { max: 1000, windowSeconds: 3600 } });
     clientId = (await registerClient(stack.issuer)).client_id;
   });
   after(async () => {
@@ -163,5 +164,27 @@ describe('introspection and revocation', () => {
     assert.equal(((await (await post('/oauth2/introspect', { token: tokens.refresh_token! }, basic)).json()) as Record<string, unknown>).active, false);
     const refreshed = (await (await post('/oauth2/token', { grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, resource: stack.host.mcpUrl }, basic)).json()) as Record<string, string>;
     assert.equal(refreshed.error, 'invalid_grant');
+  });
+});
+
+describe('rate limits', () => {
+  test('token requests are limited per client (429 with Retry-After); another client is unaffected; registrations per address', async () => {
+    const stack = await startStack({ tokenRateLimit: { max: 3, windowSeconds: 3600 }, registrationRateLimit: { max: 3, windowSeconds: 3600 } });
+    try {
+      const first = await registerClient(stack.issuer);
+      const second = await registerClient(stack.issuer);
+      const attempt = (client: string) => tokenRequest(stack.issuer, { grant_type: 'refresh_token', refresh_token: 'not-a-token', client_id: client });
+      for (let index = 0; index < 3; index++) assert.equal((await attempt(first.client_id)).body.error, 'invalid_grant');
+      const limited = await fetch(`${stack.issuer}/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'x', client_id: first.client_id }).toString() });
+      assert.equal(limited.status, 429);
+      assert.ok(Number(limited.headers.get('retry-after')) > 0);
+      assert.equal(((await limited.json()) as { error: string }).error, 'rate_limited');
+      assert.equal((await attempt(second.client_id)).body.error, 'invalid_grant', 'the other client still reaches the token endpoint');
+      await registerClient(stack.issuer);
+      const refused = await fetch(`${stack.issuer}/oauth2/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ redirect_uris: [CALLBACK], token_endpoint_auth_method: 'none' }) });
+      assert.equal(refused.status, 429);
+    } finally {
+      await stack.close();
+    }
   });
 });
