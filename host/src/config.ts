@@ -202,6 +202,9 @@ function checkConsistency(config: HostConfig): void {
     if (new Set(tokens).size !== tokens.length) problems.push('identity.accounts tokens must be unique');
     if (!isLoopbackHost(config.host)) problems.push(`development identity (shared configured Gauzy accounts) is allowed only on loopback, not on host "${config.host}"`);
   }
+  if (config.mode === 'production' && config.identity.mode === 'oauth' && !config.state.encryptionKey) {
+    problems.push('production mode needs state.encryptionKey (GAUZY_MCP_STATE_KEY): it seals every user\'s Gauzy tokens in the vault');
+  }
   if (config.state.redisUrl && !config.state.encryptionKey) problems.push('state.encryptionKey (GAUZY_MCP_STATE_KEY) is required with Redis: session records are encrypted at rest');
   if (config.state.encryptionKey && !decodeKey(config.state.encryptionKey)) problems.push('state.encryptionKey must be 32 bytes, as base64 (44 characters) or hex (64 characters)');
   if (problems.length > 0) throw new GauzyMcpError('GMCP_ERR_CONFIG_INVALID', [problems.join('; ')], { problems });

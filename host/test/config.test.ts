@@ -65,6 +65,9 @@ describe('host config: checked at start, one clear message', () => {
     assert.match(configError(() => loadHostConfig({ input: { gauzy: base.gauzy, identity: { mode: 'oauth' } as never } })), /identity\.issuer/);
     assert.match(configError(() => loadHostConfig({ input: { gauzy: base.gauzy, identity: { mode: 'oauth', issuer: 'https://a.example', algorithms: ['HS256'] } as never } })), /identity\.algorithms/);
     assert.equal(loadHostConfig({ input: { gauzy: base.gauzy }, env: { GAUZY_MCP_OAUTH_ISSUER: 'https://auth.example.com' } }).config.identity.mode, 'oauth');
+    const production = { gauzy: base.gauzy, mode: 'production' as const, identity: { mode: 'oauth' as const, issuer: 'https://auth.example.com' } };
+    assert.match(configError(() => loadHostConfig({ input: production })), /production mode needs state\.encryptionKey/);
+    assert.equal(loadHostConfig({ input: { ...production, state: { encryptionKey: Buffer.alloc(32, 7).toString('base64') } } }).config.mode, 'production');
   });
 
   test('development accounts are allowed only on loopback, and Redis needs an encryption key', () => {
