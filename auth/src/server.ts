@@ -38,6 +38,11 @@ export interface AuthServerOptions {
    * loopback and link-local addresses; `allowLoopbackWithCa` lifts the guard for tests only, trusting one CA.
    */
   clientIdMetadataDocuments?: { enabled?: boolean; allowLoopbackWithCa?: string };
+  /**
+   * Service clients (client credentials grant), each bound to a Gauzy service account: signed in at
+   * start, its Gauzy tokens kept in the vault under the client id, which is the token's subject.
+   */
+  serviceClients?: ReadonlyArray<{ clientId: string; clientSecret: string; gauzy: { email: string; password: string } }>;
   /** Token requests per client (default 10 per hour). */
   tokenRateLimit?: { max: number; windowSeconds: number };
   /** Dynamic registrations per address (default 20 per hour). */
@@ -75,8 +80,27 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
 
+  for (const service of options.serviceClients ?? []) {
+    const session = new GauzySession(options.gauzy, { credentials: service.gauzy, log: options.log });
+    try {
+      await session.signIn();
+    } catch (error) {
+      throw new Error(`service client ${service.clientId}: its Gauzy account ${service.gauzy.email} could not sign in (${(error as Error).message})`);
+    }
+    await options.vault.put(service.clientId, session.snapshot()!);
+  }
+  const serviceClients = (options.serviceClients ?? []).map((service) => ({
+    client_id: service.clientId,
+    client_secret: service.clientSecret,
+    client_name: service.clientId,
+    grant_types: ['client_credentials'],
+    response_types: [],
+    redirect_uris: [],
+    token_endpoint_auth_method: 'client_secret_basic' as const,
+  }));
+
   const configuration: Configuration = {
-    clients: options.clients ?? [],
+    clients: [...(options.clients ?? []), ...serviceClients],
     jwks: providerJwks(maintained.ring) as Configuration['jwks'],
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     findAccount: async (_ctx, accountId) => ({ accountId, claims: async () => ({ sub: accountId }) }),
@@ -106,6 +130,7 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
       registration: { enabled: true, initialAccessToken: options.registrationAccessToken ?? false },
       revocation: { enabled: true },
       introspection: { enabled: true },
+      clientCredentials: { enabled: (options.serviceClients ?? []).length > 0 },
       userinfo: { enabled: true },
       resourceIndicators: {
         enabled: true,
@@ -135,8 +160,9 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
     // MCP clients do not ask for offline_access; a client allowed the refresh_token grant gets one.
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     extraTokenClaims: async (_ctx, token) => {
-      const accountId = (token as { accountId?: string }).accountId;
-      const record = accountId ? await options.vault.get(accountId) : undefined;
+      // A user's token names their account; a service client's token is its own subject.
+      const subject = (token as { accountId?: string }).accountId ?? (token as { clientId?: string }).clientId;
+      const record = subject ? await options.vault.get(subject) : undefined;
       return record ? { tenant_id: record.identity.tenantId, organization_id: record.identity.organizationId } : {};
     },
     // oidc-provider's own error page, in this server's look; the message is escaped by errorPage.
