@@ -1,11 +1,12 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { parse as parseForm } from 'node:querystring';
 import { GauzySession, isGauzyMcpError, type GauzyHttp, type Logger } from '@gauzy-mcp/core';
-import type { CredentialVault, HostState } from '@gauzy-mcp/host';
+import type { CredentialVault, HostState, KeyValueStore } from '@gauzy-mcp/host';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { consentPage, errorPage, signInPage } from './pages.js';
+import { GrantLedger } from './grant-ledger.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { DEFAULT_KEY_POLICY, FileKeyRingStore, maintainKeyRing, providerJwks, type KeyPolicy } from './signing-keys.js';
 
@@ -18,6 +19,8 @@ export interface AuthServerOptions {
   /** The MCP host's resource URL: the only audience this server issues tokens for. */
   resource: string;
   vault: CredentialVault;
+  /** Where the grant ledger lives (the host's shared state), so revoking a user's last grant deletes their vault entry. */
+  kv: KeyValueStore;
   gauzy: GauzyHttp;
   log: Logger;
   /** Pre-registered clients (oidc-provider client metadata). */
@@ -174,6 +177,10 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
   };
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = false;
+  const ledger = new GrantLedger(options.kv, options.vault, (options.refreshTokenTtlSeconds ?? 7 * 24 * 3600) * 1000);
+  provider.on('grant.revoked', (_ctx, grantId: string) => {
+    void ledger.revoked(grantId).catch((error: unknown) => options.log.warn('could not update the grant ledger', { error: (error as Error).message }));
+  });
   // A client that asks for no scope (the MCP spec lets it) gets the everyday ones; admin must be asked for.
   provider.use(async (ctx, next) => {
     if (ctx.path === '/oauth2/authorize' && ctx.method === 'GET' && !ctx.query.scope) ctx.query = { ...ctx.query, scope: DEFAULT_SCOPE };
@@ -218,7 +225,8 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
     const client = await provider.Client.find(String(details.params.client_id));
     const clientName = client?.clientName ?? String(details.params.client_id);
     const uid = details.uid;
-    if (details.prompt.name === 'login') {
+    const needsGauzy = details.prompt.name === 'login' || !(details.session?.accountId && (await options.vault.get(details.session.accountId)));
+    if (needsGauzy) {
       return reply.type('text/html').send(signInPage({ action: `/oauth2/interaction/${uid}/login`, csrf: csrfFor(uid), clientName }));
     }
     const record = details.session?.accountId ? await options.vault.get(details.session.accountId) : undefined;
@@ -240,7 +248,8 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
     noStore(reply);
     const details = await interactionDetails(request, reply);
     const form = (request.body ?? {}) as Record<string, string>;
-    if (details.prompt.name !== 'login' || !csrfValid(details.uid, form.csrf)) return reply.code(403).type('text/html').send(errorPage('This form expired or was not sent by this page. Start again from your MCP client.'));
+    const needsGauzy = details.prompt.name === 'login' || !(details.session?.accountId && (await options.vault.get(details.session.accountId)));
+    if (!needsGauzy || !csrfValid(details.uid, form.csrf)) return reply.code(403).type('text/html').send(errorPage('This form expired or was not sent by this page. Start again from your MCP client.'));
     const client = await provider.Client.find(String(details.params.client_id));
     const again = (error: string, status = 200) =>
       reply.code(status).type('text/html').send(signInPage({ action: `/oauth2/interaction/${details.uid}/login`, csrf: csrfFor(details.uid), clientName: client?.clientName ?? String(details.params.client_id), email: form.email, error }));
@@ -290,6 +299,7 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
     const missingOidc = details.prompt.details.missingOIDCScope as string[] | undefined;
     if (missingOidc) grant!.addOIDCScope(missingOidc.join(' '));
     const grantId = await grant!.save();
+    await ledger.granted(accountId, grantId);
     await provider.interactionFinished(request.raw, reply.raw, { consent: details.grantId ? {} : { grantId } }, { mergeWithLastSubmission: true });
     return reply.hijack();
   });

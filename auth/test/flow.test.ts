@@ -16,7 +16,7 @@ describe('OAuth end to end: the SDK client signs in through the auth server and 
     const authPort = await freePort();
     const issuer = `http://127.0.0.1:${authPort}`;
     host = await startHost({ input: { port: 0, gauzy: { baseUrl: sandbox.url, sandbox: true }, identity: { mode: 'oauth', issuer } }, env: {}, log: silentLogger });
-    auth = await buildAuthServer({ issuer, resource: host.mcpUrl, vault: host.vault, gauzy: createGauzyHttp({ gauzyBaseUrl: sandbox.url, log: silentLogger }), log: silentLogger });
+    auth = await buildAuthServer({ issuer, resource: host.mcpUrl, vault: host.vault, kv: host.kv, gauzy: createGauzyHttp({ gauzyBaseUrl: sandbox.url, log: silentLogger }), log: silentLogger });
     await auth.app.listen({ host: '127.0.0.1', port: authPort });
   });
   after(async () => {

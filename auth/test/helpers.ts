@@ -76,7 +76,7 @@ export async function startStack(options: Partial<Pick<AuthServerOptions, 'acces
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
   const host = await startHost({ input: { port: 0, gauzy: { baseUrl: sandbox.url, sandbox: true }, identity: { mode: 'oauth', issuer } }, env: {}, log: silentLogger });
-  const auth = await buildAuthServer({ issuer, resource: host.mcpUrl, vault: host.vault, gauzy: createGauzyHttp({ gauzyBaseUrl: sandbox.url, log: silentLogger }), log: silentLogger, ...options, ...(options.serviceAccount ? { serviceClients: [{ clientId: 'reporting-bot', clientSecret: 'reporting-bot-secret-0123456789', gauzy: sandbox.seed.users.localAdmin }] } : {}) });
+  const auth = await buildAuthServer({ issuer, resource: host.mcpUrl, vault: host.vault, kv: host.kv, gauzy: createGauzyHttp({ gauzyBaseUrl: sandbox.url, log: silentLogger }), log: silentLogger, ...options, ...(options.serviceAccount ? { serviceClients: [{ clientId: 'reporting-bot', clientSecret: 'reporting-bot-secret-0123456789', gauzy: sandbox.seed.users.localAdmin }] } : {}) });
   await auth.app.listen({ host: '127.0.0.1', port });
   return {
     sandbox,

@@ -50,6 +50,7 @@ test('keys persist in the data directory (owner-only), and a restarted server st
       issuer: `http://127.0.0.1:${port}`,
       resource: 'http://127.0.0.1:1/mcp',
       vault: new CredentialVault(state.kv, new RecordCipher(randomBytes(32))),
+      kv: state.kv,
       gauzy: createGauzyHttp({ gauzyBaseUrl: 'http://127.0.0.1:9', log: silentLogger }),
       log: silentLogger,
       keys: { path },

@@ -23,10 +23,9 @@ export class VaultTokenSource implements GauzyTokenSource {
   }
 
   async accessToken(signal?: AbortSignal): Promise<string> {
-    if (!this.record || this.record.tokens.expiresAt - Date.now() <= this.refreshBufferMs) {
-      // Another instance may have refreshed already: the vault is the source of truth.
-      this.record = await this.load();
-    }
+    // Read every time (one store read): the vault is the source of truth, so a refresh by another instance
+    // is picked up, and a revoked grant (the entry deleted) stops this user's calls at once.
+    this.record = await this.load();
     if (this.record.tokens.expiresAt - Date.now() > this.refreshBufferMs) return this.record.tokens.token;
     return this.refresh(signal);
   }

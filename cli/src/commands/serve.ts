@@ -47,7 +47,7 @@ export async function runDemo(env: NodeJS.ProcessEnv = process.env): Promise<voi
     const auth = await buildAuthServer({
       issuer,
       resource: host.mcpUrl,
-      vault: host.vault,
+      vault: host.vault, kv: host.kv,
       gauzy: createGauzyHttp({ gauzyBaseUrl: sandbox.url, log }),
       log: log.child({ component: 'auth' }),
       keys: { path: join(env.GAUZY_MCP_DATA_DIR ?? join(homedir(), '.gauzy-mcp'), 'demo-signing-keys.json') },
