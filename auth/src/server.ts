@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { consentPage, errorPage, signInPage } from './pages.js';
+import { keyValueAdapter } from './adapter.js';
 import { GrantLedger } from './grant-ledger.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { DEFAULT_KEY_POLICY, FileKeyRingStore, maintainKeyRing, providerJwks, type KeyPolicy } from './signing-keys.js';
@@ -46,6 +47,8 @@ export interface AuthServerOptions {
    * start, its Gauzy tokens kept in the vault under the client id, which is the token's subject.
    */
   serviceClients?: ReadonlyArray<{ clientId: string; clientSecret: string; gauzy: { email: string; password: string } }>;
+  /** Keys that sign the sign-in cookies; every instance of a cluster needs the same ones (default: random per process). */
+  cookieKeys?: readonly string[];
   /** Token requests per client (default 10 per hour). */
   tokenRateLimit?: { max: number; windowSeconds: number };
   /** Dynamic registrations per address (default 20 per hour). */
@@ -103,9 +106,10 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
   }));
 
   const configuration: Configuration = {
+    adapter: keyValueAdapter(options.kv),
     clients: [...(options.clients ?? []), ...serviceClients],
     jwks: providerJwks(maintained.ring) as Configuration['jwks'],
-    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    cookies: { keys: options.cookieKeys && options.cookieKeys.length > 0 ? [...options.cookieKeys] : [randomBytes(32).toString('base64url')] },
     findAccount: async (_ctx, accountId) => ({ accountId, claims: async () => ({ sub: accountId }) }),
     scopes: ['openid', ...MCP_SCOPES],
     responseTypes: ['code'],

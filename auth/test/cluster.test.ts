@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { createGauzyHttp, silentLogger } from '@gauzy-mcp/core';
+import { startHost, type RunningHost } from '@gauzy-mcp/host';
+import { createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
+import { Redis } from 'ioredis';
+import { buildAuthServer, type AuthServer } from '../src/index.js';
+import { authorizeUrl, CALLBACK, freePort, pkce, registerClient, signInAndConsent, tokenRequest } from './helpers.js';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const prefix = `gauzy-mcp-test:${randomBytes(6).toString('hex')}:`;
+const scratch = mkdtempSync(join(tmpdir(), 'gauzy-mcp-auth-cluster-'));
+let sandbox: Sandbox;
+let host: RunningHost;
+const servers: AuthServer[] = [];
+let issuer: string;
+let urls: string[];
+
+before(async () => {
+  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  await probe.connect().catch((error: Error) => {
+    throw new Error(`This test needs Redis at ${REDIS_URL} (${error.message}); start redis-server or set REDIS_URL (.ci/run starts one).`);
+  });
+  await probe.quit();
+  sandbox = await createSandbox({ seed: 'demo' });
+  const ports = [await freePort(), await freePort()];
+  urls = ports.map((port) => `http://127.0.0.1:${port}`);
+  issuer = urls[0]!;
+  host = await startHost({
+    input: { port: 0, gauzy: { baseUrl: sandbox.url, sandbox: true }, identity: { mode: 'oauth', issuer }, state: { redisUrl: REDIS_URL, keyPrefix: prefix, encryptionKey: randomBytes(32).toString('base64') } },
+    env: {},
+    log: silentLogger,
+  });
+  const shared = { issuer, resource: host.mcpUrl, vault: host.vault, kv: host.kv, gauzy: createGauzyHttp({ gauzyBaseUrl: sandbox.url, log: silentLogger }), log: silentLogger, cookieKeys: ['cluster-cookie-key-0123456789abcdef'], keys: { path: join(scratch, 'keys.json') } };
+  // Two instances of the one issuer: same keys, same cookie keys, same store; only the port differs.
+  for (const port of ports) {
+    const server = await buildAuthServer(shared);
+    await server.app.listen({ host: '127.0.0.1', port });
+    servers.push(server);
+  }
+});
+
+after(async () => {
+  for (const server of servers) await server.app.close();
+  await host?.close();
+  await sandbox?.close();
+  const redis = new Redis(REDIS_URL);
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length) await redis.del(...keys);
+  await redis.quit();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+test('two auth instances on one Redis: a code issued by one is redeemed at the other, and a refresh on the first rotates what the second issued', async () => {
+  const client = await registerClient(urls[0]!);
+  const pair = pkce();
+  const callback = await signInAndConsent(authorizeUrl(urls[0]!, { client_id: client.client_id, code_challenge: pair.challenge, code_challenge_method: 'S256', resource: host.mcpUrl }), sandbox.seed.users.employee);
+  const code = callback.searchParams.get('code')!;
+  const tokens = await tokenRequest(urls[1]!, { grant_type: 'authorization_code', code, code_verifier: pair.verifier, redirect_uri: CALLBACK, client_id: client.client_id, resource: host.mcpUrl });
+  assert.equal(tokens.status, 200, JSON.stringify(tokens.body));
+  const refreshed = await tokenRequest(urls[0]!, { grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token, client_id: client.client_id, resource: host.mcpUrl });
+  assert.equal(refreshed.status, 200, JSON.stringify(refreshed.body));
+  const replayed = await tokenRequest(urls[1]!, { grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token, client_id: client.client_id, resource: host.mcpUrl });
+  assert.equal(replayed.body.error, 'invalid_grant', 'the rotation is seen by every instance');
+  // The access token from either instance is good at the host: same issuer, same published keys.
+  const response = await fetch(host.mcpUrl, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tokens.body.access_token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'c', version: '1' } } }),
+  });
+  assert.equal(response.status, 200);
+  await response.body?.cancel();
+});
