@@ -9,7 +9,7 @@ import { consentPage, errorPage, signInPage } from './pages.js';
 import { keyValueAdapter } from './adapter.js';
 import { GrantLedger } from './grant-ledger.js';
 import { SignInThrottle } from './sign-in-throttle.js';
-import { DEFAULT_KEY_POLICY, FileKeyRingStore, maintainKeyRing, providerJwks, type KeyPolicy } from './signing-keys.js';
+import { DEFAULT_KEY_POLICY, FileKeyRingStore, maintainKeyRing, providerJwks, type KeyPolicy, type KeyRing } from './signing-keys.js';
 
 export const MCP_SCOPES = ['mcp.read', 'mcp.write', 'mcp.admin'] as const;
 export const DEFAULT_SCOPE = 'mcp.read mcp.write';
@@ -35,7 +35,7 @@ export interface AuthServerOptions {
    * and rotated by `policy` at start: a new key is published a day before it signs, the old one stays
    * published until the tokens it signed have expired.
    */
-  keys?: { path?: string; policy?: Partial<Omit<KeyPolicy, 'maxTokenLifetimeMs'>> };
+  keys?: { path?: string; ring?: KeyRing; policy?: Partial<Omit<KeyPolicy, 'maxTokenLifetimeMs'>> };
   /**
    * Client ID Metadata Documents (an https `client_id` whose URL serves the client's metadata). Fetched by
    * oidc-provider with a 2.5 s timeout, a size limit and a connection guard that refuses private,
@@ -76,7 +76,8 @@ const OIDC_PATHS = ['/oauth2/authorize', '/oauth2/introspect', '/oauth2/revoke',
 export async function buildAuthServer(options: AuthServerOptions): Promise<AuthServer> {
   const policy = { ...DEFAULT_KEY_POLICY, ...options.keys?.policy, maxTokenLifetimeMs: (options.accessTokenTtlSeconds ?? 900) * 1000 };
   const keyStore = options.keys?.path ? new FileKeyRingStore(options.keys.path) : undefined;
-  const maintained = await maintainKeyRing(keyStore?.load() ?? { keys: [] }, policy, Date.now());
+  // Provided keys (a cluster's secret, e.g. GAUZY_MCP_SIGNING_KEYS) are used as given: whoever provides them rotates them.
+  const maintained = options.keys?.ring ? { ring: checkedRing(options.keys.ring), changed: false } : await maintainKeyRing(keyStore?.load() ?? { keys: [] }, policy, Date.now());
   if (maintained.changed) keyStore?.save(maintained.ring);
   const csrfSecret = randomBytes(32);
   const csrfFor = (uid: string) => createHmac('sha256', csrfSecret).update(uid).digest('base64url');
@@ -338,6 +339,13 @@ function clientOf(request: FastifyRequest): string {
   }
   const form = request.body as Record<string, unknown> | undefined;
   return typeof form?.client_id === 'string' ? `client:${form.client_id}` : `ip:${request.ip}`;
+}
+
+function checkedRing(ring: KeyRing): KeyRing {
+  const signing = ring.keys.filter((key) => key.activatedAt !== undefined && key.retiredAt === undefined);
+  if (signing.length !== 1) throw new Error('the provided signing keys need exactly one active key');
+  if (ring.keys.some((key) => !key.jwk.d || !key.jwk.kid)) throw new Error('the provided signing keys must be private keys with a kid');
+  return ring;
 }
 
 function noStore(reply: FastifyReply): void {

@@ -25,7 +25,7 @@ describe('OAuth end to end: the SDK client signs in through the auth server and 
     await sandbox?.close();
   });
 
-  test('discovers from the 401, registers, signs in with PKCE, calls tools as that user', async () => {
+  test('discovers from the 401, registers, signs in with PKCE, calls tools as that user, refreshes', async () => {
     const oauth = new ScriptedOAuthClient(new Browser(), sandbox.seed.users.employee);
     const transport = new StreamableHTTPClientTransport(new URL(host.mcpUrl), { authProvider: oauth });
     const client = new Client({ name: 'oauth-e2e', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } });
@@ -44,6 +44,19 @@ describe('OAuth end to end: the SDK client signs in through the auth server and 
     } finally {
       await connected.close();
     }
+    // Refresh: with its access token no longer accepted, the client uses its refresh token and carries on.
+    const firstRefreshToken = oauth.savedTokens!.refresh_token;
+    oauth.savedTokens = { ...oauth.savedTokens!, access_token: 'no-longer-valid' };
+    const again = new Client({ name: 'oauth-e2e', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } });
+    await again.connect(new StreamableHTTPClientTransport(new URL(host.mcpUrl), { authProvider: oauth }));
+    try {
+      const tasks = toOutcome(await again.callTool({ name: 'get_my_tasks', arguments: {} }));
+      assert.equal(tasks.isError, false, tasks.text);
+    } finally {
+      await again.close();
+    }
+    assert.notEqual(oauth.savedTokens!.access_token, 'no-longer-valid', 'a new access token was obtained');
+    assert.notEqual(oauth.savedTokens!.refresh_token, firstRefreshToken, 'and the refresh token rotated');
     const token = oauth.savedTokens!.access_token;
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
     assert.equal(claims.aud, host.mcpUrl);

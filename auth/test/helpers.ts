@@ -71,7 +71,7 @@ export interface Stack {
 }
 
 /** Sandbox, host (OAuth mode) and auth server on loopback, sharing one vault. */
-export async function startStack(options: Partial<Pick<AuthServerOptions, 'accessTokenTtlSeconds' | 'clientIdMetadataDocuments' | 'tokenRateLimit' | 'registrationRateLimit'>> & { serviceAccount?: boolean } = {}): Promise<Stack> {
+export async function startStack(options: Partial<Pick<AuthServerOptions, 'accessTokenTtlSeconds' | 'clientIdMetadataDocuments' | 'tokenRateLimit' | 'registrationRateLimit' | 'registrationAccessToken'>> & { serviceAccount?: boolean } = {}): Promise<Stack> {
   const sandbox = await createSandbox({ seed: 'demo' });
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;

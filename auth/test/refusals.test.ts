@@ -188,3 +188,20 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('registration gated by an initial access token', () => {
+  test('without the token registration is refused; with it, it succeeds', async () => {
+    const stack = await startStack({ registrationAccessToken: 'initial-access-token-0123456789' });
+    try {
+      const body = JSON.stringify({ client_name: 'Gated', redirect_uris: [CALLBACK], token_endpoint_auth_method: 'none' });
+      const anonymous = await fetch(`${stack.issuer}/oauth2/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      assert.equal(anonymous.status, 401);
+      const wrong = await fetch(`${stack.issuer}/oauth2/register`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer not-the-token' }, body });
+      assert.equal(wrong.status, 401);
+      const allowed = await fetch(`${stack.issuer}/oauth2/register`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer initial-access-token-0123456789' }, body });
+      assert.equal(allowed.status, 201);
+    } finally {
+      await stack.close();
+    }
+  });
+});

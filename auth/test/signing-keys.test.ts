@@ -76,3 +76,27 @@ test('keys persist in the data directory (owner-only), and a restarted server st
     await state.close();
   }
 });
+
+test('keys provided by the operator (a cluster secret) are used as given, and a ring without exactly one active private key is refused', async () => {
+  const { ring } = await maintainKeyRing({ keys: [] }, DEFAULT_KEY_POLICY, Date.now());
+  const state = createMemoryState({ sessionTtlMs: 60_000, eventTtlMs: 60_000, maxEventsPerStream: 10 });
+  const base = {
+    issuer: 'http://127.0.0.1:1',
+    resource: 'http://127.0.0.1:2/mcp',
+    vault: new CredentialVault(state.kv, new RecordCipher(randomBytes(32))),
+    kv: state.kv,
+    gauzy: createGauzyHttp({ gauzyBaseUrl: 'http://127.0.0.1:9', log: silentLogger }),
+    log: silentLogger,
+  };
+  try {
+    const auth = await buildAuthServer({ ...base, keys: { ring } });
+    const published = (await (await auth.app.inject({ url: '/.well-known/jwks.json' })).json()) as { keys: JWK[] };
+    assert.deepEqual(published.keys.map((key) => key.kid), providerJwks(ring).keys.map((key) => key.kid));
+    await auth.app.close();
+    const publicOnly = { keys: ring.keys.map((key) => ({ ...key, jwk: { ...key.jwk, d: undefined } })) };
+    await assert.rejects(buildAuthServer({ ...base, keys: { ring: publicOnly } }), /private keys/);
+    await assert.rejects(buildAuthServer({ ...base, keys: { ring: { keys: ring.keys.map((key) => ({ ...key, activatedAt: undefined })) } } }), /exactly one active key/);
+  } finally {
+    await state.close();
+  }
+});
