@@ -127,7 +127,7 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
     },
     interactions: { url: (_ctx, interaction) => `/oauth2/interaction/${interaction.uid}` },
     ...(options.clientIdMetadataDocuments?.allowLoopbackWithCa ? { fetch: loopbackFetch(options.clientIdMetadataDocuments.allowLoopbackWithCa) } : {}),
-    fetchResponseBodyLimits: { clientIdMetadataDocument: 16 * 1024 } as never,
+    fetchResponseBodyLimits: { 'client_id metadata document': 5 * 1024, jwks_uri: 64 * 1024, sector_identifier_uri: 64 * 1024 },
     features: {
       devInteractions: { enabled: false },
       clientIdMetadataDocument: {
@@ -142,7 +142,12 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
       userinfo: { enabled: true },
       resourceIndicators: {
         enabled: true,
-        defaultResource: async () => options.resource,
+        // RFC 8707 as the MCP spec asks: the client names the resource; an authorization or client
+        // credentials request without one is refused instead of guessed.
+        defaultResource: async (_ctx, _client, oneOf) => {
+          if (oneOf) return oneOf;
+          throw new errors.InvalidTarget(`the resource parameter is required (${options.resource})`);
+        },
         useGrantedResource: async () => true,
         getResourceServerInfo: async (_ctx, indicator) => {
           if (indicator !== options.resource) throw new errors.InvalidTarget(`tokens are issued only for ${options.resource}`);

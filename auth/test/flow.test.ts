@@ -64,4 +64,28 @@ describe('OAuth end to end: the SDK client signs in through the auth server and 
     assert.ok(typeof claims.scope === 'string' && (claims.scope as string).includes('mcp.read'));
     assert.ok(oauth.savedTokens!.refresh_token, 'a refresh token is issued');
   });
+
+  test('two users signed in at once, in different Gauzy tenants, each see only their own data', async () => {
+    const connectAs = async (user: { email: string; password: string }) => {
+      const oauth = new ScriptedOAuthClient(new Browser(), user);
+      const transport = new StreamableHTTPClientTransport(new URL(host.mcpUrl), { authProvider: oauth });
+      await assert.rejects(new Client({ name: 'tenant-test', version: '1.0.0' }).connect(transport), UnauthorizedError);
+      await transport.finishAuth(oauth.callback!.searchParams);
+      const client = new Client({ name: 'tenant-test', version: '1.0.0' });
+      await client.connect(new StreamableHTTPClientTransport(new URL(host.mcpUrl), { authProvider: oauth }));
+      return client;
+    };
+    const [home, acme] = await Promise.all([connectAs(sandbox.seed.users.superAdmin), connectAs(sandbox.seed.otherTenant.admin)]);
+    try {
+      const [homeProjects, acmeProjects] = await Promise.all([home, acme].map(async (client) => toOutcome(await client.callTool({ name: 'list_projects', arguments: {} }))));
+      const names = (outcome: ReturnType<typeof toOutcome>) => (outcome.structured!.items as Array<{ name: string }>).map((project) => project.name);
+      assert.ok(names(acmeProjects!).includes('Acme Secret Project'));
+      assert.ok(!names(homeProjects!).includes('Acme Secret Project'), 'the other tenant\'s project is not visible');
+      assert.ok(names(homeProjects!).length >= 4);
+      assert.ok(names(homeProjects!).every((name) => !names(acmeProjects!).includes(name)), 'no project in common');
+    } finally {
+      await home.close();
+      await acme.close();
+    }
+  });
 });

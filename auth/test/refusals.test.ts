@@ -43,6 +43,11 @@ describe('the authorization server refuses what OAuth 2.1 forbids', () => {
     assert.deepEqual(String(tokens.body.scope).split(' ').sort(), ['mcp.read', 'mcp.write']);
   });
 
+  test('an authorization request without a resource (RFC 8707) is refused, not guessed', async () => {
+    const page = await new Browser().go(authorizeUrl(stack.issuer, { client_id: clientId, code_challenge: pkce().challenge, code_challenge_method: 'S256' }));
+    assert.match(page.url, /^http:\/\/127\.0\.0\.1:1\/callback\?error=invalid_target/);
+  });
+
   test('missing PKCE and plain PKCE are refused', async () => {
     const browser = new Browser();
     const missing = await browser.go(authorizeUrl(stack.issuer, { client_id: clientId, resource: resource() }));
