@@ -148,7 +148,9 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
           if (oneOf) return oneOf;
           throw new errors.InvalidTarget(`the resource parameter is required (${options.resource})`);
         },
-        useGrantedResource: async () => true,
+        // MCP clients name the resource at the token endpoint too. A client that asked for openid and names
+        // none gets a token for userinfo; everyone else gets the granted resource's token.
+        useGrantedResource: async (_ctx, model) => !(model as { scopes?: Set<string> }).scopes?.has('openid'),
         getResourceServerInfo: async (_ctx, indicator) => {
           if (indicator !== options.resource) throw new errors.InvalidTarget(`tokens are issued only for ${options.resource}`);
           return {
@@ -164,6 +166,7 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
     ttl: {
       AccessToken: options.accessTokenTtlSeconds ?? 900,
       AuthorizationCode: 60,
+      IdToken: 3600,
       Interaction: 600,
       Session: 24 * 3600,
       Grant: options.refreshTokenTtlSeconds ?? 7 * 24 * 3600,

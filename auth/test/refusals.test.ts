@@ -139,6 +139,30 @@ describe('the authorization server refuses what OAuth 2.1 forbids', () => {
   });
 });
 
+describe('userinfo', () => {
+  test('a client that asked for openid gets a userinfo token when it names no resource; the MCP resource token is not accepted there', async () => {
+    const stack = await startStack();
+    try {
+      const client = await registerClient(stack.issuer);
+      const code = async () => {
+        const pair = pkce();
+        const callback = await signInAndConsent(authorizeUrl(stack.issuer, { client_id: client.client_id, scope: 'openid mcp.read', code_challenge: pair.challenge, code_challenge_method: 'S256', resource: stack.host.mcpUrl }), stack.sandbox.seed.users.employee);
+        return { code: callback.searchParams.get('code')!, verifier: pair.verifier };
+      };
+      const first = await code();
+      const forUserinfo = await tokenRequest(stack.issuer, { grant_type: 'authorization_code', code: first.code, code_verifier: first.verifier, redirect_uri: CALLBACK, client_id: client.client_id });
+      const userinfo = await fetch(`${stack.issuer}/oauth2/userinfo`, { headers: { authorization: `Bearer ${forUserinfo.body.access_token}` } });
+      assert.equal(userinfo.status, 200);
+      assert.equal(((await userinfo.json()) as { sub: string }).sub, stack.sandbox.seed.users.employee.id);
+      const second = await code();
+      const forMcp = await tokenRequest(stack.issuer, { grant_type: 'authorization_code', code: second.code, code_verifier: second.verifier, redirect_uri: CALLBACK, client_id: client.client_id, resource: stack.host.mcpUrl });
+      assert.equal((await fetch(`${stack.issuer}/oauth2/userinfo`, { headers: { authorization: `Bearer ${forMcp.body.access_token}` } })).status, 401);
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
 describe('introspection and revocation', () => {
   let stack: Stack;
   before(async () => {
