@@ -3,3 +3,5 @@ export type { AuthServer, AuthServerOptions } from './server.js';
 export { escapeHtml } from './pages.js';
 export { maintainKeyRing, providerJwks, FileKeyRingStore, DEFAULT_KEY_POLICY } from './signing-keys.js';
 export type { KeyRing, KeyPolicy, ManagedKey, SigningAlgorithm } from './signing-keys.js';
+export { loadAuthConfig, authConfigSchema } from './config.js';
+export type { AuthConfig } from './config.js';

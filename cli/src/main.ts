@@ -17,6 +17,7 @@ Commands:
              front of it on http://127.0.0.1:$PORT/mcp (PORT default 3001, HOST default 127.0.0.1).
   serve      The remote host (Streamable HTTP, HTTP+SSE, WebSocket) from a JSON config:
              --config <file> or GAUZY_MCP_CONFIG, with env overrides (PORT, API_BASE_URL, REDIS_URL, ...).
+             --auth-config <file> (or GAUZY_MCP_AUTH_CONFIG) also runs the OAuth authorization server.
   sandbox    The Gauzy sandbox alone on http://127.0.0.1:$PORT (default 3000), for plugin authors.
   tools      How many tools each pack brings, and their names.
   docs       Write (--write) or check (--check) docs/TOOLS.md, the generated tool reference.

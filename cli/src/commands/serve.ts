@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildAuthServer } from '@gauzy-mcp/auth';
+import { buildAuthServer, loadAuthConfig } from '@gauzy-mcp/auth';
 import { createGauzyHttp, createLogger, logLevelFromEnv } from '@gauzy-mcp/core';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
 import { createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
@@ -11,13 +11,56 @@ import { importFromCli } from '../plugins.js';
 // The CLI is the composition root: plugin packages named in the host config resolve from here.
 const CLI_DIR = fileURLToPath(new URL('..', import.meta.url));
 
-/** `gauzy-mcp serve`: the remote host, configured by a JSON file (--config or GAUZY_MCP_CONFIG) and env. */
+/**
+ * `gauzy-mcp serve`: the remote host, configured by a JSON file (--config or GAUZY_MCP_CONFIG) and env.
+ * With --auth-config (or GAUZY_MCP_AUTH_CONFIG) the authorization server runs beside it in the same
+ * process, sharing the vault and state, and the host accepts only its tokens.
+ */
 export async function runServe(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const configIndex = argv.indexOf('--config');
-  const configPath = configIndex >= 0 ? argv[configIndex + 1] : undefined;
-  const host = await startHost({ configPath, env, log: hostLog(env), importModule: importFromCli, searchDirs: [CLI_DIR] });
-  announce(host, undefined);
-  stopOnSignals([() => host.close()]);
+  const option = (name: string) => {
+    const index = argv.indexOf(name);
+    return index >= 0 ? argv[index + 1] : undefined;
+  };
+  const log = hostLog(env);
+  const authPath = option('--auth-config') ?? env.GAUZY_MCP_AUTH_CONFIG;
+  const authConfig = authPath ? loadAuthConfig({ path: authPath, env }) : undefined;
+  const issuer = authConfig ? (authConfig.issuer ?? `http://${authConfig.host}:${authConfig.port}`).replace(/\/+$/, '') : undefined;
+  const host = await startHost({
+    configPath: option('--config'),
+    ...(issuer ? { input: { identity: { mode: 'oauth' as const, issuer } } } : {}),
+    env,
+    log,
+    importModule: importFromCli,
+    searchDirs: [CLI_DIR],
+  });
+  const stops: Array<() => Promise<void>> = [() => host.close()];
+  const extra: string[] = [];
+  if (authConfig && issuer) {
+    try {
+      const auth = await buildAuthServer({
+        issuer,
+        resource: host.mcpUrl,
+        vault: host.vault,
+        kv: host.kv,
+        gauzy: createGauzyHttp({ gauzyBaseUrl: host.config.gauzy!.baseUrl, log }),
+        log: log.child({ component: 'auth' }),
+        keys: { path: authConfig.keysPath ?? join(env.GAUZY_MCP_DATA_DIR ?? join(homedir(), '.gauzy-mcp'), 'signing-keys.json'), ring: authConfig.signingKeys, policy: { algorithm: authConfig.algorithm } },
+        cookieKeys: authConfig.cookieKeys,
+        registrationAccessToken: authConfig.registrationAccessToken,
+        serviceClients: authConfig.serviceClients,
+        tokenRateLimit: authConfig.tokenRateLimit,
+        registrationRateLimit: authConfig.registrationRateLimit,
+      });
+      await auth.app.listen({ host: authConfig.host, port: authConfig.port });
+      stops.unshift(() => auth.app.close());
+      extra.push(`  Authorization server: ${issuer}`);
+    } catch (error) {
+      await host.close();
+      throw error;
+    }
+  }
+  announce(host, undefined, extra);
+  stopOnSignals(stops);
 }
 
 /**
