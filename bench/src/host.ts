@@ -1,10 +1,12 @@
 // Host benchmark: the remote host over HTTP on loopback against a bare Fastify JSON round trip (the floor
 // DESIGN.md asks for), in the same run, same client (fetch with keep-alive). Run: npm run bench:host -w bench
 // (or `node --import tsx --conditions=gauzy-source bench/src/host.ts`).
-import { silentLogger } from '@gauzy-mcp/core';
+import { createServer } from 'node:http';
+import { createGauzyHttp, GauzySession, silentLogger } from '@gauzy-mcp/core';
 import { startHost } from '@gauzy-mcp/host';
 import { createSandbox } from '@gauzy-mcp/testkit';
 import autocannon from 'autocannon';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import Fastify from 'fastify';
 import { importFromCli } from 'gauzy-mcp';
 import { measure, table } from './measure.js';
@@ -68,6 +70,31 @@ const rows = [
   await cannon('host 2025-06-18 session tools/call get_server_info', host.mcpUrl, call('get_server_info', {}, false), session),
   await cannon('host 2026-07-28 tools/call list_projects (reaches Gauzy)', host.mcpUrl, call('list_projects', { take: 5 }, true), modernHeaders('list_projects')),
 ];
+// The same calls in OAuth mode: a JWT checked against the issuer's keys on every request, and the
+// user's Gauzy tokens read from the vault on every Gauzy-bound call.
+const { publicKey, privateKey } = await generateKeyPair('ES256');
+const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' };
+const issuerServer = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+await new Promise<void>((resolve) => issuerServer.listen(0, '127.0.0.1', resolve));
+const issuer = `http://127.0.0.1:${(issuerServer.address() as { port: number }).port}`;
+const oauthHost = await startHost({
+  input: { port: 0, gauzy: { baseUrl: sandbox.url, sandbox: true }, identity: { mode: 'oauth', issuer, jwksUrl: `${issuer}/jwks` }, limits: { rateLimitMax: 1_000_000_000 } },
+  env: {},
+  log: silentLogger,
+  importModule: importFromCli,
+});
+const benchSession = new GauzySession(createGauzyHttp({ gauzyBaseUrl: sandbox.url, log: silentLogger }), { credentials: admin, log: silentLogger });
+await benchSession.signIn();
+await oauthHost.vault.put('bench-user', benchSession.snapshot()!);
+const bearer = await new SignJWT({ scope: 'mcp.read mcp.write' }).setProtectedHeader({ alg: 'ES256', kid: 'bench' }).setIssuer(issuer).setAudience(oauthHost.mcpUrl).setSubject('bench-user').setExpirationTime('1h').sign(privateKey);
+const auth = { authorization: `Bearer ${bearer}` };
+rows.push(
+  await cannon('host OAuth 2026-07-28 tools/call get_server_info (JWT checked)', oauthHost.mcpUrl, call('get_server_info', {}, true), { ...modernHeaders('get_server_info'), ...auth }),
+  await cannon('host OAuth 2026-07-28 tools/call list_projects (JWT + vault + Gauzy)', oauthHost.mcpUrl, call('list_projects', { take: 5 }, true), { ...modernHeaders('list_projects'), ...auth }),
+);
+await oauthHost.close();
+issuerServer.close();
+
 const floorRate = rows[0]!.perSecond;
 process.stderr.write(
   `\nautocannon, 16 connections\n| scenario | req/s | p50 ms | p99 ms | throughput vs floor |\n|---|---|---|---|---|\n${rows
