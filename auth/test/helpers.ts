@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { createGauzyHttp, silentLogger } from '@gauzy-mcp/core';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
-import { Browser, createSandbox, ScriptedOAuthClient, type Sandbox } from '@gauzy-mcp/testkit';
+import { Browser, createSandbox, freePort, ScriptedOAuthClient, type Sandbox } from '@gauzy-mcp/testkit';
 
-export { Browser, ScriptedOAuthClient };
+export { Browser, freePort, ScriptedOAuthClient };
 import { buildAuthServer, type AuthServer, type AuthServerOptions } from '../src/index.js';
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export interface PkcePair {
   verifier: string;

@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Client, StreamableHTTPClientTransport, UnauthorizedError } from '@modelcontextprotocol/client';
-import { Browser, createSandbox, ScriptedOAuthClient, toOutcome, type Sandbox } from '@gauzy-mcp/testkit';
+import { Browser, createSandbox, freePort, ScriptedOAuthClient, toOutcome, type Sandbox } from '@gauzy-mcp/testkit';
 
 const BIN = new URL('../../node_modules/.bin/gauzy-mcp', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'gauzy-mcp-serve-'));
@@ -21,13 +20,6 @@ after(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function serve(args: string[]) {
   assert.ok(existsSync(BIN), `${BIN} is missing: run "npm run setup" (install + build) first`);

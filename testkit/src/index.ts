@@ -11,4 +11,4 @@ export { ENTITY_SPECS, type EntitySpec, type RelationSpec } from './entity-specs
 export type { ResourceRoutes, CrudOperation } from './engine/crud-engine.js';
 export * from './mcp-client.js';
 export { kernelOptionsFor, type SeedUserKey } from './kernel-options.js';
-export { Browser, ScriptedOAuthClient, CALLBACK_PREFIX } from './oauth-browser.js';
+export { Browser, ScriptedOAuthClient, CALLBACK_PREFIX, freePort } from './oauth-browser.js';

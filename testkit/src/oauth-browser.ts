@@ -94,3 +94,13 @@ export class ScriptedOAuthClient implements OAuthClientProvider {
   }
 }
 
+
+/** A loopback port that was free a moment ago (for servers whose URL must be known before they listen). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

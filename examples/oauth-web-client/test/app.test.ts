@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { buildAuthServer, type AuthServer } from '@gauzy-mcp/auth';
 import { createGauzyHttp, silentLogger } from '@gauzy-mcp/core';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
-import { Browser, createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
+import { Browser, createSandbox, freePort, type Sandbox } from '@gauzy-mcp/testkit';
 
 const APP = fileURLToPath(new URL('../app.mjs', import.meta.url));
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let sandbox: Sandbox;
 let host: RunningHost;
