@@ -1,11 +1,12 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { parse as parseForm } from 'node:querystring';
 import { GauzySession, isGauzyMcpError, type GauzyHttp, type Logger } from '@gauzy-mcp/core';
 import type { CredentialVault, HostState, KeyValueStore } from '@gauzy-mcp/host';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { consentPage, errorPage, signInPage } from './pages.js';
+import { registerInteractionRoutes } from './interactions.js';
+import { errorPage } from './pages.js';
 import { keyValueAdapter } from './adapter.js';
 import { GrantLedger } from './grant-ledger.js';
 import { SignInThrottle } from './sign-in-throttle.js';
@@ -79,14 +80,6 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
   // Provided keys (a cluster's secret, e.g. GAUZY_MCP_SIGNING_KEYS) are used as given: whoever provides them rotates them.
   const maintained = options.keys?.ring ? { ring: checkedRing(options.keys.ring), changed: false } : await maintainKeyRing(keyStore?.load() ?? { keys: [] }, policy, Date.now());
   if (maintained.changed) keyStore?.save(maintained.ring);
-  const csrfSecret = randomBytes(32);
-  const csrfFor = (uid: string) => createHmac('sha256', csrfSecret).update(uid).digest('base64url');
-  const csrfValid = (uid: string, presented: unknown) => {
-    const expected = Buffer.from(csrfFor(uid));
-    const given = Buffer.from(typeof presented === 'string' ? presented : '');
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  };
-
   for (const service of options.serviceClients ?? []) {
     const session = new GauzySession(options.gauzy, { credentials: service.gauzy, log: options.log });
     try {
@@ -106,11 +99,12 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
     token_endpoint_auth_method: 'client_secret_basic' as const,
   }));
 
+  const cookieKeys = options.cookieKeys && options.cookieKeys.length > 0 ? [...options.cookieKeys] : [randomBytes(32).toString('base64url')];
   const configuration: Configuration = {
     adapter: keyValueAdapter(options.kv),
     clients: [...(options.clients ?? []), ...serviceClients],
     jwks: providerJwks(maintained.ring) as Configuration['jwks'],
-    cookies: { keys: options.cookieKeys && options.cookieKeys.length > 0 ? [...options.cookieKeys] : [randomBytes(32).toString('base64url')] },
+    cookies: { keys: cookieKeys },
     findAccount: async (_ctx, accountId) => ({ accountId, claims: async () => ({ sub: accountId }) }),
     scopes: ['openid', ...MCP_SCOPES],
     responseTypes: ['code'],
@@ -229,93 +223,7 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
 
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) => done(null, parseForm(body as string)));
 
-  const throttle = new SignInThrottle(options.signInMaxFailures ?? 5);
-  const interactionDetails = (request: FastifyRequest, reply: FastifyReply) => provider.interactionDetails(request.raw, reply.raw);
-
-  app.get('/oauth2/interaction/:uid', async (request, reply) => {
-    noStore(reply);
-    const details = await interactionDetails(request, reply);
-    const client = await provider.Client.find(String(details.params.client_id));
-    const clientName = client?.clientName ?? String(details.params.client_id);
-    const uid = details.uid;
-    const needsGauzy = details.prompt.name === 'login' || !(details.session?.accountId && (await options.vault.get(details.session.accountId)));
-    if (needsGauzy) {
-      return reply.type('text/html').send(signInPage({ action: `/oauth2/interaction/${uid}/login`, csrf: csrfFor(uid), clientName }));
-    }
-    const record = details.session?.accountId ? await options.vault.get(details.session.accountId) : undefined;
-    const missing = (details.prompt.details.missingResourceScopes ?? {}) as Record<string, string[]>;
-    return reply.type('text/html').send(
-      consentPage({
-        action: `/oauth2/interaction/${uid}/consent`,
-        csrf: csrfFor(uid),
-        clientName,
-        redirectHost: hostOf(String(details.params.redirect_uri)),
-        scopes: Object.values(missing).flat(),
-        organizations: record?.identity.organizations ?? [],
-        selectedOrganizationId: record?.identity.organizationId,
-      }),
-    );
-  });
-
-  app.post('/oauth2/interaction/:uid/login', async (request, reply) => {
-    noStore(reply);
-    const details = await interactionDetails(request, reply);
-    const form = (request.body ?? {}) as Record<string, string>;
-    const needsGauzy = details.prompt.name === 'login' || !(details.session?.accountId && (await options.vault.get(details.session.accountId)));
-    if (!needsGauzy || !csrfValid(details.uid, form.csrf)) return reply.code(403).type('text/html').send(errorPage('This form expired or was not sent by this page. Start again from your MCP client.'));
-    const client = await provider.Client.find(String(details.params.client_id));
-    const again = (error: string, status = 200) =>
-      reply.code(status).type('text/html').send(signInPage({ action: `/oauth2/interaction/${details.uid}/login`, csrf: csrfFor(details.uid), clientName: client?.clientName ?? String(details.params.client_id), email: form.email, error }));
-    if (!form.email || !form.password) return again('Enter your Gauzy email and password.');
-    const wait = throttle.retryAfter(request.ip, form.email);
-    if (wait > 0) {
-      reply.header('retry-after', String(wait));
-      return again(`Too many failed attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`, 429);
-    }
-    const session = new GauzySession(options.gauzy, { credentials: { email: form.email, password: form.password }, log: options.log });
-    try {
-      await session.signIn();
-      throttle.succeeded(request.ip, form.email);
-    } catch (error) {
-      if (isGauzyMcpError(error, 'GMCP_ERR_NOT_SIGNED_IN')) {
-        throttle.failed(request.ip, form.email);
-        return again('Gauzy did not accept that email and password.');
-      }
-      options.log.warn('Gauzy sign-in failed', { error: isGauzyMcpError(error) ? error.code : (error as Error).message });
-      return again('Gauzy could not be reached. Try again in a moment.', 502);
-    }
-    const snapshot = session.snapshot()!;
-    const accountId = snapshot.identity.userId;
-    await options.vault.put(accountId, snapshot);
-    await provider.interactionFinished(request.raw, reply.raw, { login: { accountId } }, { mergeWithLastSubmission: false });
-    return reply.hijack();
-  });
-
-  app.post('/oauth2/interaction/:uid/consent', async (request, reply) => {
-    noStore(reply);
-    const details = await interactionDetails(request, reply);
-    const form = (request.body ?? {}) as Record<string, string>;
-    if (details.prompt.name !== 'consent' || !csrfValid(details.uid, form.csrf)) return reply.code(403).type('text/html').send(errorPage('This form expired or was not sent by this page. Start again from your MCP client.'));
-    if (form.decision !== 'allow') {
-      await provider.interactionFinished(request.raw, reply.raw, { error: 'access_denied', error_description: 'The user denied access.' }, { mergeWithLastSubmission: false });
-      return reply.hijack();
-    }
-    const accountId = details.session!.accountId!;
-    const record = await options.vault.get(accountId);
-    if (record && form.organizationId && form.organizationId !== record.identity.organizationId) {
-      if (!record.identity.organizations.some((org) => org.id === form.organizationId)) return reply.code(400).type('text/html').send(errorPage('That organization is not one of yours.'));
-      await options.vault.put(accountId, { ...record, identity: { ...record.identity, organizationId: form.organizationId } });
-    }
-    const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId: String(details.params.client_id) });
-    const missing = (details.prompt.details.missingResourceScopes ?? {}) as Record<string, string[]>;
-    for (const [indicator, scopes] of Object.entries(missing)) grant!.addResourceScope(indicator, scopes.join(' '));
-    const missingOidc = details.prompt.details.missingOIDCScope as string[] | undefined;
-    if (missingOidc) grant!.addOIDCScope(missingOidc.join(' '));
-    const grantId = await grant!.save();
-    await ledger.granted(accountId, grantId);
-    await provider.interactionFinished(request.raw, reply.raw, { consent: details.grantId ? {} : { grantId } }, { mergeWithLastSubmission: true });
-    return reply.hijack();
-  });
+  registerInteractionRoutes(app, { provider, vault: options.vault, gauzy: options.gauzy, log: options.log, ledger, throttle: new SignInThrottle(options.signInMaxFailures ?? 5), csrfSecret: createHmac('sha256', cookieKeys[0]!).update('gauzy-mcp csrf').digest() });
 
   app.setErrorHandler(async (error, _request, reply) => {
     const limited = error as { statusCode?: number; error?: string; error_description?: string };
@@ -356,16 +264,6 @@ function checkedRing(ring: KeyRing): KeyRing {
   return ring;
 }
 
-function noStore(reply: FastifyReply): void {
-  reply.header('cache-control', 'no-store');
-}
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
 
 export type { KoaContextWithOIDC };

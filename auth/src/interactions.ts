@@ -1,0 +1,134 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { GauzySession, isGauzyMcpError, type GauzyHttp, type Logger } from '@gauzy-mcp/core';
+import type { CredentialVault } from '@gauzy-mcp/host';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type Provider from 'oidc-provider';
+import type { GrantLedger } from './grant-ledger.js';
+import { consentPage, errorPage, signInPage } from './pages.js';
+import type { SignInThrottle } from './sign-in-throttle.js';
+
+export interface InteractionDeps {
+  provider: Provider;
+  vault: CredentialVault;
+  gauzy: GauzyHttp;
+  log: Logger;
+  ledger: GrantLedger;
+  throttle: SignInThrottle;
+  /** Signs the forms' CSRF tokens; shared by a cluster's instances (derived from the cookie keys). */
+  csrfSecret: Buffer;
+}
+
+/**
+ * The pages oidc-provider sends the user to: sign in with Gauzy (its tokens go to the vault, never the
+ * password), then choose an organization and consent. Every form carries a CSRF token bound to the
+ * interaction, and a user whose vault entry is gone signs in to Gauzy again instead of only consenting.
+ */
+export function registerInteractionRoutes(app: FastifyInstance, deps: InteractionDeps): void {
+  const { provider, vault, gauzy, log, ledger, throttle, csrfSecret } = deps;
+  const csrfFor = (uid: string) => createHmac('sha256', csrfSecret).update(uid).digest('base64url');
+  const csrfValid = (uid: string, presented: unknown) => {
+    const expected = Buffer.from(csrfFor(uid));
+    const given = Buffer.from(typeof presented === 'string' ? presented : '');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+
+  const interactionDetails = (request: FastifyRequest, reply: FastifyReply) => provider.interactionDetails(request.raw, reply.raw);
+
+  app.get('/oauth2/interaction/:uid', async (request, reply) => {
+    noStore(reply);
+    const details = await interactionDetails(request, reply);
+    const client = await provider.Client.find(String(details.params.client_id));
+    const clientName = client?.clientName ?? String(details.params.client_id);
+    const uid = details.uid;
+    const needsGauzy = details.prompt.name === 'login' || !(details.session?.accountId && (await vault.get(details.session.accountId)));
+    if (needsGauzy) {
+      return reply.type('text/html').send(signInPage({ action: `/oauth2/interaction/${uid}/login`, csrf: csrfFor(uid), clientName }));
+    }
+    const record = details.session?.accountId ? await vault.get(details.session.accountId) : undefined;
+    const missing = (details.prompt.details.missingResourceScopes ?? {}) as Record<string, string[]>;
+    return reply.type('text/html').send(
+      consentPage({
+        action: `/oauth2/interaction/${uid}/consent`,
+        csrf: csrfFor(uid),
+        clientName,
+        redirectHost: hostOf(String(details.params.redirect_uri)),
+        scopes: Object.values(missing).flat(),
+        organizations: record?.identity.organizations ?? [],
+        selectedOrganizationId: record?.identity.organizationId,
+      }),
+    );
+  });
+
+  app.post('/oauth2/interaction/:uid/login', async (request, reply) => {
+    noStore(reply);
+    const details = await interactionDetails(request, reply);
+    const form = (request.body ?? {}) as Record<string, string>;
+    const needsGauzy = details.prompt.name === 'login' || !(details.session?.accountId && (await vault.get(details.session.accountId)));
+    if (!needsGauzy || !csrfValid(details.uid, form.csrf)) return reply.code(403).type('text/html').send(errorPage('This form expired or was not sent by this page. Start again from your MCP client.'));
+    const client = await provider.Client.find(String(details.params.client_id));
+    const again = (error: string, status = 200) =>
+      reply.code(status).type('text/html').send(signInPage({ action: `/oauth2/interaction/${details.uid}/login`, csrf: csrfFor(details.uid), clientName: client?.clientName ?? String(details.params.client_id), email: form.email, error }));
+    if (!form.email || !form.password) return again('Enter your Gauzy email and password.');
+    const wait = throttle.retryAfter(request.ip, form.email);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      return again(`Too many failed attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`, 429);
+    }
+    const session = new GauzySession(gauzy, { credentials: { email: form.email, password: form.password }, log: log });
+    try {
+      await session.signIn();
+      throttle.succeeded(request.ip, form.email);
+    } catch (error) {
+      if (isGauzyMcpError(error, 'GMCP_ERR_NOT_SIGNED_IN')) {
+        throttle.failed(request.ip, form.email);
+        return again('Gauzy did not accept that email and password.');
+      }
+      log.warn('Gauzy sign-in failed', { error: isGauzyMcpError(error) ? error.code : (error as Error).message });
+      return again('Gauzy could not be reached. Try again in a moment.', 502);
+    }
+    const snapshot = session.snapshot()!;
+    const accountId = snapshot.identity.userId;
+    await vault.put(accountId, snapshot);
+    await provider.interactionFinished(request.raw, reply.raw, { login: { accountId } }, { mergeWithLastSubmission: false });
+    return reply.hijack();
+  });
+
+  app.post('/oauth2/interaction/:uid/consent', async (request, reply) => {
+    noStore(reply);
+    const details = await interactionDetails(request, reply);
+    const form = (request.body ?? {}) as Record<string, string>;
+    if (details.prompt.name !== 'consent' || !csrfValid(details.uid, form.csrf)) return reply.code(403).type('text/html').send(errorPage('This form expired or was not sent by this page. Start again from your MCP client.'));
+    if (form.decision !== 'allow') {
+      await provider.interactionFinished(request.raw, reply.raw, { error: 'access_denied', error_description: 'The user denied access.' }, { mergeWithLastSubmission: false });
+      return reply.hijack();
+    }
+    const accountId = details.session!.accountId!;
+    const record = await vault.get(accountId);
+    if (record && form.organizationId && form.organizationId !== record.identity.organizationId) {
+      if (!record.identity.organizations.some((org) => org.id === form.organizationId)) return reply.code(400).type('text/html').send(errorPage('That organization is not one of yours.'));
+      await vault.put(accountId, { ...record, identity: { ...record.identity, organizationId: form.organizationId } });
+    }
+    const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId: String(details.params.client_id) });
+    const missing = (details.prompt.details.missingResourceScopes ?? {}) as Record<string, string[]>;
+    for (const [indicator, scopes] of Object.entries(missing)) grant!.addResourceScope(indicator, scopes.join(' '));
+    const missingOidc = details.prompt.details.missingOIDCScope as string[] | undefined;
+    if (missingOidc) grant!.addOIDCScope(missingOidc.join(' '));
+    const grantId = await grant!.save();
+    await ledger.granted(accountId, grantId);
+    await provider.interactionFinished(request.raw, reply.raw, { consent: details.grantId ? {} : { grantId } }, { mergeWithLastSubmission: true });
+    return reply.hijack();
+  });
+
+}
+
+function noStore(reply: FastifyReply): void {
+  reply.header('cache-control', 'no-store');
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
