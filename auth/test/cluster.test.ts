@@ -35,7 +35,7 @@ before(async () => {
     env: {},
     log: silentLogger,
   });
-  const shared = { issuer, resource: host.mcpUrl, vault: host.vault, kv: host.kv, gauzy: createGauzyHttp({ gauzyBaseUrl: sandbox.url, log: silentLogger }), log: silentLogger, cookieKeys: ['cluster-cookie-key-0123456789abcdef'], keys: { path: join(scratch, 'keys.json') } };
+  const shared = { issuer, resource: host.mcpUrl, vault: host.vault, kv: host.kv, gauzy: createGauzyHttp({ gauzyBaseUrl: sandbox.url, log: silentLogger }), log: silentLogger, cookieKeys: ['cluster-cookie-key-0123456789abcdef'], keys: { path: join(scratch, 'keys.json') }, redis: host.redis, tokenRateLimit: { max: 6, windowSeconds: 3600 } };
   // Two instances of the one issuer: same keys, same cookie keys, same store; only the port differs.
   for (const port of ports) {
     const server = await buildAuthServer(shared);
@@ -74,4 +74,12 @@ test('two auth instances on one Redis: a code issued by one is redeemed at the o
   });
   assert.equal(response.status, 200);
   await response.body?.cancel();
+});
+
+test('the token-endpoint limit is counted across instances', async () => {
+  const client = await registerClient(urls[0]!);
+  const attempt = (url: string) => tokenRequest(url, { grant_type: 'refresh_token', refresh_token: 'not-a-token', client_id: client.client_id });
+  for (let index = 0; index < 6; index++) assert.equal((await attempt(urls[index % 2]!)).status, 400);
+  assert.equal((await attempt(urls[0]!)).status, 429);
+  assert.equal((await attempt(urls[1]!)).status, 429);
 });

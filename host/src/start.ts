@@ -16,7 +16,7 @@ import { identityFromAuthInfo, notifySession, SessionManager } from './http/sess
 import { HostMetrics } from './ops/metrics.js';
 import { registerOpsRoutes } from './ops/routes.js';
 import { loadConfiguredPlugins, type ModuleImporter } from './plugins.js';
-import { createHostState, type KeyValueStore } from './state/index.js';
+import { createHostState, type HostState, type KeyValueStore } from './state/index.js';
 
 export interface StartHostOptions {
   /** Config file path (else GAUZY_MCP_CONFIG). */
@@ -44,6 +44,8 @@ export interface RunningHost {
   vault: CredentialVault;
   /** The shared key-value store (memory or Redis) the authorization server keeps its grant ledger in. */
   kv: KeyValueStore;
+  /** The Redis connection when state is shared (for the authorization server's rate-limit counters). */
+  redis?: HostState['redis'];
   /** Pushes a server-initiated notification to a 2025-revision session's stream (wherever the client holds it). */
   notifySession(sessionId: string, message: JSONRPCMessage): Promise<void>;
   /** Graceful: stops accepting, ends streams, waits for calls in flight (up to the grace period), closes state. */
@@ -172,5 +174,5 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
       await authenticator.close?.();
     })());
 
-  return { url, mcpUrl: `${url}/mcp`, config, app, vault, kv: state.kv, toolCount: catalog.facts.toolCount, identityMode: authenticator.mode, metrics, notifySession: (sessionId, message) => notifySession(state, sessionId, message), close };
+  return { url, mcpUrl: `${url}/mcp`, config, app, vault, kv: state.kv, redis: state.redis, toolCount: catalog.facts.toolCount, identityMode: authenticator.mode, metrics, notifySession: (sessionId, message) => notifySession(state, sessionId, message), close };
 }

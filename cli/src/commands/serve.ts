@@ -42,6 +42,7 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv = process.
         resource: host.mcpUrl,
         vault: host.vault,
         kv: host.kv,
+        redis: host.redis,
         gauzy: createGauzyHttp({ gauzyBaseUrl: host.config.gauzy!.baseUrl, log }),
         log: log.child({ component: 'auth' }),
         keys: { path: authConfig.keysPath ?? join(env.GAUZY_MCP_DATA_DIR ?? join(homedir(), '.gauzy-mcp'), 'signing-keys.json'), ring: authConfig.signingKeys, policy: { algorithm: authConfig.algorithm } },
