@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
-import { createLogger } from '@gauzy-mcp/core';
+import { createLogger, silentLogger } from '@gauzy-mcp/core';
 import { toOutcome } from '@gauzy-mcp/testkit';
+import Fastify from 'fastify';
 import WebSocket from 'ws';
+import { registerWebSocketEndpoints, upgradeRequired, WebSocketServerTransport, WS_CLOSE, type WebSocketOptions } from '../src/http/websocket.js';
+import type { Identity } from '../src/identity.js';
 import type { RunningHost } from '../src/index.js';
+import { HostMetrics } from '../src/ops/metrics.js';
 import { createSandbox, startTestHost, type Sandbox } from './helpers.js';
 import { connectWebSocket } from './ws-client.js';
 
@@ -28,6 +32,37 @@ async function nextFrame(socket: WebSocket): Promise<any> {
   const [data] = await once(socket, 'message');
   return JSON.parse(String(data));
 }
+
+/** Stands in for a `ws` socket where the test must set `bufferedAmount` itself: the policy, not the kernel's buffers. */
+class ScriptedSocket extends EventEmitter {
+  readonly OPEN = 1;
+  readyState = 1;
+  bufferedAmount = 0;
+  isPaused = false;
+  sent = 0;
+  closedWith?: number;
+  pause(): void {
+    this.isPaused = true;
+    this.emit('paused');
+  }
+  resume(): void {
+    this.isPaused = false;
+    this.emit('resumed');
+  }
+  send(): void {
+    this.sent++;
+  }
+  close(code: number): void {
+    this.closedWith = code;
+    this.readyState = 2;
+  }
+  terminate(): void {
+    this.readyState = 3;
+  }
+  ping(): void {}
+}
+
+const TEST_IDENTITY = { key: 'test:ws', label: 'ws test', caller: {} } as unknown as Identity;
 
 describe('WebSocket on /ws and /sse', () => {
   let sandbox: Sandbox;
@@ -156,6 +191,76 @@ describe('WebSocket on /ws and /sse', () => {
     assert.match(stdout, /connected to gauzy-mcp/);
     assert.match(stdout, new RegExp(`tools: ${host.toolCount}`));
     assert.match(stdout, /list_projects:\n2 of \d+ projects/);
+  });
+
+  test('backpressure policy: reading stops above the bound, restarts below half of it, and the peer is closed with 1013 above twice the bound', async () => {
+    const bound = 1000;
+    const options = { serverFactoryFor: () => assert.fail('not served'), log: silentLogger, metrics: new HostMetrics(), maxMessageBytes: 1024, maxBufferedBytes: bound, heartbeatMs: 60_000 } satisfies WebSocketOptions;
+    const socket = new ScriptedSocket();
+    const transport = new WebSocketServerTransport(socket as unknown as WebSocket, TEST_IDENTITY, options);
+    await transport.start();
+    try {
+      socket.bufferedAmount = bound;
+      await transport.send({ jsonrpc: '2.0', id: 1, result: {} });
+      assert.equal(socket.isPaused, false, 'at the bound itself reading goes on');
+
+      const paused = once(socket, 'paused');
+      socket.bufferedAmount = bound + 1;
+      await transport.send({ jsonrpc: '2.0', id: 2, result: {} });
+      await paused;
+
+      // Draining to just above half keeps the peer paused; reaching half lets it speak again.
+      socket.bufferedAmount = bound / 2 + 1;
+      const resumed = once(socket, 'resumed');
+      socket.bufferedAmount = bound / 2;
+      await resumed;
+      assert.equal(socket.closedWith, undefined);
+
+      socket.bufferedAmount = 2 * bound + 1;
+      await transport.send({ jsonrpc: '2.0', id: 3, result: {} });
+      assert.equal(socket.closedWith, WS_CLOSE.TRY_AGAIN_LATER);
+      const sentBefore = socket.sent;
+      await transport.send({ jsonrpc: '2.0', id: 4, result: {} });
+      assert.equal(socket.sent, sentBefore, 'nothing more is queued for a socket being closed');
+    } finally {
+      await transport.close();
+    }
+  });
+
+  test('a connection whose server cannot be built is closed with 1011, logged without secrets, and not left counted', async () => {
+    const lines: string[] = [];
+    const metrics = new HostMetrics();
+    const app = Fastify({ logger: false });
+    app.addHook('onRequest', async (request) => {
+      request.identity = TEST_IDENTITY;
+    });
+    await registerWebSocketEndpoints(
+      app,
+      {
+        serverFactoryFor: () => {
+          throw new Error('catalog unavailable');
+        },
+        log: createLogger({ level: 'debug', sink: (line) => lines.push(line) }),
+        metrics,
+        maxMessageBytes: 64 * 1024,
+      },
+      { '/ws': upgradeRequired, '/sse': upgradeRequired },
+    );
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { port } = app.server.address() as import('node:net').AddressInfo;
+      const { closed } = await rawSocket(`ws://127.0.0.1:${port}/ws`);
+      const [code, reason] = await closed;
+      assert.equal(code, 1011);
+      assert.equal(reason.toString(), 'internal error');
+      const failure = lines.map((line) => JSON.parse(line)).find((record) => record.msg === 'websocket connection failed to open');
+      assert.equal(failure?.level, 'error');
+      assert.ok(!lines.some((line) => line.includes(TOKEN)), 'the bearer token never reaches the log');
+      // The server sees the close after the client does: wait for it rather than for a fixed time.
+      while (!/gauzy_mcp_websocket_connections 0/.test(metrics.render())) await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      await app.close();
+    }
   });
 
   test('shutdown closes sockets with 1001', async () => {

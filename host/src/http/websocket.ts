@@ -51,20 +51,25 @@ export async function registerWebSocketEndpoints(
   options: WebSocketOptions,
   httpFallback: Record<'/ws' | '/sse', (request: FastifyRequest, reply: FastifyReply) => unknown>,
 ): Promise<WebSocketEndpoints> {
-  await app.register(websocket, { options: { maxPayload: options.maxMessageBytes, perMessageDeflate: true } });
+  await app.register(websocket, {
+    options: { maxPayload: options.maxMessageBytes, perMessageDeflate: true },
+    errorHandler: (error, socket) => closeAfterError(socket, error, options.log),
+  });
   const sockets = new Set<WebSocket>();
   const wsHandler = (socket: WebSocket, request: FastifyRequest) => {
     const identity = request.identity!;
     sockets.add(socket);
     options.metrics.webSockets.inc();
-    const transport = new WebSocketServerTransport(socket, identity, options);
-    const handle = serveStdio(options.serverFactoryFor(identity), { transport, onerror: (error) => options.log.debug('websocket connection error', { error: error.message }) });
+    let handle: { close(): Promise<void> } | undefined;
+    // Registered before anything that can throw, so a connection that fails to open is still uncounted.
     socket.once('close', (code) => {
       sockets.delete(socket);
       options.metrics.webSockets.dec();
       options.log.debug('websocket closed', { who: identity.key, code });
-      void handle.close().catch(() => {});
+      void handle?.close().catch(() => {});
     });
+    const transport = new WebSocketServerTransport(socket, identity, options);
+    handle = serveStdio(options.serverFactoryFor(identity), { transport, onerror: (error) => options.log.debug('websocket connection error', { error: error.message }) });
   };
   for (const url of ['/ws', '/sse'] as const) {
     app.route({ method: 'GET', url, ...MCP_ROUTE, handler: httpFallback[url], wsHandler });
@@ -79,6 +84,22 @@ export async function registerWebSocketEndpoints(
   };
 }
 
+/**
+ * Replaces @fastify/websocket's default (log to Fastify's stdout logger, then terminate). Socket-level
+ * errors (an oversized or malformed frame, a reset) reach here after ws has already queued its own close
+ * frame (1009, 1002…) and will end the socket itself; terminating at once could drop that frame behind
+ * a message still being compressed, leaving the peer with a bare 1006. A socket still open here means the
+ * host's own handler threw while opening the connection: that is ours to close, with 1011.
+ */
+function closeAfterError(socket: WebSocket, error: Error, log: Logger): void {
+  if (socket.readyState !== socket.OPEN) {
+    log.debug('websocket error', { error: error.message });
+    return;
+  }
+  log.error('websocket connection failed to open', { error: error.message });
+  socket.close(WS_CLOSE.INTERNAL_ERROR, 'internal error');
+}
+
 /** GET /ws without an upgrade: say what the endpoint wants. */
 export async function upgradeRequired(_request: FastifyRequest, reply: FastifyReply): Promise<never> {
   reply.header('upgrade', 'websocket');
@@ -89,7 +110,10 @@ export async function upgradeRequired(_request: FastifyRequest, reply: FastifyRe
  * One socket as an SDK `Transport`. Backpressure: when the peer reads more slowly than the server
  * answers, the host stops reading the peer's further requests (so it stops producing answers) until the
  * backlog halves; a peer that lets the backlog reach twice the bound is closed with 1013 rather than
- * letting memory grow without end.
+ * letting memory grow without end. Twice, not once: requests already read keep being answered after
+ * the pause, and a peer that is merely slow should not lose its connection to them.
+ * While paused the host reads no pongs either, so a peer that drains nothing for a heartbeat interval
+ * is dropped by the heartbeat: a paused socket cannot be held open forever by a peer that never reads.
  */
 export class WebSocketServerTransport implements Transport {
   onmessage?: <T extends JSONRPCMessage>(message: T, extra?: MessageExtraInfo) => void;
@@ -114,10 +138,9 @@ export class WebSocketServerTransport implements Transport {
     const socket = this.socket;
     socket.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
     socket.on('pong', () => (this.alive = true));
-    socket.on('error', (error) => {
-      // ws reports an oversized frame as an error, then closes with 1009 itself.
-      this.options.log.debug('websocket error', { error: error.message });
-    });
+    // ws reports an oversized frame as an error after queuing its own 1009 close; without a listener
+    // an 'error' event would throw. Logging it is the endpoint's error handler's job.
+    socket.on('error', () => {});
     socket.once('close', () => this.finish());
     this.heartbeat = setInterval(() => {
       if (!this.alive) {
