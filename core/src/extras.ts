@@ -1,10 +1,12 @@
 import { UriTemplate } from '@modelcontextprotocol/server';
 import { GauzyMcpError } from './errors.js';
+import { PROMPT_NAME_PATTERN } from './plugin-validation.js';
 import type { PluginDefinition, PromptDefinition, ResourceDefinition, ResourceTemplateDefinition } from './tool.js';
 
 /**
  * The resources, resource templates and prompts plugins bring, checked once at start (unique URIs and
- * names across plugins) with their listings built once, like the tool catalog.
+ * names across plugins; each plugin's own shapes are checked by validatePlugin) with their listings
+ * built once, like the tool catalog.
  */
 export class PluginExtras {
   readonly resources = new Map<string, ResourceDefinition>();
@@ -33,7 +35,7 @@ export class PluginExtras {
         this.templates.push({ definition, template: new UriTemplate(definition.uriTemplate) });
       }
       for (const prompt of plugin.prompts ?? []) {
-        if (!/^[A-Za-z0-9_.-]{1,128}$/.test(prompt.name) || !prompt.description || typeof prompt.get !== 'function') {
+        if (!PROMPT_NAME_PATTERN.test(prompt.name) || !prompt.description || typeof prompt.get !== 'function') {
           throw new GauzyMcpError('GMCP_ERR_PLUGIN_INVALID', [plugin.name, `prompt "${prompt.name}" needs a name of [A-Za-z0-9_.-], a description and get()`]);
         }
         claim(`prompt ${prompt.name}`, plugin.name);

@@ -24,7 +24,7 @@ export { ERROR_TABLE, GauzyMcpError, isGauzyMcpError } from './errors.js';
 export type { ErrorCode, ErrorKind, FieldIssue } from './errors.js';
 export { annotationsFor, requiredScope, scopeAllows } from './annotations.js';
 export type { ToolAnnotations } from './annotations.js';
-export { validatePlugin, MAX_DESCRIPTION_LENGTH, PLUGIN_NAME_PATTERN, TOOL_NAME_PATTERN } from './plugin-validation.js';
+export { validatePlugin, MAX_DESCRIPTION_LENGTH, PLUGIN_NAME_PATTERN, PROMPT_NAME_PATTERN, TOOL_NAME_PATTERN } from './plugin-validation.js';
 export { Inventory, inventoryOptionsFromEnv, parseBoolean, toJsonSchema } from './inventory.js';
 export type { InventoryOptions, ListedTool, RegisteredTool, ToolsetInfo } from './inventory.js';
 export { ToolDispatcher, fieldIssues } from './dispatch.js';

@@ -1,3 +1,4 @@
+import { UriTemplate } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { GauzyMcpError } from './errors.js';
 import { KERNEL_API_VERSION, type PluginDefinition } from './tool.js';
@@ -6,6 +7,8 @@ export const PLUGIN_NAME_PATTERN = /^[a-z][a-z0-9-]{1,40}$/;
 export const TOOL_NAME_PATTERN = /^[a-z][a-z0-9_]{2,63}$/;
 export const TOOLSET_NAME_PATTERN = /^[a-z][a-z0-9-]{1,40}$/;
 export const MAX_DESCRIPTION_LENGTH = 600;
+/** MCP's name rule (tools, prompts): 1-128 characters of letters, digits, `_`, `.` and `-`. */
+export const PROMPT_NAME_PATTERN = /^[A-Za-z0-9_.-]{1,128}$/;
 const ROUTE_PATTERN = /^(GET|POST|PUT|PATCH|DELETE) \/api\/[A-Za-z0-9\-_/:.]*$/;
 const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 
@@ -22,14 +25,20 @@ export function validatePlugin(plugin: PluginDefinition): void {
   if (typeof plugin.version !== 'string' || !SEMVER.test(plugin.version)) fail('version must be semver (x.y.z)');
   if (plugin.kernel !== KERNEL_API_VERSION) fail(`it targets kernel API ${plugin.kernel}, this kernel is ${KERNEL_API_VERSION}`);
   if (!plugin.description) fail('description is required');
-  if (!Array.isArray(plugin.toolsets) || plugin.toolsets.length === 0) fail('it declares no toolsets');
+  for (const field of ['resources', 'resourceTemplates', 'prompts'] as const) {
+    if (plugin[field] !== undefined && !Array.isArray(plugin[field])) fail(`${field} must be a list`);
+  }
+  if (!Array.isArray(plugin.tools)) fail('tools must be a list (empty for a plugin that brings only resources or prompts)');
+  const bringsExtras = (plugin.resources?.length ?? 0) + (plugin.resourceTemplates?.length ?? 0) + (plugin.prompts?.length ?? 0) > 0;
+  if (plugin.tools.length === 0 && !bringsExtras) fail('it declares no tools');
+  // Toolsets group tools: a plugin that brings only resources or prompts may declare none.
+  if (!Array.isArray(plugin.toolsets) || (plugin.toolsets.length === 0 && plugin.tools.length > 0)) fail('it declares no toolsets');
   const toolsets = new Set<string>();
   for (const toolset of plugin.toolsets) {
     if (!TOOLSET_NAME_PATTERN.test(toolset.name)) fail(`toolset "${toolset.name}" must match ${TOOLSET_NAME_PATTERN}`);
     if (!toolset.description) fail(`toolset "${toolset.name}" has no description`);
     toolsets.add(toolset.name);
   }
-  if (!Array.isArray(plugin.tools) || plugin.tools.length === 0) fail('it declares no tools');
   const names = new Set<string>();
   for (const tool of plugin.tools) {
     const toolName = String(tool?.name);
@@ -50,5 +59,57 @@ export function validatePlugin(plugin: PluginDefinition): void {
     if (!Array.isArray(tool.routes)) fail(`${where}: routes must be a list (empty for tools that do not call Gauzy)`);
     for (const route of tool.routes) if (!ROUTE_PATTERN.test(route)) fail(`${where}: route "${route}" must look like "GET /api/..."`);
     if (tool.session !== false && tool.routes.length === 0) fail(`${where} needs a Gauzy session but declares no routes`);
+  }
+  validateExtras(plugin, fail);
+}
+
+/** Resources, resource templates and prompts: shapes and names within the plugin (across plugins: see PluginExtras). */
+function validateExtras(plugin: PluginDefinition, fail: (problem: string) => never): void {
+  const optionalFunction = (value: unknown) => value === undefined || typeof value === 'function';
+  const describedWell = (description: unknown, required: boolean) =>
+    description === undefined ? !required : typeof description === 'string' && description.length > 0 && description.length <= MAX_DESCRIPTION_LENGTH;
+  const uris = new Set<string>();
+  for (const resource of plugin.resources ?? []) {
+    const where = `resource "${String(resource?.uri)}"`;
+    if (typeof resource?.uri !== 'string' || !URL.canParse(resource.uri)) fail(`${where}: uri must be an absolute URI`);
+    if (uris.has(resource.uri)) fail(`${where} is declared twice`);
+    uris.add(resource.uri);
+    if (typeof resource.name !== 'string' || resource.name.length === 0) fail(`${where} has no name`);
+    if (!describedWell(resource.description, false)) fail(`${where}: description must be 1-${MAX_DESCRIPTION_LENGTH} characters`);
+    if (typeof resource.read !== 'function') fail(`${where} has no read()`);
+  }
+  for (const definition of plugin.resourceTemplates ?? []) {
+    const where = `resource template "${String(definition?.uriTemplate)}"`;
+    if (typeof definition?.uriTemplate !== 'string') fail(`${where}: uriTemplate must be an RFC 6570 template`);
+    let variables: string[];
+    try {
+      variables = new UriTemplate(definition.uriTemplate).variableNames;
+    } catch (error) {
+      return fail(`${where}: ${(error as Error).message}`);
+    }
+    if (variables.length === 0) fail(`${where} has no {variable}; a fixed URI is a resource`);
+    if (uris.has(definition.uriTemplate)) fail(`${where} is declared twice`);
+    uris.add(definition.uriTemplate);
+    if (typeof definition.name !== 'string' || definition.name.length === 0) fail(`${where} has no name`);
+    if (!describedWell(definition.description, false)) fail(`${where}: description must be 1-${MAX_DESCRIPTION_LENGTH} characters`);
+    if (typeof definition.read !== 'function') fail(`${where} has no read()`);
+    if (!optionalFunction(definition.complete)) fail(`${where}: complete must be a function`);
+  }
+  const prompts = new Set<string>();
+  for (const prompt of plugin.prompts ?? []) {
+    const where = `prompt "${String(prompt?.name)}"`;
+    if (typeof prompt?.name !== 'string' || !PROMPT_NAME_PATTERN.test(prompt.name)) fail(`${where}: name must match ${PROMPT_NAME_PATTERN}`);
+    if (prompts.has(prompt.name)) fail(`${where} is declared twice`);
+    prompts.add(prompt.name);
+    if (!describedWell(prompt.description, true)) fail(`${where}: description must be 1-${MAX_DESCRIPTION_LENGTH} characters`);
+    if (typeof prompt.get !== 'function') fail(`${where} has no get()`);
+    if (!optionalFunction(prompt.complete)) fail(`${where}: complete must be a function`);
+    if (prompt.arguments !== undefined && !Array.isArray(prompt.arguments)) fail(`${where}: arguments must be a list`);
+    const argumentNames = new Set<string>();
+    for (const argument of prompt.arguments ?? []) {
+      if (typeof argument?.name !== 'string' || argument.name.length === 0) fail(`${where}: every argument needs a name`);
+      if (argumentNames.has(argument.name)) fail(`${where}: argument "${argument.name}" is declared twice`);
+      argumentNames.add(argument.name);
+    }
   }
 }
