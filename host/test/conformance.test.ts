@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,15 +9,19 @@ import { after, before, describe, test } from 'node:test';
 import type { RunningHost } from '../src/index.js';
 import { createSandbox, startTestHost, type Sandbox } from './helpers.js';
 
-const HOST_DIR = fileURLToPath(new URL('..', import.meta.url));
-// The suite needs Node ≥ 22 (it uses fs.globSync); the npm package node@24 brings one as a dev dependency.
-const NODE_24 = join(HOST_DIR, 'node_modules/node/bin/node');
-const SUITE = join(HOST_DIR, 'node_modules/@modelcontextprotocol/conformance/dist/index.js');
-const BASELINE = join(HOST_DIR, 'conformance-baseline.yml');
+const resolveDev = (specifier: string): string => {
+  try {
+    return createRequire(import.meta.url).resolve(specifier);
+  } catch {
+    throw new Error(`${specifier} is missing: run the install (npm run setup); it is a dev dependency of @gauzy-mcp/host`);
+  }
+};
+const BASELINE = fileURLToPath(new URL('../conformance-baseline.yml', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/conformance-plugin.ts', import.meta.url));
 
 async function runSuite(args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn(NODE_24, [SUITE, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The suite needs Node ≥ 22 (it uses fs.globSync); the npm package node@24 brings one as a dev dependency.
+  const child = spawn(resolveDev('node/bin/node'), [resolveDev('@modelcontextprotocol/conformance/dist/index.js'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -29,8 +34,6 @@ describe('the official MCP conformance suite against the host', () => {
   let host: RunningHost;
   let scratch: string;
   before(async () => {
-    assert.ok(existsSync(NODE_24), `${NODE_24} is missing: run the install (npm run setup); the node@24 dev dependency provides it`);
-    assert.ok(existsSync(SUITE), `${SUITE} is missing: run the install (npm run setup)`);
     scratch = mkdtempSync(join(tmpdir(), 'gauzy-mcp-conformance-'));
     sandbox = await createSandbox({ seed: 'default' });
     // The suite opens a session per scenario and many requests in all: the rate limit is not under test here.
