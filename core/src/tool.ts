@@ -89,7 +89,10 @@ export interface ToolContext {
  * transport or the client cannot do it (a stateless 2026-07-28 request, a client without the capability).
  */
 export interface ClientChannel {
-  /** A log message for the client (`notifications/message`), filtered by the level the client set. */
+  /**
+   * A log message for the client (`notifications/message`), filtered by the level the client set.
+   * Dropped unless some served tool declares `logs: true` (which makes the server announce logging).
+   */
   log(level: LoggingLevel, data: unknown): Promise<void>;
   /** Asks the client's model for a completion (`sampling/createMessage`). */
   sample(params: CreateMessageRequest['params']): Promise<CreateMessageResult>;
@@ -128,6 +131,11 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject> {
   openWorld?: boolean;
   /** Needs a signed-in Gauzy session (default true). Such tools also accept `organizationId`. */
   session?: boolean;
+  /**
+   * Sends log messages to the client through `ctx.client.log`. The server declares the `logging`
+   * capability only when a served tool says so; without it, `ctx.client.log` drops its messages.
+   */
+  logs?: boolean;
   input: Input;
   output?: z.ZodType;
   /** Every Gauzy route the handler may call; calling another one is an error. */

@@ -48,6 +48,7 @@ const clientTools = definePlugin({
       toolset: 'client',
       effect: 'read',
       session: false,
+      logs: true,
       routes: [],
       input: z.object({}),
       handler: async (_args, ctx) => {
@@ -152,6 +153,28 @@ test('a tool logs to the client as notifications/message, filtered by the level 
   }
 });
 
+test('a server none of whose tools logs does not announce logging, and a stray log is dropped', async () => {
+  const quiet = definePlugin({
+    ...base,
+    name: 'quiet-tools',
+    toolsets: [{ name: 'quiet', description: 'Quiet tools.' }],
+    tools: [defineTool({ ...clientTools.tools[1]!, name: 'undeclared_logger', toolset: 'quiet', logs: undefined })],
+  });
+  const { client, close } = await connect([quiet]);
+  const messages: unknown[] = [];
+  client.setNotificationHandler('notifications/message', (notification) => void messages.push(notification.params));
+  try {
+    const capabilities = client.getServerCapabilities();
+    assert.deepEqual(Object.keys(capabilities ?? {}).sort(), ['tools']);
+    await assert.rejects(client.setLoggingLevel('debug'), /Method not found/);
+    const result = await client.callTool({ name: 'undeclared_logger', arguments: {} });
+    assert.equal(result.isError, undefined, JSON.stringify(result));
+    assert.deepEqual(messages, []);
+  } finally {
+    await close();
+  }
+});
+
 test('bad resources, templates and prompts fail at load with a coded error naming the plugin', () => {
   const read = async () => [];
   const plugin = (extras: Partial<PluginDefinition>): PluginDefinition => definePlugin({ ...base, name: 'extras', toolsets: [], tools: [], ...extras });
@@ -171,6 +194,7 @@ test('bad resources, templates and prompts fail at load with a coded error namin
     [{ prompts: [{ ...greet, arguments: [{ name: 'who' }, { name: 'who' }] }] }, /argument "who" is declared twice/],
     [{ prompts: [{ ...greet, get: undefined as never }] }, /has no get\(\)/],
     [{ prompts: [greet], tools: [clientTools.tools[0]!] }, /declares no toolsets/],
+    [{ toolsets: clientTools.toolsets, tools: [{ ...clientTools.tools[0]!, logs: 'yes' as never }] }, /logs must be true or false/],
   ];
   for (const [extras, message] of cases) {
     assert.throws(

@@ -58,8 +58,9 @@ export function createServerFactory(options: ProtocolServerOptions): () => Serve
   const extras = options.inventory.extras;
   const capabilities = {
     tools: { listChanged: false },
-    // Tools may log to the client; the SDK then also answers logging/setLevel (2025 revisions).
-    logging: {},
+    // Only when a served tool logs to the client (`logs: true`); the SDK then also answers
+    // logging/setLevel (2025 revisions). Without it the SDK drops `ctx.client.log` messages.
+    ...(options.inventory.tools.some((tool) => tool.definition.logs) ? { logging: {} } : {}),
     ...(extras.hasResources ? { resources: { subscribe: true, listChanged: false } } : {}),
     ...(extras.hasPrompts ? { prompts: { listChanged: false } } : {}),
     ...(extras.hasResources || extras.hasPrompts ? { completions: {} } : {}),
