@@ -69,7 +69,7 @@ export function createBearerAuthenticator(options: BearerOptions): Authenticator
       const scopes = (claims.scope ?? '').split(' ').filter(Boolean);
       const client = clientFor(subject);
       const caller: Caller = { gauzy: client, session: delegatedSession(client), scopes, subject: `user:${subject}` };
-      const identity: Identity = { key: `user:${subject}`, label: subject, caller, scopes };
+      const identity: Identity = { key: `user:${subject}`, label: subject, caller, scopes, expiresAt: claims.exp! * 1000 };
       return identity;
     },
   };

@@ -12,6 +12,8 @@ export interface Identity {
   caller: Caller;
   /** OAuth scopes granted; undefined means unrestricted (development accounts). */
   scopes?: readonly string[];
+  /** When the credential behind this identity stops being valid (epoch ms); a WebSocket it opened closes then. */
+  expiresAt?: number;
 }
 
 /** What authenticates a request. The development accounts implement it now; the OAuth bearer check replaces them. */

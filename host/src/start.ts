@@ -111,16 +111,12 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
     onError: (error) => log.debug('mcp handler error', { error: error.message }),
   });
   if (identity.mode === 'oauth') registerProtectedResourceMetadata(app, { resource: resourceUrl, issuer: identity.issuer });
-  // One factory per identity (its tools/list pages are cached inside), not one per WebSocket connection.
-  const factories = new Map<string, () => import('@modelcontextprotocol/server').Server>();
-  const factoryPerIdentity = (identity: Identity) => {
-    let factory = factories.get(identity.key);
-    if (!factory) factories.set(identity.key, (factory = catalog.serverFactoryFor(() => identity.caller, config.limits.listPageSize)));
-    return factory;
-  };
+  // A factory per connection, bound to the token that opened it: the SDK's stdio-style entry passes no auth
+  // info to handlers, and two sockets of one user may carry different scopes. The listings are shared.
+  const factoryPerConnection = (identity: Identity) => catalog.serverFactoryFor(() => identity.caller, config.limits.listPageSize);
   const webSockets = await registerWebSocketEndpoints(
     app,
-    { serverFactoryFor: factoryPerIdentity, log, metrics, maxMessageBytes: config.limits.webSocketMaxMessageBytes, heartbeatMs: config.limits.webSocketHeartbeatMs, maxBufferedBytes: config.limits.webSocketMaxBufferedBytes },
+    { serverFactoryFor: factoryPerConnection, log, metrics, maxMessageBytes: config.limits.webSocketMaxMessageBytes, heartbeatMs: config.limits.webSocketHeartbeatMs, maxBufferedBytes: config.limits.webSocketMaxBufferedBytes },
     { '/ws': upgradeRequired, '/sse': legacyStreamHandler(sessions) },
   );
   registerOpsRoutes(app, {

@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { after, before, describe, test } from 'node:test';
+import WebSocket from 'ws';
 import { createGauzyHttp, GauzySession, silentLogger } from '@gauzy-mcp/core';
+import { toOutcome } from '@gauzy-mcp/testkit';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { CredentialVault, createRedisState, RecordCipher, VaultTokenSource, type RunningHost } from '../src/index.js';
 import { connectHttp, createSandbox, INITIALIZE, rawPost, startTestHost, type Sandbox } from './helpers.js';
 import { requireRedis } from './redis.js';
+import { connectWebSocket } from './ws-client.js';
 
 /** Stands in for the authorization server: publishes a JWKS and signs access tokens. */
 async function startIssuer(): Promise<{ url: string; sign(claims: Record<string, unknown>, options?: SignOptions): Promise<string>; publicJwk: JWK; close(): Promise<void> }> {
@@ -106,6 +110,41 @@ describe('the host as an OAuth resource server: bearer tokens, scopes, and each 
     assert.match(challenge, /scope="mcp.write"/);
     assert.match(challenge, /resource_metadata="http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource\/mcp"/);
     assert.equal(refused.json.error.data.requiredScope, 'mcp.write');
+  });
+
+  test('each WebSocket acts with its own token\'s scopes: a read-only socket of a user cannot write beside a read-write one, nor narrow it', async () => {
+    const wsUrl = host.url.replace(/^http/, 'ws') + '/ws';
+    const titles = () => sandbox.db.list('task').map((row) => row.title);
+    for (const [first, second] of [['mcp.read mcp.write', 'mcp.read'], ['mcp.read', 'mcp.read mcp.write']] as const) {
+      const a = await connectWebSocket(wsUrl, '2025-06-18', { authorization: `Bearer ${await token('user-admin', first)}` });
+      const b = await connectWebSocket(wsUrl, '2025-06-18', { authorization: `Bearer ${await token('user-admin', second)}` });
+      try {
+        for (const [client, scope] of [[a, first], [b, second]] as const) {
+          const writes = scope.includes('mcp.write');
+          const listed = (await client.listTools()).tools.map((tool) => tool.name);
+          assert.equal(listed.includes('create_task'), writes, `tools/list on a socket with "${scope}"`);
+          const title = `ws ${scope} ${randomBytes(4).toString('hex')}`;
+          const outcome = toOutcome(await client.callTool({ name: 'create_task', arguments: { title } }));
+          assert.equal(outcome.isError, !writes, outcome.text);
+          if (!writes) assert.match(outcome.text, /GMCP_ERR_INSUFFICIENT_SCOPE/);
+          assert.equal(titles().includes(title), writes, `a task was${writes ? ' not' : ''} written by the socket with "${scope}"`);
+        }
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    }
+  });
+
+  test('a WebSocket closes with 1008 when the token that opened it expires', async () => {
+    const wsUrl = host.url.replace(/^http/, 'ws') + '/ws';
+    const shortLived = await token('user-admin', 'mcp.read', { expiresIn: Math.floor(Date.now() / 1000) + 2 });
+    const socket = new WebSocket(wsUrl, { headers: { authorization: `Bearer ${shortLived}` } });
+    const closed = once(socket, 'close') as Promise<[number, Buffer]>;
+    await once(socket, 'open');
+    const [code, reason] = await closed;
+    assert.equal(code, 1008);
+    assert.match(String(reason), /token expired/);
   });
 
   test('no token: 401 pointing at the RFC 9728 metadata, which names the issuer and this resource', async () => {

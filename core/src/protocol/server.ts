@@ -40,19 +40,7 @@ export const DEFAULT_LIST_PAGE_SIZE = 200;
  * `tools/list` pages were all built once, so a new instance costs almost nothing.
  */
 export function createServerFactory(options: ProtocolServerOptions): () => Server {
-  const pageSize = options.listPageSize ?? DEFAULT_LIST_PAGE_SIZE;
-  const pages = new Map<string, ListedTool[][]>();
-  const pagesFor = (scopes: readonly string[] | undefined): ListedTool[][] => {
-    const key = scopes ? [...scopes].sort().join(' ') : '*';
-    let cached = pages.get(key);
-    if (!cached) {
-      const listed = options.inventory.visibleTo(scopes).map((tool) => tool.listing);
-      cached = [];
-      for (let start = 0; start < listed.length || start === 0; start += pageSize) cached.push(listed.slice(start, start + pageSize));
-      pages.set(key, cached);
-    }
-    return cached;
-  };
+  const pagesFor = listingPages(options.inventory, options.listPageSize ?? DEFAULT_LIST_PAGE_SIZE);
   const instructions = serverInstructions(options.facts);
 
   const extras = options.inventory.extras;
@@ -97,6 +85,34 @@ export function createServerFactory(options: ProtocolServerOptions): () => Serve
       }
     });
     return server;
+  };
+}
+
+/**
+ * The `tools/list` pages for each set of scopes, built once per inventory and page size and shared by every
+ * factory over it: the host makes a factory per WebSocket connection (each bound to its own token), and
+ * none of them should rebuild the listing.
+ */
+const KERNEL_SCOPES = new Set<string>(['mcp.read', 'mcp.write', 'mcp.admin']);
+const listingCache = new WeakMap<Inventory, Map<number, Map<string, ListedTool[][]>>>();
+
+function listingPages(inventory: Inventory, pageSize: number): (scopes: readonly string[] | undefined) => ListedTool[][] {
+  let bySize = listingCache.get(inventory);
+  if (!bySize) listingCache.set(inventory, (bySize = new Map()));
+  let pages = bySize.get(pageSize);
+  if (!pages) bySize.set(pageSize, (pages = new Map()));
+  return (granted) => {
+    // Only the kernel's scopes change what is listed; anything else a token carries must not grow the cache.
+    const scopes = granted?.filter((scope) => KERNEL_SCOPES.has(scope));
+    const key = scopes ? [...scopes].sort().join(' ') : '*';
+    let cached = pages.get(key);
+    if (!cached) {
+      const listed = inventory.visibleTo(scopes).map((tool) => tool.listing);
+      cached = [];
+      for (let start = 0; start < listed.length || start === 0; start += pageSize) cached.push(listed.slice(start, start + pageSize));
+      pages.set(key, cached);
+    }
+    return cached;
   };
 }
 

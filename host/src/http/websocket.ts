@@ -10,6 +10,9 @@ import { MCP_ROUTE } from './app.js';
 import { HostHttpError, RPC } from './errors.js';
 import { authInfoFor } from './sessions.js';
 
+/** setTimeout's largest delay; a later expiry is checked again by then (the socket closes, the client reconnects). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Close codes (RFC 6455 §7.4.1) the host uses. */
 export const WS_CLOSE = {
   NORMAL: 1000,
@@ -22,7 +25,7 @@ export const WS_CLOSE = {
 } as const;
 
 export interface WebSocketOptions {
-  /** A factory bound to the socket's identity: the stdio-style entry passes no auth info to handlers. */
+  /** A factory bound to this socket's own identity (called once per connection): the stdio-style entry passes no auth info to handlers. */
   serverFactoryFor(identity: Identity): () => Server;
   log: Logger;
   metrics: HostMetrics;
@@ -68,6 +71,10 @@ export async function registerWebSocketEndpoints(
       options.log.debug('websocket closed', { who: identity.key, code });
       void handle?.close().catch(() => {});
     });
+    // A socket must not outlive the token that opened it: the client reconnects with a fresh one.
+    const expiry = identity.expiresAt === undefined ? undefined : setTimeout(() => socket.close(WS_CLOSE.POLICY_VIOLATION, 'token expired: reconnect with a fresh token'), Math.min(Math.max(0, identity.expiresAt - Date.now()), MAX_TIMER_MS));
+    expiry?.unref();
+    socket.once('close', () => clearTimeout(expiry));
     const transport = new WebSocketServerTransport(socket, identity, options);
     handle = serveStdio(options.serverFactoryFor(identity), { transport, onerror: (error) => options.log.debug('websocket connection error', { error: error.message }) });
   };
