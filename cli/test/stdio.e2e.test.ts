@@ -122,6 +122,43 @@ test('stdio as employee@ever.co: admin-only calls come back as isError with Gauz
   }
 });
 
+test('stdio on the embedded sandbox: logout, then list_projects signs in again as the demo user; cleanup_sessions too', async () => {
+  const { mcp } = await spawnStdio('2025-06-18');
+  try {
+    for (const logoutTool of ['logout', 'cleanup_sessions']) {
+      const out = await mcp.call(logoutTool, {});
+      assert.equal(out.isError, false, out.text);
+      assert.match(out.text, /next tool call signs in again as admin@ever\.co/);
+      const projects = await mcp.call('list_projects', {});
+      assert.equal(projects.isError, false, `${logoutTool} then list_projects: ${projects.text}`);
+      assert.ok((projects.structured!.total as number) > 0);
+    }
+  } finally {
+    await mcp.close();
+  }
+});
+
+test('stdio with API_BASE_URL and explicit credentials: logout, then list_projects signs in again as that account', async () => {
+  const { createSandbox } = await import('@gauzy-mcp/testkit');
+  const gauzy = await createSandbox({ seed: 'demo' });
+  const { mcp } = await spawnStdio('2026-07-28', { API_BASE_URL: gauzy.url, GAUZY_AUTH_EMAIL: 'employee@ever.co', GAUZY_AUTH_PASSWORD: '12345678' });
+  try {
+    for (const logoutTool of ['cleanup_sessions', 'logout']) {
+      const out = await mcp.call(logoutTool, {});
+      assert.equal(out.isError, false, out.text);
+      assert.match(out.text, /next tool call signs in again as employee@ever\.co/);
+      const projects = await mcp.call('list_projects', {});
+      assert.equal(projects.isError, false, `${logoutTool} then list_projects: ${projects.text}`);
+      const status = await mcp.call('get_auth_status', {});
+      assert.equal((status.structured!.identity as { email: string }).email, 'employee@ever.co');
+    }
+    assert.equal(gauzy.requests.filter((request) => request.path === '/api/auth/logout').length, 2, 'each logout ended the Gauzy session');
+  } finally {
+    await mcp.close();
+    await gauzy.close();
+  }
+});
+
 test('stdio with API_BASE_URL but no credentials explains what is missing on stderr and exits', async () => {
   const { spawn } = await import('node:child_process');
   const child = spawn(BIN, ['stdio'], { env: { ...process.env, API_BASE_URL: 'http://127.0.0.1:9', GAUZY_AUTH_EMAIL: '', GAUZY_AUTH_PASSWORD: '' }, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -13,6 +13,7 @@ export function credentialSessionControl(client: GauzyClient): SessionControl {
     hasRefreshToken: session.hasRefreshToken,
     refreshCount: session.refreshCount,
     mode: 'credentials',
+    configuredAccount: session.configuredAccount,
   });
   return {
     status,

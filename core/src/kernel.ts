@@ -61,6 +61,8 @@ export function createGauzyHttp(options: GauzyConnectionOptions): GauzyHttp {
 export interface CredentialCallerOptions {
   credentials?: GauzyCredentials;
   organizationId?: string;
+  /** Told to the user when there are no credentials to sign in with (see `GauzySessionOptions.signInHint`). */
+  signInHint?: string;
   log: Logger;
   scopes?: readonly string[];
   subject?: string;
@@ -68,7 +70,12 @@ export interface CredentialCallerOptions {
 
 /** A caller that signs in to Gauzy with an account's own email and password (stdio, or the host's development accounts). */
 export function createCredentialCaller(http: GauzyHttp, options: CredentialCallerOptions): Caller & { client: GauzyClient } {
-  const session = new GauzySession(http, { credentials: options.credentials, organizationId: options.organizationId, log: options.log.child({ component: 'session' }) });
+  const session = new GauzySession(http, {
+    credentials: options.credentials,
+    organizationId: options.organizationId,
+    signInHint: options.signInHint,
+    log: options.log.child({ component: 'session' }),
+  });
   const client = new GauzyClient(http, session);
   return { client, gauzy: client, session: credentialSessionControl(client), scopes: options.scopes, subject: options.subject };
 }
@@ -88,9 +95,19 @@ export interface KernelOptions extends CatalogOptions {
 export function createKernel(options: KernelOptions) {
   const catalog = createCatalog(options);
   const http = createGauzyHttp(options);
-  const { client, ...caller } = createCredentialCaller(http, { credentials: options.credentials, organizationId: options.organizationId, log: options.log });
+  const { client, ...caller } = createCredentialCaller(http, {
+    credentials: options.credentials,
+    organizationId: options.organizationId,
+    signInHint: signInHintFor(catalog.inventory),
+    log: options.log,
+  });
   const serverFactory = catalog.serverFactoryFor(() => caller, options.listPageSize);
   return { ...catalog, client, session: client.session, caller, serverFactory };
 }
 
 export type Kernel = ReturnType<typeof createKernel>;
+
+/** How a user without configured credentials signs in here: only true if this server serves a `login` tool. */
+function signInHintFor(inventory: Inventory): string {
+  return inventory.get('login') ? 'call the `login` tool with an email and password' : 'this server serves no `login` tool, so it needs credentials in its configuration';
+}

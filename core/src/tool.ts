@@ -47,6 +47,8 @@ export interface SessionStatus {
   refreshCount: number;
   /** How identity is managed: the user's own credentials (stdio) or per-request tokens (remote). */
   mode: 'credentials' | 'delegated';
+  /** The account the server is configured with (credentials mode): once signed out, the next call signs in as it again. */
+  configuredAccount?: string;
 }
 
 /** Session operations for the auth tools; a remote host answers sign-in with a "not supported" error. */

@@ -33,7 +33,13 @@ export interface GauzyIdentity {
 }
 
 export interface GauzySessionOptions {
+  /** The account this session was configured with; after a sign-out, the next call signs in as it again. */
   credentials?: GauzyCredentials;
+  /**
+   * What to tell the user when there are no credentials to sign in with (e.g. which tool signs in),
+   * appended to the error. Only the server knows what it offers, so it says.
+   */
+  signInHint?: string;
   /** Preferred organization (must be one the user belongs to). */
   organizationId?: string;
   /** Refresh this long before the access token expires (the contract asks for 10 s). */
@@ -49,7 +55,11 @@ export interface GauzySessionOptions {
  */
 export class GauzySession {
   private tokens?: GauzyTokens;
+  /** The account signed in now (or next): the configured one, or the one given to the last `signIn`. */
   private credentials?: GauzyCredentials;
+  private readonly configuredCredentials?: GauzyCredentials;
+  private readonly signInHint?: string;
+  private signedOut = false;
   private refreshing?: Promise<string>;
   private signingIn?: Promise<GauzyIdentity>;
   private currentIdentity?: GauzyIdentity;
@@ -62,6 +72,8 @@ export class GauzySession {
 
   constructor(private readonly http: GauzyHttp, options: GauzySessionOptions) {
     this.credentials = options.credentials;
+    this.configuredCredentials = options.credentials;
+    this.signInHint = options.signInHint;
     this.preferredOrganizationId = options.organizationId;
     this.refreshBufferMs = options.refreshBufferMs ?? 10_000;
     this.log = options.log;
@@ -88,27 +100,38 @@ export class GauzySession {
     return this.tokens && this.currentIdentity ? { tokens: { ...this.tokens }, identity: structuredClone(this.currentIdentity) } : undefined;
   }
 
+  /** The configured account's email: whom the next call signs in as once this session is signed out. */
+  get configuredAccount(): string | undefined {
+    return this.configuredCredentials?.email;
+  }
+
   get hasRefreshToken(): boolean {
     return Boolean(this.tokens?.refreshToken);
   }
 
   /** Signs in with the given (or stored) credentials and loads the identity. */
   async signIn(credentials: GauzyCredentials | undefined = this.credentials, signal?: AbortSignal): Promise<GauzyIdentity> {
-    if (!credentials) throw new GauzyMcpError('GMCP_ERR_NOT_SIGNED_IN', ['no Gauzy credentials are configured (set GAUZY_AUTH_EMAIL and GAUZY_AUTH_PASSWORD)']);
+    if (!credentials) throw this.noCredentials();
     const tokens = await this.login(credentials, signal);
     this.credentials = credentials;
     this.tokens = tokens;
     this.currentIdentity = await this.loadIdentity(signal);
+    this.signedOut = false;
     this.log.debug('signed in to Gauzy', { user: this.currentIdentity.email, tenantId: this.currentIdentity.tenantId });
     return this.currentIdentity;
   }
 
-  /** Revokes the refresh token at Gauzy and forgets everything, credentials included. */
+  /**
+   * Ends the Gauzy session: revokes the refresh token at Gauzy and forgets the tokens, the identity and
+   * any account given to `signIn`. The configured account stays (it came from the server's own
+   * configuration, which a sign-out does not change), so the next call signs in as it again.
+   */
   async signOut(signal?: AbortSignal): Promise<void> {
     const tokens = this.tokens;
     this.tokens = undefined;
     this.currentIdentity = undefined;
-    this.credentials = undefined;
+    this.credentials = this.configuredCredentials;
+    this.signedOut = true;
     if (!tokens) return;
     try {
       await this.http.send({ method: 'POST', route: '/api/auth/logout', body: { refresh_token: tokens.refreshToken }, signal }, { authorization: `Bearer ${tokens.token}` });
@@ -169,9 +192,19 @@ export class GauzySession {
         this.log.warn('Gauzy token refresh failed; signing in again', { error });
       }
     }
+    // Nothing to refresh (never signed in, or signed out): a full sign-in, so the identity is loaded too.
+    if (!current || !this.currentIdentity) {
+      await this.signIn(undefined, signal);
+      return this.tokens!.token;
+    }
     if (!this.credentials) throw new GauzyMcpError('GMCP_ERR_NOT_SIGNED_IN', ['the Gauzy session expired and no credentials are stored to sign in again']);
     this.tokens = await this.login(this.credentials, signal);
     return this.tokens.token;
+  }
+
+  private noCredentials(): GauzyMcpError {
+    const state = this.signedOut ? 'signed out, and no Gauzy credentials are configured to sign in again with' : 'no Gauzy credentials are configured';
+    return new GauzyMcpError('GMCP_ERR_NOT_SIGNED_IN', [this.signInHint ? `${state}: ${this.signInHint}` : state]);
   }
 
   private async login(credentials: GauzyCredentials, signal?: AbortSignal): Promise<GauzyTokens> {

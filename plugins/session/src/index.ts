@@ -8,7 +8,9 @@ const SIGN_IN_ROUTES = ['POST /api/auth/login', 'GET /api/user/me', 'GET /api/us
 const statusOutput = z.looseObject({ signedIn: z.boolean(), mode: z.string(), gauzyBaseUrl: z.string() });
 
 function describeStatus(status: SessionStatus): string {
-  if (!status.signedIn || !status.identity) return `Not signed in to Gauzy at ${status.gauzyBaseUrl}.`;
+  if (!status.signedIn || !status.identity) {
+    return `Not signed in to Gauzy at ${status.gauzyBaseUrl}.${status.configuredAccount ? ` The next tool call signs in as ${status.configuredAccount}.` : ''}`;
+  }
   const who = status.identity;
   const org = who.organizations.find((entry) => entry.id === who.organizationId);
   return [
@@ -18,6 +20,14 @@ function describeStatus(status: SessionStatus): string {
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+/** What happens next after a sign-out, so the user is never surprised by a sign-in or by its absence. */
+function afterSignOut(status: SessionStatus): string {
+  if (status.mode !== 'credentials') return '';
+  return status.configuredAccount
+    ? `The next tool call signs in again as ${status.configuredAccount}, the account this server is configured with; call \`login\` to act as someone else.`
+    : 'No account is configured on this server: call `login` with an email and password to sign in again.';
 }
 
 export const login = defineTool({
@@ -42,7 +52,9 @@ export const logout = defineTool({
   name: 'logout',
   aliases: ['cleanup_sessions'],
   title: 'Sign out of Gauzy',
-  description: 'Sign out of Gauzy: revokes the session\'s refresh token at Gauzy and forgets the tokens and credentials held by this server.',
+  description:
+    'Sign out of Gauzy: revokes the session\'s refresh token at Gauzy and forgets its tokens and any account signed in with `login`. ' +
+    'The next tool call signs in again with the account this server is configured with, if it has one; otherwise call `login`.',
   toolset,
   effect: 'write',
   idempotent: true,
@@ -53,7 +65,7 @@ export const logout = defineTool({
   async handler(_args, ctx) {
     await ctx.session.signOut(ctx.signal);
     const status = ctx.session.status();
-    return ok({ ...status }, `Signed out of Gauzy at ${status.gauzyBaseUrl}.`);
+    return ok({ ...status }, `Signed out of Gauzy at ${status.gauzyBaseUrl}. ${afterSignOut(status)}`);
   },
 });
 
