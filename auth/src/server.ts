@@ -8,6 +8,7 @@ import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'o
 import { registerInteractionRoutes } from './interactions.js';
 import { errorPage } from './pages.js';
 import { keyValueAdapter } from './adapter.js';
+import { outboundFetch } from './outbound-fetch.js';
 import { GrantLedger } from './grant-ledger.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { DEFAULT_KEY_POLICY, FileKeyRingStore, maintainKeyRing, providerJwks, type KeyPolicy, type KeyRing } from './signing-keys.js';
@@ -38,9 +39,10 @@ export interface AuthServerOptions {
    */
   keys?: { path?: string; ring?: KeyRing; policy?: Partial<Omit<KeyPolicy, 'maxTokenLifetimeMs'>> };
   /**
-   * Client ID Metadata Documents (an https `client_id` whose URL serves the client's metadata). Fetched by
-   * oidc-provider with a 2.5 s timeout, a size limit and a connection guard that refuses private,
-   * loopback and link-local addresses; `allowLoopbackWithCa` lifts the guard for tests only, trusting one CA.
+   * Client ID Metadata Documents (an https `client_id` whose URL serves the client's metadata). Fetched
+   * (like every URL a client names) by `outboundFetch`: https only, no redirect, 2.5 s, a size limit, and
+   * only from an address checked to be public before connecting. `allowLoopbackWithCa` is for tests only:
+   * it also allows loopback addresses and trusts one CA; no configuration file or variable sets it.
    */
   clientIdMetadataDocuments?: { enabled?: boolean; allowLoopbackWithCa?: string };
   /**
@@ -120,7 +122,7 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
       jwks: '/.well-known/jwks.json',
     },
     interactions: { url: (_ctx, interaction) => `/oauth2/interaction/${interaction.uid}` },
-    ...(options.clientIdMetadataDocuments?.allowLoopbackWithCa ? { fetch: loopbackFetch(options.clientIdMetadataDocuments.allowLoopbackWithCa) } : {}),
+    fetch: outboundFetch({ loopbackCa: options.clientIdMetadataDocuments?.allowLoopbackWithCa }),
     fetchResponseBodyLimits: { 'client_id metadata document': 5 * 1024, jwks_uri: 64 * 1024, sector_identifier_uri: 64 * 1024 },
     features: {
       devInteractions: { enabled: false },
@@ -233,17 +235,6 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
     return reply.code(expired ? 400 : 500).type('text/html').send(errorPage(expired ? 'This sign-in expired. Start again from your MCP client.' : 'The sign-in could not be completed.'));
   });
   return { app, provider };
-}
-
-/**
- * Tests only: fetch through an agent that trusts one CA and skips oidc-provider's special-use address
- * guard, so a loopback https server can stand in for a client's metadata host.
- */
-function loopbackFetch(ca: string): NonNullable<Configuration['fetch']> {
-  const Agent = (globalThis as Record<symbol, { constructor: new (options: unknown) => unknown } | undefined>)[Symbol.for('undici.globalDispatcher.1')]?.constructor;
-  if (!Agent) throw new Error('allowLoopbackWithCa needs the runtime fetch agent');
-  const dispatcher = new Agent({ connect: { ca } });
-  return ((url: URL | string, init: RequestInit) => fetch(url, { ...init, dispatcher } as RequestInit)) as NonNullable<Configuration['fetch']>;
 }
 
 /** The client a token request is for: HTTP Basic credentials, else the form's client_id, else the address. */

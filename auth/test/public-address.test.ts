@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { addressRefusal } from '../src/public-address.js';
+
+/** Every address the auth server may be tricked into fetching from, and what the classifier calls it. */
+const TABLE: ReadonlyArray<[address: string, refusal: string | undefined]> = [
+  ['93.184.215.14', undefined],
+  ['8.8.8.8', undefined],
+  ['1.1.1.1', undefined],
+  ['2606:4700:4700::1111', undefined],
+  ['2a00:1450:4001:830::200e', undefined],
+  ['127.0.0.1', 'loopback'],
+  ['127.255.255.254', 'loopback'],
+  ['::1', 'loopback'],
+  ['0.0.0.0', 'unspecified'],
+  ['0.1.2.3', 'unspecified'],
+  ['::', 'unspecified'],
+  ['10.0.0.1', 'private'],
+  ['10.255.255.255', 'private'],
+  ['172.16.0.1', 'private'],
+  ['172.31.255.255', 'private'],
+  ['172.32.0.1', undefined],
+  ['172.15.255.255', undefined],
+  ['192.168.1.1', 'private'],
+  ['169.254.169.254', 'link-local'],
+  ['fe80::1', 'link-local'],
+  ['fe80::1%eth0', 'link-local'],
+  ['febf::1', 'link-local'],
+  ['100.64.0.1', 'carrier-grade NAT'],
+  ['100.127.255.255', 'carrier-grade NAT'],
+  ['100.128.0.1', undefined],
+  ['fc00::1', 'unique-local'],
+  ['fd12:3456:789a::1', 'unique-local'],
+  ['::ffff:127.0.0.1', 'IPv4-mapped'],
+  ['::ffff:7f00:1', 'IPv4-mapped'],
+  ['::ffff:8.8.8.8', 'IPv4-mapped'],
+  ['224.0.0.1', 'multicast'],
+  ['239.255.255.250', 'multicast'],
+  ['ff02::1', 'multicast'],
+  ['255.255.255.255', 'reserved'],
+  ['240.0.0.1', 'reserved'],
+  ['192.0.0.8', 'reserved'],
+  ['192.0.2.1', 'documentation'],
+  ['198.51.100.7', 'documentation'],
+  ['203.0.113.9', 'documentation'],
+  ['2001:db8::1', 'documentation'],
+  ['198.18.0.1', 'benchmarking'],
+  ['64:ff9b::7f00:1', 'NAT64'],
+  ['2002:7f00:1::1', '6to4'],
+  ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'reserved'],
+  ['::7f00:1', 'reserved'],
+  ['100::1', 'reserved'],
+  ['fec0::1', 'reserved'],
+  ['4000::1', 'reserved'],
+  ['localhost', 'not an IP address'],
+  ['127.1', 'not an IP address'],
+  ['', 'not an IP address'],
+];
+
+test('the outbound address classifier allows public unicast only and names why it refuses the rest', () => {
+  for (const [address, refusal] of TABLE) assert.equal(addressRefusal(address), refusal, address);
+});
