@@ -10,6 +10,7 @@ import { CredentialVault } from './state/vault.js';
 import type { Identity } from './identity.js';
 import { createDevAuthenticator } from './dev-identity.js';
 import { buildHostApp } from './http/app.js';
+import { RateLimiter } from './http/rate-limit.js';
 import { registerWebSocketEndpoints, upgradeRequired } from './http/websocket.js';
 import { legacyStreamHandler, registerMcpRoutes } from './http/mcp-routes.js';
 import { identityFromAuthInfo, notifySession, SessionManager } from './http/sessions.js';
@@ -101,7 +102,8 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
     return identity.caller;
   }, config.limits.listPageSize);
 
-  const app = await buildHostApp({ config, authenticator, state, metrics, log });
+  const limiter = new RateLimiter(state.rates, { max: config.limits.rateLimitMax, windowSeconds: config.limits.rateLimitWindowSeconds });
+  const app = await buildHostApp({ config, authenticator, state, limiter, metrics, log });
   const sessions = new SessionManager({ state, serverFactory, log, metrics, idleMs: config.state.sessionTtlSeconds * 1000 });
   const modern = await registerMcpRoutes(app, {
     sessions,
@@ -116,7 +118,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const factoryPerConnection = (identity: Identity) => catalog.serverFactoryFor(() => identity.caller, config.limits.listPageSize);
   const webSockets = await registerWebSocketEndpoints(
     app,
-    { serverFactoryFor: factoryPerConnection, log, metrics, maxMessageBytes: config.limits.webSocketMaxMessageBytes, heartbeatMs: config.limits.webSocketHeartbeatMs, maxBufferedBytes: config.limits.webSocketMaxBufferedBytes },
+    { serverFactoryFor: factoryPerConnection, limiter, log, metrics, maxMessageBytes: config.limits.webSocketMaxMessageBytes, heartbeatMs: config.limits.webSocketHeartbeatMs, maxBufferedBytes: config.limits.webSocketMaxBufferedBytes },
     { '/ws': upgradeRequired, '/sse': legacyStreamHandler(sessions) },
   );
   registerOpsRoutes(app, {

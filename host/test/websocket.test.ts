@@ -167,7 +167,8 @@ describe('WebSocket on /ws and /sse', () => {
     const admin = sandbox.seed.users.superAdmin;
     const own = await startTestHost(
       sandbox,
-      { identity: { mode: 'development', accounts: [{ name: 'admin', email: admin.email, password: admin.password }] }, limits: { webSocketMaxBufferedBytes: 256 * 1024 } },
+      // Every frame draws from the caller's budget: this test needs thousands of answered frames.
+      { identity: { mode: 'development', accounts: [{ name: 'admin', email: admin.email, password: admin.password }] }, limits: { webSocketMaxBufferedBytes: 256 * 1024, rateLimitMax: 1_000_000 } },
       { log },
     );
     try {

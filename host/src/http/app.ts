@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import type { Logger } from '@gauzy-mcp/core';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { bodyLimitFor, isLoopbackHost, type HostConfig } from '../config.js';
@@ -9,25 +8,25 @@ import type { Authenticator } from '../identity.js';
 import type { HostMetrics } from '../ops/metrics.js';
 import type { HostState } from '../state/index.js';
 import { HostHttpError, RPC } from './errors.js';
+import { rateLimitedError, rateLimitHeaders, rateLimitKey, type RateLimiter } from './rate-limit.js';
+import { StateUnavailableError } from '../state/index.js';
 import { allowedOriginsFor, isAllowedHost, isAllowedOrigin } from './origins.js';
 
 declare module 'fastify' {
-  interface FastifyRequest {
-    authError?: unknown;
-  }
   interface FastifyContextConfig {
     /** MCP endpoints: origin-checked, authenticated and rate-limited. */
     mcp?: boolean;
   }
 }
 
-/** Route options for every MCP endpoint: origin-checked, authenticated and rate-limited (with the plugin-wide limits). */
-export const MCP_ROUTE = { config: { mcp: true, rateLimit: {} } } as const;
+/** Route options for every MCP endpoint: origin-checked, authenticated and rate-limited (one budget per caller). */
+export const MCP_ROUTE = { config: { mcp: true } } as const;
 
 export interface HostAppDeps {
   config: HostConfig;
   authenticator: Authenticator;
   state: HostState;
+  limiter: RateLimiter;
   metrics: HostMetrics;
   log: Logger;
 }
@@ -35,7 +34,8 @@ export interface HostAppDeps {
 /**
  * The Fastify instance with the cross-cutting concerns every MCP endpoint shares, in request order:
  * origin and Host checks (DNS rebinding), authentication, the rate limit (by identity, or by address
- * when anonymous), then JSON parsing under the body limit. Every refusal is a JSON-RPC error body.
+ * when anonymous; before an authentication refusal, so guessing tokens is throttled too), then JSON
+ * parsing under the body limit. Every refusal is a JSON-RPC error body.
  */
 export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> {
   const { config, log, metrics } = deps;
@@ -72,40 +72,27 @@ export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> 
     origin: (origin, callback) => callback(null, origin === undefined ? false : isAllowedOrigin(origin, allowedOrigins)),
     methods: ['GET', 'POST', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'accept', 'last-event-id', 'mcp-session-id', 'mcp-protocol-version', 'mcp-method', 'mcp-name', 'x-request-id'],
-    exposedHeaders: ['mcp-session-id', 'mcp-protocol-version', 'www-authenticate', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'x-request-id'],
+    exposedHeaders: ['mcp-session-id', 'mcp-protocol-version', 'www-authenticate', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-request-id'],
     maxAge: 600,
   });
-  await app.register(rateLimit, {
-    global: false,
-    hook: 'preParsing',
-    max: config.limits.rateLimitMax,
-    timeWindow: config.limits.rateLimitWindowSeconds * 1000,
-    enableDraftSpec: true,
-    ...(deps.state.redis ? { redis: deps.state.redis, nameSpace: `${config.state.keyPrefix}rate-limit:` } : {}),
-    keyGenerator: (request) => (request.identity ? `id:${request.identity.key}` : `ip:${request.ip}`),
-    onExceeded: () => metrics.rateLimited.inc(),
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: context.statusCode,
-      jsonrpc: '2.0',
-      id: null,
-      error: { code: RPC.RATE_LIMITED, message: `Rate limit exceeded: ${context.max} requests per ${context.after}. Retry after ${context.after}.`, data: { limit: context.max, retryAfter: context.after } },
-    }),
-  });
-
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     if (!request.routeOptions.config?.mcp) return;
     const origin = request.headers.origin;
     if (origin !== undefined && !isAllowedOrigin(origin, allowedOrigins)) throw new HostHttpError(403, RPC.FORBIDDEN, 'Forbidden: Origin not allowed.');
     if (isLoopbackHost(config.host) && !isAllowedHost(request.headers.host, config)) throw new HostHttpError(403, RPC.FORBIDDEN, 'Forbidden: Host not allowed.');
+    let authError: unknown;
     try {
       request.identity = await deps.authenticator.authenticate(request.headers);
     } catch (error) {
-      // Refused after the rate limit has counted the attempt, so guessing tokens is throttled too.
-      request.authError = error;
+      authError = error;
     }
-  });
-  app.addHook('preValidation', async (request) => {
-    if (request.authError) throw request.authError;
+    const decision = await deps.limiter.admit(rateLimitKey(request.identity?.key, request.ip));
+    reply.headers(rateLimitHeaders(decision));
+    if (!decision.allowed) {
+      metrics.rateLimited.inc();
+      throw rateLimitedError(decision);
+    }
+    if (authError) throw authError;
   });
 
   app.addHook('onSend', async (request, reply) => {
@@ -120,7 +107,8 @@ export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> 
 
   app.setErrorHandler(async (error: FastifyError | HostHttpError, request, reply) => {
     const refusal = toHostError(error);
-    if (refusal.status >= 500) log.error('request failed', { requestId: request.id, route: request.routeOptions.url, error });
+    if (refusal.rpcCode === RPC.STATE_UNAVAILABLE) log.warn('request refused: state store unavailable', { requestId: request.id, route: request.routeOptions.url, error: (error as Error).message });
+    else if (refusal.status >= 500) log.error('request failed', { requestId: request.id, route: request.routeOptions.url, error });
     reply.code(refusal.status).headers(refusal.headers).type('application/json');
     if (request.headers.upgrade) {
       // A refused WebSocket upgrade: the socket left HTTP's keep-alive handling, so nothing would ever close it.
@@ -135,10 +123,8 @@ export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> 
 
 function toHostError(error: FastifyError | HostHttpError): HostHttpError {
   if (error instanceof HostHttpError) return error;
-  const fastifyError = error as FastifyError & { jsonrpc?: string; error?: { code: number; message: string; data?: Record<string, unknown> } };
-  if (fastifyError.statusCode === 429) {
-    return new HostHttpError(429, RPC.RATE_LIMITED, fastifyError.error?.message ?? fastifyError.message, {}, fastifyError.error?.data);
-  }
+  if (error instanceof StateUnavailableError) return stateUnavailable();
+  const fastifyError = error as FastifyError;
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new HostHttpError(413, RPC.PAYLOAD_TOO_LARGE, 'Payload too large: the body exceeds the limit of this server.');
@@ -155,4 +141,18 @@ function toHostError(error: FastifyError | HostHttpError): HostHttpError {
 function requestId(request: FastifyRequest): string | number | null {
   const body = request.body as { id?: unknown } | undefined;
   return body && (typeof body.id === 'string' || typeof body.id === 'number') ? body.id : null;
+}
+
+/** Seconds a client should wait before retrying while the shared state store is down. */
+export const STATE_RETRY_AFTER_SECONDS = 5;
+
+/** 503, not 500: the request was fine, the shared store was not there to serve it; it comes back by itself. */
+export function stateUnavailable(): HostHttpError {
+  return new HostHttpError(
+    503,
+    RPC.STATE_UNAVAILABLE,
+    `Service unavailable: the state store (Redis) cannot be reached. Retry after ${STATE_RETRY_AFTER_SECONDS} seconds.`,
+    { 'retry-after': String(STATE_RETRY_AFTER_SECONDS) },
+    { retryAfter: STATE_RETRY_AFTER_SECONDS },
+  );
 }

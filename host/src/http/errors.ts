@@ -32,6 +32,8 @@ export const RPC = {
   FORBIDDEN: -32003,
   RATE_LIMITED: -32004,
   PAYLOAD_TOO_LARGE: -32005,
+  /** The shared state store (Redis) is down: retry later. */
+  STATE_UNAVAILABLE: -32006,
   HEADER_MISMATCH: -32020,
   UNSUPPORTED_PROTOCOL_VERSION: -32022,
 } as const;

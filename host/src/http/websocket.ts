@@ -6,7 +6,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Identity } from '../identity.js';
 import type { HostMetrics } from '../ops/metrics.js';
-import { MCP_ROUTE } from './app.js';
+import { MCP_ROUTE, stateUnavailable } from './app.js';
+import { rateLimitedError, rateLimitKey, type RateLimiter } from './rate-limit.js';
+import { StateUnavailableError } from '../state/index.js';
 import { HostHttpError, RPC } from './errors.js';
 import { authInfoFor } from './sessions.js';
 
@@ -27,6 +29,8 @@ export const WS_CLOSE = {
 export interface WebSocketOptions {
   /** A factory bound to this socket's own identity (called once per connection): the stdio-style entry passes no auth info to handlers. */
   serverFactoryFor(identity: Identity): () => Server;
+  /** Each request and notification on a socket draws from its caller's budget, like an HTTP request. */
+  limiter?: RateLimiter;
   log: Logger;
   metrics: HostMetrics;
   /** Largest frame accepted; a bigger one closes the socket with 1009. Default 16 MiB. */
@@ -127,7 +131,10 @@ export class WebSocketServerTransport implements Transport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
   private readonly extra: MessageExtraInfo;
+  private readonly rateKey: string;
   private readonly maxBuffered: number;
+  /** Frames are admitted one after another, so a slow budget check never reorders a peer's messages. */
+  private inbound: Promise<void> = Promise.resolve();
   private heartbeat?: NodeJS.Timeout;
   private alive = true;
   private closed = false;
@@ -138,6 +145,7 @@ export class WebSocketServerTransport implements Transport {
     private readonly options: WebSocketOptions,
   ) {
     this.extra = { authInfo: authInfoFor(identity) };
+    this.rateKey = rateLimitKey(identity.key, '');
     this.maxBuffered = options.maxBufferedBytes ?? 8 * 1024 * 1024;
   }
 
@@ -179,7 +187,35 @@ export class WebSocketServerTransport implements Transport {
       this.reply({ jsonrpc: '2.0', id, error: { code: RPC.INVALID_REQUEST, message: 'Invalid Request: one JSON-RPC 2.0 message per frame.' } });
       return;
     }
-    this.onmessage?.(message as JSONRPCMessage, this.extra);
+    this.inbound = this.inbound.then(() => this.admit(message as JSONRPCMessage));
+  }
+
+  /**
+   * A request or notification is counted against the caller's budget; a refused one is answered with a
+   * JSON-RPC error carrying the retry time (id null for a notification) and the socket stays open.
+   * Responses to the server's own requests are never refused: the server is waiting on them.
+   */
+  private async admit(message: JSONRPCMessage): Promise<void> {
+    const limiter = this.options.limiter;
+    if (limiter && 'method' in message) {
+      const id = 'id' in message && (typeof message.id === 'string' || typeof message.id === 'number') ? message.id : null;
+      let refusal: HostHttpError | undefined;
+      try {
+        const decision = await limiter.admit(this.rateKey);
+        if (!decision.allowed) {
+          this.options.metrics.rateLimited.inc();
+          refusal = rateLimitedError(decision);
+        }
+      } catch (error) {
+        if (!(error instanceof StateUnavailableError)) this.options.log.error('websocket rate check failed', { error });
+        refusal = error instanceof StateUnavailableError ? stateUnavailable() : new HostHttpError(500, RPC.INTERNAL_ERROR, 'Internal error.');
+      }
+      if (refusal) {
+        this.reply(refusal.body(id));
+        return;
+      }
+    }
+    if (!this.closed) this.onmessage?.(message, this.extra);
   }
 
   async send(message: JSONRPCMessage): Promise<void> {

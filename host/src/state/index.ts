@@ -4,7 +4,8 @@ import { createMemoryState } from './memory.js';
 import { createRedisState } from './redis.js';
 import type { HostState } from './types.js';
 
-export type { EventLog, HostState, KeyValueStore, MessageBus, SessionRecord, SessionStore, StoredEvent } from './types.js';
+export type { EventLog, HostState, KeyValueStore, MessageBus, RateCounter, SessionRecord, SessionStore, StoredEvent } from './types.js';
+export { StateUnavailableError } from './types.js';
 export { createMemoryState } from './memory.js';
 export { createRedisState } from './redis.js';
 export { RecordCipher } from './crypto.js';

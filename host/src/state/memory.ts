@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { eventId, parseEventId, type EventLog, type HostState, type KeyValueStore, type MessageBus, type SessionRecord, type SessionStore, type StateOptions, type StoredEvent } from './types.js';
+import { eventId, parseEventId, type EventLog, type HostState, type KeyValueStore, type MessageBus, type RateCounter, type SessionRecord, type SessionStore, type StateOptions, type StoredEvent } from './types.js';
 
 /** One process, nothing to set up: the default. Expiry is checked on read, and a sweep drops the rest. */
 export function createMemoryState(options: StateOptions): HostState {
@@ -7,10 +7,12 @@ export function createMemoryState(options: StateOptions): HostState {
   const events = new MemoryEvents(options);
   const bus = new MemoryBus();
   const kv = new MemoryKeyValues();
+  const rates = new MemoryRateCounter();
   const sweep = setInterval(() => {
     sessions.sweep();
     events.sweep();
     kv.sweep();
+    rates.sweep();
   }, 60_000);
   sweep.unref();
   return {
@@ -19,6 +21,7 @@ export function createMemoryState(options: StateOptions): HostState {
     events,
     bus,
     kv,
+    rates,
     ping: async () => {},
     close: async () => clearInterval(sweep),
   };
@@ -133,5 +136,22 @@ class MemoryKeyValues implements KeyValueStore {
   sweep(): void {
     const now = Date.now();
     for (const [key, entry] of this.values) if (entry.expiresAt <= now) this.values.delete(key);
+  }
+}
+
+class MemoryRateCounter implements RateCounter {
+  private readonly windows = new Map<string, { count: number; endsAt: number }>();
+
+  async hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
+    const now = Date.now();
+    let window = this.windows.get(key);
+    if (!window || window.endsAt <= now) this.windows.set(key, (window = { count: 0, endsAt: now + windowMs }));
+    window.count++;
+    return { count: window.count, resetMs: window.endsAt - now };
+  }
+
+  sweep(): void {
+    const now = Date.now();
+    for (const [key, window] of this.windows) if (window.endsAt <= now) this.windows.delete(key);
   }
 }

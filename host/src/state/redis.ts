@@ -1,7 +1,7 @@
-import { Redis } from 'ioredis';
+import { Redis, ReplyError } from 'ioredis';
 import type { Logger } from '@gauzy-mcp/core';
 import { RecordCipher } from './crypto.js';
-import { eventId, parseEventId, type EventLog, type HostState, type KeyValueStore, type MessageBus, type SessionRecord, type SessionStore, type StateOptions, type StoredEvent } from './types.js';
+import { eventId, parseEventId, StateUnavailableError, type EventLog, type HostState, type KeyValueStore, type MessageBus, type RateCounter, type SessionRecord, type SessionStore, type StateOptions, type StoredEvent } from './types.js';
 
 export interface RedisStateOptions extends StateOptions {
   url: string;
@@ -25,10 +25,11 @@ export async function createRedisState(options: RedisStateOptions): Promise<Host
   return {
     kind: 'redis',
     redis,
-    sessions: new RedisSessions(redis, options.prefix, options.sessionTtlMs, new RecordCipher(options.encryptionKey)),
-    events: new RedisEvents(redis, options.prefix, options),
-    bus,
-    kv: new RedisKeyValues(redis, options.prefix),
+    sessions: guarded(new RedisSessions(redis, options.prefix, options.sessionTtlMs, new RecordCipher(options.encryptionKey)), ['create', 'get', 'update', 'delete']),
+    events: guarded(new RedisEvents(redis, options.prefix, options), ['append', 'after']),
+    bus: guarded(bus, ['publish', 'subscribe']),
+    kv: guarded(new RedisKeyValues(redis, options.prefix), ['get', 'set', 'delete', 'setIfAbsent']),
+    rates: guarded(new RedisRateCounter(redis, options.prefix), ['hit']),
     ping: async () => {
       await redis.ping();
     },
@@ -191,6 +192,49 @@ class RedisKeyValues implements KeyValueStore {
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
     return (await this.redis.set(this.prefix + key, value, 'PX', ttlMs, 'NX')) === 'OK';
   }
+}
+
+/** INCR and, on a window's first hit, its expiry; one round trip, atomic across instances. */
+const HIT_SCRIPT = `
+local count = redis.call('INCR', KEYS[1])
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return {count, ttl}`;
+
+class RedisRateCounter implements RateCounter {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  async hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
+    const [count, resetMs] = (await this.redis.eval(HIT_SCRIPT, 1, `${this.prefix}rate-limit:${key}`, String(windowMs))) as [number, number];
+    return { count, resetMs };
+  }
+}
+
+/**
+ * Every store method fails with StateUnavailableError when Redis cannot be reached (the connection is
+ * down and ioredis gave up retrying the command), so the host can answer 503 instead of 500. A reply
+ * error (Redis answered, but refused the command) stays what it is: that is a bug, not an outage.
+ */
+function guarded<T extends object>(store: T, methods: ReadonlyArray<keyof T & string>): T {
+  for (const name of methods) {
+    const method = store[name] as (...args: unknown[]) => Promise<unknown>;
+    Object.defineProperty(store, name, {
+      value: async (...args: unknown[]) => {
+        try {
+          return await method.apply(store, args);
+        } catch (error) {
+          throw error instanceof ReplyError || error instanceof StateUnavailableError ? error : new StateUnavailableError(error);
+        }
+      },
+    });
+  }
+  return store;
 }
 
 function redactUrl(url: string): string {

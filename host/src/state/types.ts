@@ -47,9 +47,30 @@ export interface MessageBus {
   subscribe(channel: string, listener: (payload: unknown) => void): Promise<() => Promise<void>>;
 }
 
+/**
+ * Fixed-window hit counters: the one request budget of each identity, shared by every transport and,
+ * in Redis, by every instance.
+ */
+export interface RateCounter {
+  /** Counts one hit on `key`; the count so far in its window and the milliseconds until that window ends. */
+  hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>;
+}
+
+/**
+ * The shared store could not be reached (Redis down or unreachable). The host answers 503 with
+ * `Retry-After` rather than 500: nothing is wrong with the request, and it recovers when the store returns.
+ */
+export class StateUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`the state store is unavailable: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'StateUnavailableError';
+  }
+}
+
 export interface HostState {
   readonly kind: 'memory' | 'redis';
   readonly sessions: SessionStore;
+  readonly rates: RateCounter;
   readonly events: EventLog;
   readonly bus: MessageBus;
   readonly kv: KeyValueStore;
