@@ -2,19 +2,43 @@
  * A small class-validator stand-in: field rules declared as data, messages in class-validator's exact wording
  * (Nest's ValidationPipe flattens them to `message: string[]`).
  */
-export type FieldType = 'string' | 'number' | 'boolean' | 'uuid' | 'isoDate' | 'array' | 'object' | 'email';
+/** `any`: the DTO property has no type validator (e.g. a `Date` checked only by IsNotEmpty / a custom rule). */
+export type FieldType = 'string' | 'number' | 'boolean' | 'uuid' | 'isoDate' | 'array' | 'object' | 'email' | 'any';
 
 export interface FieldRule {
   type: FieldType;
+  /** IsNotEmpty (and so checked when missing). */
   required?: boolean;
+  /**
+   * The property has no IsOptional and no IsNotEmpty (e.g. a bare IsEnum): class-validator still runs its
+   * rules on a missing value, so a missing key fails them without a "should not be empty".
+   */
+  checkedWhenMissing?: boolean;
+  /** IsNotEmpty with a custom `message` (default: `<name> should not be empty`). */
+  emptyMessage?: string;
   enum?: readonly string[];
   maxLength?: number;
   min?: number;
   max?: number;
+  /**
+   * Gauzy's IsBeforeDate: this date must be before `field`'s (a missing `field` reads as now, as
+   * `moment(undefined)` does). Declared under IsNotEmpty, so its message comes first.
+   */
+  before?: { field: string; message: string };
+  /**
+   * class-transformer `@Transform(() => value)`: a key the body has becomes `value` before validation; a
+   * key it lacks stays missing (Transform runs only for present keys), so the other rules then apply.
+   */
+  presentBecomes?: unknown;
 }
 
 export interface DtoSpec {
   fields: Record<string, FieldRule>;
+  /**
+   * Properties the DTO class declares itself when it extends another DTO: class-validator checks (and
+   * Nest lists) a class's own properties before the inherited ones, `tenantOrganization` included.
+   */
+  ownFields?: Record<string, FieldRule>;
   /** The DTO extends TenantOrganizationBaseDTO (organizationId or organization required + membership check). */
   tenantOrganization?: boolean;
   /** The route's pipe has `whitelist: true`: keys not declared here are stripped. */
@@ -49,13 +73,22 @@ function typeMessage(name: string, rule: FieldRule, value: unknown): string | un
   }
 }
 
+/** Gauzy's IsBeforeDate via moment: both dates valid and the first strictly earlier. */
+function isBefore(value: unknown, other: unknown): boolean {
+  if (!value) return false;
+  const start = Date.parse(String(value));
+  const end = other === undefined ? Date.now() : other === null ? Number.NaN : Date.parse(String(other));
+  return Number.isFinite(start) && Number.isFinite(end) && start < end;
+}
+
 /** Messages for one field, in class-validator order (type check first, then emptiness, enum, bounds). */
-export function fieldMessages(name: string, rule: FieldRule, value: unknown): string[] {
-  if (!rule.required && (value === undefined || value === null)) return [];
+export function fieldMessages(name: string, rule: FieldRule, value: unknown, body: Record<string, unknown> = {}): string[] {
+  if (!rule.required && !rule.checkedWhenMissing && (value === undefined || value === null)) return [];
   const out: string[] = [];
-  const typeMsg = typeMessage(name, rule, value);
+  if (rule.before && !isBefore(value, body[rule.before.field])) out.push(rule.before.message);
+  const typeMsg = rule.type === 'any' ? undefined : typeMessage(name, rule, value);
   if (typeMsg) out.push(typeMsg);
-  if (rule.required && isEmptyValue(value)) out.push(`${name} should not be empty`);
+  if (rule.required && isEmptyValue(value)) out.push(rule.emptyMessage ?? `${name} should not be empty`);
   if (rule.enum && !rule.enum.includes(value as string)) out.push(`${name} must be one of the following values: ${rule.enum.join(', ')}`);
   if (rule.maxLength !== undefined && typeof value === 'string' && value.length > rule.maxLength) {
     out.push(`${name} must be shorter than or equal to ${rule.maxLength} characters`);
@@ -79,6 +112,8 @@ export function validateDto(
 ): { ok: true; value: Record<string, unknown> } | { ok: false; messages: string[] } {
   const messages: string[] = [];
   const prefix = org.prefix ?? '';
+  body = applyTransforms(body, { ...dto.ownFields, ...dto.fields });
+  for (const [name, rule] of Object.entries(dto.ownFields ?? {})) messages.push(...fieldMessages(`${prefix}${name}`, rule, body[name], body));
   if (dto.tenantOrganization) {
     const organizationObject = body.organization as { id?: unknown } | undefined;
     const hasOrgObject = organizationObject !== undefined && organizationObject !== null;
@@ -95,9 +130,15 @@ export function validateDto(
       else if (!isUuid(id) || !org.belongsToOrganization(id)) messages.push(notAssociated);
     }
   }
-  for (const [name, rule] of Object.entries(dto.fields)) messages.push(...fieldMessages(`${prefix}${name}`, rule, body[name]));
+  for (const [name, rule] of Object.entries(dto.fields)) messages.push(...fieldMessages(`${prefix}${name}`, rule, body[name], body));
   if (messages.length) return { ok: false, messages };
   if (!dto.whitelist) return { ok: true, value: body };
-  const allowed = new Set([...Object.keys(dto.fields), ...(dto.tenantOrganization ? TENANT_ORGANIZATION_FIELDS : [])]);
+  const allowed = new Set([...Object.keys(dto.ownFields ?? {}), ...Object.keys(dto.fields), ...(dto.tenantOrganization ? TENANT_ORGANIZATION_FIELDS : [])]);
   return { ok: true, value: Object.fromEntries(Object.entries(body).filter(([k]) => allowed.has(k))) };
+}
+
+/** `presentBecomes` rules: keys the body has take the forced value; missing keys stay missing. */
+function applyTransforms(body: Record<string, unknown>, rules: Record<string, FieldRule>): Record<string, unknown> {
+  const forced = Object.entries(rules).filter(([name, rule]) => 'presentBecomes' in rule && Object.hasOwn(body, name));
+  return forced.length ? { ...body, ...Object.fromEntries(forced.map(([name, rule]) => [name, rule.presentBecomes])) } : body;
 }

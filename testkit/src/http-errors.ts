@@ -11,6 +11,8 @@ export const forbiddenResource = () => new GauzyHttpError(403, { statusCode: 403
 
 // BadRequestException keeps `error`; other handler exceptions are rewrapped by TransformInterceptor to {statusCode,message}.
 export const badRequest = (messages: string[]) => new GauzyHttpError(400, { statusCode: 400, message: messages, error: 'Bad Request' });
+/** A service's `new BadRequestException('…')`: one message as a string, not a list. */
+export const badRequestMessage = (message: string) => new GauzyHttpError(400, { statusCode: 400, message, error: 'Bad Request' });
 export const handlerError = (status: number, message: string) => new GauzyHttpError(status, { statusCode: status, message });
 export const recordNotFound = () => handlerError(404, 'The requested record was not found');
 export const invalidUuid = () => handlerError(406, 'Validation failed (valid uuid is expected)');

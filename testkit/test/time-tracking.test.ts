@@ -46,9 +46,10 @@ test('EMPLOYEE self-scoping on time logs; admin sees everyone; manual create for
   const other = s.db.list('timeLog').find((l) => l.employeeId !== s.seed.users.employee.employeeId && l.tenantId === s.seed.tenantId)!;
   assert.equal((await s.app.inject({ method: 'GET', url: `/api/timesheet/time-log/${other.id}`, headers: employee.headers })).statusCode, 404);
   const manual = await s.app.inject({ method: 'POST', url: '/api/timesheet/time-log', headers: employee.headers, payload: {
-    startedAt: '2024-01-02T09:00:00.000Z', stoppedAt: '2024-01-02T10:30:00.000Z', employeeId: s.seed.users.superAdmin.employeeId, organizationId: org, logType: 'TRACKED' } });
+    startedAt: '2024-01-02T09:00:00.000Z', stoppedAt: '2024-01-02T10:30:00.000Z', employeeId: s.seed.users.superAdmin.employeeId, organizationId: org, logType: 'TRACKED', source: 'DESKTOP' } });
   assert.equal(manual.statusCode, 201);
   assert.equal(manual.json().logType, 'MANUAL');
+  assert.equal(manual.json().source, 'BROWSER');
   assert.equal(manual.json().employeeId, s.seed.users.employee.employeeId);
   assert.equal(manual.json().duration, 5400);
   const del = await s.app.inject({ method: 'DELETE', url: `/api/timesheet/time-log?logIds[]=${manual.json().id}&organizationId=${org}&forceDelete=true`, headers: employee.headers });
@@ -58,4 +59,37 @@ test('EMPLOYEE self-scoping on time logs; admin sees everyone; manual create for
   assert.ok((report.json() as Array<{ date: string; sum: number }>).every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.date) && d.sum > 0));
   const worked = await s.app.inject({ method: 'GET', url: `/api/timesheet/timer/status/worked?organizationId=${org}`, headers: admin.headers });
   assert.ok(Array.isArray(worked.json()) && worked.json().length >= 2);
+});
+
+// Issue #16: CreateManualTimeLogDTO's @Transform(() => MANUAL / WEB_TIMER) runs only for keys the body has;
+// without them @IsEnum fails (packages/core/src/lib/time-tracking/time-log/dto/create-time-log.dto.ts).
+test('manual time: logType and source are required (any value present becomes MANUAL / BROWSER); DTO messages as Gauzy words them', async () => {
+  const s = await newSandbox();
+  const org = s.seed.organizationId;
+  const admin = await loginAs(s, 'superAdmin');
+  const times = { startedAt: '2024-01-03T09:00:00.000Z', stoppedAt: '2024-01-03T10:00:00.000Z', employeeId: s.seed.users.superAdmin.employeeId, organizationId: org };
+  const post = (payload: Record<string, unknown>) => s.app.inject({ method: 'POST', url: '/api/timesheet/time-log', headers: admin.headers, payload });
+  const before = s.db.list('timeLog').length;
+
+  const missing = await post(times);
+  assert.equal(missing.statusCode, 400);
+  assert.deepEqual(missing.json(), {
+    statusCode: 400,
+    error: 'Bad Request',
+    message: ['logType must be one of the following values: TRACKED, MANUAL, IDLE, RESUMED', 'source must be one of the following values: MOBILE, BROWSER, DESKTOP, BROWSER_EXTENSION, HUBSTAFF, UPWORK, TEAMS, CLOC'],
+  });
+  const onlyType = await post({ ...times, logType: 'MANUAL' });
+  assert.deepEqual(onlyType.json().message, ['source must be one of the following values: MOBILE, BROWSER, DESKTOP, BROWSER_EXTENSION, HUBSTAFF, UPWORK, TEAMS, CLOC']);
+  assert.equal(s.db.list('timeLog').length, before, 'nothing stored');
+
+  const anyValue = await post({ ...times, logType: 'not-an-enum', source: null });
+  assert.equal(anyValue.statusCode, 201, anyValue.body);
+  assert.equal(anyValue.json().logType, 'MANUAL');
+  assert.equal(anyValue.json().source, 'BROWSER');
+
+  const backwards = await post({ ...times, startedAt: times.stoppedAt, stoppedAt: times.startedAt, logType: 'MANUAL', source: 'BROWSER' });
+  assert.equal(backwards.statusCode, 400);
+  assert.deepEqual(backwards.json().message, ['Started date must be before stopped date']);
+  const empty = await post({ organizationId: org, logType: 'MANUAL', source: 'BROWSER' });
+  assert.deepEqual(empty.json().message, ['Started date must be before stopped date', 'Started date should not be empty', 'Stopped date should not be empty', 'employeeId must be a UUID', 'employeeId should not be empty']);
 });

@@ -89,6 +89,21 @@ test('manual time: add, change, delete — and employees see only their own logs
   assert.equal((await admin.call('get_time_log', { id: MISSING })).error!.status, 404);
 });
 
+// Issue #16: Gauzy's CreateManualTimeLogDTO requires logType and source (400 without them); its web app sends MANUAL / BROWSER.
+test('add_manual_time_log sends logType MANUAL and source BROWSER, and the sandbox stores the log', async () => {
+  sandbox.clearRequests();
+  const added = await admin.call('add_manual_time_log', { startedAt: '2026-11-18T09:00:00Z', stoppedAt: '2026-11-18T09:45:00Z', description: 'Review' });
+  assert.equal(added.isError, false, added.text);
+  const sent = sandbox.requests.find((request) => request.method === 'POST' && request.path === '/api/timesheet/time-log');
+  assert.ok(sent, 'the tool posted the log');
+  assert.equal((sent.body as { logType?: string }).logType, 'MANUAL');
+  assert.equal((sent.body as { source?: string }).source, 'BROWSER');
+  const stored = sandbox.db.get('timeLog', String(added.structured!.id));
+  assert.equal(stored?.logType, 'MANUAL');
+  assert.equal(added.structured!.duration, 2700);
+  assert.equal(stored?.employeeId, sandbox.seed.users.superAdmin.employeeId);
+});
+
 test('get_daily_time_report sums the days', async () => {
   const report = await admin.call('get_daily_time_report', {});
   assert.equal(report.isError, false, report.text);

@@ -4,7 +4,7 @@ import type { CallerContext, HandlerInput } from '../engine/context.js';
 import { assertUuidParam, insertEntity, scopedRows, validateBody } from '../engine/records.js';
 import { requireCaller, type RouteRegistry } from '../engine/route-registry.js';
 import { normalizeRelations, serialize } from '../engine/serialize.js';
-import { badRequest, handlerError, recordNotFound } from '../http-errors.js';
+import { badRequest, badRequestMessage, handlerError, recordNotFound } from '../http-errors.js';
 import type { Row, SandboxStore } from '../store.js';
 
 // Messages verified in packages/core/src/lib/time-tracking/timer/timer.service.ts.
@@ -25,13 +25,27 @@ const STOP_TIMER_DTO: DtoSpec = {
   tenantOrganization: true,
   fields: { logType: { type: 'string', enum: TIME_LOG_TYPES }, source: { type: 'string', enum: TIME_LOG_SOURCES }, ...TIMER_FIELDS },
 };
-const MANUAL_TIME_DTO: DtoSpec = {
+// ManualTimeLogDTO (packages/core/src/lib/time-tracking/time-log/dto/manual-time-log.dto.ts): the dates carry only
+// IsNotEmpty (custom messages) and IsBeforeDate; any other body key passes through (no whitelist).
+const MANUAL_TIME_FIELDS: DtoSpec['fields'] = {
+  startedAt: { type: 'any', required: true, emptyMessage: 'Started date should not be empty', before: { field: 'stoppedAt', message: 'Started date must be before stopped date' } },
+  stoppedAt: { type: 'any', required: true, emptyMessage: 'Stopped date should not be empty' },
+  employeeId: { type: 'uuid', required: true },
+};
+/** UpdateManualTimeLogDTO = ManualTimeLogDTO. */
+const UPDATE_MANUAL_TIME_DTO: DtoSpec = { tenantOrganization: true, fields: MANUAL_TIME_FIELDS };
+/**
+ * CreateManualTimeLogDTO (dto/create-time-log.dto.ts) adds `logType` and `source`: IsEnum with
+ * `@Transform(() => MANUAL)` / `@Transform(() => WEB_TIMER = 'BROWSER')`. The transform replaces a value the body
+ * has; a body without the key fails IsEnum (Gauzy's web app sends logType MANUAL, source BROWSER).
+ */
+const CREATE_MANUAL_TIME_DTO: DtoSpec = {
   tenantOrganization: true,
-  fields: {
-    startedAt: { type: 'isoDate', required: true }, stoppedAt: { type: 'isoDate', required: true }, employeeId: { type: 'uuid', required: true },
-    projectId: { type: 'uuid' }, taskId: { type: 'uuid' }, organizationContactId: { type: 'uuid' }, organizationTeamId: { type: 'uuid' },
-    description: { type: 'string' }, reason: { type: 'string' }, isBillable: { type: 'boolean' },
+  ownFields: {
+    logType: { type: 'any', checkedWhenMissing: true, enum: TIME_LOG_TYPES, presentBecomes: 'MANUAL' },
+    source: { type: 'any', checkedWhenMissing: true, enum: TIME_LOG_SOURCES, presentBecomes: 'BROWSER' },
   },
+  fields: MANUAL_TIME_FIELDS,
 };
 
 const startOfTodayUtc = () => { const d = new Date(); d.setUTCHours(0, 0, 0, 0); return d; };
@@ -220,15 +234,16 @@ export function registerTimeLogRoutes(registry: RouteRegistry): void {
 
   registry.serve('POST', '/api/timesheet/time-log', (input) => {
     const caller = requireCaller(input);
-    // TimeLogBodyTransformPipe forces logType MANUAL / source BROWSER before validation.
-    const body = validateBody(input.store, caller, { ...input.body, logType: 'MANUAL', source: 'BROWSER' }, MANUAL_TIME_DTO);
-    if (Date.parse(String(body.startedAt)) >= Date.parse(String(body.stoppedAt))) throw badRequest(['stoppedAt must be greater than startedAt']);
-    const employeeId = caller.selfScoped ? caller.employee?.id : String(body.employeeId);
-    const employee = employeeId ? scopedRows(input.store, 'employee', { ...caller, selfScoped: false }).find((e) => e.id === employeeId) : undefined;
-    if (!employee) throw handlerError(404, NO_EMPLOYEE);
+    // TimeLogBodyTransformPipe runs first: without CHANGE_SELECTED_EMPLOYEE the log is the caller's own.
+    const piped = caller.selfScoped ? { ...input.body, employeeId: caller.employee?.id } : input.body;
+    const body = validateBody(input.store, caller, piped, CREATE_MANUAL_TIME_DTO);
+    const employeeId = String(body.employeeId);
+    const employee = scopedRows(input.store, 'employee', { ...caller, selfScoped: false }).find((e) => e.id === employeeId);
+    // TimeLogService.addManualTime turns every failure (an unknown employee included) into this one 400.
+    if (!employee) throw badRequestMessage('Failed to add manual time log');
     const log = insertEntity(input.store, 'timeLog', {
       employeeId: employee.id, startedAt: new Date(String(body.startedAt)).toISOString(), stoppedAt: new Date(String(body.stoppedAt)).toISOString(),
-      logType: 'MANUAL', source: 'BROWSER', projectId: body.projectId ?? null, taskId: body.taskId ?? null,
+      logType: body.logType, source: body.source, projectId: body.projectId ?? null, taskId: body.taskId ?? null,
       organizationContactId: body.organizationContactId ?? null, organizationTeamId: body.organizationTeamId ?? null,
       description: body.description ?? null, reason: body.reason ?? null, isBillable: body.isBillable ?? false, isRunning: false,
     }, { tenantId: caller.tenantId, organizationId: String(body.organizationId ?? employee.organizationId), createdByUserId: String(caller.user.id) });
@@ -238,10 +253,11 @@ export function registerTimeLogRoutes(registry: RouteRegistry): void {
   registry.serve('PUT', '/api/timesheet/time-log/:id', (input) => {
     const caller = requireCaller(input);
     const id = assertUuidParam(input.params.id);
+    const piped = caller.selfScoped ? { ...input.body, employeeId: caller.employee?.id } : input.body;
+    const body = validateBody(input.store, caller, piped, UPDATE_MANUAL_TIME_DTO);
     const log = scopedRows(input.store, 'timeLog', caller).find((l) => l.id === id);
-    if (!log) throw recordNotFound();
-    const body = validateBody(input.store, caller, input.body, { ...MANUAL_TIME_DTO });
-    if (Date.parse(String(body.startedAt)) >= Date.parse(String(body.stoppedAt))) throw badRequest(['stoppedAt must be greater than startedAt']);
+    // TimeLogService.updateManualTime turns every failure (a missing log included) into this one 400.
+    if (!log) throw badRequestMessage('Failed to update manual time log');
     for (const k of ['startedAt', 'stoppedAt']) log[k] = new Date(String(body[k])).toISOString();
     for (const k of ['projectId', 'taskId', 'organizationContactId', 'organizationTeamId', 'description', 'reason', 'isBillable']) if (k in body) log[k] = body[k];
     Object.assign(log, { editedAt: new Date().toISOString(), updatedAt: new Date().toISOString() });

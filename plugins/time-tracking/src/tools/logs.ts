@@ -92,7 +92,10 @@ export const addManualTimeLog = defineTool({
   async handler(args, ctx) {
     const employeeId = args.employeeId ?? ctx.scope.employeeId;
     if (!employeeId) throw new GauzyMcpError('GMCP_ERR_NO_EMPLOYEE', ['add_manual_time_log']);
-    const log = await ctx.gauzy.post<Record<string, unknown>>('/api/timesheet/time-log', { ...defined(args), employeeId, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId });
+    // CreateManualTimeLogDTO requires logType and source (its transforms to MANUAL / BROWSER run only on keys
+    // that are present); these are the values Gauzy's own web app sends.
+    const body = { ...defined(args), employeeId, logType: TimeLogType.enum.MANUAL, source: TimeLogSource.enum.BROWSER, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId };
+    const log = await ctx.gauzy.post<Record<string, unknown>>('/api/timesheet/time-log', body);
     return entityResult(log, 'Added', 'time log');
   },
 });
