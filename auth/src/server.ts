@@ -1,5 +1,4 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { parse as parseForm } from 'node:querystring';
 import { GauzySession, isGauzyMcpError, type GauzyHttp, type Logger } from '@gauzy-mcp/core';
 import type { CredentialVault, HostState, KeyValueStore } from '@gauzy-mcp/host';
 import rateLimit from '@fastify/rate-limit';
@@ -9,6 +8,7 @@ import { registerInteractionRoutes } from './interactions.js';
 import { errorPage } from './pages.js';
 import { keyValueAdapter } from './adapter.js';
 import { outboundFetch } from './outbound-fetch.js';
+import { oauthRefusal, registerBodyParsers } from './request-bodies.js';
 import { GrantLedger } from './grant-ledger.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { DEFAULT_KEY_POLICY, FileKeyRingStore, maintainKeyRing, providerJwks, type KeyPolicy, type KeyRing } from './signing-keys.js';
@@ -223,16 +223,22 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
   const registrationLimit = options.registrationRateLimit ?? { max: 20, windowSeconds: 3600 };
   app.post('/oauth2/register', { config: { rateLimit: { max: registrationLimit.max, timeWindow: registrationLimit.windowSeconds * 1000, errorResponseBuilder: tooMany('client registrations from this address') } } }, handOver);
 
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) => done(null, parseForm(body as string)));
+  registerBodyParsers(app);
 
   registerInteractionRoutes(app, { provider, vault: options.vault, gauzy: options.gauzy, log: options.log, ledger, throttle: new SignInThrottle(options.signInMaxFailures ?? 5), csrfSecret: createHmac('sha256', cookieKeys[0]!).update('gauzy-mcp csrf').digest() });
 
-  app.setErrorHandler(async (error, _request, reply) => {
-    const limited = error as { statusCode?: number; error?: string; error_description?: string };
-    if (limited.statusCode === 429) return reply.code(429).type('application/json').send({ error: limited.error ?? 'rate_limited', error_description: limited.error_description });
-    options.log.warn('auth page error', { error: (error as Error).message });
+  // Machine endpoints answer OAuth errors in JSON; the interaction pages, which only a browser visits, a page.
+  app.setErrorHandler(async (error, request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const refusal = oauthRefusal(error, path);
     const expired = (error as { name?: string }).name === 'SessionNotFound';
-    return reply.code(expired ? 400 : 500).type('text/html').send(errorPage(expired ? 'This sign-in expired. Start again from your MCP client.' : 'The sign-in could not be completed.'));
+    if (!refusal && !expired) options.log.warn('auth request failed', { path, error: (error as Error).message });
+    if (!path.startsWith('/oauth2/interaction/')) {
+      return reply.code(refusal?.statusCode ?? 500).type('application/json').send(refusal?.body ?? { error: 'server_error', error_description: 'The request could not be completed.' });
+    }
+    const status = refusal?.statusCode ?? (expired ? 400 : 500);
+    const message = expired ? 'This sign-in expired. Start again from your MCP client.' : refusal ? refusal.body.error_description : 'The sign-in could not be completed.';
+    return reply.code(status).type('text/html').send(errorPage(message));
   });
   return { app, provider };
 }
@@ -242,10 +248,19 @@ function clientOf(request: FastifyRequest): string {
   const basic = /^Basic\s+(\S+)$/i.exec(request.headers.authorization ?? '');
   if (basic) {
     const id = Buffer.from(basic[1]!, 'base64').toString('utf8').split(':')[0];
-    if (id) return `client:${decodeURIComponent(id)}`;
+    if (id) return `client:${decodedOrRaw(id)}`;
   }
   const form = request.body as Record<string, unknown> | undefined;
   return typeof form?.client_id === 'string' ? `client:${form.client_id}` : `ip:${request.ip}`;
+}
+
+/** Basic credentials are form-encoded (RFC 6749 2.3.1); a malformed escape is counted under the raw id. */
+function decodedOrRaw(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 function checkedRing(ring: KeyRing): KeyRing {

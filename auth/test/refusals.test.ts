@@ -234,3 +234,48 @@ describe('registration gated by an initial access token', () => {
     }
   });
 });
+
+describe('hostile bodies at the machine endpoints get OAuth errors in JSON, never a 500 or a page', () => {
+  let stack: Stack;
+  before(async () => {
+    stack = await startStack();
+  });
+  after(async () => {
+    await stack?.close();
+  });
+  const post = (path: string, contentType: string, body: string) => fetch(`${stack.issuer}${path}`, { method: 'POST', headers: { 'content-type': contentType, accept: 'application/json' }, body });
+  async function oauthError(response: Response): Promise<{ status: number; error: unknown; description: unknown }> {
+    assert.match(response.headers.get('content-type') ?? '', /^application\/json/, `${response.status} ${response.headers.get('content-type')}`);
+    const body = (await response.json()) as { error?: unknown; error_description?: unknown };
+    return { status: response.status, error: body.error, description: body.error_description };
+  }
+
+  test('a registration with a 3 MiB client_name gets 413 invalid_request', async () => {
+    const refused = await oauthError(await post('/oauth2/register', 'application/json', JSON.stringify({ client_name: 'x'.repeat(3 * 1024 * 1024), redirect_uris: [CALLBACK], token_endpoint_auth_method: 'none' })));
+    assert.equal(refused.status, 413);
+    assert.equal(refused.error, 'invalid_request');
+    assert.equal(typeof refused.description, 'string');
+  });
+
+  test('a registration with __proto__ or constructor.prototype keys gets 400 invalid_client_metadata', async () => {
+    for (const body of [
+      `{"__proto__": {"isAdmin": true}, "redirect_uris": ["${CALLBACK}"], "token_endpoint_auth_method": "none"}`,
+      `{"constructor": {"prototype": {"isAdmin": true}}, "redirect_uris": ["${CALLBACK}"], "token_endpoint_auth_method": "none"}`,
+      `{"client_name": "nested", "jwks": {"__proto__": {"keys": []}}, "redirect_uris": ["${CALLBACK}"]}`,
+    ]) {
+      const refused = await oauthError(await post('/oauth2/register', 'application/json', body));
+      assert.deepEqual([refused.status, refused.error], [400, 'invalid_client_metadata'], body);
+    }
+    assert.equal(({} as Record<string, unknown>).isAdmin, undefined, 'no prototype was polluted');
+  });
+
+  test('malformed JSON, a body of the wrong type, and an oversized token request are refused as invalid_request', async () => {
+    const malformed = await oauthError(await post('/oauth2/register', 'application/json', '{"redirect_uris": ['));
+    assert.deepEqual([malformed.status, malformed.error], [400, 'invalid_request']);
+    const wrongType = await oauthError(await post('/oauth2/register', 'application/xml', '<client/>'));
+    assert.equal(wrongType.error, 'invalid_request');
+    assert.ok(wrongType.status >= 400 && wrongType.status < 500, String(wrongType.status));
+    const oversized = await oauthError(await post('/oauth2/token', 'application/x-www-form-urlencoded', new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'x'.repeat(64 * 1024), client_id: 'someone' }).toString()));
+    assert.deepEqual([oversized.status, oversized.error], [413, 'invalid_request']);
+  });
+});
