@@ -126,6 +126,8 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
     fetchResponseBodyLimits: { 'client_id metadata document': 5 * 1024, jwks_uri: 64 * 1024, sector_identifier_uri: 64 * 1024 },
     features: {
       devInteractions: { enabled: false },
+      // Not served under /oauth2/ and asked for by no MCP client: off, so the metadata does not advertise it.
+      pushedAuthorizationRequests: { enabled: false },
       clientIdMetadataDocument: {
         enabled: options.clientIdMetadataDocuments?.enabled ?? true,
         ack: 'draft-02',

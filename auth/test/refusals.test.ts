@@ -35,6 +35,22 @@ describe('the authorization server refuses what OAuth 2.1 forbids', () => {
     assert.equal(metadata.jwks_uri, `${stack.issuer}/.well-known/jwks.json`);
   });
 
+  test('every endpoint the metadata advertises answers (nothing advertised 404s)', async () => {
+    // Endpoints a client POSTs to; every other URL in the metadata is fetched with GET.
+    const posted = new Set(['token_endpoint', 'introspection_endpoint', 'revocation_endpoint', 'registration_endpoint', 'pushed_authorization_request_endpoint', 'device_authorization_endpoint', 'backchannel_authentication_endpoint']);
+    for (const document of ['/.well-known/oauth-authorization-server', '/.well-known/openid-configuration']) {
+      const metadata = (await (await fetch(`${stack.issuer}${document}`)).json()) as Record<string, unknown>;
+      const advertised = Object.entries(metadata).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && /^https?:\/\//.test(entry[1]) && entry[0] !== 'issuer');
+      assert.ok(advertised.length >= 7, JSON.stringify(advertised));
+      for (const [name, url] of advertised) {
+        const method = posted.has(name) ? 'POST' : 'GET';
+        const response = await fetch(url, { method, redirect: 'manual', ...(method === 'POST' ? { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' } : {}) });
+        await response.body?.cancel();
+        assert.notEqual(response.status, 404, `${document} advertises ${name} at ${url}, which answers ${method} with 404`);
+      }
+    }
+  });
+
   test('a request without scope is granted the everyday scopes, never mcp.admin', async () => {
     const pair = pkce();
     const callback = await signInAndConsent(authorizeUrl(stack.issuer, { client_id: clientId, scope: undefined, code_challenge: pair.challenge, code_challenge_method: 'S256', resource: resource() }), user());
