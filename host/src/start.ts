@@ -104,7 +104,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
 
   const limiter = new RateLimiter(state.rates, { max: config.limits.rateLimitMax, windowSeconds: config.limits.rateLimitWindowSeconds });
   const app = await buildHostApp({ config, authenticator, state, limiter, metrics, log });
-  const sessions = new SessionManager({ state, serverFactory, log, metrics, idleMs: config.state.sessionTtlSeconds * 1000 });
+  const sessions = new SessionManager({ state, serverFactory, log, metrics, idleMs: config.state.sessionTtlSeconds * 1000, requestTimeoutMs: config.limits.requestTimeoutMs });
   const modern = await registerMcpRoutes(app, {
     sessions,
     serverFactory,

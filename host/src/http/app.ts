@@ -53,7 +53,9 @@ export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> 
   });
 
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, text, done) => {
+    // Some clients send Content-Type: application/json on every request: a DELETE with no body is fine.
+    if (text === '' && request.method === 'DELETE') return done(null, undefined);
     if (text === '') return done(new HostHttpError(400, RPC.PARSE_ERROR, 'Parse error: the body is empty.'), undefined);
     try {
       done(null, JSON.parse(text as string));

@@ -34,6 +34,8 @@ export const RPC = {
   PAYLOAD_TOO_LARGE: -32005,
   /** The shared state store (Redis) is down: retry later. */
   STATE_UNAVAILABLE: -32006,
+  /** A request ran past the host's request timeout and was cancelled. */
+  REQUEST_TIMEOUT: -32007,
   HEADER_MISMATCH: -32020,
   UNSUPPORTED_PROTOCOL_VERSION: -32022,
 } as const;

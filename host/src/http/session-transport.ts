@@ -44,6 +44,25 @@ export class SessionTransport implements Transport {
     this.onmessage?.(message, extra);
   }
 
+  /** True while a client request with this id is being answered: a second one would never get its answer. */
+  isInFlight(requestId: RequestId): boolean {
+    return this.exchanges.has(requestId) || this.detached.has(requestId);
+  }
+
+  /**
+   * The request ran past its time: the client gets `error` as its answer (on its POST, or on the stream it
+   * left), and the server is told to cancel it, so its late answer goes nowhere.
+   */
+  async expire(requestId: RequestId, error: JSONRPCMessage): Promise<void> {
+    if (!this.isInFlight(requestId)) return;
+    this.onmessage?.({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId, reason: 'The request timed out.' } });
+    const sink = this.exchanges.get(requestId);
+    this.exchanges.delete(requestId);
+    if (sink) return sink.deliver(error);
+    this.detached.delete(requestId);
+    await this.router.toDetachedRequest(requestId, error);
+  }
+
   /** The POST carrying this request closed before its answer; keep what follows for a resuming GET. */
   detach(requestId: RequestId): void {
     if (this.exchanges.delete(requestId)) this.detached.add(requestId);

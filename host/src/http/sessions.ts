@@ -19,6 +19,8 @@ export interface SessionManagerOptions {
   retryMs?: number;
   /** Live sessions idle this long are dropped from this instance's memory (the record stays in the store). */
   idleMs: number;
+  /** A client request still unanswered after this long gets a timeout error and is cancelled. */
+  requestTimeoutMs: number;
   maxBufferedBytes?: number;
 }
 
@@ -82,8 +84,13 @@ export class SessionManager {
   /** Answers one client request on its session, as JSON or as an event stream. */
   async exchange(record: SessionRecord, identity: Identity, message: JSONRPCMessage & { id: RequestId }, acceptsSse: boolean): Promise<ExchangeOutcome> {
     const session = await this.liveSession(record, identity);
+    if (session.transport.isInFlight(message.id)) {
+      throw new HostHttpError(409, RPC.INVALID_REQUEST, `A request with id ${JSON.stringify(message.id)} is already in flight on this session: give each request its own id.`, {}, { id: message.id });
+    }
     const streamKey = requestStream(record.id, message.id);
     const primes = supportsPriming(session.record.protocolVersion ?? (message as { params?: { protocolVersion?: string } }).params?.protocolVersion);
+    let markAnswered!: () => void;
+    const answered = new Promise<void>((resolve) => (markAnswered = resolve));
     return new Promise<ExchangeOutcome>((resolve) => {
       let stream: SseStream | undefined;
       let pending: Promise<unknown> = Promise.resolve();
@@ -98,6 +105,7 @@ export class SessionManager {
       const sink: ExchangeSink = {
         deliver: (outgoing) => {
           const terminal = !('method' in outgoing) && 'id' in outgoing && outgoing.id === message.id;
+          if (terminal) markAnswered();
           if (!stream) {
             if (terminal) return resolve({ kind: 'json', message: outgoing });
             // A client that takes only JSON gets just the answer: there is nowhere to put progress.
@@ -124,6 +132,13 @@ export class SessionManager {
         pending = pending.then(() => current.end());
       };
       session.transport.receive(message, { ...this.extraFor(identity), closeSSEStream }, sink);
+      const timeoutMs = this.options.requestTimeoutMs;
+      const timer = setTimeout(() => {
+        const error = { jsonrpc: '2.0' as const, id: message.id, error: { code: RPC.REQUEST_TIMEOUT, message: `Request timed out: no answer within ${timeoutMs} ms; it was cancelled.` } };
+        void session.transport.expire(message.id, error).catch((cause: unknown) => this.options.log.warn('could not deliver a timeout', { error: cause }));
+      }, timeoutMs);
+      timer.unref();
+      answered.then(() => clearTimeout(timer));
     });
   }
 
