@@ -4,6 +4,7 @@ import type { CredentialVault } from '@gauzy-mcp/host';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { GrantLedger } from './grant-ledger.js';
+import { formTargetOf, sendPage } from './page-security.js';
 import { consentPage, errorPage, signInPage } from './pages.js';
 import type { SignInThrottle } from './sign-in-throttle.js';
 
@@ -35,18 +36,19 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
   const interactionDetails = (request: FastifyRequest, reply: FastifyReply) => provider.interactionDetails(request.raw, reply.raw);
 
   app.get('/oauth2/interaction/:uid', async (request, reply) => {
-    noStore(reply);
     const details = await interactionDetails(request, reply);
+    const formTargets = formTargetsOf(details.params.redirect_uri);
     const client = await provider.Client.find(String(details.params.client_id));
     const clientName = client?.clientName ?? String(details.params.client_id);
     const uid = details.uid;
     const needsGauzy = details.prompt.name === 'login' || !(details.session?.accountId && (await vault.get(details.session.accountId)));
     if (needsGauzy) {
-      return reply.type('text/html').send(signInPage({ action: `/oauth2/interaction/${uid}/login`, csrf: csrfFor(uid), clientName }));
+      return sendPage(reply, signInPage({ action: `/oauth2/interaction/${uid}/login`, csrf: csrfFor(uid), clientName }), { formTargets });
     }
     const record = details.session?.accountId ? await vault.get(details.session.accountId) : undefined;
     const missing = (details.prompt.details.missingResourceScopes ?? {}) as Record<string, string[]>;
-    return reply.type('text/html').send(
+    return sendPage(
+      reply,
       consentPage({
         action: `/oauth2/interaction/${uid}/consent`,
         csrf: csrfFor(uid),
@@ -56,18 +58,18 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
         organizations: record?.identity.organizations ?? [],
         selectedOrganizationId: record?.identity.organizationId,
       }),
+      { formTargets },
     );
   });
 
   app.post('/oauth2/interaction/:uid/login', async (request, reply) => {
-    noStore(reply);
     const details = await interactionDetails(request, reply);
     const form = (request.body ?? {}) as Record<string, string>;
     const needsGauzy = details.prompt.name === 'login' || !(details.session?.accountId && (await vault.get(details.session.accountId)));
-    if (!needsGauzy || !csrfValid(details.uid, form.csrf)) return reply.code(403).type('text/html').send(errorPage('This form expired or was not sent by this page. Start again from your MCP client.'));
+    if (!needsGauzy || !csrfValid(details.uid, form.csrf)) return sendPage(reply, errorPage('This form expired or was not sent by this page. Start again from your MCP client.'), { status: 403 });
     const client = await provider.Client.find(String(details.params.client_id));
     const again = (error: string, status = 200) =>
-      reply.code(status).type('text/html').send(signInPage({ action: `/oauth2/interaction/${details.uid}/login`, csrf: csrfFor(details.uid), clientName: client?.clientName ?? String(details.params.client_id), email: form.email, error }));
+      sendPage(reply, signInPage({ action: `/oauth2/interaction/${details.uid}/login`, csrf: csrfFor(details.uid), clientName: client?.clientName ?? String(details.params.client_id), email: form.email, error }), { status, formTargets: formTargetsOf(details.params.redirect_uri) });
     if (!form.email || !form.password) return again('Enter your Gauzy email and password.');
     const wait = throttle.retryAfter(request.ip, form.email);
     if (wait > 0) {
@@ -94,10 +96,9 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
   });
 
   app.post('/oauth2/interaction/:uid/consent', async (request, reply) => {
-    noStore(reply);
     const details = await interactionDetails(request, reply);
     const form = (request.body ?? {}) as Record<string, string>;
-    if (details.prompt.name !== 'consent' || !csrfValid(details.uid, form.csrf)) return reply.code(403).type('text/html').send(errorPage('This form expired or was not sent by this page. Start again from your MCP client.'));
+    if (details.prompt.name !== 'consent' || !csrfValid(details.uid, form.csrf)) return sendPage(reply, errorPage('This form expired or was not sent by this page. Start again from your MCP client.'), { status: 403 });
     if (form.decision !== 'allow') {
       await provider.interactionFinished(request.raw, reply.raw, { error: 'access_denied', error_description: 'The user denied access.' }, { mergeWithLastSubmission: false });
       return reply.hijack();
@@ -105,7 +106,7 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
     const accountId = details.session!.accountId!;
     const record = await vault.get(accountId);
     if (record && form.organizationId && form.organizationId !== record.identity.organizationId) {
-      if (!record.identity.organizations.some((org) => org.id === form.organizationId)) return reply.code(400).type('text/html').send(errorPage('That organization is not one of yours.'));
+      if (!record.identity.organizations.some((org) => org.id === form.organizationId)) return sendPage(reply, errorPage('That organization is not one of yours.'), { status: 400 });
       await vault.put(accountId, { ...record, identity: { ...record.identity, organizationId: form.organizationId } });
     }
     const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId: String(details.params.client_id) });
@@ -121,8 +122,10 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
 
 }
 
-function noStore(reply: FastifyReply): void {
-  reply.header('cache-control', 'no-store');
+/** After an interaction the browser is redirected to the client's redirect_uri: the forms may lead there. */
+function formTargetsOf(redirectUri: unknown): string[] {
+  const target = typeof redirectUri === 'string' ? formTargetOf(redirectUri) : undefined;
+  return target ? [target] : [];
 }
 
 function hostOf(url: string): string {

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { registerInteractionRoutes } from './interactions.js';
 import { errorPage } from './pages.js';
+import { pageSecurityHeaders, PROVIDER_PAGE_HEADERS, sendPage } from './page-security.js';
 import { keyValueAdapter } from './adapter.js';
 import { outboundFetch } from './outbound-fetch.js';
 import { oauthRefusal, registerBodyParsers } from './request-bodies.js';
@@ -181,6 +182,7 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
     },
     // oidc-provider's own error page, in this server's look; the message is escaped by errorPage.
     renderError: async (ctx, out) => {
+      ctx.set(pageSecurityHeaders('no form'));
       ctx.type = 'html';
       ctx.body = errorPage(String(out.error_description ?? out.error ?? 'The request could not be completed.'));
     },
@@ -196,6 +198,7 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
   provider.use(async (ctx, next) => {
     if (ctx.path === '/oauth2/authorize' && ctx.method === 'GET' && !ctx.query.scope) ctx.query = { ...ctx.query, scope: DEFAULT_SCOPE };
     await next();
+    if (ctx.response.is('html') && !ctx.response.get('content-security-policy')) ctx.set(PROVIDER_PAGE_HEADERS);
   });
 
   const app = Fastify({ logger: false });
@@ -240,7 +243,7 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
     }
     const status = refusal?.statusCode ?? (expired ? 400 : 500);
     const message = expired ? 'This sign-in expired. Start again from your MCP client.' : refusal ? refusal.body.error_description : 'The sign-in could not be completed.';
-    return reply.code(status).type('text/html').send(errorPage(message));
+    return sendPage(reply, errorPage(message), { status });
   });
   return { app, provider };
 }

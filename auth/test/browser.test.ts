@@ -24,6 +24,15 @@ describe('the sign-in, organization and consent pages in headless Chromium', () 
     await stack?.close();
   });
 
+  /** What the page's Content-Security-Policy refused: the pages must work under it without a single violation. */
+  function cspViolations(page: Page): string[] {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    return violations;
+  }
+
   async function shot(page: Page, name: string, diagnostic: (message: string) => void): Promise<void> {
     const path = join(SCREENSHOTS, `${name}.png`);
     await page.screenshot({ path, fullPage: true });
@@ -34,6 +43,7 @@ describe('the sign-in, organization and consent pages in headless Chromium', () 
     const client = await registerClient(stack.issuer, { client_name: 'Chromium Test Client' });
     const pair = pkce();
     const page = await browser.newPage();
+    const violations = cspViolations(page);
     // Nothing listens at the client's callback: catch the redirect there and keep its URL.
     let callback: URL | undefined;
     await page.route(`${CALLBACK}**`, async (route) => {
@@ -65,6 +75,7 @@ describe('the sign-in, organization and consent pages in headless Chromium', () 
     await page.getByRole('button', { name: 'Allow' }).click();
     await page.waitForURL(`${CALLBACK}**`);
     await page.close();
+    assert.deepEqual(violations, [], 'the pages, their style and the redirect to the client all pass the Content-Security-Policy');
 
     assert.ok(callback?.searchParams.get('code'), String(callback));
     const tokens = await tokenRequest(stack.issuer, { grant_type: 'authorization_code', code: callback!.searchParams.get('code')!, code_verifier: pair.verifier, redirect_uri: CALLBACK, client_id: client.client_id, resource: stack.host.mcpUrl });
@@ -76,6 +87,7 @@ describe('the sign-in, organization and consent pages in headless Chromium', () 
   test('deny sends the user back to the client with access_denied', async (t) => {
     const client = await registerClient(stack.issuer, { client_name: 'Denied Client' });
     const page = await browser.newPage();
+    const violations = cspViolations(page);
     let callback: URL | undefined;
     await page.route(`${CALLBACK}**`, async (route) => {
       callback = new URL(route.request().url());
@@ -91,5 +103,6 @@ describe('the sign-in, organization and consent pages in headless Chromium', () 
     await shot(page, '4-denied', (m) => t.diagnostic(m));
     await page.close();
     assert.equal(callback?.searchParams.get('error'), 'access_denied');
+    assert.deepEqual(violations, []);
   });
 });
