@@ -57,8 +57,14 @@ export interface AuthServerOptions {
   tokenRateLimit?: { max: number; windowSeconds: number };
   /** Dynamic registrations per address (default 20 per hour). */
   registrationRateLimit?: { max: number; windowSeconds: number };
-  /** Shares the rate-limit counters between instances. */
+  /** Shares the rate-limit counters between instances (the host's Redis connection). */
   redis?: NonNullable<HostState['redis']>;
+  /**
+   * Required with `redis`: the deployment's key prefix (the host's `state.keyPrefix`, GAUZY_MCP_REDIS_PREFIX).
+   * Every key the auth server writes lives under it (its other state goes through `kv`, already prefixed),
+   * so several deployments share one Redis without sharing counters.
+   */
+  redisKeyPrefix?: string;
   /** Wrong passwords per email and address before sign-in pauses for 15 minutes (default 5). */
   signInMaxFailures?: number;
 }
@@ -78,6 +84,7 @@ const OIDC_PATHS = ['/oauth2/authorize', '/oauth2/introspect', '/oauth2/revoke',
  * consent pages, and bridges sign-in to Gauzy, whose tokens go to the vault, never the password.
  */
 export async function buildAuthServer(options: AuthServerOptions): Promise<AuthServer> {
+  if (options.redis && !options.redisKeyPrefix) throw new Error("the auth server's redis needs redisKeyPrefix (the host's config.state.keyPrefix): every key it writes lives under the deployment's prefix");
   const policy = { ...DEFAULT_KEY_POLICY, ...options.keys?.policy, maxTokenLifetimeMs: (options.accessTokenTtlSeconds ?? 900) * 1000 };
   const keyStore = options.keys?.path ? new FileKeyRingStore(options.keys.path) : undefined;
   // Provided keys (a cluster's secret, e.g. GAUZY_MCP_SIGNING_KEYS) are used as given: whoever provides them rotates them.
@@ -212,7 +219,7 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
   });
   // Token requests and registrations are rate-limited before oidc-provider sees them; Fastify parses the
   // body (to find the client), and oidc-provider reads the parsed body from the request.
-  await app.register(rateLimit, { global: false, hook: 'preHandler', ...(options.redis ? { redis: options.redis, nameSpace: 'gauzy-mcp:auth-rate-limit:' } : {}) });
+  await app.register(rateLimit, { global: false, hook: 'preHandler', ...(options.redis ? { redis: options.redis, nameSpace: `${options.redisKeyPrefix}auth-rate-limit:` } : {}) });
   const handOver = async (request: FastifyRequest, reply: FastifyReply) => {
     (request.raw as typeof request.raw & { body?: unknown }).body = request.body;
     reply.hijack();

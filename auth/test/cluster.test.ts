@@ -35,7 +35,7 @@ before(async () => {
     env: {},
     log: silentLogger,
   });
-  const shared = { issuer, resource: host.mcpUrl, vault: host.vault, kv: host.kv, gauzy: createGauzyHttp({ gauzyBaseUrl: sandbox.url, log: silentLogger }), log: silentLogger, cookieKeys: ['cluster-cookie-key-0123456789abcdef'], keys: { path: join(scratch, 'keys.json') }, redis: host.redis, tokenRateLimit: { max: 6, windowSeconds: 3600 } };
+  const shared = { issuer, resource: host.mcpUrl, vault: host.vault, kv: host.kv, gauzy: createGauzyHttp({ gauzyBaseUrl: sandbox.url, log: silentLogger }), log: silentLogger, cookieKeys: ['cluster-cookie-key-0123456789abcdef'], keys: { path: join(scratch, 'keys.json') }, redis: host.redis, redisKeyPrefix: prefix, tokenRateLimit: { max: 6, windowSeconds: 3600 } };
   // Two instances of the one issuer: same keys, same cookie keys, same store; only the port differs.
   for (const port of ports) {
     const server = await buildAuthServer(shared);
