@@ -60,6 +60,20 @@ test('registry invariants hold over every loaded tool', () => {
   }
 });
 
+test('no listed tool sends the model to a retired or unknown tool by name', () => {
+  const callable = new Set([...inventory.tools, ...inventory.retired].flatMap((tool) => [tool.name, ...(tool.definition.aliases ?? [])]));
+  const retired = new Set(inventory.retired.flatMap((tool) => [tool.name, ...(tool.definition.aliases ?? [])]));
+  const wrong: string[] = [];
+  for (const tool of inventory.tools) {
+    for (const word of tool.definition.description.match(/\b[a-z]+(?:_[a-z]+)+\b/g) ?? []) {
+      const looksLikeTool = /^(list|get|create|update|delete|archive|restore|bulk|start|stop|add|assign|unassign|refresh)_/.test(word);
+      if (retired.has(word) || (looksLikeTool && !callable.has(word))) wrong.push(`${tool.name} names ${word}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+  assert.ok(inventory.retired.some((tool) => tool.name === 'restore_project'), 'restore_project is retired, not gone');
+});
+
 test('every route a tool declares exists in the Gauzy route table with that method', () => {
   const unknown: string[] = [];
   for (const tool of inventory.tools) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GauzyMcpError, isGauzyMcpError } from './errors.js';
 import type { QueryInput, QueryValue } from './gauzy/query.js';
 import { describeItem, entityResult, listResult, ok } from './results.js';
+import { retiredTool } from './retired.js';
 import { entityOutput, fields as fieldsParam, listOutput, pagination, uuid } from './schema.js';
 import { defineTool, type RouteRef, type ToolContext, type ToolDefinition, type ToolScope } from './tool.js';
 
@@ -18,6 +19,29 @@ export interface EntitySpec {
   /** Relations a caller may ask to include (`relations[]`). */
   relations?: readonly string[];
   describe?: (item: Record<string, unknown>) => string;
+  /**
+   * Whether Gauzy can bring back a row its `DELETE /:id/soft` soft-deleted, through `PUT /:id/recover`.
+   * Every pack with an archive tool must say so; the restore tool, the archive tool's result and its
+   * `recoverable` flag follow from it. See {@link crudServiceCannotRecover} for the common case.
+   */
+  softDelete?: SoftDeleteSpec;
+}
+
+export type SoftDeleteSpec = { recover: true } | { recover: false; reason: string };
+
+/**
+ * Most Gauzy entities inherit CrudService.softRecover, which looks the row up with findOneByIdString and no
+ * withDeleted: on TypeORM it never finds a soft-deleted row and answers 404. Only services that override it
+ * (EmployeeService.softRecoverById looks with withDeleted) can restore.
+ */
+export function crudServiceCannotRecover(plural: string): SoftDeleteSpec {
+  return {
+    recover: false,
+    reason:
+      `Gauzy's API cannot restore archived (soft-deleted) ${plural}: their recover route (PUT …/:id/recover, the generic CrudService.softRecover) ` +
+      'looks the record up without soft-deleted rows and answers 404 "An error occurred during restoring entity: The requested record was not found". ' +
+      'To get one back, create it again.',
+  };
 }
 
 type Shape = z.ZodRawShape;
@@ -287,6 +311,7 @@ export interface DeleteToolSpec extends ToolBase {
 }
 
 export function deleteTool(entity: EntitySpec, spec: DeleteToolSpec): ToolDefinition {
+  const recoverable = spec.mode === 'soft' && softDeleteOf(entity, spec.name).recover;
   return defineTool({
     ...toolBase(spec),
     effect: 'delete',
@@ -296,8 +321,8 @@ export function deleteTool(entity: EntitySpec, spec: DeleteToolSpec): ToolDefini
     async handler(args, ctx) {
       const id = String((args as Item).id);
       await deleteEntity(entity, spec, id, ctx);
-      const recoverable = spec.mode === 'soft';
-      return ok({ id, deleted: true, recoverable }, `Deleted ${entity.noun} ${id}${recoverable ? ' (soft delete: it can be recovered)' : ' permanently'}.`);
+      const how = spec.mode === 'hard' ? ' permanently' : recoverable ? ' (soft delete: it can be restored)' : " (soft delete: it leaves lists, and Gauzy's API cannot restore it)";
+      return ok({ id, deleted: true, recoverable }, `Deleted ${entity.noun} ${id}${how}.`);
     },
   });
 }
@@ -318,7 +343,21 @@ export async function deleteEntity(entity: EntitySpec, spec: DeleteToolSpec, id:
   return { id };
 }
 
+/** What the entity says about soft delete; a pack that soft-deletes or restores must state it. */
+function softDeleteOf(entity: EntitySpec, tool: string): SoftDeleteSpec {
+  if (!entity.softDelete) {
+    throw new GauzyMcpError('GMCP_ERR_PLUGIN_INVALID', [tool, `the ${entity.noun} entity spec does not say whether Gauzy can recover soft-deleted ${entity.plural} (softDelete)`]);
+  }
+  return entity.softDelete;
+}
+
+/**
+ * The restore tool for an entity, derived from its spec: a listed tool over `PUT /:id/recover` where Gauzy
+ * can restore, otherwise a retired name that answers GMCP_ERR_TOOL_RETIRED with the spec's reason.
+ */
 export function recoverTool(entity: EntitySpec, spec: ToolBase): ToolDefinition {
+  const softDelete = softDeleteOf(entity, spec.name);
+  if (!softDelete.recover) return retiredTool({ name: spec.name, title: spec.title, toolset: spec.toolset, aliases: spec.aliases, reason: softDelete.reason });
   return defineTool({
     ...toolBase(spec),
     effect: 'write',

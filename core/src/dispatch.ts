@@ -81,6 +81,8 @@ export class ToolDispatcher {
     const started = performance.now();
     const log = this.log.child({ tool: tool.name });
     try {
+      // A withdrawn tool answers why before anything else runs: no arguments to check, no session, no Gauzy.
+      if (tool.definition.retired) throw new GauzyMcpError('GMCP_ERR_TOOL_RETIRED', [tool.name, tool.definition.retired.reason]);
       if (context.caller.scopes && !scopeAllows(context.caller.scopes, tool.scope)) {
         throw new GauzyMcpError('GMCP_ERR_INSUFFICIENT_SCOPE', [tool.scope], { requiredScope: tool.scope });
       }

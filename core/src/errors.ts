@@ -27,6 +27,7 @@ export const ERROR_TABLE = {
   GMCP_ERR_CONFIG_INVALID: { kind: 'config', message: 'Invalid configuration: %s' },
   GMCP_ERR_NOT_SUPPORTED: { kind: 'input', message: '%s' },
   GMCP_ERR_INSUFFICIENT_SCOPE: { kind: 'auth', message: 'This tool needs the %s scope' },
+  GMCP_ERR_TOOL_RETIRED: { kind: 'input', message: 'The tool %s is not offered: %s' },
 } as const satisfies Record<string, { kind: ErrorKind; message: string }>;
 
 export type ErrorKind = 'input' | 'protocol' | 'gauzy' | 'auth' | 'internal' | 'config';

@@ -53,4 +53,5 @@ export { createKernel, createCatalog, createGauzyHttp, createCredentialCaller } 
 export type { Kernel, KernelOptions, Catalog, CatalogOptions, CredentialCallerOptions, GauzyConnectionOptions } from './kernel.js';
 export { KERNEL_VERSION } from './version.js';
 export * from './crud.js';
+export { retiredTool, type RetiredToolSpec } from './retired.js';
 export { PluginExtras } from './extras.js';

@@ -52,7 +52,10 @@ export interface ToolsetInfo {
  * `tools/list` entries, all computed once at start-up. Requests only look things up.
  */
 export class Inventory {
+  /** The tools served and listed. */
   readonly tools: readonly RegisteredTool[];
+  /** Retired tools of the selected toolsets: callable by name (they answer GMCP_ERR_TOOL_RETIRED), never listed or counted. */
+  readonly retired: readonly RegisteredTool[];
   readonly toolsets: readonly ToolsetInfo[];
   readonly plugins: ReadonlyArray<{ name: string; version: string; tools: number }>;
   readonly options: InventoryOptions;
@@ -75,18 +78,20 @@ export class Inventory {
       })),
     );
     checkOptions(options, all, toolsetInfo);
-    const selected = select(all, toolsetInfo, options);
+    const chosen = select(all, toolsetInfo, options);
+    const selected = chosen.filter((tool) => !tool.definition.retired);
     this.tools = selected;
+    this.retired = chosen.filter((tool) => tool.definition.retired);
     for (const info of toolsetInfo) info.tools = selected.filter((tool) => tool.definition.toolset === info.name).length;
     this.toolsets = toolsetInfo;
     this.plugins = plugins.map((plugin) => ({ name: plugin.name, version: plugin.version, tools: selected.filter((tool) => tool.plugin === plugin.name).length }));
-    for (const tool of selected) {
+    for (const tool of chosen) {
       this.byName.set(tool.name, tool);
       for (const alias of tool.definition.aliases ?? []) this.byName.set(alias, tool);
     }
   }
 
-  /** Finds a tool by its name or one of its aliases. */
+  /** Finds a tool by its name or one of its aliases (retired tools included: they answer with their reason). */
   get(name: string): RegisteredTool | undefined {
     return this.byName.get(name);
   }

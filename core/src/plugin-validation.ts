@@ -57,6 +57,7 @@ export function validatePlugin(plugin: PluginDefinition): void {
     if (tool.inputJsonSchema !== undefined && tool.inputJsonSchema?.type !== 'object') fail(`${where}: inputJsonSchema must be a JSON Schema with type "object"`);
     if (typeof tool.handler !== 'function') fail(`${where} has no handler`);
     if (tool.logs !== undefined && typeof tool.logs !== 'boolean') fail(`${where}: logs must be true or false`);
+    if (tool.retired !== undefined && (typeof tool.retired?.reason !== 'string' || tool.retired.reason.length === 0)) fail(`${where}: a retired tool must say why (retired.reason)`);
     if (!Array.isArray(tool.routes)) fail(`${where}: routes must be a list (empty for tools that do not call Gauzy)`);
     for (const route of tool.routes) if (!ROUTE_PATTERN.test(route)) fail(`${where}: route "${route}" must look like "GET /api/..."`);
     if (tool.session !== false && tool.routes.length === 0) fail(`${where} needs a Gauzy session but declares no routes`);

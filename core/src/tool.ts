@@ -145,6 +145,11 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject> {
   /** Older names that stay callable (not listed separately in tools/list). */
   aliases?: readonly string[];
   /**
+   * The tool is withdrawn but its name stays callable: it is not listed in tools/list, and a call answers
+   * GMCP_ERR_TOOL_RETIRED with `reason` (why, and what to do instead). Build such tools with `retiredTool`.
+   */
+  retired?: { reason: string };
+  /**
    * Published instead of the JSON Schema derived from `input` (which still validates the arguments), for
    * schemas zod does not express the way a client expects, such as shared `$defs`.
    */

@@ -30,6 +30,15 @@ export interface EntitySpec {
   onCreate?: (row: Row, ctx: { employeeId?: string; isEmployeeRole: boolean }, store: SandboxStore) => void;
   /** Request-body field → stored column translation (e.g. task `members:[{id}]` → memberIds). */
   fromBody?: (body: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * Which service answers `DELETE /:id/soft` and `PUT /:id/recover`. `crud` (default): the inherited
+   * CrudService — softRemove works, but softRecover looks the row up with findOneByIdString and no
+   * withDeleted, so on TypeORM it never finds a soft-deleted row (404 "An error occurred during restoring
+   * entity: …"); failures are 404s. `withDeleted`: the entity's service overrides both the way
+   * EmployeeService does (softRemovedById / softRecoverById): the row is looked up in the request's
+   * organization, recover looks with withDeleted and restores it, and every failure is a 400.
+   */
+  softDelete?: 'crud' | 'withDeleted';
 }
 
 const nulls = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, null]));

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import qs from 'qs';
-import { serveResource } from './engine/crud-engine.js';
+import { serveResource, type ResourceRoutes } from './engine/crud-engine.js';
 import { RouteRegistry } from './engine/route-registry.js';
 import { FaultInjector } from './faults.js';
 import { GauzyHttpError, routeNotFound } from './http-errors.js';
@@ -22,6 +22,11 @@ export interface SandboxOptions {
   accessTokenTtlSeconds?: number;
   /** Default: random per instance. */
   jwtSecret?: string;
+  /**
+   * More generic resources to serve (their entity specs added to ENTITY_SPECS first), for plugin authors and
+   * tests of the crud engine. Their routes must be in the Gauzy route table, like every other.
+   */
+  resources?: readonly ResourceRoutes[];
 }
 
 export interface SandboxApp {
@@ -134,7 +139,7 @@ export async function buildSandboxApp(options: SandboxOptions = {}): Promise<San
   registerTeamRoutes(registry);
   registerTimerRoutes(registry);
   registerTimeLogRoutes(registry);
-  for (const resource of RESOURCES) serveResource(registry, resource);
+  for (const resource of [...RESOURCES, ...(options.resources ?? [])]) serveResource(registry, resource);
   await app.ready();
 
   const routes = registry.served.map(({ method, path }) => ({ method, path }));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { buildSandboxApp, ENTITY_SPECS } from '../src/index.js';
 import { loginAs, newSandbox } from './helpers.js';
 
 test('task create 202 with number/prefix/taskNumber; employee auto-added to members; whitelist strips', async () => {
@@ -54,7 +55,7 @@ test('project create 201, delete 204; task delete 200 DeleteResult; missing dele
   assert.deepEqual(bad.json().message, ['billing must be one of the following values: RATE, FLAT_FEE, MILESTONES']);
 });
 
-test('soft delete hides the row, recover restores it; pagination skip is a page; count is a bare number', async () => {
+test('soft delete hides the row; pagination skip is a page; count is a bare number', async () => {
   const s = await newSandbox();
   const { headers } = await loginAs(s, 'superAdmin');
   const org = s.seed.organizationId;
@@ -68,16 +69,57 @@ test('soft delete hides the row, recover restores it; pagination skip is a page;
   assert.equal((await s.app.inject({ method: 'GET', url: `/api/tasks/count?organizationId=${org}`, headers })).json(), countBefore - 1);
   const withDeleted = await s.app.inject({ method: 'GET', url: `/api/tasks?where[organizationId]=${org}&withDeleted=true`, headers });
   assert.ok((withDeleted.json().items as Array<{ id: string }>).some((t) => t.id === task.id));
-  const rec = await s.app.inject({ method: 'PUT', url: `/api/tasks/${task.id}/recover`, headers });
-  assert.equal(rec.statusCode, 202);
-  assert.equal(rec.json().deletedAt, null);
   const p1 = (await s.app.inject({ method: 'GET', url: `/api/tasks/pagination?where[organizationId]=${org}&take=5&skip=1`, headers })).json();
   const p2 = (await s.app.inject({ method: 'GET', url: `/api/tasks/pagination?where[organizationId]=${org}&take=5&skip=2`, headers })).json();
   assert.equal(p1.items.length, 5);
   assert.notEqual(p1.items[0].id, p2.items[0].id);
-  assert.equal(p1.total, 12);
+  assert.equal(p1.total, countBefore - 1, 'the soft-deleted task stays out of the total');
   const tooMany = await s.app.inject({ method: 'GET', url: `/api/tasks?where[organizationId]=${org}&take=101`, headers });
   assert.equal(tooMany.statusCode, 400);
+});
+
+// Issue #16: CrudService.softRecover (packages/core/src/lib/core/crud/crud.service.ts) looks the row up with
+// findOneByIdString and no withDeleted, so on TypeORM it never finds a soft-deleted row.
+const RESTORE_NOT_FOUND = 'An error occurred during restoring entity: The requested record was not found';
+
+test('recover as Gauzy answers it for tasks and projects: a soft-deleted row is never found (404); a live one comes back as is (202)', async () => {
+  const s = await newSandbox();
+  const { headers } = await loginAs(s, 'superAdmin');
+  const task = s.db.list('task').find((t) => t.tenantId === s.seed.tenantId)!;
+  const project = s.db.list('organizationProject').find((p) => p.tenantId === s.seed.tenantId)!;
+  for (const [path, row] of [['/api/tasks', task], ['/api/organization-projects', project]] as const) {
+    const live = await s.app.inject({ method: 'PUT', url: `${path}/${row.id}/recover`, headers });
+    assert.equal(live.statusCode, 202, live.body);
+    assert.equal(live.json().id, row.id);
+    assert.equal((await s.app.inject({ method: 'DELETE', url: `${path}/${row.id}/soft`, headers })).statusCode, 202);
+    const archived = await s.app.inject({ method: 'PUT', url: `${path}/${row.id}/recover`, headers });
+    assert.equal(archived.statusCode, 404);
+    assert.deepEqual(archived.json(), { statusCode: 404, message: RESTORE_NOT_FOUND });
+    assert.ok(s.db.get(row === task ? 'task' : 'organizationProject', row.id)?.deletedAt, 'still soft-deleted');
+    const softAgain = await s.app.inject({ method: 'DELETE', url: `${path}/${row.id}/soft`, headers });
+    assert.deepEqual(softAgain.json(), { statusCode: 404, message: 'An error occurred during soft removal: The requested record was not found' });
+  }
+});
+
+test('an entity whose service recovers with withDeleted (EmployeeService\'s override) is restored; its failures are 400', async () => {
+  // A test entity on real equipment routes: the employees pack (the one Gauzy entity recovered this way) comes later.
+  ENTITY_SPECS.testGadget = { name: 'testGadget', organizationScoped: true, defaults: () => ({ name: null }), softDelete: 'withDeleted' };
+  const s = await buildSandboxApp({ seed: 'demo', resources: [{ entity: 'testGadget', basePath: '/api/equipment', operations: ['findById', 'create', 'softDelete', 'recover'] }] });
+  const { headers } = await loginAs(s, 'superAdmin');
+  const org = s.seed.organizationId;
+  const created = await s.app.inject({ method: 'POST', url: '/api/equipment', headers, payload: { name: 'Drill', organizationId: org } });
+  assert.equal(created.statusCode, 201, created.body);
+  const id = created.json().id as string;
+  assert.equal((await s.app.inject({ method: 'DELETE', url: `/api/equipment/${id}/soft?organizationId=${org}`, headers })).statusCode, 202);
+  assert.equal((await s.app.inject({ method: 'GET', url: `/api/equipment/${id}`, headers })).statusCode, 404);
+  const noOrg = await s.app.inject({ method: 'PUT', url: `/api/equipment/${id}/recover`, headers, payload: {} });
+  assert.equal(noOrg.statusCode, 400);
+  const restored = await s.app.inject({ method: 'PUT', url: `/api/equipment/${id}/recover`, headers, payload: { organizationId: org } });
+  assert.equal(restored.statusCode, 202, restored.body);
+  assert.equal(restored.json().deletedAt, null);
+  assert.equal((await s.app.inject({ method: 'GET', url: `/api/equipment/${id}`, headers })).json().name, 'Drill');
+  const missing = await s.app.inject({ method: 'PUT', url: '/api/equipment/00000000-0000-4000-8000-000000000000/recover', headers, payload: { organizationId: org } });
+  assert.deepEqual(missing.json(), { statusCode: 400, message: RESTORE_NOT_FOUND, error: 'Bad Request' });
 });
 
 test('project employee assignment and employee projects; relations join', async () => {

@@ -20,6 +20,12 @@ export function renderToolReference(plugins: readonly PluginDefinition[]): strin
   for (const plugin of plugins) {
     out.push(`## ${plugin.name} (${plugin.version})`, '', plugin.description, '');
     for (const tool of inventory.tools.filter((entry) => entry.plugin === plugin.name)) out.push(...renderTool(tool), '');
+    const retired = inventory.retired.filter((entry) => entry.plugin === plugin.name);
+    if (retired.length) {
+      out.push('### Retired names', '', 'Callable, not listed: each answers `GMCP_ERR_TOOL_RETIRED` with its reason.', '');
+      for (const tool of retired) out.push(`- \`${tool.name}\`${tool.definition.aliases?.length ? ` (also ${tool.definition.aliases.map((alias) => `\`${alias}\``).join(', ')})` : ''}: ${tool.definition.retired?.reason ?? ''}`);
+      out.push('');
+    }
   }
   return out.join('\n');
 }

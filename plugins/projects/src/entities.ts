@@ -1,4 +1,4 @@
-import { defineEntity, isoDate, uuid } from '@gauzy-mcp/core';
+import { crudServiceCannotRecover, defineEntity, isoDate, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
 
 export const PROJECTS_TOOLSET = 'projects';
@@ -13,6 +13,8 @@ export const TaskListType = z.enum(['GRID', 'SPRINT']);
 export const projectEntity = defineEntity({
   noun: 'project',
   plural: 'projects',
+  // Archive = DELETE /:id/soft; Gauzy's generic recover route cannot find what it archived.
+  softDelete: crudServiceCannotRecover('projects'),
   path: '/api/organization-projects',
   relations: ['members', 'members.employee', 'tags', 'teams', 'organizationContact', 'tasks'],
 });

@@ -74,7 +74,7 @@ test('update_project changes only the given fields', async () => {
   assert.equal(nothing.error!.code, 'GMCP_ERR_INVALID_ARGUMENTS');
 });
 
-test('delete_project removes it; an unknown id is reported as not found; archive/restore round-trips', async () => {
+test('delete_project removes it; an unknown id is reported as not found', async () => {
   const id = await newProject('Delete me');
   const deleted = await admin.call('delete_project', { id });
   assert.equal(deleted.isError, false, deleted.text);
@@ -82,12 +82,31 @@ test('delete_project removes it; an unknown id is reported as not found; archive
   const again = await admin.call('delete_project', { id });
   assert.equal(again.isError, true);
   assert.equal(again.error!.status, 404);
+});
+
+// Issue #16: Gauzy's generic PUT /:id/recover (CrudService.softRecover) never finds a soft-deleted row on TypeORM.
+test('archive_project soft-deletes and promises no restore; restore_project is not listed and answers GMCP_ERR_TOOL_RETIRED saying why', async () => {
+  const listed = await admin.listAllTools();
+  assert.ok(!listed.some((tool) => tool.name === 'restore_project'), 'restore_project is not offered');
+  const archiveListing = listed.find((tool) => tool.name === 'archive_project')!;
+  assert.doesNotMatch(archiveListing.description ?? '', /restore_project|brought back|can be recovered/);
+  assert.match(archiveListing.description ?? '', /cannot be restored/);
 
   const soft = await newProject('Archive me');
-  assert.equal((await admin.call('archive_project', { id: soft })).isError, false);
-  assert.equal((await admin.call('get_project_by_id', { id: soft })).isError, true);
-  assert.equal((await admin.call('restore_project', { id: soft })).isError, false);
-  assert.equal((await admin.call('get_project_by_id', { id: soft })).structured!.name, 'Archive me');
+  const archived = await admin.call('archive_project', { id: soft });
+  assert.equal(archived.isError, false, archived.text);
+  assert.equal(archived.structured!.recoverable, false);
+  assert.doesNotMatch(archived.text, /can be recovered/);
+  assert.ok(sandbox.db.get('organizationProject', soft)?.deletedAt, 'soft-deleted in Gauzy');
+  assert.equal((await admin.call('get_project_by_id', { id: soft })).error!.status, 404);
+
+  sandbox.clearRequests();
+  const restore = await admin.call('restore_project', { id: soft });
+  assert.equal(restore.isError, true);
+  assert.equal(restore.error!.code, 'GMCP_ERR_TOOL_RETIRED');
+  assert.match(restore.text, /restore_project/);
+  assert.match(restore.text, /404/);
+  assert.equal(sandbox.requests.length, 0, 'nothing is sent to Gauzy');
 });
 
 test('an employee may not delete projects: Gauzy\'s 403 comes back as isError', async () => {

@@ -1,4 +1,4 @@
-import { defineEntity, isoDate, uuid } from '@gauzy-mcp/core';
+import { crudServiceCannotRecover, defineEntity, isoDate, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
 
 export const TASKS_TOOLSET = 'tasks';
@@ -12,6 +12,8 @@ export const TaskIssueType = z.enum(['epic', 'story', 'task', 'bug', 'memo']);
 export const taskEntity = defineEntity({
   noun: 'task',
   plural: 'tasks',
+  // Archive = DELETE /:id/soft; Gauzy's generic recover route cannot find what it archived.
+  softDelete: crudServiceCannotRecover('tasks'),
   path: '/api/tasks',
   relations: ['project', 'members', 'members.user', 'teams', 'tags', 'parent', 'children', 'creator'],
   describe: (task) => {

@@ -100,12 +100,22 @@ test('delete_task: employees are refused with Gauzy\'s 403; admins delete; unkno
   assert.equal(missing.error!.status, 404);
 });
 
-test('archive and restore a task', async () => {
+// Issue #16: Gauzy's generic PUT /:id/recover (CrudService.softRecover) never finds a soft-deleted row on TypeORM.
+test('archive_task soft-deletes and promises no restore; restore_task is not listed and answers GMCP_ERR_TOOL_RETIRED saying why', async () => {
+  const listed = await admin.listAllTools();
+  assert.ok(!listed.some((tool) => tool.name === 'restore_task'), 'restore_task is not offered');
+  assert.doesNotMatch(listed.find((tool) => tool.name === 'archive_task')!.description ?? '', /restore_task|brought back|can be recovered/);
   const task = await newTask({ title: 'Archived' });
-  assert.equal((await admin.call('archive_task', { id: String(task.id) })).isError, false);
+  const archived = await admin.call('archive_task', { id: String(task.id) });
+  assert.equal(archived.isError, false, archived.text);
+  assert.equal(archived.structured!.recoverable, false);
   assert.equal((await admin.call('get_task_by_id', { id: String(task.id) })).error!.status, 404);
-  assert.equal((await admin.call('restore_task', { id: String(task.id) })).isError, false);
-  assert.equal((await admin.call('get_task_by_id', { id: String(task.id) })).structured!.title, 'Archived');
+  sandbox.clearRequests();
+  const restore = await admin.call('restore_task', { id: String(task.id) });
+  assert.equal(restore.error!.code, 'GMCP_ERR_TOOL_RETIRED');
+  assert.match(restore.text, /restore_task/);
+  assert.equal(sandbox.requests.length, 0, 'nothing is sent to Gauzy');
+  assert.ok(sandbox.db.get('task', String(task.id))?.deletedAt, 'still archived');
 });
 
 test('bulk create/update/delete report every item', async () => {

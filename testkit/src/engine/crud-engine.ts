@@ -1,5 +1,6 @@
+import type { DtoSpec } from '../dto-validation.js';
 import { ENTITY_SPECS } from '../entity-specs.js';
-import { recordNotFound } from '../http-errors.js';
+import { badRequestMessage, handlerError, recordNotFound } from '../http-errors.js';
 import type { Row } from '../store.js';
 import type { HandlerInput, HandlerOutput, RouteHandler } from './context.js';
 import { applyOrder, matchesWhere, page, toInt } from './query.js';
@@ -105,20 +106,49 @@ function operationHandler(resource: ResourceRoutes, op: CrudOperation): RouteHan
         return { body: { raw: [], affected } };
       };
     case 'softDelete':
-      return (input) => {
-        const caller = requireCaller(input);
-        const row = findScoped(input, entity, idOf(input));
-        Object.assign(row, { deletedAt: new Date().toISOString(), deletedByUserId: caller.user.id });
-        return { body: serialize(entity, row, input.store) };
-      };
+      return (input) => softDelete(input, entity, idOf(input));
     case 'recover':
-      return (input) => {
-        const row = findScoped(input, entity, idOf(input), true);
-        Object.assign(row, { deletedAt: null, deletedByUserId: null, updatedAt: new Date().toISOString() });
-        return { body: serialize(entity, row, input.store) };
-      };
+      return (input) => recover(input, entity, idOf(input));
   }
 }
+
+// CrudService.softRemove / softRecover wrap whatever failed (here always findOneByIdString's NotFoundException).
+const SOFT_REMOVE_FAILED = 'An error occurred during soft removal: The requested record was not found';
+const RESTORE_FAILED = 'An error occurred during restoring entity: The requested record was not found';
+/** TenantOrganizationBaseDTO under `whitelist: true`, as the overriding controllers take it. */
+const ORGANIZATION_DTO: DtoSpec = { tenantOrganization: true, whitelist: true, fields: {} };
+
+/** The service override's lookup (EmployeeService): the row in the organization the request names. */
+function inRequestOrganization(input: HandlerInput, entity: string, id: string, organizationId: unknown, withDeleted: boolean): Row | undefined {
+  return scopedRows(input.store, entity, requireCaller(input), { withDeleted }).find((row) => row.id === id && row.organizationId === organizationId);
+}
+
+function softDelete(input: HandlerInput, entity: string, id: string): HandlerOutput {
+  const caller = requireCaller(input);
+  const overridden = ENTITY_SPECS[entity]?.softDelete === 'withDeleted';
+  const row = overridden
+    ? inRequestOrganization(input, entity, id, validateBody(input.store, caller, input.query, ORGANIZATION_DTO).organizationId, false)
+    : scopedRows(input.store, entity, caller).find((r) => r.id === id);
+  if (!row) throw overridden ? badRequestMessage(SOFT_REMOVE_FAILED) : handlerError(404, SOFT_REMOVE_FAILED);
+  Object.assign(row, { deletedAt: new Date().toISOString(), deletedByUserId: caller.user.id });
+  return { body: serialize(entity, row, input.store) };
+}
+
+function recover(input: HandlerInput, entity: string, id: string): HandlerOutput {
+  const caller = requireCaller(input);
+  if (ENTITY_SPECS[entity]?.softDelete === 'withDeleted') {
+    const { organizationId } = validateBody(input.store, caller, input.body, ORGANIZATION_DTO);
+    const row = inRequestOrganization(input, entity, id, organizationId, true);
+    if (!row) throw badRequestMessage(RESTORE_FAILED);
+    Object.assign(row, { deletedAt: null, deletedByUserId: null, updatedAt: new Date().toISOString() });
+    return { body: serialize(entity, row, input.store) };
+  }
+  // The generic lookup skips soft-deleted rows: only a live row is found, and recovering it changes nothing.
+  const row = scopedRows(input.store, entity, caller).find((r) => r.id === id);
+  if (!row) throw handlerError(404, RESTORE_FAILED);
+  return { body: serialize(entity, row, input.store) };
+}
+
 
 const OPERATION_ROUTES: Record<CrudOperation, { method: string; suffix: (idParam: string) => string }> = {
   findAll: { method: 'GET', suffix: () => '' },

@@ -62,7 +62,7 @@ export const updateProject = updateTool(projectEntity, {
 export const deleteProject = deleteTool(projectEntity, {
   name: 'delete_project',
   title: 'Delete a project',
-  description: 'Permanently delete one project by id (its record in Gauzy; tasks keep existing without a project). Use archive_project to keep it recoverable.',
+  description: 'Permanently delete one project by id (its record in Gauzy; tasks keep existing without a project). archive_project instead only hides it from lists.',
   toolset,
   mode: 'hard',
   confirmExists: true,
@@ -71,7 +71,7 @@ export const deleteProject = deleteTool(projectEntity, {
 export const archiveProject = deleteTool(projectEntity, {
   name: 'archive_project',
   title: 'Archive (soft-delete) a project',
-  description: 'Soft-delete one project by id: it disappears from lists but can be brought back with restore_project.',
+  description: "Soft-delete one project by id: it disappears from lists and lookups but stays in Gauzy's database. It cannot be restored through Gauzy's API.",
   toolset,
   mode: 'soft',
 });

@@ -89,7 +89,7 @@ export const bulkUpdateTasks = bulkUpdateTool(taskEntity, {
 export const deleteTask = deleteTool(taskEntity, {
   name: 'delete_task',
   title: 'Delete a task',
-  description: 'Permanently delete one task by id. Use archive_task to keep it recoverable.',
+  description: 'Permanently delete one task by id. archive_task instead only hides it from lists.',
   toolset,
   mode: 'hard',
 });
@@ -105,7 +105,7 @@ export const bulkDeleteTasks = bulkDeleteTool(taskEntity, {
 export const archiveTask = deleteTool(taskEntity, {
   name: 'archive_task',
   title: 'Archive (soft-delete) a task',
-  description: 'Soft-delete one task by id: it leaves lists but can be brought back with restore_task.',
+  description: "Soft-delete one task by id: it leaves lists and lookups but stays in Gauzy's database. It cannot be restored through Gauzy's API.",
   toolset,
   mode: 'soft',
 });
