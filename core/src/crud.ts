@@ -321,8 +321,11 @@ export function deleteTool(entity: EntitySpec, spec: DeleteToolSpec): ToolDefini
     async handler(args, ctx) {
       const id = String((args as Item).id);
       await deleteEntity(entity, spec, id, ctx);
-      const how = spec.mode === 'hard' ? ' permanently' : recoverable ? ' (soft delete: it can be restored)' : " (soft delete: it leaves lists, and Gauzy's API cannot restore it)";
-      return ok({ id, deleted: true, recoverable }, `Deleted ${entity.noun} ${id}${how}.`);
+      const text =
+        spec.mode === 'hard'
+          ? `Deleted ${entity.noun} ${id} permanently.`
+          : `Archived (soft-deleted) ${entity.noun} ${id}: ${recoverable ? 'it can be restored' : "it leaves lists, and Gauzy's API cannot restore it"}.`;
+      return ok({ id, deleted: true, recoverable }, text);
     },
   });
 }
