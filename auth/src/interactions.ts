@@ -64,27 +64,31 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
 
   app.post('/oauth2/interaction/:uid/login', async (request, reply) => {
     const details = await interactionDetails(request, reply);
-    const form = (request.body ?? {}) as Record<string, string>;
+    const form = (request.body ?? {}) as Record<string, unknown>;
     const needsGauzy = details.prompt.name === 'login' || !(details.session?.accountId && (await vault.get(details.session.accountId)));
     if (!needsGauzy || !csrfValid(details.uid, form.csrf)) return sendPage(reply, errorPage('This form expired or was not sent by this page. Start again from your MCP client.'), { status: 403 });
     const client = await provider.Client.find(String(details.params.client_id));
+    const credentials = signInFields(form);
     const again = (error: string, status = 200) =>
-      sendPage(reply, signInPage({ action: `/oauth2/interaction/${details.uid}/login`, csrf: csrfFor(details.uid), clientName: client?.clientName ?? String(details.params.client_id), email: form.email, error }), { status, formTargets: formTargetsOf(details.params.redirect_uri) });
-    if (!form.email || !form.password) return again('Enter your Gauzy email and password.');
-    const wait = throttle.retryAfter(request.ip, form.email);
+      sendPage(reply, signInPage({ action: `/oauth2/interaction/${details.uid}/login`, csrf: csrfFor(details.uid), clientName: client?.clientName ?? String(details.params.client_id), email: typeof form.email === 'string' ? form.email : '', error }), { status, formTargets: formTargetsOf(details.params.redirect_uri) });
+    // Only a plausible email and password go to Gauzy: anything else (blank, repeated, an object) is asked for again.
+    if (!credentials) return again('Enter your Gauzy email and password.');
+    const wait = throttle.retryAfter(request.ip, credentials.email);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
       return again(`Too many failed attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`, 429);
     }
-    const session = new GauzySession(gauzy, { credentials: { email: form.email, password: form.password }, log: log });
+    const session = new GauzySession(gauzy, { credentials, log: log });
     try {
       await session.signIn();
-      throttle.succeeded(request.ip, form.email);
+      throttle.succeeded(request.ip, credentials.email);
     } catch (error) {
-      if (isGauzyMcpError(error, 'GMCP_ERR_NOT_SIGNED_IN')) {
-        throttle.failed(request.ip, form.email);
+      // Gauzy's 400 is its validation of the login body: as much a refusal of these credentials as its 401.
+      if (isGauzyMcpError(error, 'GMCP_ERR_NOT_SIGNED_IN') || isGauzyMcpError(error, 'GMCP_ERR_GAUZY_BAD_REQUEST')) {
+        throttle.failed(request.ip, credentials.email);
         return again('Gauzy did not accept that email and password.');
       }
+      if (isGauzyMcpError(error, 'GMCP_ERR_GAUZY_RATE_LIMITED')) return again('Gauzy is refusing sign-ins for a moment. Try again shortly.', 429);
       log.warn('Gauzy sign-in failed', { error: isGauzyMcpError(error) ? error.code : (error as Error).message });
       return again('Gauzy could not be reached. Try again in a moment.', 502);
     }
@@ -97,7 +101,7 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
 
   app.post('/oauth2/interaction/:uid/consent', async (request, reply) => {
     const details = await interactionDetails(request, reply);
-    const form = (request.body ?? {}) as Record<string, string>;
+    const form = (request.body ?? {}) as Record<string, unknown>;
     if (details.prompt.name !== 'consent' || !csrfValid(details.uid, form.csrf)) return sendPage(reply, errorPage('This form expired or was not sent by this page. Start again from your MCP client.'), { status: 403 });
     if (form.decision !== 'allow') {
       await provider.interactionFinished(request.raw, reply.raw, { error: 'access_denied', error_description: 'The user denied access.' }, { mergeWithLastSubmission: false });
@@ -105,9 +109,11 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
     }
     const accountId = details.session!.accountId!;
     const record = await vault.get(accountId);
-    if (record && form.organizationId && form.organizationId !== record.identity.organizationId) {
-      if (!record.identity.organizations.some((org) => org.id === form.organizationId)) return sendPage(reply, errorPage('That organization is not one of yours.'), { status: 400 });
-      await vault.put(accountId, { ...record, identity: { ...record.identity, organizationId: form.organizationId } });
+    const chosen = form.organizationId;
+    if (record && chosen && chosen !== record.identity.organizationId) {
+      const organization = record.identity.organizations.find((org) => org.id === chosen);
+      if (!organization) return sendPage(reply, errorPage('That organization is not one of yours.'), { status: 400 });
+      await vault.put(accountId, { ...record, identity: { ...record.identity, organizationId: organization.id } });
     }
     const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId: String(details.params.client_id) });
     const missing = (details.prompt.details.missingResourceScopes ?? {}) as Record<string, string[]>;
@@ -120,6 +126,16 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
     return reply.hijack();
   });
 
+}
+
+/** The sign-in form's email and password when both are single, plausible strings (an email is at most 254 characters). */
+function signInFields(form: Record<string, unknown>): { email: string; password: string } | undefined {
+  const { email, password } = form;
+  if (typeof email !== 'string' || typeof password !== 'string') return undefined;
+  const trimmed = email.trim();
+  if (trimmed.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(trimmed)) return undefined;
+  if (password.length === 0 || password.length > 1024) return undefined;
+  return { email: trimmed, password };
 }
 
 /** After an interaction the browser is redirected to the client's redirect_uri: the forms may lead there. */

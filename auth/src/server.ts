@@ -76,6 +76,7 @@ export interface AuthServer {
 
 /** Resume after an interaction, and registration management, live under these. */
 const OIDC_PREFIXES = ['/oauth2/authorize/', '/oauth2/register/'];
+const RESUME_PATH = /^\/oauth2\/authorize\/[^/]+$/;
 const OIDC_PATHS = ['/oauth2/authorize', '/oauth2/introspect', '/oauth2/revoke', '/oauth2/userinfo', '/oauth2/logout', '/.well-known/jwks.json', '/.well-known/oauth-authorization-server', '/.well-known/openid-configuration'];
 
 /**
@@ -204,11 +205,33 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
   // A client that asks for no scope (the MCP spec lets it) gets the everyday ones; admin must be asked for.
   provider.use(async (ctx, next) => {
     if (ctx.path === '/oauth2/authorize' && ctx.method === 'GET' && !ctx.query.scope) ctx.query = { ...ctx.query, scope: DEFAULT_SCOPE };
+    // Resuming an interaction reads only its stored parameters. A client_id in the query made oidc-provider's
+    // error path (a missing or expired interaction cookie) look the client up and then throw: a 500.
+    if (RESUME_PATH.test(ctx.path)) ctx.querystring = '';
     await next();
     if (ctx.response.is('html') && !ctx.response.get('content-security-policy')) ctx.set(PROVIDER_PAGE_HEADERS);
+    // A method oidc-provider does not route (PUT on the metadata, GET on the token endpoint) would get Koa's plain "Not Found".
+    if (ctx.status === 404 && ctx.body === undefined) {
+      ctx.body = unknownEndpoint(ctx.method, ctx.path);
+      ctx.status = 404;
+    }
   });
 
-  const app = Fastify({ logger: false });
+  // Machine endpoints answer OAuth errors in JSON; the interaction pages, which only a browser visits, a page.
+  const answerError = async (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0]!;
+    const refusal = oauthRefusal(error, path);
+    const expired = (error as { name?: string }).name === 'SessionNotFound';
+    if (!refusal && !expired) options.log.warn('auth request failed', { path, error: (error as Error).message });
+    if (!path.startsWith('/oauth2/interaction/')) {
+      return reply.code(refusal?.statusCode ?? 500).type('application/json').send(refusal?.body ?? { error: 'server_error', error_description: 'The request could not be completed.' });
+    }
+    const status = refusal?.statusCode ?? (expired ? 400 : 500);
+    const message = expired ? 'This sign-in expired. Start again from your MCP client.' : refusal ? refusal.body.error_description : 'The sign-in could not be completed.';
+    return sendPage(reply, errorPage(message), { status });
+  };
+  // The router's own refusals (a malformed URL, an over-long path parameter) are answered the same way.
+  const app = Fastify({ logger: false, frameworkErrors: (error, request, reply) => void answerError(error, request, reply) });
   const callback = provider.callback();
   // oidc-provider reads its own bodies: hand the raw request over before Fastify parses anything.
   app.addHook('onRequest', async (request, reply) => {
@@ -239,19 +262,8 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
 
   registerInteractionRoutes(app, { provider, vault: options.vault, gauzy: options.gauzy, log: options.log, ledger, throttle: new SignInThrottle(options.signInMaxFailures ?? 5), csrfSecret: createHmac('sha256', cookieKeys[0]!).update('gauzy-mcp csrf').digest() });
 
-  // Machine endpoints answer OAuth errors in JSON; the interaction pages, which only a browser visits, a page.
-  app.setErrorHandler(async (error, request, reply) => {
-    const path = request.url.split('?')[0]!;
-    const refusal = oauthRefusal(error, path);
-    const expired = (error as { name?: string }).name === 'SessionNotFound';
-    if (!refusal && !expired) options.log.warn('auth request failed', { path, error: (error as Error).message });
-    if (!path.startsWith('/oauth2/interaction/')) {
-      return reply.code(refusal?.statusCode ?? 500).type('application/json').send(refusal?.body ?? { error: 'server_error', error_description: 'The request could not be completed.' });
-    }
-    const status = refusal?.statusCode ?? (expired ? 400 : 500);
-    const message = expired ? 'This sign-in expired. Start again from your MCP client.' : refusal ? refusal.body.error_description : 'The sign-in could not be completed.';
-    return sendPage(reply, errorPage(message), { status });
-  });
+  app.setNotFoundHandler(async (request, reply) => reply.code(404).type('application/json').send(unknownEndpoint(request.method, request.url.split('?')[0]!)));
+  app.setErrorHandler(answerError);
   return { app, provider };
 }
 
@@ -264,6 +276,10 @@ function clientOf(request: FastifyRequest): string {
   }
   const form = request.body as Record<string, unknown> | undefined;
   return typeof form?.client_id === 'string' ? `client:${form.client_id}` : `ip:${request.ip}`;
+}
+
+function unknownEndpoint(method: string, path: string): { error: string; error_description: string } {
+  return { error: 'not_found', error_description: `${method} ${path.slice(0, 200)} is not an endpoint of this authorization server` };
 }
 
 /** Basic credentials are form-encoded (RFC 6749 2.3.1); a malformed escape is counted under the raw id. */

@@ -94,6 +94,50 @@ export async function signInAndConsent(url: string, user: { email: string; passw
   return new URL(done.url);
 }
 
+/** Cookies carried by hand so each response's headers can be read (the testkit Browser returns only the page). */
+export class HeaderBrowser {
+  private readonly cookies = new Map<string, string>();
+
+  /** The Cookie header this browser sends. */
+  get cookie(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  async request(url: string, init: RequestInit = {}): Promise<Response> {
+    const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: this.cookie } });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [name, ...value] = pair!.split('=');
+      this.cookies.set(name!.trim(), value.join('='));
+    }
+    return response;
+  }
+
+  /** Follows redirects on the auth server until a page (or the client's callback) is reached. */
+  async page(url: string, init: RequestInit = {}): Promise<{ response: Response; html: string; url: string }> {
+    let current = url;
+    let request = init;
+    for (let hop = 0; hop < 10; hop++) {
+      const response = await this.request(current, request);
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location) {
+        current = new URL(location, current).href;
+        request = {};
+        if (current.startsWith(CALLBACK)) return { response, html: '', url: current };
+        continue;
+      }
+      return { response, html: await response.text(), url: current };
+    }
+    throw new Error('too many redirects');
+  }
+
+  submit(page: { html: string; url: string }, fields: Record<string, string>) {
+    const action = /<form method="post" action="([^"]+)"/.exec(page.html)![1]!.replace(/&#(\d+);/g, (_match, code) => String.fromCharCode(Number(code)));
+    const hidden = Object.fromEntries([...page.html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1]!, match[2]!]));
+    return this.page(new URL(action, page.url).href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...hidden, ...fields }).toString() });
+  }
+}
+
 export interface Stack {
   sandbox: Sandbox;
   host: RunningHost;

@@ -2,46 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { formTargetOf } from '../src/page-security.js';
-import { authorizeUrl, CALLBACK, pkce, registerClient, startStack, type Stack } from './helpers.js';
-
-/** Cookies carried by hand so each response's headers can be read (the testkit Browser returns only the page). */
-class HeaderBrowser {
-  private readonly cookies = new Map<string, string>();
-
-  async request(url: string, init: RequestInit = {}): Promise<Response> {
-    const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') } });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, ...value] = pair!.split('=');
-      this.cookies.set(name!.trim(), value.join('='));
-    }
-    return response;
-  }
-
-  /** Follows redirects on the auth server until a page (or the client's callback) is reached. */
-  async page(url: string, init: RequestInit = {}): Promise<{ response: Response; html: string; url: string }> {
-    let current = url;
-    let request = init;
-    for (let hop = 0; hop < 10; hop++) {
-      const response = await this.request(current, request);
-      const location = response.headers.get('location');
-      if (response.status >= 300 && response.status < 400 && location) {
-        current = new URL(location, current).href;
-        request = {};
-        if (current.startsWith(CALLBACK)) return { response, html: '', url: current };
-        continue;
-      }
-      return { response, html: await response.text(), url: current };
-    }
-    throw new Error('too many redirects');
-  }
-
-  submit(page: { html: string; url: string }, fields: Record<string, string>) {
-    const action = /<form method="post" action="([^"]+)"/.exec(page.html)![1]!.replace(/&#(\d+);/g, (_match, code) => String.fromCharCode(Number(code)));
-    const hidden = Object.fromEntries([...page.html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1]!, match[2]!]));
-    return this.page(new URL(action, page.url).href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...hidden, ...fields }).toString() });
-  }
-}
+import { authorizeUrl, HeaderBrowser, pkce, registerClient, startStack, type Stack } from './helpers.js';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(policy.split(';').map((directive) => directive.trim().split(/\s+/)).filter((parts) => parts[0]).map(([name, ...values]) => [name!, values]));

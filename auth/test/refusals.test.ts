@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { authorizeUrl, Browser, CALLBACK, pkce, registerClient, signInAndConsent, startStack, tokenRequest, type Stack } from './helpers.js';
+import { authorizeUrl, Browser, CALLBACK, HeaderBrowser, pkce, registerClient, signInAndConsent, startStack, tokenRequest, type Stack } from './helpers.js';
 
 describe('the authorization server refuses what OAuth 2.1 forbids', () => {
   let stack: Stack;
@@ -143,6 +143,42 @@ describe('the authorization server refuses what OAuth 2.1 forbids', () => {
     const page = await browser.go(authorizeUrl(stack.issuer, { client_id: clientId, redirect_uri: 'https://evil.example/steal', code_challenge: pair.challenge, code_challenge_method: 'S256', resource: resource() }));
     assert.equal(new URL(page.url).host, new URL(stack.issuer).host);
     assert.equal(page.status, 400);
+  });
+
+  test('resuming an interaction without its cookie gets the error page, whatever the query says', async () => {
+    const started = await fetch(authorizeUrl(stack.issuer, { client_id: clientId, code_challenge: pkce().challenge, code_challenge_method: 'S256', resource: resource() }), { redirect: 'manual' });
+    const uid = new URL(started.headers.get('location')!, stack.issuer).pathname.split('/').pop();
+    for (const query of ['', `?client_id=${clientId}`, `?client_id=${clientId}&redirect_uri=${encodeURIComponent(CALLBACK)}`]) {
+      const resumed = await fetch(`${stack.issuer}/oauth2/authorize/${uid}${query}`, { redirect: 'manual' });
+      assert.equal(resumed.status, 400, query);
+      assert.match(await resumed.text(), /Something went wrong/);
+    }
+  });
+
+  test('a sign-in form with a blank, malformed, repeated or oversized email or password is answered on the page and never sent to Gauzy', async () => {
+    const browser = new HeaderBrowser();
+    const signIn = await browser.page(authorizeUrl(stack.issuer, { client_id: clientId, code_challenge: pkce().challenge, code_challenge_method: 'S256', resource: resource() }));
+    stack.sandbox.clearRequests();
+    const malformed = [
+      { email: ' ', password: 'x' },
+      { email: 'not-an-email', password: 'x' },
+      { email: `${'a'.repeat(300)}@example.com`, password: 'x' },
+      { email: 'someone@example.com', password: 'x'.repeat(5000) },
+    ];
+    for (const fields of malformed) {
+      const again = await browser.submit(signIn, fields);
+      assert.equal(again.response.status, 200, JSON.stringify(fields).slice(0, 100));
+      assert.match(again.html, /Enter your Gauzy email and password/);
+    }
+    const action = new URL(/action="([^"]+)"/.exec(signIn.html)![1]!, signIn.url).href;
+    const csrf = /name="csrf" value="([^"]+)"/.exec(signIn.html)![1]!;
+    const repeated = await browser.page(action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${csrf}&email=a%40example.com&email=b%40example.com&password=x` });
+    assert.equal(repeated.response.status, 200);
+    assert.match(repeated.html, /Enter your Gauzy email and password/);
+    const json = await browser.page(action, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ csrf, email: { $ne: '' }, password: ['x'] }) });
+    assert.equal(json.response.status, 200);
+    assert.match(json.html, /Enter your Gauzy email and password/);
+    assert.deepEqual(stack.sandbox.requests.map((call) => `${call.method} ${call.path}`), [], 'nothing was sent to Gauzy');
   });
 
   test('a form posted without its CSRF token is refused', async () => {
