@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import WebSocket from 'ws';
 import type { RunningHost } from '../src/index.js';
-import { createSandbox, INITIALIZE, rawPost, startTestHost, type Sandbox } from './helpers.js';
+import { createSandbox, INITIALIZE, openSse, rawPost, startTestHost, type Sandbox, type SseReader } from './helpers.js';
 
 /**
  * Property-based fuzz of every MCP endpoint of the host: random and hostile bodies, headers and query
@@ -149,6 +149,9 @@ describe('fuzz: the host under random and hostile input', () => {
   let sandbox: Sandbox;
   let host: RunningHost;
   const sessions: Array<{ id: string; version: string }> = [];
+  /** An HTTP+SSE (2024-11-05) session's POST address, so POST /sse/events fuzz reaches a session too. */
+  let sseEndpoint = '';
+  let sseStream: SseReader | undefined;
   before(async () => {
     sandbox = await createSandbox({ seed: 'demo' });
     const admin = sandbox.seed.users.superAdmin;
@@ -161,9 +164,12 @@ describe('fuzz: the host under random and hostile input', () => {
       const init = await rawPost(host.mcpUrl, INITIALIZE(version), { authorization: `Bearer ${TOKEN}` });
       sessions.push({ id: init.headers.get('mcp-session-id')!, version });
     }
+    sseStream = await openSse(`${host.url}/sse/events`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    sseEndpoint = (await sseStream.next())!.data;
   });
   after(async () => {
     console.error(`fuzz outcomes: ${[...outcomes].sort(([a], [b]) => a.localeCompare(b)).map(([outcome, count]) => `${outcome}: ${count}`).join(', ')}`);
+    sseStream?.close();
     await host?.close();
     await sandbox?.close();
   });
@@ -171,9 +177,10 @@ describe('fuzz: the host under random and hostile input', () => {
   for (const path of ['/mcp', '/sse', '/sse/events']) {
     test(`POST ${path}: no 5xx, no hang, and a refused call writes nothing`, { timeout: 240_000 }, async () => {
       await fc.assert(
-        fc.asyncProperty(requestArb(() => sessions), queryArb, async ({ body, headers }, query) => {
+        fc.asyncProperty(requestArb(() => sessions), queryArb, fc.boolean(), async ({ body, headers }, query, toSseSession) => {
           const before = successfulWrites(sandbox);
-          const response = await fetch(`${host.url}${path}${query}`, { method: 'POST', headers: sendable(headers), body, signal: AbortSignal.timeout(ANSWER_WITHIN_MS) });
+          const target = path === '/sse/events' && toSseSession ? sseEndpoint : `${path}${query}`;
+          const response = await fetch(`${host.url}${target}`, { method: 'POST', headers: sendable(headers), body, signal: AbortSignal.timeout(ANSWER_WITHIN_MS) });
           const text = await response.text();
           tally(`${path} ${response.status}`);
           assert.ok(response.status < 500, `${response.status} ${text.slice(0, 300)}`);
