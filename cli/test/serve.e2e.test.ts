@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { connect } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,3 +75,45 @@ test('gauzy-mcp serve stops with one clear message on a bad auth config', async 
   assert.equal(code, 1);
   assert.match(server.stderr(), /GMCP_ERR_CONFIG_INVALID: Invalid configuration: auth: unknown key cookiKeys/);
 });
+
+test('gauzy-mcp serve with --auth-config on Redis: the authorization server shares the host\'s Redis under its key prefix and serves', async () => {
+  const authPort = await freePort();
+  const hostConfig = join(scratch, 'host-redis.json');
+  const authConfig = join(scratch, 'auth-redis.json');
+  const prefix = `gauzy-mcp-test:serve-${process.pid}-${Date.now()}:`;
+  writeFileSync(hostConfig, JSON.stringify({ port: 0, gauzy: { baseUrl: sandbox.url }, state: { redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', keyPrefix: prefix, encryptionKey: randomBytes(32).toString('base64') } }));
+  writeFileSync(authConfig, JSON.stringify({ port: authPort, cookieKeys: ['a-cookie-key-of-at-least-32-characters!'] }));
+  const server = serve(['--config', hostConfig, '--auth-config', authConfig]);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.child.stderr!.on('data', () => {
+        if (/host ready:/.test(server.stderr()) && server.stderr().includes('Authorization server:')) resolve();
+      });
+      server.child.once('exit', (code) => reject(new Error(`serve exited (${code}): ${server.stderr()}`)));
+    });
+    // A registration passes the auth server's Redis-backed rate limiter.
+    const registered = await fetch(`http://127.0.0.1:${authPort}/oauth2/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ redirect_uris: ['http://127.0.0.1:9/callback'], token_endpoint_auth_method: 'none', client_name: 'serve-redis-test' }),
+    });
+    assert.equal(registered.status, 201, await registered.text());
+  } finally {
+    server.child.kill('SIGTERM');
+  }
+  const [code] = await once(server.child, 'exit');
+  assert.equal(code, 0, server.stderr());
+  await deleteKeys(prefix);
+});
+
+/** Removes this test's keys from the shared Redis: one EVAL in raw RESP (the CLI has no Redis client of its own). */
+async function deleteKeys(prefix: string): Promise<void> {
+  const { hostname, port } = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const script = "for _, key in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', key) end return 1";
+  const command = ['EVAL', script, '0', `${prefix}*`];
+  const socket = connect(Number(port || 6379), hostname || '127.0.0.1');
+  socket.end(`*${command.length}\r\n${command.map((part) => `$${Buffer.byteLength(part)}\r\n${part}\r\n`).join('')}`);
+  const [reply] = await once(socket, 'data');
+  socket.destroy();
+  assert.match(String(reply), /^:1/, `deleting the test's Redis keys: ${String(reply)}`);
+}

@@ -43,6 +43,7 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv = process.
         vault: host.vault,
         kv: host.kv,
         redis: host.redis,
+        redisKeyPrefix: host.config.state.keyPrefix,
         gauzy: createGauzyHttp({ gauzyBaseUrl: host.config.gauzy!.baseUrl, log }),
         log: log.child({ component: 'auth' }),
         keys: { path: authConfig.keysPath ?? join(env.GAUZY_MCP_DATA_DIR ?? join(homedir(), '.gauzy-mcp'), 'signing-keys.json'), ring: authConfig.signingKeys, policy: { algorithm: authConfig.algorithm } },
