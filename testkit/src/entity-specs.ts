@@ -39,6 +39,11 @@ export interface EntitySpec {
    * organization, recover looks with withDeleted and restores it, and every failure is a 400.
    */
   softDelete?: 'crud' | 'withDeleted';
+  /**
+   * Where the service's findById wraps the lookup's NotFoundException in its own exception: that status, and
+   * the prefix it puts before "The requested record was not found" (default: the plain 404).
+   */
+  findByIdFailure?: { status: number; prefix: string };
 }
 
 const nulls = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, null]));
@@ -132,6 +137,8 @@ export const TASK: EntitySpec = {
 export const ORGANIZATION_PROJECT: EntitySpec = {
   name: 'organizationProject',
   organizationScoped: true,
+  // OrganizationProjectService.findById: HttpException(`Failed to find organization project: ${error.message}`, BAD_REQUEST).
+  findByIdFailure: { status: 400, prefix: 'Failed to find organization project: ' },
   defaults: () => ({
     name: null, startDate: null, endDate: null, billing: null, currency: null, public: null, owner: null, taskListType: 'GRID',
     code: null, description: null, color: null, billable: null, billingFlat: null, openSource: null, projectUrl: null,

@@ -101,6 +101,17 @@ test('recover as Gauzy answers it for tasks and projects: a soft-deleted row is 
   }
 });
 
+test('GET a missing project is OrganizationProjectService.findById\'s 400; a missing task stays the plain 404', async () => {
+  const s = await newSandbox();
+  const { headers } = await loginAs(s, 'superAdmin');
+  const missing = '00000000-0000-4000-8000-000000000000';
+  const project = await s.app.inject({ method: 'GET', url: `/api/organization-projects/${missing}?relations[]=members`, headers });
+  assert.equal(project.statusCode, 400);
+  assert.deepEqual(project.json(), { statusCode: 400, message: 'Failed to find organization project: The requested record was not found' });
+  const task = await s.app.inject({ method: 'GET', url: `/api/tasks/${missing}`, headers });
+  assert.deepEqual([task.statusCode, task.json()], [404, { statusCode: 404, message: 'The requested record was not found' }]);
+});
+
 test('an entity whose service recovers with withDeleted (EmployeeService\'s override) is restored; its failures are 400', async () => {
   // A test entity on real equipment routes: the employees pack (the one Gauzy entity recovered this way) comes later.
   ENTITY_SPECS.testGadget = { name: 'testGadget', organizationScoped: true, defaults: () => ({ name: null }), softDelete: 'withDeleted' };

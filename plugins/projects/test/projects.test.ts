@@ -53,11 +53,13 @@ test('create_project stores the project with Gauzy enum values; invalid billing 
   assert.deepEqual(bad.error!.fields, ['billing']);
 });
 
-test('get_project_by_id: 404 from Gauzy for an unknown id, field error for a malformed one', async () => {
+// OrganizationProjectService.findById wraps the NotFoundException in HttpException(..., BAD_REQUEST): the real Gauzy
+// answers 400 {"statusCode":400,"message":"Failed to find organization project: The requested record was not found"}.
+test('get_project_by_id: Gauzy\'s 400 "Failed to find organization project" for an unknown id, field error for a malformed one', async () => {
   const missing = await admin.call('get_project', { id: MISSING });
   assert.equal(missing.isError, true);
-  assert.equal(missing.error!.status, 404);
-  assert.deepEqual(missing.error!.gauzyMessages, ['The requested record was not found']);
+  assert.equal(missing.error!.status, 400);
+  assert.deepEqual(missing.error!.gauzyMessages, ['Failed to find organization project: The requested record was not found']);
   const malformed = await admin.call('get_project_by_id', { id: '42' });
   assert.deepEqual(malformed.error!.fields, ['id']);
 });
@@ -78,10 +80,11 @@ test('delete_project removes it; an unknown id is reported as not found', async 
   const id = await newProject('Delete me');
   const deleted = await admin.call('delete_project', { id });
   assert.equal(deleted.isError, false, deleted.text);
-  assert.equal((await admin.call('get_project_by_id', { id })).error!.status, 404);
+  assert.deepEqual((await admin.call('get_project_by_id', { id })).error!.gauzyMessages, ['Failed to find organization project: The requested record was not found']);
   const again = await admin.call('delete_project', { id });
   assert.equal(again.isError, true);
-  assert.equal(again.error!.status, 404);
+  assert.equal(again.error!.status, 400);
+  assert.deepEqual(again.error!.gauzyMessages, ['Failed to find organization project: The requested record was not found']);
 });
 
 // Issue #16: Gauzy's generic PUT /:id/recover (CrudService.softRecover) never finds a soft-deleted row on TypeORM.
@@ -98,7 +101,7 @@ test('archive_project soft-deletes and promises no restore; restore_project is n
   assert.equal(archived.structured!.recoverable, false);
   assert.doesNotMatch(archived.text, /can be recovered/);
   assert.ok(sandbox.db.get('organizationProject', soft)?.deletedAt, 'soft-deleted in Gauzy');
-  assert.equal((await admin.call('get_project_by_id', { id: soft })).error!.status, 404);
+  assert.deepEqual((await admin.call('get_project_by_id', { id: soft })).error!.gauzyMessages, ['Failed to find organization project: The requested record was not found']);
 
   sandbox.clearRequests();
   const restore = await admin.call('restore_project', { id: soft });
@@ -126,11 +129,11 @@ test('bulk tools report each item, and a failure does not hide the others', asyn
   assert.equal(updated.structured!.failed, 1);
   const failure = (updated.structured!.results as Array<{ index: number; ok: boolean; error?: { gauzyMessages?: string[] } }>)[1]!;
   assert.equal(failure.ok, false);
-  assert.deepEqual(failure.error!.gauzyMessages, ['The requested record was not found']);
+  assert.deepEqual(failure.error!.gauzyMessages, ['Failed to find organization project: The requested record was not found']);
   assert.equal((await admin.call('get_project_by_id', { id: ids[2] })).structured!.status, 'completed');
   const removed = await admin.call('bulk_delete_projects', { ids });
   assert.equal(removed.structured!.succeeded, 3);
-  assert.equal((await admin.call('get_project_by_id', { id: ids[1] })).error!.status, 404);
+  assert.equal((await admin.call('get_project_by_id', { id: ids[1] })).error!.status, 400);
 });
 
 test('membership: assign, list by employee, my projects, bulk assign, unassign', async () => {
@@ -168,5 +171,5 @@ test('count, progress and statistics compose real reads', async () => {
   assert.equal(stats.isError, false, stats.text);
   assert.equal(typeof stats.structured!.trackedSeconds, 'number');
   const missing = await admin.call('get_project_progress', { projectId: MISSING });
-  assert.equal(missing.error!.status, 404);
+  assert.deepEqual([missing.error!.status, missing.error!.gauzyMessages], [400, ['Failed to find organization project: The requested record was not found']]);
 });

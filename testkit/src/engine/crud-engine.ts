@@ -69,7 +69,9 @@ function operationHandler(resource: ResourceRoutes, op: CrudOperation): RouteHan
       };
     case 'findById':
       return (input) => {
-        const row = findScoped(input, entity, idOf(input), isTrue(input.query.withDeleted));
+        const id = idOf(input);
+        const row = scopedRows(input.store, entity, requireCaller(input), { withDeleted: isTrue(input.query.withDeleted) }).find((r) => r.id === id);
+        if (!row) throw spec.findByIdFailure ? handlerError(spec.findByIdFailure.status, `${spec.findByIdFailure.prefix}${NOT_FOUND}`) : recordNotFound();
         return { body: serialize(entity, row, input.store, normalizeRelations(input.query.relations)) };
       };
     case 'create':
@@ -112,9 +114,10 @@ function operationHandler(resource: ResourceRoutes, op: CrudOperation): RouteHan
   }
 }
 
-// CrudService.softRemove / softRecover wrap whatever failed (here always findOneByIdString's NotFoundException).
-const SOFT_REMOVE_FAILED = 'An error occurred during soft removal: The requested record was not found';
-const RESTORE_FAILED = 'An error occurred during restoring entity: The requested record was not found';
+// CrudService.findOneByIdString's NotFoundException; softRemove / softRecover wrap it.
+const NOT_FOUND = 'The requested record was not found';
+const SOFT_REMOVE_FAILED = `An error occurred during soft removal: ${NOT_FOUND}`;
+const RESTORE_FAILED = `An error occurred during restoring entity: ${NOT_FOUND}`;
 /** TenantOrganizationBaseDTO under `whitelist: true`, as the overriding controllers take it. */
 const ORGANIZATION_DTO: DtoSpec = { tenantOrganization: true, whitelist: true, fields: {} };
 
