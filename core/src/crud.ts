@@ -104,9 +104,33 @@ export interface ListToolSpec<F extends Shape> extends ToolBase {
   where?: (args: z.output<z.ZodObject<F>>, ctx: ToolContext) => Record<string, QueryValue> | Promise<Record<string, QueryValue>>;
   /** Path parameters for routes like `/api/tasks/employee/:id`. */
   params?: (args: z.output<z.ZodObject<F>>, ctx: ToolContext) => Record<string, string>;
-  /** `offset` for plain GET /resource (skip = rows), `page` for `/pagination`-style routes (skip = 1-based page). */
+  /**
+   * How the route reads `skip`: `offset` for plain GET /resource (skip = rows), `page` for routes whose
+   * service computes `take * (skip - 1)` (the `/pagination` routes, `/api/tasks/me`, `/api/tasks/team`).
+   * The tool's own `skip` is always rows: {@link readRowWindow} turns it into pages.
+   */
   paging?: 'offset' | 'page';
   order?: Record<string, 'ASC' | 'DESC'>;
+  /** The route answers only for a user with an employee record (a "my …" list). */
+  requiresEmployee?: boolean;
+  /** What the result's text calls the items (default: the entity's plural). */
+  noun?: string;
+}
+
+type FetchedPage = ReturnType<typeof normalizePage>;
+
+/**
+ * Rows `[skip, skip + take)` from a route whose `skip` is a 1-based page of `take` rows. A window that
+ * starts on a page boundary is one request; any other straddles two pages, and both are read, so a
+ * model's `skip` always means rows, whatever the route counts in.
+ */
+export async function readRowWindow(fetchPage: (take: number, page: number) => Promise<FetchedPage>, skip: number, take: number): Promise<FetchedPage> {
+  const first = Math.floor(skip / take) + 1;
+  const offset = skip % take;
+  const page = await fetchPage(take, first);
+  if (offset === 0 || page.items.length < take) return { ...page, items: page.items.slice(offset) };
+  const next = await fetchPage(take, first + 1);
+  return { ...page, items: [...page.items, ...next.items].slice(offset, offset + take) };
 }
 
 /** A paged list over a style-A route (`where[...]`, `relations[]`, `order[...]`, `take`, `skip`). */
@@ -129,16 +153,16 @@ export function listTool<F extends Shape = Record<string, never>>(entity: Entity
       const all = args as Record<string, unknown> & { take: number; skip: number; fields?: string[]; relations?: string[] };
       const filterArgs = pick(all, Object.keys(spec.filters ?? {})) as z.output<z.ZodObject<F>>;
       const where = spec.where ? await spec.where(filterArgs, ctx) : (defined(filterArgs) as Record<string, QueryValue>);
-      const query: QueryInput = {
+      if (spec.requiresEmployee) requireEmployeeId(ctx, spec.name);
+      const base: QueryInput = {
         where: scopeWhere(ctx.scope, where),
         ...(all.relations?.length ? { relations: all.relations } : {}),
         order: spec.order ?? { createdAt: 'DESC' },
-        take: all.take,
-        skip: spec.paging === 'page' ? Math.floor(all.skip / all.take) + 1 : all.skip,
       };
-      const data = await ctx.gauzy.get(path, { query, params: spec.params?.(filterArgs, ctx) });
-      const page = normalizePage(data);
-      return listResult({ items: page.items, total: page.total, unpaged: !page.paged, skip: all.skip, take: all.take, fields: all.fields, noun: entity.plural, describe: entity.describe });
+      const params = spec.params?.(filterArgs, ctx);
+      const fetch = async (take: number, skip: number) => normalizePage(await ctx.gauzy.get(path, { query: { ...base, take, skip }, params }));
+      const page = spec.paging === 'page' ? await readRowWindow(fetch, all.skip, all.take) : await fetch(all.take, all.skip);
+      return listResult({ items: page.items, total: page.total, unpaged: !page.paged, skip: all.skip, take: all.take, fields: all.fields, noun: spec.noun ?? entity.plural, describe: entity.describe });
     },
   });
 }

@@ -142,3 +142,26 @@ test('get_task_statistics counts by status for a project', async () => {
   assert.ok(((stats.structured!.byStatus as Record<string, number>).done ?? 0) >= 1);
   assert.equal(typeof stats.structured!.overdue, 'number');
 });
+
+test('get_my_tasks and get_team_tasks page by rows over routes that count skip in pages: take=1 walks every task once, and nextSkip reaches the last', async () => {
+  const team = sandbox.seed.teams[0]!;
+  for (const [client, name, args] of [[employee, 'get_my_tasks', {}], [admin, 'get_team_tasks', { teamId: team.id }]] as const) {
+    const all = await client.call(name, { ...args, take: 100 });
+    assert.equal(all.isError, false, all.text);
+    const expected = (all.structured!.items as Array<{ id: string }>).map((task) => task.id);
+    assert.ok(expected.length >= 4, `${name}: the seed gives at least four tasks to walk (${expected.length})`);
+    const walked: string[] = [];
+    let skip: number | undefined = 0;
+    while (skip !== undefined) {
+      const page = await client.call(name, { ...args, take: 1, skip });
+      assert.equal(page.isError, false, page.text);
+      walked.push(...(page.structured!.items as Array<{ id: string }>).map((task) => task.id));
+      skip = page.structured!.nextSkip as number | undefined;
+      assert.ok(walked.length <= expected.length, `${name}: more pages than tasks`);
+    }
+    assert.deepEqual(walked, expected, `${name}: one task per page, each once, in order`);
+    // A window that straddles two of the route's pages is still the rows asked for.
+    const straddling = await client.call(name, { ...args, take: 2, skip: 1 });
+    assert.deepEqual((straddling.structured!.items as Array<{ id: string }>).map((task) => task.id), expected.slice(1, 3));
+  }
+});

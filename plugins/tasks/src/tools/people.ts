@@ -1,35 +1,20 @@
-import { defineTool, fetchEntity, fields, listOutput, listResult, normalizePage, pagination, requireEmployeeId, scopeWhere, entityOutput, entityResult, updateEntity, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, fetchEntity, fields, listOutput, listResult, listTool, normalizePage, pagination, readRowWindow, scopeWhere, entityOutput, entityResult, updateEntity, uuid, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { TASKS_TOOLSET as toolset, TaskStatus, taskEntity, taskFields, taskUpdateSpec } from '../entities.js';
 
 const pageInput = { ...pagination, fields };
 const relations = z.array(z.enum(['project', 'members', 'teams', 'tags'])).optional().describe('Related records to include');
 
-function pageQuery(ctx: ToolContext, where: Record<string, unknown>, args: { take: number; skip: number; relations?: string[] }) {
-  return {
-    where: scopeWhere(ctx.scope, where as never),
-    ...(args.relations?.length ? { relations: args.relations } : {}),
-    order: { createdAt: 'DESC' as const },
-    take: args.take,
-    skip: args.skip,
-  };
-}
-
-export const getMyTasks = defineTool({
+export const getMyTasks = listTool(taskEntity, {
   name: 'get_my_tasks',
   title: 'My tasks',
   description: 'List the tasks assigned to you (the signed-in user\'s employee), optionally by status.',
   toolset,
-  effect: 'read',
-  input: z.object({ status: TaskStatus.optional(), relations, ...pageInput }),
-  output: listOutput,
-  routes: ['GET /api/tasks/me'],
-  async handler({ status, take, skip, fields, relations }, ctx) {
-    requireEmployeeId(ctx, 'get_my_tasks');
-    const data = await ctx.gauzy.get('/api/tasks/me', { query: pageQuery(ctx, status ? { status } : {}, { take, skip, relations }) });
-    const page = normalizePage(data);
-    return listResult({ items: page.items, total: page.total, skip, take, fields, noun: 'tasks assigned to you', describe: taskEntity.describe });
-  },
+  route: '/api/tasks/me',
+  paging: 'page',
+  requiresEmployee: true,
+  filters: { status: TaskStatus.optional() },
+  noun: 'tasks assigned to you',
 });
 
 export const getTasksByEmployee = defineTool({
@@ -63,8 +48,14 @@ export const getTeamTasks = defineTool({
       teams = mine.items.map((team) => String(team.id));
       if (teams.length === 0) return listResult({ items: [], total: 0, skip, take, fields, noun: 'team tasks (you belong to no team)' });
     }
-    const data = await ctx.gauzy.get('/api/tasks/team', { query: pageQuery(ctx, { teams, ...(status ? { status } : {}) }, { take, skip, relations }) });
-    const page = normalizePage(data);
+    const where = scopeWhere(ctx.scope, { teams, ...(status ? { status } : {}) } as never);
+    // /api/tasks/team reads skip as a 1-based page; the tool's skip is rows.
+    const page = await readRowWindow(
+      async (pageTake, pageNumber) =>
+        normalizePage(await ctx.gauzy.get('/api/tasks/team', { query: { where, ...(relations?.length ? { relations } : {}), order: { createdAt: 'DESC' as const }, take: pageTake, skip: pageNumber } })),
+      skip,
+      take,
+    );
     return listResult({ items: page.items, total: page.total, unpaged: !page.paged, skip, take, fields, noun: 'team tasks', describe: taskEntity.describe });
   },
 });
