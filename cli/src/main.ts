@@ -1,11 +1,8 @@
 import { isGauzyMcpError } from '@gauzy-mcp/core';
 import { fileURLToPath } from 'node:url';
-import { writeOrCheckDocs } from './commands/docs.js';
-import { runSandbox } from './commands/sandbox.js';
-import { runDemo, runServe } from './commands/serve.js';
-import { runStdio } from './commands/stdio.js';
-import { toolsReport } from './commands/tools.js';
 import { loadPlugins, pluginPackagesFromEnv } from './plugins.js';
+
+// Each command loads only what it runs: stdio never loads Fastify, the host or the authorization server.
 
 const USAGE = `Usage: gauzy-mcp <command>
 
@@ -29,17 +26,20 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'stdio':
-      return runStdio(process.env);
+      return (await import('./commands/stdio.js')).runStdio(process.env);
     case 'demo':
-      return runDemo(process.env);
+      return (await import('./commands/serve.js')).runDemo(process.env);
     case 'serve':
-      return runServe(rest, process.env);
+      return (await import('./commands/serve.js')).runServe(rest, process.env);
     case 'sandbox':
-      return runSandbox(process.env);
-    case 'tools':
+      return (await import('./commands/sandbox.js')).runSandbox(process.env);
+    case 'tools': {
+      const { toolsReport } = await import('./commands/tools.js');
       process.stdout.write(toolsReport(await loadPlugins(pluginPackagesFromEnv(process.env))));
       return;
+    }
     case 'docs': {
+      const { writeOrCheckDocs } = await import('./commands/docs.js');
       const mode = rest.includes('--write') ? 'write' : 'check';
       const current = writeOrCheckDocs(await loadPlugins(), DOCS_PATH, mode);
       if (mode === 'check' && !current) {

@@ -1,5 +1,5 @@
 import { createKernel, createLogger, inventoryOptionsFromEnv, logLevelFromEnv, serveKernelOverStdio, type GauzyCredentials } from '@gauzy-mcp/core';
-import { createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
+import type { Sandbox } from '@gauzy-mcp/testkit';
 import { loadPlugins, pluginPackagesFromEnv } from '../plugins.js';
 
 /**
@@ -20,6 +20,8 @@ export async function runStdio(env: NodeJS.ProcessEnv = process.env): Promise<vo
     }
     credentials = { email: env.GAUZY_AUTH_EMAIL, password: env.GAUZY_AUTH_PASSWORD };
   } else {
+    // Loaded only here: against a real Gauzy, the sandbox (and its Fastify) is never loaded.
+    const { createSandbox } = await import('@gauzy-mcp/testkit');
     sandbox = await createSandbox({ seed: 'demo' });
     baseUrl = sandbox.url;
     const demo = sandbox.seed.users.superAdmin;
