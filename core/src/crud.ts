@@ -3,6 +3,7 @@ import { GauzyMcpError, isGauzyMcpError } from './errors.js';
 import type { QueryInput, QueryValue } from './gauzy/query.js';
 import { describeItem, entityResult, listResult, ok } from './results.js';
 import { retiredTool } from './retired.js';
+import { describedElsewhere } from './json-schema.js';
 import { entityOutput, fields as fieldsParam, listOutput, pagination, uuid } from './schema.js';
 import { defineTool, type RouteRef, type ToolContext, type ToolDefinition, type ToolScope } from './tool.js';
 
@@ -71,7 +72,7 @@ const route = (method: string, path: string) => `${method} ${path}` as RouteRef;
 function relationsParam(entity: EntitySpec) {
   const allowed = entity.relations ?? [];
   return allowed.length
-    ? z.array(z.enum(allowed as [string, ...string[]])).max(allowed.length).optional().describe(`Related records to include: ${allowed.join(', ')}`)
+    ? z.array(z.enum(allowed as [string, ...string[]])).max(allowed.length).optional().describe('Related records to include')
     : undefined;
 }
 
@@ -455,20 +456,29 @@ export async function runBulk<T>(
   );
 }
 
-export const bulkOutput = z.object({
+/**
+ * What a model acts on in a bulk result. The result also carries `total` (the number of items sent) and
+ * each outcome's `label`; the objects are loose, and those two are left out here because every bulk tool
+ * repeats this schema in tools/list.
+ */
+export const bulkOutput = z.looseObject({
   succeeded: z.number(),
   failed: z.number(),
-  total: z.number(),
   results: z.array(
-    z.object({
+    z.looseObject({
       index: z.number(),
       ok: z.boolean(),
       id: z.string().optional(),
-      label: z.string().optional(),
       error: z.looseObject({ code: z.string(), message: z.string() }).optional(),
     }),
   ),
 });
+
+/**
+ * The single-record tool whose input a bulk tool's items repeat (`create_task` for `bulk_create_tasks`): the
+ * bulk tool's items are published without their field descriptions and point there instead.
+ */
+const singleRecordTool = (verb: 'create' | 'update', entity: EntitySpec) => `${verb}_${entity.noun.replace(/\s+/g, '_')}`;
 
 export interface BulkCreateToolSpec<S extends Shape> extends CreateToolSpec<S> {
   /** Name of the array argument, e.g. "tasks". */
@@ -480,7 +490,9 @@ export function bulkCreateTool<S extends Shape>(entity: EntitySpec, spec: BulkCr
   return defineTool({
     ...toolBase(spec),
     effect: 'write',
-    input: z.object({ [spec.itemsField]: z.array(z.object(spec.fields)).min(1).max(MAX_BULK_ITEMS).describe(`The ${entity.plural} to create (1-${MAX_BULK_ITEMS})`) }),
+    input: z.object({
+      [spec.itemsField]: describedElsewhere(z.array(z.object(spec.fields)).min(1).max(MAX_BULK_ITEMS).describe(`The ${entity.plural} to create, each with the fields of ${singleRecordTool('create', entity)}`)),
+    }),
     output: bulkOutput,
     routes: [route('POST', entity.path)],
     async handler(args, ctx) {
@@ -498,7 +510,9 @@ export function bulkUpdateTool<S extends Shape>(entity: EntitySpec, spec: Update
     ...toolBase(spec),
     effect: 'write',
     idempotent: true,
-    input: z.object({ [spec.itemsField]: z.array(item).min(1).max(MAX_BULK_ITEMS).describe(`Changes, one entry per ${entity.noun} (1-${MAX_BULK_ITEMS})`) }),
+    input: z.object({
+      [spec.itemsField]: describedElsewhere(z.array(item).min(1).max(MAX_BULK_ITEMS).describe(`Per ${entity.noun}: id and fields to change, as in ${singleRecordTool('update', entity)}`)),
+    }),
     output: bulkOutput,
     routes: [route('GET', `${entity.path}/:id`), route('PUT', `${entity.path}/:id`)],
     async handler(args, ctx) {

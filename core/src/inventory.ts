@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { annotationsFor, requiredScope, scopeAllows, type ToolAnnotations } from './annotations.js';
 import { PluginExtras } from './extras.js';
 import { GauzyMcpError } from './errors.js';
+import { toJsonSchema, type ObjectJsonSchema } from './json-schema.js';
 import { validatePlugin } from './plugin-validation.js';
 import { organizationIdParam } from './schema.js';
 import type { OAuthScope, PluginDefinition, ToolDefinition } from './tool.js';
@@ -36,7 +37,8 @@ export interface ListedTool {
   inputSchema: ObjectJsonSchema;
   outputSchema?: ObjectJsonSchema;
   annotations: ToolAnnotations;
-  _meta: Record<string, unknown>;
+  /** Not set: toolset, scope and plugin were sent here once, read by no client and paid for in every tools/list (docs/TOOLS.md lists them). */
+  _meta?: Record<string, unknown>;
 }
 
 export interface ToolsetInfo {
@@ -138,23 +140,11 @@ function register(plugin: PluginDefinition, definition: ToolDefinition<z.ZodObje
     inputSchema: definition.inputJsonSchema ? (definition.inputJsonSchema as ObjectJsonSchema) : toJsonSchema(input, 'input'),
     ...(definition.output ? { outputSchema: toJsonSchema(definition.output, 'output') } : {}),
     annotations,
-    _meta: { 'gauzy-mcp/toolset': definition.toolset, 'gauzy-mcp/scope': scope, 'gauzy-mcp/plugin': plugin.name },
   };
   return { name: definition.name, plugin: plugin.name, definition, input, annotations, scope, listing, declaredRoutes: new Set(definition.routes) };
 }
 
-/** MCP requires tool input and output schemas to be JSON Schema objects of `type: "object"`. */
-export interface ObjectJsonSchema {
-  [key: string]: unknown;
-  type: 'object';
-}
-
-export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): ObjectJsonSchema {
-  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
-  delete json.$schema;
-  if (json.type !== 'object') throw new GauzyMcpError('GMCP_ERR_PLUGIN_INVALID', ['(schema)', `a tool ${io} schema must be an object, got ${String(json.type)}`]);
-  return json as ObjectJsonSchema;
-}
+export { toJsonSchema, type ObjectJsonSchema };
 
 function checkOptions(options: InventoryOptions, tools: readonly RegisteredTool[], toolsets: readonly ToolsetInfo[]): void {
   const toolsetNames = new Set(toolsets.map((toolset) => toolset.name));

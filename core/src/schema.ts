@@ -18,28 +18,36 @@ export const isoDate = () =>
 export const MAX_TAKE = 100;
 export const DEFAULT_TAKE = 20;
 
+/*
+ * The wording of the parameters every list tool shares. They are listed in every conversation, once per
+ * tool, so they are short: the bounds and defaults beside them in the JSON Schema say the rest.
+ */
 export const pagination = {
-  take: z.number().int().min(1).max(MAX_TAKE).default(DEFAULT_TAKE).describe(`Items per page (1-${MAX_TAKE}, default ${DEFAULT_TAKE})`),
-  skip: z.number().int().min(0).default(0).describe('Items to skip; use nextSkip from the previous page'),
+  take: z.number().int().min(1).max(MAX_TAKE).default(DEFAULT_TAKE).describe('Page size'),
+  skip: z.number().int().min(0).default(0).describe('Rows to skip; use nextSkip'),
 };
 
+const MAX_FIELD_NAME = 64;
+
+/** Field names are checked in a refinement, not as `minLength`/`maxLength`: the model needs no bounds on a field name. */
 export const fields = z
-  .array(z.string().min(1).max(64))
+  .array(z.string().refine((name) => name.length >= 1 && name.length <= MAX_FIELD_NAME, `must be a field name of 1-${MAX_FIELD_NAME} characters`))
   .max(50)
   .optional()
-  .describe('Return only these fields of each item (id is always included), to keep results small');
+  .describe('Only these item fields (id always included)');
 
 export const organizationIdParam = uuid()
   .optional()
-  .describe('Organization to act in; defaults to your current organization. Must be one you belong to');
+  .describe('Default: your current organization');
 
-/** Output shape of every list tool. */
+/**
+ * Output shape of every list tool: what a model acts on. The result also echoes `returned`, `skip` and
+ * `take` (the object is loose), left out here because the model already knows them and every list tool
+ * would repeat them in tools/list.
+ */
 export const listOutput = z.looseObject({
   items: z.array(z.looseObject({})),
   total: z.number(),
-  returned: z.number(),
-  skip: z.number(),
-  take: z.number(),
   hasMore: z.boolean(),
   nextSkip: z.number().optional(),
   truncated: z.boolean().optional(),
