@@ -34,6 +34,7 @@ const bulkUpdateThings = bulkUpdateTool(thing, {
   description: 'Change up to 50 things.',
   toolset: 'things',
   itemsField: 'updates',
+  bodyFields: ['title', 'estimate', 'status'],
   fields: { title: z.string().min(1).max(200).describe('Thing title'), estimate: z.number().int().min(0).describe('Seconds'), status: z.enum(STATUS) },
 });
 
