@@ -16,7 +16,7 @@ Commands:
              --config <file> or GAUZY_MCP_CONFIG, with env overrides (PORT, API_BASE_URL, REDIS_URL, ...).
              --auth-config <file> (or GAUZY_MCP_AUTH_CONFIG) also runs the OAuth authorization server.
   sandbox    The Gauzy sandbox alone on http://127.0.0.1:$PORT (default 3000), for plugin authors.
-  tools      How many tools each pack brings, and their names.
+  tools      How many tools each pack brings, their names, and what their tools/list entries weigh (bytes).
   docs       Write (--write) or check (--check) docs/TOOLS.md, the generated tool reference.
 `;
 

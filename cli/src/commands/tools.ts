@@ -1,13 +1,29 @@
 import { Inventory, type PluginDefinition } from '@gauzy-mcp/core';
+import { catalogSizes, formatBytes } from '../catalog-size.js';
 
-/** `gauzy-mcp tools`: how many tools each pack brings, and their names. Printed to stdout: this is not the stdio server. */
+/**
+ * `gauzy-mcp tools`: how many tools each pack brings, their names, and what their `tools/list` entries
+ * cost (bytes a client puts into every conversation). Printed to stdout: this is not the stdio server.
+ */
 export function toolsReport(plugins: readonly PluginDefinition[]): string {
-  const inventory = new Inventory(plugins);
-  const lines = [`${inventory.tools.length} tools in ${plugins.length} packs`];
+  // Every tool of the loaded packs, whichever toolsets a deployment serves.
+  const inventory = new Inventory(plugins, { toolsets: ['all'] });
+  const sizes = catalogSizes(plugins);
+  const bytesOf = new Map(sizes.perTool.map((tool) => [tool.name, tool.bytes]));
+  const lines = [
+    `${inventory.tools.length} tools in ${plugins.length} packs`,
+    `tools/list: ${formatBytes(sizes.bytes)} for all ${sizes.tools} tools, ${sizes.averageBytes.toLocaleString('en-US')} bytes a tool on average`,
+    `default toolsets (${sizes.defaultToolsets.names.join(', ') || 'none'}): ${sizes.defaultToolsets.tools} tools, ${formatBytes(sizes.defaultToolsets.bytes)}`,
+    ...(sizes.largest ? [`largest tool: ${sizes.largest.name}, ${sizes.largest.bytes.toLocaleString('en-US')} bytes`] : []),
+  ];
   for (const plugin of plugins) {
     const tools = inventory.tools.filter((tool) => tool.plugin === plugin.name);
-    lines.push(`${plugin.name} ${plugin.version}: ${tools.length} tools`);
-    for (const tool of tools) lines.push(`  ${tool.name}${tool.definition.aliases?.length ? ` (also ${tool.definition.aliases.join(', ')})` : ''}`);
+    const pack = sizes.packs.find((entry) => entry.name === plugin.name);
+    lines.push(`${plugin.name} ${plugin.version}: ${tools.length} tools, ${formatBytes(pack?.bytes ?? 0)}`);
+    for (const tool of tools) {
+      const aliases = tool.definition.aliases?.length ? ` (also ${tool.definition.aliases.join(', ')})` : '';
+      lines.push(`  ${tool.name}${aliases}  ${bytesOf.get(tool.name) ?? 0} bytes`);
+    }
   }
   return lines.join('\n') + '\n';
 }
