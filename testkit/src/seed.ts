@@ -18,6 +18,7 @@ export interface SeedInfo {
 }
 
 const at = (id: string) => ({ id });
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 const day = (offsetDays: number, hour: number, minute = 0) => {
   const d = new Date();
   d.setUTCHours(hour, minute, 0, 0);
@@ -166,13 +167,14 @@ function seedDemo(store: SandboxStore, info: SeedInfo): void {
     }, { ...scope, createdByUserId: superAdmin.id });
   });
 
-  // A few finished logs for today and yesterday; no running timer.
-  const logs: Array<[string, number, number, number]> = [
-    [employee.employeeId, -1, 9, 2], [employee.employeeId, 0, 1, 1], [superAdmin.employeeId, -1, 10, 3], [demoEmployeeIds[0]!, 0, 0, 1],
+  // A few finished logs of the last day or so; no running timer. Placed back from now, not at fixed hours:
+  // a log seeded at 01:00 "today" would start after a timer a test starts just past midnight.
+  const logs: Array<[string, number, number]> = [
+    [employee.employeeId, 26, 2], [employee.employeeId, 3, 1], [superAdmin.employeeId, 25, 3], [demoEmployeeIds[0]!, 2, 1],
   ];
-  for (const [employeeId, offset, hour, hours] of logs) {
+  for (const [employeeId, startedHoursAgo, hours] of logs) {
     insertEntity(store, 'timeLog', {
-      employeeId, startedAt: day(offset, hour), stoppedAt: day(offset, hour + hours), logType: 'TRACKED', source: 'BROWSER',
+      employeeId, startedAt: hoursAgo(startedHoursAgo), stoppedAt: hoursAgo(startedHoursAgo - hours), logType: 'TRACKED', source: 'BROWSER',
       projectId: DEMO_PROJECTS[0].id, description: 'Demo work', isBillable: true, isRunning: false,
     }, scope);
   }
