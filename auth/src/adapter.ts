@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '@gauzy-mcp/host';
+import type { KeyValueStore } from '@gauzy-mcp/core/state';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 
 /** Models whose instances carry a grantId and go when the grant is revoked. */

@@ -1,4 +1,4 @@
-import type { CredentialVault, KeyValueStore } from '@gauzy-mcp/host';
+import type { CredentialVault, KeyValueStore } from '@gauzy-mcp/core/state';
 
 /**
  * Which grants rely on a user's vault entry. The vault holds one Gauzy session per user, shared by every

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { GauzySession, isGauzyMcpError, type GauzyHttp, type Logger } from '@gauzy-mcp/core';
-import type { CredentialVault } from '@gauzy-mcp/host';
+import type { CredentialVault } from '@gauzy-mcp/core/state';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { GrantLedger } from './grant-ledger.js';

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { GauzySession, isGauzyMcpError, type GauzyHttp, type Logger } from '@gauzy-mcp/core';
-import type { CredentialVault, HostState, KeyValueStore } from '@gauzy-mcp/host';
+import type { CredentialVault, KeyValueStore } from '@gauzy-mcp/core/state';
+import type { Redis } from 'ioredis';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
@@ -58,7 +59,7 @@ export interface AuthServerOptions {
   /** Dynamic registrations per address (default 20 per hour). */
   registrationRateLimit?: { max: number; windowSeconds: number };
   /** Shares the rate-limit counters between instances (the host's Redis connection). */
-  redis?: NonNullable<HostState['redis']>;
+  redis?: Redis;
   /**
    * Required with `redis`: the deployment's key prefix (the host's `state.keyPrefix`, GAUZY_MCP_REDIS_PREFIX).
    * Every key the auth server writes lives under it (its other state goes through `kv`, already prefixed),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { createGauzyHttp, silentLogger } from '@gauzy-mcp/core';
-import { createMemoryState, CredentialVault, RecordCipher } from '@gauzy-mcp/host';
+import { CredentialVault, MemoryKeyValueStore, RecordCipher } from '@gauzy-mcp/core/state';
 import { randomBytes } from 'node:crypto';
 import { createLocalJWKSet, jwtVerify, SignJWT, importJWK, type JWK } from 'jose';
 import { buildAuthServer, DEFAULT_KEY_POLICY, FileKeyRingStore, maintainKeyRing, providerJwks } from '../src/index.js';
@@ -43,14 +43,14 @@ test('rotation: the next key signs only once due and published long enough; the 
 test('keys persist in the data directory (owner-only), and a restarted server still verifies tokens it signed before', async () => {
   const path = join(scratch, 'signing-keys.json');
   const store = new FileKeyRingStore(path);
-  const state = createMemoryState({ sessionTtlMs: 60_000, eventTtlMs: 60_000, maxEventsPerStream: 10 });
+  const kv = new MemoryKeyValueStore();
   const build = async () => {
     const port = await freePort();
     const auth = await buildAuthServer({
       issuer: `http://127.0.0.1:${port}`,
       resource: 'http://127.0.0.1:1/mcp',
-      vault: new CredentialVault(state.kv, new RecordCipher(randomBytes(32))),
-      kv: state.kv,
+      vault: new CredentialVault(kv, new RecordCipher(randomBytes(32))),
+      kv,
       gauzy: createGauzyHttp({ gauzyBaseUrl: 'http://127.0.0.1:9', log: silentLogger }),
       log: silentLogger,
       keys: { path },
@@ -73,30 +73,25 @@ test('keys persist in the data directory (owner-only), and a restarted server st
     assert.equal(payload.sub, 'someone');
   } finally {
     await second.auth.app.close();
-    await state.close();
   }
 });
 
 test('keys provided by the operator (a cluster secret) are used as given, and a ring without exactly one active private key is refused', async () => {
   const { ring } = await maintainKeyRing({ keys: [] }, DEFAULT_KEY_POLICY, Date.now());
-  const state = createMemoryState({ sessionTtlMs: 60_000, eventTtlMs: 60_000, maxEventsPerStream: 10 });
+  const kv = new MemoryKeyValueStore();
   const base = {
     issuer: 'http://127.0.0.1:1',
     resource: 'http://127.0.0.1:2/mcp',
-    vault: new CredentialVault(state.kv, new RecordCipher(randomBytes(32))),
-    kv: state.kv,
+    vault: new CredentialVault(kv, new RecordCipher(randomBytes(32))),
+    kv,
     gauzy: createGauzyHttp({ gauzyBaseUrl: 'http://127.0.0.1:9', log: silentLogger }),
     log: silentLogger,
   };
-  try {
-    const auth = await buildAuthServer({ ...base, keys: { ring } });
-    const published = (await (await auth.app.inject({ url: '/.well-known/jwks.json' })).json()) as { keys: JWK[] };
-    assert.deepEqual(published.keys.map((key) => key.kid), providerJwks(ring).keys.map((key) => key.kid));
-    await auth.app.close();
-    const publicOnly = { keys: ring.keys.map((key) => ({ ...key, jwk: { ...key.jwk, d: undefined } })) };
-    await assert.rejects(buildAuthServer({ ...base, keys: { ring: publicOnly } }), /private keys/);
-    await assert.rejects(buildAuthServer({ ...base, keys: { ring: { keys: ring.keys.map((key) => ({ ...key, activatedAt: undefined })) } } }), /exactly one active key/);
-  } finally {
-    await state.close();
-  }
+  const auth = await buildAuthServer({ ...base, keys: { ring } });
+  const published = (await (await auth.app.inject({ url: '/.well-known/jwks.json' })).json()) as { keys: JWK[] };
+  assert.deepEqual(published.keys.map((key) => key.kid), providerJwks(ring).keys.map((key) => key.kid));
+  await auth.app.close();
+  const publicOnly = { keys: ring.keys.map((key) => ({ ...key, jwk: { ...key.jwk, d: undefined } })) };
+  await assert.rejects(buildAuthServer({ ...base, keys: { ring: publicOnly } }), /private keys/);
+  await assert.rejects(buildAuthServer({ ...base, keys: { ring: { keys: ring.keys.map((key) => ({ ...key, activatedAt: undefined })) } } }), /exactly one active key/);
 });

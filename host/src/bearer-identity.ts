@@ -2,7 +2,7 @@ import { GauzyClient, GauzyMcpError, type Caller, type GauzyHttp, type Logger, t
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { HostHttpError, RPC } from './http/errors.js';
 import type { Authenticator, Identity } from './identity.js';
-import type { CredentialVault } from './state/vault.js';
+import type { CredentialVault } from '@gauzy-mcp/core/state';
 import { VaultTokenSource } from './vault-session.js';
 
 export interface BearerOptions {

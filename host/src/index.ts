@@ -10,7 +10,8 @@ export { createHostState, createMemoryState, createRedisState, RecordCipher } fr
 export type { HostState, SessionRecord, EventLog, MessageBus, SessionStore, KeyValueStore } from './state/index.js';
 export { HostMetrics } from './ops/metrics.js';
 export { notifySession } from './http/sessions.js';
-export { CredentialVault, VaultEmptyError } from './state/vault.js';
-export type { VaultRecord } from './state/vault.js';
+// The vault is core's (the authorization server writes it too); re-exported because RunningHost hands one out.
+export { CredentialVault, VaultEmptyError } from '@gauzy-mcp/core/state';
+export type { VaultRecord } from '@gauzy-mcp/core/state';
 export { VaultTokenSource } from './vault-session.js';
 export { createBearerAuthenticator } from './bearer-identity.js';

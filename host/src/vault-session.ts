@@ -1,5 +1,5 @@
 import { GauzyMcpError, tokenExpiry, type GauzyHttp, type GauzyIdentity, type GauzyTokenSource, type Logger } from '@gauzy-mcp/core';
-import { VaultEmptyError, type CredentialVault, type VaultRecord } from './state/vault.js';
+import { VaultEmptyError, type CredentialVault, type VaultRecord } from '@gauzy-mcp/core/state';
 
 /**
  * A Gauzy token source for a user who signed in through the authorization server: their tokens come

@@ -8,7 +8,7 @@ export type { EventLog, HostState, KeyValueStore, MessageBus, RateCounter, Sessi
 export { StateUnavailableError } from './types.js';
 export { createMemoryState } from './memory.js';
 export { createRedisState } from './redis.js';
-export { RecordCipher } from './crypto.js';
+export { RecordCipher } from '@gauzy-mcp/core/state';
 
 /** Redis when configured (several instances), memory otherwise (one process, nothing to set up). */
 export async function createHostState(config: HostConfig, log: Logger): Promise<HostState> {

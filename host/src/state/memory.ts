@@ -1,12 +1,13 @@
 import { EventEmitter } from 'node:events';
-import { eventId, parseEventId, type EventLog, type HostState, type KeyValueStore, type MessageBus, type RateCounter, type SessionRecord, type SessionStore, type StateOptions, type StoredEvent } from './types.js';
+import { MemoryKeyValueStore } from '@gauzy-mcp/core/state';
+import { eventId, parseEventId, type EventLog, type HostState, type MessageBus, type RateCounter, type SessionRecord, type SessionStore, type StateOptions, type StoredEvent } from './types.js';
 
 /** One process, nothing to set up: the default. Expiry is checked on read, and a sweep drops the rest. */
 export function createMemoryState(options: StateOptions): HostState {
   const sessions = new MemorySessions(options.sessionTtlMs);
   const events = new MemoryEvents(options);
   const bus = new MemoryBus();
-  const kv = new MemoryKeyValues();
+  const kv = new MemoryKeyValueStore();
   const rates = new MemoryRateCounter();
   const sweep = setInterval(() => {
     sessions.sweep();
@@ -103,39 +104,6 @@ class MemoryBus implements MessageBus {
     return async () => {
       this.emitter.off(channel, listener);
     };
-  }
-}
-
-class MemoryKeyValues implements KeyValueStore {
-  private readonly values = new Map<string, { value: string; expiresAt: number }>();
-
-  async get(key: string): Promise<string | undefined> {
-    const entry = this.values.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= Date.now()) {
-      this.values.delete(key);
-      return undefined;
-    }
-    return entry.value;
-  }
-
-  async set(key: string, value: string, ttlMs?: number): Promise<void> {
-    this.values.set(key, { value, expiresAt: ttlMs ? Date.now() + ttlMs : Infinity });
-  }
-
-  async delete(key: string): Promise<void> {
-    this.values.delete(key);
-  }
-
-  async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
-    if ((await this.get(key)) !== undefined) return false;
-    await this.set(key, value, ttlMs);
-    return true;
-  }
-
-  sweep(): void {
-    const now = Date.now();
-    for (const [key, entry] of this.values) if (entry.expiresAt <= now) this.values.delete(key);
   }
 }
 

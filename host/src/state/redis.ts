@@ -1,6 +1,6 @@
 import { Redis, ReplyError } from 'ioredis';
 import type { Logger } from '@gauzy-mcp/core';
-import { RecordCipher } from './crypto.js';
+import { RecordCipher } from '@gauzy-mcp/core/state';
 import { eventId, parseEventId, StateUnavailableError, type EventLog, type HostState, type KeyValueStore, type MessageBus, type RateCounter, type SessionRecord, type SessionStore, type StateOptions, type StoredEvent } from './types.js';
 
 export interface RedisStateOptions extends StateOptions {

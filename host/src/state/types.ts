@@ -1,3 +1,8 @@
+import type { KeyValueStore } from '@gauzy-mcp/core/state';
+
+// The key-value contract is core's: the authorization server writes into the same store.
+export type { KeyValueStore };
+
 /**
  * What the host shares between instances. In memory for one process; in Redis when several instances
  * serve the same clients (any instance serves any request of any session).
@@ -96,13 +101,4 @@ export function parseEventId(id: string): { stream: string; position: string } |
   if (dot <= 0 || dot === id.length - 1) return undefined;
   const stream = Buffer.from(id.slice(0, dot), 'base64url').toString('utf8');
   return stream ? { stream, position: id.slice(dot + 1) } : undefined;
-}
-
-/** Small shared values with expiry, and a set-if-absent that serves as a lock across instances. */
-export interface KeyValueStore {
-  get(key: string): Promise<string | undefined>;
-  set(key: string, value: string, ttlMs?: number): Promise<void>;
-  delete(key: string): Promise<void>;
-  /** True when this call stored the value (nobody held the key). */
-  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { GauzyIdentity, GauzyTokens } from '@gauzy-mcp/core';
-import type { RecordCipher } from './crypto.js';
-import type { KeyValueStore } from './types.js';
+import type { GauzyIdentity, GauzyTokens } from '../gauzy/session.js';
+import type { KeyValueStore } from './key-value.js';
+import type { RecordCipher } from './record-cipher.js';
 
 /** What the vault keeps per user: their Gauzy tokens (never the password) and who they are in Gauzy. */
 export interface VaultRecord {
