@@ -81,9 +81,21 @@ export function scopeWhere(scope: ToolScope, where: Record<string, QueryValue> =
   return { ...where, organizationId: scope.organizationId, tenantId: scope.tenantId };
 }
 
+/**
+ * Gauzy's inherited findAll and findById catch some failures (a relation the entity does not have, a
+ * query TypeORM refuses) and answer them with 200 and a bare `{message}`. That is a refusal, not a record.
+ */
+export function refusalIn200(data: unknown): void {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return;
+  const keys = Object.keys(data);
+  const message = (data as { message?: unknown }).message;
+  if (keys.length === 1 && typeof message === 'string') throw new GauzyMcpError('GMCP_ERR_GAUZY_BAD_REQUEST', [], { status: 200, gauzyMessages: [message] });
+}
+
 /** Gauzy answers lists as `{items,total}` or as a bare array, depending on the route. */
 export function normalizePage(data: unknown): { items: Item[]; total: number; paged: boolean } {
   if (Array.isArray(data)) return { items: data as Item[], total: data.length, paged: false };
+  refusalIn200(data);
   if (data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items)) {
     const page = data as { items: Item[]; total?: number };
     return { items: page.items, total: typeof page.total === 'number' ? page.total : page.items.length, paged: true };
@@ -224,7 +236,9 @@ export function getTool(entity: EntitySpec, spec: GetToolSpec): ToolDefinition {
 
 export async function fetchEntity(entity: EntitySpec, ctx: ToolContext, id: string, relations?: readonly string[]): Promise<Item> {
   const query: QueryInput = { tenantId: ctx.scope.tenantId, organizationId: ctx.scope.organizationId, ...(relations?.length ? { relations: [...relations] } : {}) };
-  return ctx.gauzy.get<Item>(`${entity.path}/:id`, { params: { id }, query });
+  const item = await ctx.gauzy.get<Item>(`${entity.path}/:id`, { params: { id }, query });
+  refusalIn200(item);
+  return item;
 }
 
 export interface CountToolSpec<F extends Shape> extends ToolBase {

@@ -8,11 +8,15 @@ export type RelationSpec =
   /** Rows of `entity` whose `key` equals this row's id. */
   | { kind: 'oneToMany'; entity: string; key: string }
   /** This row holds an id array column `key` (hidden) listing `entity` rows. */
-  | { kind: 'manyToManyIds'; entity: string; key: string };
+  | { kind: 'manyToManyIds'; entity: string; key: string }
+  /** The other side of a manyToManyIds: rows of `entity` whose id array column `key` lists this row. */
+  | { kind: 'manyToManyListedBy'; entity: string; key: string };
 
 export interface EntitySpec {
   /** Store table name. */
   name: string;
+  /** Gauzy's entity class, as its errors name it (e.g. `Property "x" was not found in "Task"`). */
+  gauzyClass: string;
   /** Column defaults applied on create, after the base columns (mirrors the entity's nullable columns). */
   defaults: () => Record<string, unknown>;
   /** Columns never emitted (Gauzy's @Exclude / select:false, or sandbox bookkeeping). */
@@ -94,20 +98,23 @@ const idsOf = (list: unknown): string[] =>
 
 export const TASK: EntitySpec = {
   name: 'task',
+  gauzyClass: 'Task',
   organizationScoped: true,
   defaults: () => ({
     title: null, number: null, prefix: null, description: null, status: null, priority: null, size: null, issueType: null,
     estimate: null, dueDate: null, public: true, startDate: null, resolvedAt: null, version: null, isDraft: false,
     isScreeningTask: false, parentId: null, projectId: null, organizationSprintId: null, taskStatusId: null, taskSizeId: null,
-    taskPriorityId: null, taskTypeId: null, memberIds: [], teamIds: [],
+    taskPriorityId: null, taskTypeId: null, memberIds: [], teamIds: [], tagIds: [],
   }),
-  hidden: ['memberIds', 'teamIds'],
+  hidden: ['memberIds', 'teamIds', 'tagIds'],
   relations: {
     project: { kind: 'manyToOne', entity: 'organizationProject', key: 'projectId' },
     parent: { kind: 'manyToOne', entity: 'task', key: 'parentId' },
+    children: { kind: 'oneToMany', entity: 'task', key: 'parentId' },
     members: { kind: 'manyToManyIds', entity: 'employee', key: 'memberIds' },
     teams: { kind: 'manyToManyIds', entity: 'organizationTeam', key: 'teamIds' },
-    creator: { kind: 'manyToOne', entity: 'user', key: 'createdByUserId' },
+    tags: { kind: 'manyToManyIds', entity: 'tag', key: 'tagIds' },
+    createdByUser: { kind: 'manyToOne', entity: 'user', key: 'createdByUserId' },
   },
   virtuals: (row) => ({ taskNumber: row.prefix ? `${String(row.prefix).toUpperCase()}-${row.number}` : null }),
   create: { fields: TASK_FIELDS, tenantOrganization: true, whitelist: true },
@@ -136,6 +143,7 @@ export const TASK: EntitySpec = {
 
 export const ORGANIZATION_PROJECT: EntitySpec = {
   name: 'organizationProject',
+  gauzyClass: 'OrganizationProject',
   organizationScoped: true,
   // OrganizationProjectService.findById: HttpException(`Failed to find organization project: ${error.message}`, BAD_REQUEST).
   findByIdFailure: { status: 400, prefix: 'Failed to find organization project: ' },
@@ -149,7 +157,11 @@ export const ORGANIZATION_PROJECT: EntitySpec = {
   relations: {
     members: { kind: 'oneToMany', entity: 'organizationProjectEmployee', key: 'organizationProjectId' },
     tasks: { kind: 'oneToMany', entity: 'task', key: 'projectId' },
+    teams: { kind: 'manyToManyListedBy', entity: 'organizationTeam', key: 'projectIds' },
+    tags: { kind: 'manyToManyIds', entity: 'tag', key: 'tagIds' },
+    organizationContact: { kind: 'manyToOne', entity: 'organizationContact', key: 'organizationContactId' },
   },
+  hidden: ['tagIds'],
   virtuals: () => ({ image: null }),
   create: { fields: PROJECT_FIELDS, tenantOrganization: true },
   update: { fields: { ...PROJECT_FIELDS, name: { type: 'string' } }, tenantOrganization: true },
@@ -162,6 +174,7 @@ export const ORGANIZATION_PROJECT: EntitySpec = {
 
 export const ORGANIZATION_PROJECT_EMPLOYEE: EntitySpec = {
   name: 'organizationProjectEmployee',
+  gauzyClass: 'OrganizationProjectEmployee',
   organizationScoped: true,
   defaults: () => ({ isManager: false, assignedAt: null, organizationProjectId: null, employeeId: null, roleId: null }),
   relations: {
@@ -172,6 +185,7 @@ export const ORGANIZATION_PROJECT_EMPLOYEE: EntitySpec = {
 
 export const EMPLOYEE: EntitySpec = {
   name: 'employee',
+  gauzyClass: 'Employee',
   organizationScoped: true,
   defaults: () => ({
     valueDate: null, short_description: null, description: null, startedWorkOn: null, endWork: null, payPeriod: 'TWICE_PER_MONTH',
@@ -201,6 +215,7 @@ export const EMPLOYEE: EntitySpec = {
 
 export const USER: EntitySpec = {
   name: 'user',
+  gauzyClass: 'User',
   organizationScoped: false,
   defaults: () => ({
     thirdPartyId: null, firstName: null, lastName: null, email: null, phoneNumber: null, username: null, timeZone: null, timeFormat: 12,
@@ -222,6 +237,7 @@ export const USER: EntitySpec = {
 
 export const ROLE: EntitySpec = {
   name: 'role',
+  gauzyClass: 'Role',
   organizationScoped: false,
   defaults: () => ({ name: null, isSystem: true }),
   // Sandbox keeps the enabled permissions on the role row (Gauzy: role_permission rows).
@@ -230,6 +246,7 @@ export const ROLE: EntitySpec = {
 
 export const ORGANIZATION: EntitySpec = {
   name: 'organization',
+  gauzyClass: 'Organization',
   organizationScoped: false,
   defaults: () => ({
     name: null, isDefault: false, profile_link: null, banner: null, totalEmployees: null, short_description: null,
@@ -250,6 +267,7 @@ export const ORGANIZATION: EntitySpec = {
 
 export const USER_ORGANIZATION: EntitySpec = {
   name: 'userOrganization',
+  gauzyClass: 'UserOrganization',
   organizationScoped: true,
   defaults: () => ({ isDefault: true, userId: null }),
   relations: {
@@ -260,6 +278,7 @@ export const USER_ORGANIZATION: EntitySpec = {
 
 export const ORGANIZATION_TEAM: EntitySpec = {
   name: 'organizationTeam',
+  gauzyClass: 'OrganizationTeam',
   organizationScoped: true,
   defaults: () => ({
     name: null, color: null, emoji: null, teamSize: null, logo: null, prefix: null, shareProfileView: true,
@@ -275,6 +294,7 @@ export const ORGANIZATION_TEAM: EntitySpec = {
 
 export const ORGANIZATION_TEAM_EMPLOYEE: EntitySpec = {
   name: 'organizationTeamEmployee',
+  gauzyClass: 'OrganizationTeamEmployee',
   organizationScoped: true,
   defaults: () => ({ order: null, isTrackingEnabled: true, activeTaskId: null, isManager: false, organizationTeamId: null, employeeId: null, roleId: null }),
   relations: {
@@ -288,6 +308,7 @@ export const TIME_LOG_SOURCES = ['MOBILE', 'BROWSER', 'DESKTOP', 'BROWSER_EXTENS
 
 export const TIME_LOG: EntitySpec = {
   name: 'timeLog',
+  gauzyClass: 'TimeLog',
   organizationScoped: true,
   employeeScoped: true,
   defaults: () => ({

@@ -154,3 +154,38 @@ test('project employee assignment and employee projects; relations join', async 
   assert.equal(working.statusCode, 200);
   assert.ok(working.json().total >= 6);
 });
+
+test('a relation the entity does not have is refused as Gauzy refuses it: 200 {message} from findAll and findById, 400 {} from the paged routes', async () => {
+  const s = await newSandbox();
+  const { headers } = await loginAs(s, 'superAdmin');
+  const scope = `where[organizationId]=${s.seed.organizationId}&where[tenantId]=${s.seed.tenantId}`;
+  const task = s.db.list('task').find((row) => row.organizationId === s.seed.organizationId)!;
+  const get = (url: string) => s.app.inject({ method: 'GET', url, headers });
+
+  const list = await get(`/api/tasks?${scope}&take=1&relations[]=creator`);
+  assert.equal(list.statusCode, 200);
+  assert.deepEqual(list.json(), { message: 'Property "creator" was not found in "Task". Make sure your query is correct.' });
+  const nested = await get(`/api/tasks?${scope}&take=1&relations[]=members.employee`);
+  assert.deepEqual(nested.json(), { message: 'Property "employee" was not found in "Employee". Make sure your query is correct.' });
+  const byId = await get(`/api/tasks/${task.id}?organizationId=${s.seed.organizationId}&relations[]=nope`);
+  assert.equal(byId.statusCode, 200);
+  assert.deepEqual(byId.json(), { message: 'Property "nope" was not found in "Task". Make sure your query is correct.' });
+  for (const paged of ['/api/tasks/pagination', '/api/tasks/me']) {
+    const refused = await get(`${paged}?${scope}&take=1&skip=1&relations[]=nope`);
+    assert.equal(refused.statusCode, 400, paged);
+    assert.deepEqual(refused.json(), {}, paged);
+  }
+  const project = await get(`/api/organization-projects?${scope}&take=1&relations[]=nope`);
+  assert.deepEqual(project.json(), { message: 'Property "nope" was not found in "OrganizationProject". Make sure your query is correct.' });
+
+  // The relations Gauzy has resolve, nested ones included.
+  for (const relation of ['tags', 'children', 'createdByUser', 'members.user', 'parent', 'teams', 'project']) {
+    const ok = await get(`/api/tasks?${scope}&take=1&relations[]=${relation}`);
+    assert.ok(Array.isArray(ok.json().items), `${relation}: ${ok.body}`);
+    assert.ok(relation.split('.')[0]! in ok.json().items[0], relation);
+  }
+  for (const relation of ['members.employee', 'tags', 'teams', 'organizationContact', 'tasks']) {
+    const ok = await get(`/api/organization-projects?${scope}&take=1&relations[]=${relation}`);
+    assert.ok(relation.split('.')[0]! in ok.json().items[0], `${relation}: ${ok.body}`);
+  }
+});

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createKernel, silentLogger } from '@gauzy-mcp/core';
 import { connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { projectEntity } from '../src/entities.js';
 import projectsPlugin from '../src/index.js';
 
 let sandbox: Sandbox;
@@ -172,4 +173,18 @@ test('count, progress and statistics compose real reads', async () => {
   assert.equal(typeof stats.structured!.trackedSeconds, 'number');
   const missing = await admin.call('get_project_progress', { projectId: MISSING });
   assert.deepEqual([missing.error!.status, missing.error!.gauzyMessages], [400, ['Failed to find organization project: The requested record was not found']]);
+});
+
+test('every relation the pack offers is one Gauzy has: each comes back on the record from list_projects and get_project_by_id', async () => {
+  const relations = [...projectEntity.relations!];
+  const listed = await admin.call('list_projects', { take: 3, relations });
+  assert.equal(listed.isError, false, listed.text);
+  const first = (listed.structured!.items as Array<Record<string, unknown>>)[0]!;
+  const one = await admin.call('get_project_by_id', { id: String(first.id), relations });
+  assert.equal(one.isError, false, one.text);
+  for (const relation of relations) {
+    const top = relation.split('.')[0]!;
+    assert.ok(top in first, `list_projects: ${relation}`);
+    assert.ok(top in one.structured!, `get_project_by_id: ${relation}`);
+  }
 });

@@ -15,7 +15,7 @@ export const taskEntity = defineEntity({
   // Archive = DELETE /:id/soft; Gauzy's generic recover route cannot find what it archived.
   softDelete: crudServiceCannotRecover('tasks'),
   path: '/api/tasks',
-  relations: ['project', 'members', 'members.user', 'teams', 'tags', 'parent', 'children', 'creator'],
+  relations: ['project', 'members', 'members.user', 'teams', 'tags', 'parent', 'children', 'createdByUser'],
   describe: (task) => {
     const number = typeof task.taskNumber === 'string' ? `${task.taskNumber} ` : '';
     const extras = [task.status, task.priority].filter(Boolean).join(', ');

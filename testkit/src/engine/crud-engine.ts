@@ -6,7 +6,7 @@ import type { HandlerInput, HandlerOutput, RouteHandler } from './context.js';
 import { applyOrder, matchesWhere, page, toInt } from './query.js';
 import { assertUuidParam, insertEntity, scopedRows, validateBaseQuery, validateBody, whereWithoutTenant } from './records.js';
 import { requireCaller, type RouteRegistry } from './route-registry.js';
-import { normalizeRelations, serialize } from './serialize.js';
+import { normalizeRelations, serialize, unknownRelation } from './serialize.js';
 
 /** The generic operations a resource can expose; each maps to one Gauzy route shape. */
 export type CrudOperation = 'findAll' | 'pagination' | 'count' | 'findById' | 'create' | 'update' | 'delete' | 'softDelete' | 'recover';
@@ -33,9 +33,24 @@ export function listRows(input: HandlerInput, entity: string, extraFilter?: (row
   return applyOrder(rows, input.query.order);
 }
 
+/**
+ * What Gauzy answers for a relation its entity does not have. TypeORM throws, and the services answer
+ * differently: the inherited findAll and findById return the error as a 200 body `{message}`, while the
+ * paged routes (`/pagination`, `/me`, `/team`) fail with 400 and an empty body. Checked against a
+ * running Gauzy.
+ */
+function refuseUnknownRelation(entity: string, relations: readonly string[], paged: boolean): HandlerOutput | undefined {
+  const unknown = unknownRelation(entity, relations);
+  if (!unknown) return undefined;
+  if (paged) return { status: 400, body: {} };
+  return { status: 200, body: { message: `Property "${unknown.property}" was not found in "${unknown.entityClass}". Make sure your query is correct.` } };
+}
+
 /** `{items,total}` with `skip` as row offset (findAll) or 1-based page (pagination & custom paged routes). */
 export function paginated(input: HandlerInput, entity: string, rows: Row[], skipIsPage: boolean): HandlerOutput {
   const relations = normalizeRelations(input.query.relations);
+  const refused = refuseUnknownRelation(entity, relations, skipIsPage);
+  if (refused) return refused;
   const items = page(rows, toInt(input.query.take), toInt(input.query.skip), skipIsPage).map((r) => serialize(entity, r, input.store, relations));
   return { body: { items, total: rows.length } };
 }
@@ -70,9 +85,12 @@ function operationHandler(resource: ResourceRoutes, op: CrudOperation): RouteHan
     case 'findById':
       return (input) => {
         const id = idOf(input);
+        const relations = normalizeRelations(input.query.relations);
+        const refused = refuseUnknownRelation(entity, relations, false);
+        if (refused) return refused;
         const row = scopedRows(input.store, entity, requireCaller(input), { withDeleted: isTrue(input.query.withDeleted) }).find((r) => r.id === id);
         if (!row) throw spec.findByIdFailure ? handlerError(spec.findByIdFailure.status, `${spec.findByIdFailure.prefix}${NOT_FOUND}`) : recordNotFound();
-        return { body: serialize(entity, row, input.store, normalizeRelations(input.query.relations)) };
+        return { body: serialize(entity, row, input.store, relations) };
       };
     case 'create':
       return (input) => {

@@ -31,6 +31,23 @@ function relationTree(paths: string[]): Map<string, string[]> {
   return tree;
 }
 
+/**
+ * The first relation path that names a property its entity does not have, as TypeORM reports it: the
+ * property and the entity class it was looked for in (`members.employee` on a task fails in "Employee").
+ */
+export function unknownRelation(entity: string, paths: readonly string[]): { property: string; entityClass: string } | undefined {
+  for (const path of paths) {
+    let current = entity;
+    for (const property of path.split('.')) {
+      const spec = ENTITY_SPECS[current];
+      const relation = spec?.relations?.[property];
+      if (!relation) return { property, entityClass: spec?.gauzyClass ?? current };
+      current = relation.entity;
+    }
+  }
+  return undefined;
+}
+
 /** Rows related to `row` through `relation` (soft-deleted related rows are skipped like TypeORM does). */
 export function relatedRows(spec: EntitySpec, row: Row, relation: string, store: SandboxStore): Row | Row[] | null | undefined {
   const rel = spec.relations?.[relation];
@@ -47,6 +64,8 @@ export function relatedRows(spec: EntitySpec, row: Row, relation: string, store:
       const ids = Array.isArray(row[rel.key]) ? (row[rel.key] as string[]) : [];
       return ids.map((id) => live(store.get(rel.entity, id))).filter((r): r is Row => !!r);
     }
+    case 'manyToManyListedBy':
+      return store.list(rel.entity).filter((r) => !r.deletedAt && Array.isArray(r[rel.key]) && (r[rel.key] as string[]).includes(row.id));
   }
 }
 
