@@ -20,6 +20,8 @@ const host = await startHost({
     gauzy: { baseUrl: sandbox.url, sandbox: true },
     identity: { mode: 'development', accounts: [{ name: 'bench', email: admin.email, password: admin.password }] },
     limits: { rateLimitMax: 1_000_000_000 },
+    // The whole catalog, as before default toolsets (get_server_info is in the diagnostics toolset).
+    inventory: { toolsets: ['all'] },
   },
   env: {},
   log: silentLogger,
@@ -78,7 +80,7 @@ const issuerServer = createServer((_request, response) => response.writeHead(200
 await new Promise<void>((resolve) => issuerServer.listen(0, '127.0.0.1', resolve));
 const issuer = `http://127.0.0.1:${(issuerServer.address() as { port: number }).port}`;
 const oauthHost = await startHost({
-  input: { port: 0, gauzy: { baseUrl: sandbox.url, sandbox: true }, identity: { mode: 'oauth', issuer, jwksUrl: `${issuer}/jwks` }, limits: { rateLimitMax: 1_000_000_000 } },
+  input: { port: 0, gauzy: { baseUrl: sandbox.url, sandbox: true }, identity: { mode: 'oauth', issuer, jwksUrl: `${issuer}/jwks` }, limits: { rateLimitMax: 1_000_000_000 }, inventory: { toolsets: ['all'] } },
   env: {},
   log: silentLogger,
   importModule: importFromCli,

@@ -8,7 +8,7 @@ import { measure, table } from './measure.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
 const sandbox = await createSandbox({ seed: 'demo' });
-const kernel = createKernel({ plugins: await loadPlugins(), log: silentLogger, ...kernelOptionsFor(sandbox, 'superAdmin') });
+const kernel = createKernel({ plugins: await loadPlugins(), inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, 'superAdmin') });
 const client = await connectInMemory(kernel.serverFactory);
 await client.call('list_projects', { take: 5 });
 

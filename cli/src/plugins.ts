@@ -1,13 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { GauzyMcpError, type PluginDefinition } from '@gauzy-mcp/core';
 
-/** The packs a default install serves. Data, not imports: a deployment can name others in GAUZY_MCP_PLUGINS. */
-export const DEFAULT_PLUGIN_PACKAGES = [
-  '@gauzy-mcp/plugin-projects',
-  '@gauzy-mcp/plugin-tasks',
-  '@gauzy-mcp/plugin-time-tracking',
-  '@gauzy-mcp/plugin-session',
-  '@gauzy-mcp/plugin-diagnostics',
-] as const;
+/**
+ * The packs a default install serves: the CLI's own `@gauzy-mcp/plugin-*` dependencies. The CLI must
+ * depend on a pack for `npx gauzy-mcp` to install it, so its package.json is the one list; nothing else
+ * repeats it (the host gets it from here when it runs under the CLI). Data, not imports: a deployment can
+ * name others in GAUZY_MCP_PLUGINS or the host config's `plugins`.
+ */
+export const DEFAULT_PLUGIN_PACKAGES: readonly string[] = defaultPluginPackages();
+
+function defaultPluginPackages(): string[] {
+  // `src/` and `dist/` both sit one level below the package root.
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies?: Record<string, string> };
+  return Object.keys(manifest.dependencies ?? {})
+    .filter((name) => name.startsWith('@gauzy-mcp/plugin-'))
+    .sort();
+}
 
 /** Imports plugin packages by name; each must default-export a plugin definition. */
 export async function loadPlugins(packages: readonly string[] = DEFAULT_PLUGIN_PACKAGES): Promise<PluginDefinition[]> {

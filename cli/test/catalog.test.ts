@@ -12,7 +12,7 @@ let inventory: Inventory;
 
 before(async () => {
   plugins = await allPlugins();
-  inventory = new Inventory(plugins);
+  inventory = new Inventory(plugins, { toolsets: ['all'] });
 });
 
 const referenceTools = (categories: string[]) =>

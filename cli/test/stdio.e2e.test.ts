@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { Inventory } from '@gauzy-mcp/core';
 import { createClient, wrapClient, type ProtocolRevision, type TestClient } from '@gauzy-mcp/testkit';
+import { loadPlugins } from '../src/plugins.js';
 
 const BIN = new URL('../../node_modules/.bin/gauzy-mcp', import.meta.url).pathname;
 
@@ -53,7 +55,9 @@ for (const protocol of ['2025-06-18', '2026-07-28'] as const) {
       assert.equal(mcp.protocolVersion, protocol);
       assert.match(readyLine, /\d+ tools .* as admin@ever\.co/);
       const tools = await mcp.listAllTools();
-      assert.ok(tools.length >= 40, `expected the full catalog, got ${tools.length}`);
+      assert.ok(tools.length >= 40, `expected the default toolsets, got ${tools.length}`);
+      assert.deepEqual(tools.map((tool) => tool.name), new Inventory(await loadPlugins()).tools.map((tool) => tool.name), 'the default toolsets, nothing named');
+      assert.ok(!tools.some((tool) => tool.name === 'get_server_info'), 'diagnostics is not a default toolset');
       const get = await observer(sandboxUrl);
 
       const project = await mcp.call('create_project', { name: `Backend API ${protocol}`, billing: 'RATE', budgetType: 'hours', budget: 120 });
@@ -157,6 +161,35 @@ test('stdio with API_BASE_URL and explicit credentials: logout, then list_projec
     await mcp.close();
     await gauzy.close();
   }
+});
+
+test('stdio with GAUZY_MCP_TOOLSETS=all serves every toolset, a named list exactly those', async () => {
+  const plugins = await loadPlugins();
+  for (const [toolsets, expected] of [
+    ['all', new Inventory(plugins, { toolsets: ['all'] })],
+    ['diagnostics,session', new Inventory(plugins, { toolsets: ['diagnostics', 'session'] })],
+  ] as const) {
+    const { mcp, readyLine } = await spawnStdio('2026-07-28', { GAUZY_MCP_TOOLSETS: toolsets });
+    try {
+      assert.deepEqual((await mcp.listAllTools()).map((tool) => tool.name), expected.tools.map((tool) => tool.name), toolsets);
+      assert.match(readyLine, new RegExp(`${expected.tools.length} tools`));
+    } finally {
+      await mcp.close();
+    }
+  }
+});
+
+test('stdio with an unknown toolset exits at start, naming the known and the default toolsets on stderr', async () => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(BIN, ['stdio'], { env: { ...process.env, API_BASE_URL: '', GAUZY_MCP_TOOLSETS: 'tasks,payroll' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 1);
+  assert.equal(stdout, '', 'nothing but JSON-RPC may reach stdout');
+  assert.match(stderr, /GMCP_ERR_CONFIG_INVALID: .*unknown toolset "payroll"; known: diagnostics, projects, session, tasks, time-tracking \(default: projects, session, tasks, time-tracking\)/);
 });
 
 test('stdio with API_BASE_URL but no credentials explains what is missing on stderr and exits', async () => {

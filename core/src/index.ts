@@ -10,6 +10,7 @@ export type {
   SessionStatus,
   ToolContext,
   ToolDefinition,
+  ToolsetDefinition,
   ToolEffect,
   ToolOutput,
   ContentBlock,

@@ -9,7 +9,11 @@ import type { OAuthScope, PluginDefinition, ToolDefinition } from './tool.js';
 
 /** Which tools to serve. Applied in this order: toolsets, then `include` adds, then read-only, then `exclude` (exclusion always wins). */
 export interface InventoryOptions {
-  /** Toolset names, or "all" (the default) or "default" (the toolsets plugins mark as default). */
+  /**
+   * Toolset names to serve; `"all"` serves every toolset, `"default"` the toolsets their plugins mark
+   * `default: true` (inside a list it adds them). Unset or empty: the default toolsets, so a client is
+   * not handed hundreds of tools it never asked for.
+   */
   toolsets?: readonly string[];
   readOnly?: boolean;
   include?: readonly string[];
@@ -75,7 +79,8 @@ export class Inventory {
         name: toolset.name,
         description: toolset.description,
         plugin: plugin.name,
-        default: toolset.default ?? true,
+        // Opt-in: a toolset is served without being named only when its plugin says so.
+        default: toolset.default === true,
         tools: 0,
       })),
     );
@@ -146,12 +151,30 @@ function register(plugin: PluginDefinition, definition: ToolDefinition<z.ZodObje
 
 export { toJsonSchema, type ObjectJsonSchema };
 
+/** Selects every toolset. */
+export const ALL_TOOLSETS = 'all';
+/** Selects the toolsets their plugins mark `default: true`; what is served when no toolset is named. */
+export const DEFAULT_TOOLSETS = 'default';
+
+/** The toolset names a `toolsets` option selects (see {@link InventoryOptions.toolsets}). */
+function enabledToolsets(toolsets: ReadonlyArray<{ name: string; default: boolean }>, requested: readonly string[] | undefined): Set<string> {
+  const enabled = new Set<string>();
+  for (const name of requested && requested.length > 0 ? requested : [DEFAULT_TOOLSETS]) {
+    if (name === ALL_TOOLSETS) toolsets.forEach((toolset) => enabled.add(toolset.name));
+    else if (name === DEFAULT_TOOLSETS) toolsets.filter((toolset) => toolset.default).forEach((toolset) => enabled.add(toolset.name));
+    else enabled.add(name);
+  }
+  return enabled;
+}
+
 function checkOptions(options: InventoryOptions, tools: readonly RegisteredTool[], toolsets: readonly ToolsetInfo[]): void {
   const toolsetNames = new Set(toolsets.map((toolset) => toolset.name));
-  for (const name of options.toolsets ?? []) {
-    if (name !== 'all' && name !== 'default' && !toolsetNames.has(name)) {
-      throw new GauzyMcpError('GMCP_ERR_CONFIG_INVALID', [`unknown toolset "${name}"; known: all, default, ${[...toolsetNames].sort().join(', ')}`]);
-    }
+  const unknown = (options.toolsets ?? []).filter((name) => name !== ALL_TOOLSETS && name !== DEFAULT_TOOLSETS && !toolsetNames.has(name));
+  if (unknown.length > 0) {
+    const defaults = toolsets.filter((toolset) => toolset.default).map((toolset) => toolset.name).sort();
+    throw new GauzyMcpError('GMCP_ERR_CONFIG_INVALID', [
+      `unknown toolset${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `"${name}"`).join(', ')}; known: ${[...toolsetNames].sort().join(', ')} (default: ${defaults.join(', ') || 'none'}), or "${ALL_TOOLSETS}" or "${DEFAULT_TOOLSETS}"`,
+    ]);
   }
   const toolNames = new Set(tools.flatMap((tool) => [tool.name, ...(tool.definition.aliases ?? [])]));
   for (const name of [...(options.include ?? []), ...(options.exclude ?? [])]) {
@@ -160,13 +183,7 @@ function checkOptions(options: InventoryOptions, tools: readonly RegisteredTool[
 }
 
 function select(tools: readonly RegisteredTool[], toolsets: readonly ToolsetInfo[], options: InventoryOptions): RegisteredTool[] {
-  const requested = options.toolsets && options.toolsets.length > 0 ? options.toolsets : ['all'];
-  const enabled = new Set<string>();
-  for (const name of requested) {
-    if (name === 'all') toolsets.forEach((toolset) => enabled.add(toolset.name));
-    else if (name === 'default') toolsets.filter((toolset) => toolset.default).forEach((toolset) => enabled.add(toolset.name));
-    else enabled.add(name);
-  }
+  const enabled = enabledToolsets(toolsets, options.toolsets);
   const matches = (tool: RegisteredTool, names: readonly string[] | undefined) =>
     (names ?? []).some((name) => name === tool.name || (tool.definition.aliases ?? []).includes(name));
   return tools.filter(

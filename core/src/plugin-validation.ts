@@ -37,6 +37,9 @@ export function validatePlugin(plugin: PluginDefinition): void {
   for (const toolset of plugin.toolsets) {
     if (!TOOLSET_NAME_PATTERN.test(toolset.name)) fail(`toolset "${toolset.name}" must match ${TOOLSET_NAME_PATTERN}`);
     if (!toolset.description) fail(`toolset "${toolset.name}" has no description`);
+    // Operators select toolsets by name, and these two names already mean a selection.
+    if (toolset.name === 'all' || toolset.name === 'default') fail(`toolset "${toolset.name}" is a reserved name (it selects toolsets)`);
+    if (toolset.default !== undefined && typeof toolset.default !== 'boolean') fail(`toolset "${toolset.name}": default must be true or false`);
     toolsets.add(toolset.name);
   }
   const names = new Set<string>();

@@ -193,13 +193,24 @@ export interface ReadContext {
   signal: AbortSignal;
 }
 
+/** A group of a plugin's tools that operators turn on by name (`GAUZY_MCP_TOOLSETS`, the host's `inventory.toolsets`). */
+export interface ToolsetDefinition {
+  name: string;
+  description: string;
+  /**
+   * Served when the operator names no toolsets (or names `default`). Keep it for the everyday areas:
+   * every default tool is in every client's `tools/list`. Unset means false.
+   */
+  default?: boolean;
+}
+
 export interface PluginDefinition {
   name: string;
   version: string;
   description: string;
   /** Kernel API version the plugin is written against. */
   kernel: number;
-  toolsets: ReadonlyArray<{ name: string; description: string; default?: boolean }>;
+  toolsets: readonly ToolsetDefinition[];
   tools: readonly ToolDefinition<z.ZodObject>[];
   resources?: readonly ResourceDefinition[];
   resourceTemplates?: readonly ResourceTemplateDefinition[];

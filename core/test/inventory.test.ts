@@ -16,13 +16,13 @@ const plugin = (overrides: Partial<PluginDefinition> = {}): PluginDefinition =>
     version: '1.0.0',
     description: 'sample',
     kernel: KERNEL_API_VERSION,
-    toolsets: [{ name: 'alpha', description: 'a' }, { name: 'beta', description: 'b', default: false }],
+    toolsets: [{ name: 'alpha', description: 'a', default: true }, { name: 'beta', description: 'b' }],
     tools: [tool('list_things', 'read'), tool('create_thing', 'write', 'alpha', { aliases: ['add_thing'] }), tool('delete_thing', 'delete', 'beta')],
     ...overrides,
   });
 
 test('effect drives annotations and scope', () => {
-  const inventory = new Inventory([plugin()]);
+  const inventory = new Inventory([plugin()], { toolsets: ['all'] });
   const byName = Object.fromEntries(inventory.tools.map((entry) => [entry.name, entry]));
   assert.deepEqual(byName.list_things!.annotations, { title: 'list_things', readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false });
   assert.equal(byName.list_things!.scope, 'mcp.read');
@@ -42,16 +42,49 @@ test('session tools get an optional organizationId; aliases resolve but are not 
 
 test('filters apply in order: toolsets, include, read-only, exclude (exclusion wins)', () => {
   const names = (options: ConstructorParameters<typeof Inventory>[1]) => new Inventory([plugin()], options).tools.map((entry) => entry.name);
-  assert.deepEqual(names({}), ['create_thing', 'delete_thing', 'list_things']);
-  assert.deepEqual(names({ toolsets: ['default'] }), ['create_thing', 'list_things']);
+  assert.deepEqual(names({ toolsets: ['all'] }), ['create_thing', 'delete_thing', 'list_things']);
   assert.deepEqual(names({ toolsets: ['beta'], include: ['list_things'] }), ['delete_thing', 'list_things']);
-  assert.deepEqual(names({ readOnly: true }), ['list_things']);
+  assert.deepEqual(names({ toolsets: ['all'], readOnly: true }), ['list_things']);
   assert.deepEqual(names({ readOnly: true, include: ['create_thing'] }), ['list_things']);
-  assert.deepEqual(names({ exclude: ['add_thing'], include: ['create_thing'] }), ['delete_thing', 'list_things']);
+  assert.deepEqual(names({ toolsets: ['all'], exclude: ['add_thing'], include: ['create_thing'] }), ['delete_thing', 'list_things']);
+});
+
+test('toolsets: the default ones unless named; "all" serves every one, a list exactly those, "default" in a list adds the defaults', () => {
+  const names = (toolsets?: string[]) => new Inventory([plugin()], toolsets ? { toolsets } : {}).tools.map((entry) => entry.name);
+  const alphaOnly = ['create_thing', 'list_things'];
+  assert.deepEqual(names(), alphaOnly, 'nothing named: only the toolsets their plugin marks default');
+  assert.deepEqual(names([]), alphaOnly, 'an empty list is the same as none');
+  assert.deepEqual(names(['default']), alphaOnly);
+  assert.deepEqual(names(['all']), ['create_thing', 'delete_thing', 'list_things']);
+  assert.deepEqual(names(['beta']), ['delete_thing'], 'a list serves exactly its toolsets, defaults not added');
+  assert.deepEqual(names(['beta', 'default']), ['create_thing', 'delete_thing', 'list_things']);
+  // Opt-in: a toolset that does not say default: true is not served unless named.
+  const unmarked = plugin({ toolsets: [{ name: 'alpha', description: 'a' }, { name: 'beta', description: 'b' }] });
+  assert.deepEqual(new Inventory([unmarked]).tools.map((entry) => entry.name), []);
+  const info = new Inventory([plugin()]).toolsets.map(({ name, default: isDefault, tools }) => ({ name, isDefault, tools }));
+  assert.deepEqual(info, [{ name: 'alpha', isDefault: true, tools: 2 }, { name: 'beta', isDefault: false, tools: 0 }], 'every toolset is reported, with the tools it serves');
+});
+
+test('an unknown toolset stops start-up naming every unknown one, the known ones and which are default', () => {
+  assert.throws(
+    () => new Inventory([plugin()], { toolsets: ['alpha', 'gamma', 'delta'] }),
+    (error: unknown) =>
+      isGauzyMcpError(error, 'GMCP_ERR_CONFIG_INVALID') &&
+      error.message.includes('unknown toolsets "gamma", "delta"; known: alpha, beta (default: alpha), or "all" or "default"'),
+  );
+});
+
+test('"all" and "default" are reserved: a plugin cannot declare a toolset so named', () => {
+  for (const name of ['all', 'default']) {
+    assert.throws(
+      () => validatePlugin(plugin({ toolsets: [{ name, description: 'x' }], tools: [tool('list_things', 'read', name)] })),
+      (error: unknown) => isGauzyMcpError(error, 'GMCP_ERR_PLUGIN_INVALID') && /reserved/.test(error.message),
+    );
+  }
 });
 
 test('scope views hide tools above the token\'s scopes', () => {
-  const inventory = new Inventory([plugin()]);
+  const inventory = new Inventory([plugin()], { toolsets: ['all'] });
   assert.deepEqual(inventory.visibleTo(['mcp.read']).map((entry) => entry.name), ['list_things']);
   assert.equal(inventory.visibleTo(['mcp.write']).length, 3);
 });

@@ -25,7 +25,7 @@ const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwA
 const clientTools = definePlugin({
   ...base,
   name: 'client-tools',
-  toolsets: [{ name: 'client', description: 'Tools that talk to the client.' }],
+  toolsets: [{ name: 'client', description: 'Tools that talk to the client.', default: true }],
   tools: [
     defineTool({
       name: 'ask_model',
@@ -157,7 +157,7 @@ test('a server none of whose tools logs does not announce logging, and a stray l
   const quiet = definePlugin({
     ...base,
     name: 'quiet-tools',
-    toolsets: [{ name: 'quiet', description: 'Quiet tools.' }],
+    toolsets: [{ name: 'quiet', description: 'Quiet tools.', default: true }],
     tools: [defineTool({ ...clientTools.tools[1]!, name: 'undeclared_logger', toolset: 'quiet', logs: undefined })],
   });
   const { client, close } = await connect([quiet]);

@@ -25,7 +25,7 @@ const gadgetPlugin = (entity = archivable): PluginDefinition =>
     version: '1.0.0',
     description: 'Gadgets.',
     kernel: KERNEL_API_VERSION,
-    toolsets: [{ name: 'gadgets', description: 'Gadgets' }],
+    toolsets: [{ name: 'gadgets', description: 'Gadgets', default: true }],
     tools: [
       listThings,
       deleteTool(entity, { name: 'archive_gadget', title: 'Archive', description: 'Soft-delete a gadget.', toolset: 'gadgets', mode: 'soft' }),

@@ -5,7 +5,7 @@
 //   node client.mjs ws://127.0.0.1:3001/ws my-dev-token list_projects '{"take":5}'
 import WebSocket from 'ws';
 
-const [url, token, toolName = 'get_server_info', toolArgs = '{}'] = process.argv.slice(2);
+const [url, token, toolName = 'get_session_info', toolArgs = '{}'] = process.argv.slice(2);
 if (!url) {
   process.stderr.write('usage: node client.mjs <ws-url> [bearer-token] [tool-name] [json-arguments]\n');
   process.exit(2);

@@ -5,15 +5,6 @@ import { z } from 'zod';
 
 const MiB = 1024 * 1024;
 
-/** The packs a host serves when its config names none. Data, not imports: the host loads them by name. */
-export const DEFAULT_HOST_PLUGINS = [
-  '@gauzy-mcp/plugin-projects',
-  '@gauzy-mcp/plugin-tasks',
-  '@gauzy-mcp/plugin-time-tracking',
-  '@gauzy-mcp/plugin-session',
-  '@gauzy-mcp/plugin-diagnostics',
-];
-
 const devAccount = z.strictObject({
   /** Names the account in logs, audit records and session bindings. */
   name: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/i, 'letters, digits, "_", "." or "-"'),
@@ -40,11 +31,15 @@ export const hostConfigSchema = z.strictObject({
       sandbox: z.boolean().default(false),
     })
     .optional(),
-  /** Plugin packages (or module paths, relative to the config file) to load. */
-  plugins: z.array(z.string().min(1)).min(1).default(DEFAULT_HOST_PLUGINS),
+  /**
+   * Plugin packages (or module paths, relative to the config file) to load. Unset: the composition
+   * root's defaults (the CLI's packs), else every installed plugin package (see `startHost`).
+   */
+  plugins: z.array(z.string().min(1)).min(1).optional(),
   inventory: z
     .strictObject({
-      toolsets: z.array(z.string()).optional(),
+      /** Toolsets to serve: names, `all`, or `default` (the default: the toolsets their packs mark default). */
+      toolsets: z.array(z.string().min(1)).optional(),
       readOnly: z.boolean().optional(),
       include: z.array(z.string()).optional(),
       exclude: z.array(z.string()).optional(),

@@ -1,6 +1,6 @@
 export { startHost } from './start.js';
 export type { RunningHost, StartHostOptions } from './start.js';
-export { loadHostConfig, hostConfigSchema, DEFAULT_HOST_PLUGINS, isLoopbackHost } from './config.js';
+export { loadHostConfig, hostConfigSchema, isLoopbackHost } from './config.js';
 export type { HostConfig, HostConfigInput, LoadedHostConfig } from './config.js';
 export { loadConfiguredPlugins, installedPluginPackages } from './plugins.js';
 export type { ModuleImporter, PluginLoadOptions } from './plugins.js';

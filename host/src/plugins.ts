@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { GauzyMcpError, type PluginDefinition } from '@gauzy-mcp/core';
 
 /** Imports a module by specifier from the composition root (the CLI), where the installed packs resolve. */
@@ -42,6 +42,22 @@ export async function loadConfiguredPlugins(entries: readonly string[], options:
     plugins.push(plugin as PluginDefinition);
   }
   return plugins;
+}
+
+/** The host package's own directory (`src/` and `dist/` both sit one level below it). */
+export const HOST_PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * What a host serves when neither its config nor its composition root names plugins: every installed
+ * plugin package found from `dirs` (the host passes its own installation too). The inventory's default
+ * toolsets keep that catalog small. None found stops start-up saying how to name them.
+ */
+export function installedPluginsOrFail(dirs: readonly string[]): string[] {
+  const installed = installedPluginPackages(dirs);
+  if (installed.length === 0) {
+    throw new GauzyMcpError('GMCP_ERR_CONFIG_INVALID', ['no plugins: name the packs to serve in the config\'s plugins (or GAUZY_MCP_PLUGINS), or install one (a package with the gauzy-mcp-plugin keyword)']);
+  }
+  return installed;
 }
 
 /** Packages marked with the `gauzy-mcp-plugin` keyword in the node_modules above the given directories. */

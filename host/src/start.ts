@@ -1,4 +1,4 @@
-import { createCatalog, createGauzyHttp, createLogger, KERNEL_VERSION, logLevelFromEnv, type Logger } from '@gauzy-mcp/core';
+import { createCatalog, createGauzyHttp, createLogger, KERNEL_VERSION, logLevelFromEnv, type Logger, type ServerFacts } from '@gauzy-mcp/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
@@ -15,7 +15,7 @@ import { legacyStreamHandler, registerMcpRoutes } from './http/mcp-routes.js';
 import { identityFromAuthInfo, notifySession, SessionManager } from './http/sessions.js';
 import { HostMetrics } from './ops/metrics.js';
 import { registerOpsRoutes } from './ops/routes.js';
-import { loadConfiguredPlugins, type ModuleImporter } from './plugins.js';
+import { HOST_PACKAGE_DIR, installedPluginsOrFail, loadConfiguredPlugins, type ModuleImporter } from './plugins.js';
 import { createHostState, type HostState, type KeyValueStore } from './state/index.js';
 
 export interface StartHostOptions {
@@ -28,6 +28,12 @@ export interface StartHostOptions {
   /** Resolves plugin package names from the composition root (the CLI passes its own `import`). */
   importModule?: ModuleImporter;
   searchDirs?: readonly string[];
+  /**
+   * The plugin packages to load when the config names none: the composition root's own list (the CLI
+   * passes its default packs). Without it, every installed plugin package (the `gauzy-mcp-plugin`
+   * keyword) found from the config's directory, `searchDirs` and the host's own installation.
+   */
+  defaultPlugins?: readonly string[];
 }
 
 export interface RunningHost {
@@ -38,6 +44,8 @@ export interface RunningHost {
   config: HostConfig;
   app: FastifyInstance;
   toolCount: number;
+  /** The plugins loaded (from the config, the composition root's defaults, or those installed) and the tools each serves. */
+  plugins: ServerFacts['plugins'];
   identityMode: string;
   metrics: HostMetrics;
   /** Users' Gauzy tokens (OAuth mode): what the authorization server writes and the tools read. */
@@ -57,7 +65,8 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const env = options.env ?? process.env;
   const log = options.log ?? createLogger({ level: logLevelFromEnv(env) }).child({ component: 'host' });
   const { config, baseDir } = loadHostConfig({ path: options.configPath, input: options.input, env });
-  const plugins = await loadConfiguredPlugins(config.plugins, { baseDir, importModule: options.importModule, searchDirs: options.searchDirs });
+  const entries = config.plugins ?? options.defaultPlugins ?? installedPluginsOrFail([baseDir, ...(options.searchDirs ?? []), HOST_PACKAGE_DIR]);
+  const plugins = await loadConfiguredPlugins(entries, { baseDir, importModule: options.importModule, searchDirs: options.searchDirs });
   const metrics = new HostMetrics();
   const gauzy = config.gauzy!;
   const catalog = createCatalog({
@@ -171,5 +180,5 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
       await authenticator.close?.();
     })());
 
-  return { url, mcpUrl: `${url}/mcp`, config, app, vault, kv: state.kv, redis: state.redis, toolCount: catalog.facts.toolCount, identityMode: authenticator.mode, metrics, notifySession: (sessionId, message) => notifySession(state, sessionId, message), close };
+  return { url, mcpUrl: `${url}/mcp`, config, app, vault, kv: state.kv, redis: state.redis, toolCount: catalog.facts.toolCount, plugins: catalog.facts.plugins, identityMode: authenticator.mode, metrics, notifySession: (sessionId, message) => notifySession(state, sessionId, message), close };
 }

@@ -8,7 +8,8 @@ describe('Streamable HTTP: the SDK client against the host', () => {
   let host: RunningHost;
   before(async () => {
     sandbox = await createSandbox({ seed: 'demo' });
-    host = await startTestHost(sandbox);
+    // Every toolset: get_server_info is in diagnostics, which is not a default one.
+    host = await startTestHost(sandbox, { inventory: { toolsets: ['all'] } });
   });
   after(async () => {
     await host.close();

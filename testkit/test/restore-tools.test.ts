@@ -13,7 +13,7 @@ const gadgetsPlugin = definePlugin({
   version: '1.0.0',
   description: 'Test gadgets.',
   kernel: KERNEL_API_VERSION,
-  toolsets: [{ name: 'gadgets', description: 'Gadgets' }],
+  toolsets: [{ name: 'gadgets', description: 'Gadgets', default: true }],
   tools: [
     deleteTool(gadget, { name: 'archive_gadget', title: 'Archive a gadget', description: 'Soft-delete a gadget; restore_gadget brings it back.', toolset: 'gadgets', mode: 'soft' }),
     recoverTool(gadget, { name: 'restore_gadget', title: 'Restore a gadget', description: 'Bring back an archived gadget.', toolset: 'gadgets' }),

@@ -4,7 +4,10 @@ import { Inventory, type PluginDefinition, type RegisteredTool } from '@gauzy-mc
 
 /** Generated reference of every tool: parameters, scope, annotations, Gauzy routes. Tests check it is current. */
 export function renderToolReference(plugins: readonly PluginDefinition[]): string {
-  const inventory = new Inventory(plugins);
+  // The reference covers every tool, whichever toolsets a deployment serves.
+  const inventory = new Inventory(plugins, { toolsets: ['all'] });
+  const defaults = inventory.toolsets.filter((toolset) => toolset.default);
+  const defaultTools = defaults.reduce((sum, toolset) => sum + toolset.tools, 0);
   const out: string[] = [
     '# Tool reference',
     '',
@@ -12,9 +15,14 @@ export function renderToolReference(plugins: readonly PluginDefinition[]): strin
     '',
     `${inventory.tools.length} tools in ${plugins.length} packs.`,
     '',
-    '| pack | toolset | tools |',
-    '|---|---|---|',
-    ...inventory.toolsets.map((toolset) => `| ${toolset.plugin} | ${toolset.name} | ${toolset.tools} |`),
+    '## Toolsets',
+    '',
+    `A server serves the default toolsets (${defaults.map((toolset) => `\`${toolset.name}\``).join(', ') || 'none'}: ${defaultTools} tools) unless the operator names others: ` +
+      '`GAUZY_MCP_TOOLSETS` (stdio, host) or `inventory.toolsets` (host config) takes `all`, `default`, or a comma list of toolset names (a list serves exactly those; `default` in a list adds the default ones).',
+    '',
+    '| toolset | pack | default | tools | description |',
+    '|---|---|---|---|---|',
+    ...inventory.toolsets.map((toolset) => `| \`${toolset.name}\` | ${toolset.plugin} | ${toolset.default ? 'yes' : 'no'} | ${toolset.tools} | ${toolset.description} |`),
     '',
   ];
   for (const plugin of plugins) {

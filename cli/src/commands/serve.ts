@@ -6,7 +6,7 @@ import { buildAuthServer, loadAuthConfig } from '@gauzy-mcp/auth';
 import { createGauzyHttp, createLogger, logLevelFromEnv } from '@gauzy-mcp/core';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
 import { createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
-import { importFromCli } from '../plugins.js';
+import { DEFAULT_PLUGIN_PACKAGES, importFromCli } from '../plugins.js';
 
 // The CLI is the composition root: plugin packages named in the host config resolve from here.
 const CLI_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -32,6 +32,7 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv = process.
     log,
     importModule: importFromCli,
     searchDirs: [CLI_DIR],
+    defaultPlugins: DEFAULT_PLUGIN_PACKAGES,
   });
   const stops: Array<() => Promise<void>> = [() => host.close()];
   const extra: string[] = [];
@@ -87,6 +88,7 @@ export async function runDemo(env: NodeJS.ProcessEnv = process.env): Promise<voi
       log,
       importModule: importFromCli,
       searchDirs: [CLI_DIR],
+      defaultPlugins: DEFAULT_PLUGIN_PACKAGES,
     });
     stops.unshift(() => host.close());
     const auth = await buildAuthServer({

@@ -1,6 +1,6 @@
 // A third-party pack in ~40 lines: describe the entity once, declare each tool as data.
-// Load it next to the built-in packs with
-//   GAUZY_MCP_PLUGINS=@gauzy-mcp/plugin-projects,gauzy-mcp-example-teams gauzy-mcp stdio
+// Load it next to the built-in packs with (its toolset is not a default one, so name it)
+//   GAUZY_MCP_PLUGINS=@gauzy-mcp/plugin-projects,gauzy-mcp-example-teams GAUZY_MCP_TOOLSETS=default,example-teams gauzy-mcp stdio
 import { defineEntity, definePlugin, getTool, KERNEL_API_VERSION, listTool } from '@gauzy-mcp/core';
 import { z } from 'zod';
 

@@ -9,7 +9,7 @@ let client: TestClient;
 
 before(async () => {
   sandbox = await createSandbox({ seed: 'demo' });
-  client = await connectInMemory(createKernel({ plugins: [teamsPlugin], log: silentLogger, ...kernelOptionsFor(sandbox, 'superAdmin') }).serverFactory);
+  client = await connectInMemory(createKernel({ plugins: [teamsPlugin], inventory: { toolsets: ['example-teams'] }, log: silentLogger, ...kernelOptionsFor(sandbox, 'superAdmin') }).serverFactory);
 });
 after(async () => {
   await client.close();

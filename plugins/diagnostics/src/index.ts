@@ -83,7 +83,7 @@ export const diagnosticsPlugin = definePlugin({
   version: packageJson.version,
   description: 'Connection test and server capabilities.',
   kernel: KERNEL_API_VERSION,
-  toolsets: [{ name: toolset, description: 'Connection test, server info and capabilities', default: true }],
+  toolsets: [{ name: toolset, description: 'Connection test, server info and capabilities' }],
   tools: [testApiConnection, getServerInfo, testMcpCapabilities],
 });
 

@@ -9,7 +9,7 @@ let client: TestClient;
 
 before(async () => {
   sandbox = await createSandbox({ seed: 'demo' });
-  client = await connectInMemory(createKernel({ plugins: [diagnosticsPlugin], log: silentLogger, ...kernelOptionsFor(sandbox, 'superAdmin') }).serverFactory);
+  client = await connectInMemory(createKernel({ plugins: [diagnosticsPlugin], inventory: { toolsets: ['diagnostics'] }, log: silentLogger, ...kernelOptionsFor(sandbox, 'superAdmin') }).serverFactory);
 });
 after(async () => {
   await client.close();
