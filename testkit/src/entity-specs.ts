@@ -15,8 +15,8 @@ export type RelationSpec =
 export interface EntitySpec {
   /** Store table name. */
   name: string;
-  /** Gauzy's entity class, as its errors name it (e.g. `Property "x" was not found in "Task"`). */
-  gauzyClass: string;
+  /** Gauzy's entity class, as its errors name it (e.g. `Property "x" was not found in "Task"`); default: `name`. */
+  gauzyClass?: string;
   /** Column defaults applied on create, after the base columns (mirrors the entity's nullable columns). */
   defaults: () => Record<string, unknown>;
   /** Columns never emitted (Gauzy's @Exclude / select:false, or sandbox bookkeeping). */
