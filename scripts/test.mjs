@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const roots = ['core', 'testkit', 'host', 'auth', 'plugins', 'cli', 'examples'];
+const roots = ['core', 'testkit', 'host', 'auth', 'plugins', 'cli', 'examples', 'scripts'];
 const skip = new Set(['node_modules', 'dist', '.tsbuild']);
 
 function collect(dir, found = []) {
