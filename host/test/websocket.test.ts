@@ -73,7 +73,9 @@ describe('WebSocket on /ws and /sse', () => {
     const admin = sandbox.seed.users.superAdmin;
     host = await startTestHost(sandbox, {
       identity: { mode: 'development', accounts: [{ name: 'admin', email: admin.email, password: admin.password, token: TOKEN }] },
-      limits: { webSocketMaxMessageBytes: 64 * 1024, webSocketHeartbeatMs: 200 },
+      // The default heartbeat: a short one here would drop the test's own client whenever the shared
+      // machine stalls this process for a moment. The heartbeat test runs its own host.
+      limits: { webSocketMaxMessageBytes: 64 * 1024 },
     });
     wsUrl = `${host.url.replace(/^http/, 'ws')}/ws`;
   });
@@ -155,10 +157,19 @@ describe('WebSocket on /ws and /sse', () => {
   });
 
   test('heartbeats drop a peer that stops answering pings', async () => {
-    const { closed } = await rawSocket(wsUrl, { autoPong: false });
-    const [code] = await closed;
-    // Terminated, not closed politely: the peer is presumed gone.
-    assert.equal(code, 1006);
+    const admin = sandbox.seed.users.superAdmin;
+    const own = await startTestHost(sandbox, {
+      identity: { mode: 'development', accounts: [{ name: 'admin', email: admin.email, password: admin.password, token: TOKEN }] },
+      limits: { webSocketHeartbeatMs: 200 },
+    });
+    try {
+      const { closed } = await rawSocket(`${own.url.replace(/^http/, 'ws')}/ws`, { autoPong: false });
+      const [code] = await closed;
+      // Terminated, not closed politely: the peer is presumed gone.
+      assert.equal(code, 1006);
+    } finally {
+      await own.close();
+    }
   });
 
   test('a peer that stops reading is dropped once its unsent backlog passes twice the bound, instead of buffering without end', async () => {
