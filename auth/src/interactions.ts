@@ -6,7 +6,10 @@ import type Provider from 'oidc-provider';
 import type { GrantLedger } from './grant-ledger.js';
 import { formTargetOf, sendPage } from './page-security.js';
 import { consentPage, errorPage, signInPage } from './pages.js';
-import type { SignInThrottle } from './sign-in-throttle.js';
+import { ThrottleUnavailableError, type SignInThrottle } from './sign-in-throttle.js';
+
+/** Retry-After on the 503 a sign-in gets while the shared throttle count cannot be reached. */
+const THROTTLE_UNAVAILABLE_RETRY_SECONDS = 5;
 
 export interface InteractionDeps {
   provider: Provider;
@@ -73,25 +76,37 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
       sendPage(reply, signInPage({ action: `/oauth2/interaction/${details.uid}/login`, csrf: csrfFor(details.uid), clientName: client?.clientName ?? String(details.params.client_id), email: typeof form.email === 'string' ? form.email : '', error }), { status, formTargets: formTargetsOf(details.params.redirect_uri) });
     // Only a plausible email and password go to Gauzy: anything else (blank, repeated, an object) is asked for again.
     if (!credentials) return again('Enter your Gauzy email and password.');
-    const wait = throttle.retryAfter(request.ip, credentials.email);
+    // The attempt is counted before the password goes to Gauzy. Without the shared count (Redis down) the
+    // sign-in is refused with 503: a password is never tried uncounted, and an outage is never a 500.
+    const wait = await throttle.attempt(request.ip, credentials.email).catch((error: unknown) => {
+      if (!(error instanceof ThrottleUnavailableError)) throw error;
+      log.warn('sign-in refused: the throttle store is unavailable', { error: error.message });
+      return undefined;
+    });
+    if (wait === undefined) {
+      reply.header('retry-after', String(THROTTLE_UNAVAILABLE_RETRY_SECONDS));
+      return again('Sign-in is unavailable for a moment. Try again shortly.', 503);
+    }
     if (wait > 0) {
       reply.header('retry-after', String(wait));
       return again(`Too many failed attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`, 429);
     }
+    // Settling the count after Gauzy answered: a failure to reach the store then is logged, and the answer stands.
+    const settle = (how: 'succeeded' | 'undecided') => throttle[how](request.ip, credentials.email).catch((error: unknown) => log.warn('could not update the sign-in throttle', { error: (error as Error).message }));
     const session = new GauzySession(gauzy, { credentials, log: log });
     try {
       await session.signIn();
-      throttle.succeeded(request.ip, credentials.email);
     } catch (error) {
       // Gauzy's 400 is its validation of the login body: as much a refusal of these credentials as its 401.
-      if (isGauzyMcpError(error, 'GMCP_ERR_NOT_SIGNED_IN') || isGauzyMcpError(error, 'GMCP_ERR_GAUZY_BAD_REQUEST')) {
-        throttle.failed(request.ip, credentials.email);
-        return again('Gauzy did not accept that email and password.');
-      }
+      // A refusal keeps the attempt counted.
+      if (isGauzyMcpError(error, 'GMCP_ERR_NOT_SIGNED_IN') || isGauzyMcpError(error, 'GMCP_ERR_GAUZY_BAD_REQUEST')) return again('Gauzy did not accept that email and password.');
+      // Gauzy did not judge the password: the attempt is given back.
+      await settle('undecided');
       if (isGauzyMcpError(error, 'GMCP_ERR_GAUZY_RATE_LIMITED')) return again('Gauzy is refusing sign-ins for a moment. Try again shortly.', 429);
       log.warn('Gauzy sign-in failed', { error: isGauzyMcpError(error) ? error.code : (error as Error).message });
       return again('Gauzy could not be reached. Try again in a moment.', 502);
     }
+    await settle('succeeded');
     const snapshot = session.snapshot()!;
     const accountId = snapshot.identity.userId;
     await vault.put(accountId, snapshot);

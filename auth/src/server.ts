@@ -12,7 +12,7 @@ import { keyValueAdapter } from './adapter.js';
 import { outboundFetch } from './outbound-fetch.js';
 import { oauthRefusal, registerBodyParsers } from './request-bodies.js';
 import { GrantLedger } from './grant-ledger.js';
-import { SignInThrottle } from './sign-in-throttle.js';
+import { createSignInThrottle } from './sign-in-throttle.js';
 import { DEFAULT_KEY_POLICY, FileKeyRingStore, maintainKeyRing, providerJwks, type KeyPolicy, type KeyRing } from './signing-keys.js';
 
 export const MCP_SCOPES = ['mcp.read', 'mcp.write', 'mcp.admin'] as const;
@@ -58,7 +58,10 @@ export interface AuthServerOptions {
   tokenRateLimit?: { max: number; windowSeconds: number };
   /** Dynamic registrations per address (default 20 per hour). */
   registrationRateLimit?: { max: number; windowSeconds: number };
-  /** Shares the rate-limit counters between instances (the host's Redis connection). */
+  /**
+   * Shares the rate-limit counters and the sign-in throttle between instances (the host's Redis connection).
+   * While it is unreachable, sign-in answers 503 rather than try a password uncounted.
+   */
   redis?: Redis;
   /**
    * Required with `redis`: the deployment's key prefix (the host's `state.keyPrefix`, GAUZY_MCP_REDIS_PREFIX).
@@ -261,7 +264,7 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
 
   registerBodyParsers(app);
 
-  registerInteractionRoutes(app, { provider, vault: options.vault, gauzy: options.gauzy, log: options.log, ledger, throttle: new SignInThrottle(options.signInMaxFailures ?? 5), csrfSecret: createHmac('sha256', cookieKeys[0]!).update('gauzy-mcp csrf').digest() });
+  registerInteractionRoutes(app, { provider, vault: options.vault, gauzy: options.gauzy, log: options.log, ledger, throttle: createSignInThrottle({ maxFailures: options.signInMaxFailures, ...(options.redis ? { redis: { client: options.redis, prefix: options.redisKeyPrefix! } } : {}) }), csrfSecret: createHmac('sha256', cookieKeys[0]!).update('gauzy-mcp csrf').digest() });
 
   app.setNotFoundHandler(async (request, reply) => reply.code(404).type('application/json').send(unknownEndpoint(request.method, request.url.split('?')[0]!)));
   app.setErrorHandler(answerError);

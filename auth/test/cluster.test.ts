@@ -9,7 +9,7 @@ import { startHost, type RunningHost } from '@gauzy-mcp/host';
 import { createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
 import { Redis } from 'ioredis';
 import { buildAuthServer, type AuthServer } from '../src/index.js';
-import { authorizeUrl, CALLBACK, freePort, pkce, registerClient, signInAndConsent, tokenRequest } from './helpers.js';
+import { authorizeUrl, Browser, CALLBACK, freePort, pkce, registerClient, signInAndConsent, tokenRequest } from './helpers.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `gauzy-mcp-test:${randomBytes(6).toString('hex')}:`;
@@ -82,4 +82,39 @@ test('the token-endpoint limit is counted across instances', async () => {
   for (let index = 0; index < 6; index++) assert.equal((await attempt(urls[index % 2]!)).status, 400);
   assert.equal((await attempt(urls[0]!)).status, 429);
   assert.equal((await attempt(urls[1]!)).status, 429);
+});
+
+/** A sign-in page of the one interaction, as served by instance `index` (the interaction lives in the shared store). */
+const on = (page: { url: string; html: string }, index: number) => ({ ...page, url: new URL(new URL(page.url).pathname, urls[index]!).href });
+
+test('the sign-in throttle is counted across instances: five wrong passwords spread over both, and the next attempt on either gets 429 even with the right password', async () => {
+  const client = await registerClient(urls[0]!);
+  const browser = new Browser();
+  const target = sandbox.seed.users.localAdmin;
+  let page = await browser.go(authorizeUrl(urls[0]!, { client_id: client.client_id, code_challenge: pkce().challenge, code_challenge_method: 'S256', resource: host.mcpUrl }));
+  for (let attempt = 0; attempt < 5; attempt++) {
+    page = await browser.submit(on(page, attempt % 2), { email: target.email, password: `guess-${attempt}` });
+    assert.equal(page.status, 200, `attempt ${attempt + 1} on instance ${attempt % 2}`);
+    assert.match(page.html, /did not accept/);
+  }
+  for (const index of [0, 1]) {
+    const blocked = await browser.submit(on(page, index), { email: target.email, password: target.password });
+    assert.equal(blocked.status, 429, `instance ${index}`);
+    assert.match(blocked.html, /Too many failed attempts/);
+    page = blocked;
+  }
+});
+
+test('wrong passwords sent all at once to both instances cannot outrun the sign-in throttle: five reach Gauzy, the rest get 429', async () => {
+  const client = await registerClient(urls[0]!);
+  const browser = new Browser();
+  const target = sandbox.seed.users.superAdmin;
+  const page = await browser.go(authorizeUrl(urls[0]!, { client_id: client.client_id, code_challenge: pkce().challenge, code_challenge_method: 'S256', resource: host.mcpUrl }));
+  const logins = () => sandbox.requests.filter((call) => call.method === 'POST' && call.path === '/api/auth/login' && (call.body as { email?: string } | null)?.email === target.email).length;
+  const sentBefore = logins();
+  const answers = await Promise.all(Array.from({ length: 12 }, (_, attempt) => browser.submit(on(page, attempt % 2), { email: target.email, password: `guess-${attempt}` })));
+  const statuses = answers.map((answer) => answer.status);
+  assert.equal(statuses.filter((status) => status === 200).length, 5, statuses.join(' '));
+  assert.equal(statuses.filter((status) => status === 429).length, 7, statuses.join(' '));
+  assert.equal(logins() - sentBefore, 5, 'only five guesses reached Gauzy');
 });

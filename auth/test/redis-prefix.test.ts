@@ -50,7 +50,7 @@ after(async () => {
   await redis?.cleanup();
 });
 
-test('every key the auth server writes to Redis (oidc-provider state, grants, vault, rate limits) lives under the configured prefix', async () => {
+test('every key the auth server writes to Redis (oidc-provider state, grants, vault, rate limits, the sign-in throttle) lives under the configured prefix', async () => {
   // Traffic that writes everything the auth server keeps: a registration, a failed and a good sign-in, a
   // grant, tokens, a rotation, a revocation, and both rate limits run into.
   const client = await registerClient(issuer, { token_endpoint_auth_method: 'client_secret_basic' });
@@ -62,6 +62,9 @@ test('every key the auth server writes to Redis (oidc-provider state, grants, va
   const wrong = await browser.submit(await browser.go(url), { email: user.email, password: 'not-the-password' });
   assert.match(wrong.html, /did not accept/);
   const callback = await signInAndConsent(url, user);
+  // A wrong password that no right one clears afterwards: its sign-in throttle count stays in Redis.
+  const stranger = 'nobody.here@example.com';
+  assert.match((await browser.submit(await browser.go(url), { email: stranger, password: 'a-guess' })).html, /did not accept/);
   const post = (path: string, form: Record<string, string>) => fetch(`${issuer}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic }, body: new URLSearchParams(form).toString() });
   const tokens = (await (await post('/oauth2/token', { grant_type: 'authorization_code', code: callback.searchParams.get('code')!, code_verifier: pair.verifier, redirect_uri: CALLBACK, resource: host.mcpUrl })).json()) as Record<string, string>;
   assert.ok(tokens.refresh_token, JSON.stringify(tokens));
@@ -77,9 +80,12 @@ test('every key the auth server writes to Redis (oidc-provider state, grants, va
   const written = (await redis.keys()).filter((key) => !before_.has(key) && !OTHER_TESTS.test(key));
   const outside = written.filter((key) => !key.startsWith(redis.prefix));
   assert.deepEqual(outside, [], `keys written outside ${redis.prefix}`);
+  // The throttle's keys name neither the email nor the address.
+  const throttleKeys = written.filter((key) => key.includes('auth-sign-in-throttle:'));
+  for (const key of throttleKeys) assert.ok(![stranger, user.email, '127.0.0.1', '@'].some((clear) => key.toLowerCase().includes(clear)), key);
   // And the traffic did reach each kind of state, under the prefix.
   const mine = written.map((key) => key.slice(redis.prefix.length));
-  for (const family of ['oidc:Client:', 'oidc:Grant:', 'oidc:Session:', 'oidc:Interaction:', 'oidc:RefreshToken:', 'oidc:grant-index:', 'auth-grants:', 'vault:', 'auth-rate-limit:']) {
+  for (const family of ['oidc:Client:', 'oidc:Grant:', 'oidc:Session:', 'oidc:Interaction:', 'oidc:RefreshToken:', 'oidc:grant-index:', 'auth-grants:', 'vault:', 'auth-rate-limit:', 'auth-sign-in-throttle:']) {
     assert.ok(mine.some((key) => key.startsWith(family)), `no ${family} key under the prefix: ${mine.join(', ')}`);
   }
 });
