@@ -35,12 +35,18 @@ export interface FieldRule {
 export interface DtoSpec {
   fields: Record<string, FieldRule>;
   /**
-   * Properties the DTO class declares itself when it extends another DTO: class-validator checks (and
-   * Nest lists) a class's own properties before the inherited ones, `tenantOrganization` included.
+   * Properties class-validator reaches before the organization ones: a class's own properties come before
+   * the inherited ones, and an IntersectionType copies its first class's properties before its second's
+   * (CreateOrganizationProjectDTO: name, billing, … before the TenantOrganizationBaseDTO properties).
    */
   ownFields?: Record<string, FieldRule>;
-  /** The DTO extends TenantOrganizationBaseDTO (organizationId or organization required + membership check). */
-  tenantOrganization?: boolean;
+  /**
+   * The DTO extends TenantOrganizationBaseDTO (organizationId or organization required + membership check).
+   * `'optional'`: the DTO also intersects a PartialType of a TenantOrganizationBaseDTO subclass, which puts
+   * IsOptional on organization and organizationId (class-validator ANDs a property's conditions), so a body
+   * without either passes and a present one is still checked (CreateOrganizationProjectDTO).
+   */
+  tenantOrganization?: boolean | 'optional';
   /** The route's pipe has `whitelist: true`: keys not declared here are stripped. */
   whitelist?: boolean;
 }
@@ -118,11 +124,15 @@ export function validateDto(
     const organizationObject = body.organization as { id?: unknown } | undefined;
     const hasOrgObject = organizationObject !== undefined && organizationObject !== null;
     const notAssociated = `${prefix}The user with ID ${org.userId} is not associated with the specified organization.`;
-    if (!body.organizationId && !body.sentTo && !hasOrgObject) {
+    const missing = (v: unknown) => v === undefined || v === null;
+    if (dto.tenantOrganization === 'optional' && missing(body.organizationId) && missing(body.organization)) {
+      // IsOptional on both: nothing to check.
+    } else if (!body.organizationId && !body.sentTo && !hasOrgObject) {
       // Both ValidateIf branches apply: `organization` must be an object and `organizationId` a UUID.
       messages.push(`${prefix}organization must be an object`, `${prefix}organizationId must be a UUID`);
     } else if (body.organizationId !== undefined && !body.organization) {
-      if (!isUuid(body.organizationId)) messages.push(`${prefix}organizationId must be a UUID`);
+      // IsUUID and IsOrganizationBelongsToUser both run: a non-UUID belongs to no organization either.
+      if (!isUuid(body.organizationId)) messages.push(`${prefix}organizationId must be a UUID`, notAssociated);
       else if (!org.belongsToOrganization(body.organizationId)) messages.push(notAssociated);
     } else if (hasOrgObject) {
       const id = typeof organizationObject === 'object' ? organizationObject.id : undefined;

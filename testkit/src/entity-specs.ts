@@ -30,6 +30,14 @@ export interface EntitySpec {
   employeeScoped?: boolean;
   create?: DtoSpec;
   update?: DtoSpec;
+  /**
+   * What a create answers: the entity TypeORM's save() returns, not a reload. `virtuals: false`: the load
+   * hooks (@AfterLoad, subscribers' afterEntityLoad) have not run, so `virtuals` are left out; `relations`:
+   * the relations the service set on the entity it saved (rendered like `relations[]`); `tenant`: the
+   * `tenant: {id}` TenantAwareCrudService.create sets. Default: the row with its virtuals, plus `members` when
+   * it is a manyToManyIds relation.
+   */
+  createAnswer?: { virtuals?: boolean; relations?: string[]; tenant?: boolean };
   /** Server-set fields on create (numbering, auto-membership). */
   onCreate?: (row: Row, ctx: { employeeId?: string; isEmployeeRole: boolean }, store: SandboxStore) => void;
   /** Request-body field → stored column translation (e.g. task `members:[{id}]` → memberIds). */
@@ -83,15 +91,25 @@ const TASK_FIELDS: DtoSpec['fields'] = {
   mentionEmployeeIds: { type: 'array' },
 };
 
-const PROJECT_FIELDS: DtoSpec['fields'] = {
-  name: { type: 'string', required: true },
+/**
+ * CreateOrganizationProjectDTO = IntersectionType(OrganizationProjectDTO, TenantOrganizationBaseDTO), and
+ * OrganizationProjectDTO = PickType(OrganizationProject, [imageId, name, billing, budgetType]) ∩
+ * PartialType(UpdateTaskModeDTO) ∩ MemberEntityBasedDTO: the picked columns come first, then the organization
+ * properties (made IsOptional by the PartialType), then taskListType, memberIds, managerIds. The entity's
+ * `name` has only IsNotEmpty (no IsString).
+ */
+const PROJECT_OWN_FIELDS: DtoSpec['fields'] = {
+  imageId: { type: 'uuid' },
+  name: { type: 'any', required: true },
   billing: { type: 'string', enum: ['RATE', 'FLAT_FEE', 'MILESTONES'] },
   budgetType: { type: 'string', enum: ['hours', 'cost'] },
-  imageId: { type: 'uuid' },
+};
+const PROJECT_MORE_FIELDS: DtoSpec['fields'] = {
   taskListType: { type: 'string', enum: ['GRID', 'SPRINT'] },
   memberIds: { type: 'array' },
   managerIds: { type: 'array' },
 };
+const PROJECT_FIELDS: DtoSpec['fields'] = { ...PROJECT_OWN_FIELDS, ...PROJECT_MORE_FIELDS };
 
 const idsOf = (list: unknown): string[] =>
   Array.isArray(list) ? list.map((m) => (typeof m === 'string' ? m : (m as { id?: string })?.id)).filter((x): x is string => typeof x === 'string') : [];
@@ -116,7 +134,10 @@ export const TASK: EntitySpec = {
     tags: { kind: 'manyToManyIds', entity: 'tag', key: 'tagIds' },
     createdByUser: { kind: 'manyToOne', entity: 'user', key: 'createdByUserId' },
   },
-  virtuals: (row) => ({ taskNumber: row.prefix ? `${String(row.prefix).toUpperCase()}-${row.number}` : null }),
+  // TaskSubscriber.afterEntityLoad: [prefix?.toUpperCase(), number || 0].filter(Boolean).join('-') (a task
+  // without a project has no prefix: "1").
+  virtuals: (row) => ({ taskNumber: [row.prefix ? String(row.prefix).toUpperCase() : '', Number(row.number) || 0].filter(Boolean).join('-') }),
+  createAnswer: { virtuals: false, relations: ['members'], tenant: true },
   create: { fields: TASK_FIELDS, tenantOrganization: true, whitelist: true },
   // UpdateTaskDTO = the whole CreateTaskDTO: title and status stay required on PUT.
   update: { fields: TASK_FIELDS, tenantOrganization: true, whitelist: true },
@@ -163,7 +184,8 @@ export const ORGANIZATION_PROJECT: EntitySpec = {
   },
   hidden: ['tagIds'],
   virtuals: () => ({ image: null }),
-  create: { fields: PROJECT_FIELDS, tenantOrganization: true },
+  createAnswer: { virtuals: false, relations: ['members', 'tags'], tenant: true },
+  create: { ownFields: PROJECT_OWN_FIELDS, fields: PROJECT_MORE_FIELDS, tenantOrganization: 'optional' },
   update: { fields: { ...PROJECT_FIELDS, name: { type: 'string' } }, tenantOrganization: true },
   fromBody: (body) => {
     const out: Record<string, unknown> = { ...body };

@@ -66,7 +66,7 @@ export async function buildSandboxApp(options: SandboxOptions = {}): Promise<San
   const tokens: TokenState = {
     jwtSecret: options.jwtSecret ?? randomBytes(32).toString('hex'),
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 86_400,
-    revokedAccessTokens: new Set(), issuedAccessTokens: new Set(), refreshTokens: new Map(),
+    revokedAccessTokens: new Set(), issuedAccessTokens: new Set(), refreshTokens: new Map(), spentRefreshTokens: new Map(),
   };
 
   // Express's JSON parser accepts an empty body; Fastify's would 400 on it.

@@ -64,7 +64,7 @@ test('missing where[organizationId] → 400 class-validator body', async () => {
   const { headers } = await loginAs(s, 'superAdmin');
   let res = await s.app.inject({ method: 'GET', url: '/api/organization-projects', headers });
   assert.equal(res.statusCode, 400);
-  assert.deepEqual(res.json(), { statusCode: 400, message: ['where should not be empty', 'nested property where must be either object or array'], error: 'Bad Request' });
+  assert.deepEqual(res.json(), { statusCode: 400, message: ['where should not be empty'], error: 'Bad Request' });
   res = await s.app.inject({ method: 'GET', url: '/api/tasks?where[projectId]=x', headers });
   assert.equal(res.statusCode, 400);
   assert.ok((res.json().message as string[]).includes('where.organizationId must be a UUID'));

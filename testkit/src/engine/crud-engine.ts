@@ -102,7 +102,10 @@ function operationHandler(resource: ResourceRoutes, op: CrudOperation): RouteHan
         if (spec.employeeScoped && caller.selfScoped) data.employeeId = caller.employee?.id ?? null;
         const row = insertEntity(input.store, entity, data, { tenantId: caller.tenantId, organizationId, createdByUserId: String(caller.user.id) });
         spec.onCreate?.(row, { employeeId: caller.employee?.id, isEmployeeRole: caller.role.name === 'EMPLOYEE' }, input.store);
-        return { body: serialize(entity, row, input.store, Object.keys(spec.relations ?? {}).filter((r) => r === 'members' && spec.relations?.[r]?.kind === 'manyToManyIds')) };
+        const answer = spec.createAnswer;
+        const relations = answer?.relations ?? Object.keys(spec.relations ?? {}).filter((r) => r === 'members' && spec.relations?.[r]?.kind === 'manyToManyIds');
+        const created = serialize(entity, row, input.store, relations, { virtuals: answer?.virtuals });
+        return { body: answer?.tenant ? { ...created, tenant: { id: caller.tenantId } } : created };
       };
     case 'update':
       return (input) => {

@@ -64,10 +64,15 @@ const WHERE_DTO: DtoSpec = { fields: {}, tenantOrganization: true };
 export function validateBaseQuery(store: SandboxStore, caller: CallerContext, query: Record<string, unknown>): void {
   const messages: string[] = [];
   const where = query.where;
-  if (where === undefined || where === null || where === '') {
-    messages.push('where should not be empty', 'nested property where must be either object or array');
+  // `where` is IsNotEmpty + ValidateNested({each}) + Transform(v => v ? escape(v) : {}). A missing key is not
+  // transformed and fails IsNotEmpty only (ValidateNested skips undefined); `where=` becomes {} and passes;
+  // a scalar stays a scalar and fails the nested check in its `each` wording.
+  if (where === undefined || where === null) {
+    messages.push('where should not be empty');
+  } else if (where === '') {
+    // {}: nothing to validate.
   } else if (typeof where !== 'object') {
-    messages.push('nested property where must be either object or array');
+    messages.push('each value in nested property where must be either object or array');
   } else {
     try {
       validateBody(store, caller, where as Record<string, unknown>, WHERE_DTO, 'where.');

@@ -69,14 +69,17 @@ export function relatedRows(spec: EntitySpec, row: Row, relation: string, store:
   }
 }
 
-/** Renders a stored row like Gauzy's TransformInterceptor would: hidden columns dropped, virtuals and requested relations added. */
-export function serialize(entity: string, row: Row, store: SandboxStore, relations: string[] = []): Record<string, unknown> {
+/**
+ * Renders a stored row like Gauzy's TransformInterceptor would: hidden columns dropped, virtuals and requested
+ * relations added (`virtuals: false`: an entity as saved, before any load hook ran).
+ */
+export function serialize(entity: string, row: Row, store: SandboxStore, relations: string[] = [], options: { virtuals?: boolean } = {}): Record<string, unknown> {
   const spec = ENTITY_SPECS[entity];
   if (!spec) return { ...row };
   const hidden = new Set(spec.hidden ?? []);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) if (!hidden.has(k)) out[k] = v;
-  Object.assign(out, spec.virtuals?.(row, store) ?? {});
+  if (options.virtuals !== false) Object.assign(out, spec.virtuals?.(row, store) ?? {});
   for (const [name, children] of relationTree(relations)) {
     const rel = spec.relations?.[name];
     if (!rel) continue;

@@ -4,7 +4,7 @@ import { callerFor, type AuthState } from '../engine/guards.js';
 import type { RouteRegistry } from '../engine/route-registry.js';
 import { requireCaller } from '../engine/route-registry.js';
 import { normalizeRelations, serialize } from '../engine/serialize.js';
-import { badRequest, unauthorized } from '../http-errors.js';
+import { badRequest, GauzyHttpError, unauthorized } from '../http-errors.js';
 import { signJwt, verifyJwt } from '../jwt.js';
 import type { Row, SandboxStore } from '../store.js';
 
@@ -16,6 +16,20 @@ export interface TokenState extends AuthState {
   issuedAccessTokens: Set<string>;
   /** Refresh token → user id; rotation deletes the old entry. */
   refreshTokens: Map<string, string>;
+  /**
+   * Refresh tokens no longer valid and why (Gauzy's token table keeps them with status ROTATED or REVOKED;
+   * presenting one answers 401 `Token is rotated` / `Token is revoked`).
+   */
+  spentRefreshTokens?: Map<string, 'rotated' | 'revoked'>;
+}
+
+/** UnauthorizedException(`Token is ${status}`) from Gauzy's token service: Nest keeps `error`. */
+const spentToken = (status: 'rotated' | 'revoked') =>
+  new GauzyHttpError(401, { message: `Token is ${status}`, error: 'Unauthorized', statusCode: 401 });
+
+function spend(tokens: TokenState, token: string, status: 'rotated' | 'revoked'): void {
+  tokens.refreshTokens.delete(token);
+  (tokens.spentRefreshTokens ??= new Map()).set(token, status);
 }
 
 const REFRESH_TTL_SECONDS = 7 * 24 * 3600;
@@ -50,7 +64,8 @@ export function registerAuthRoutes(registry: RouteRegistry, store: SandboxStore,
   registry.serve('POST', '/api/auth/login', ({ body }) => {
     const messages = [
       ...fieldMessages('email', { type: 'email', required: true }, body.email),
-      ...fieldMessages('password', { type: 'string', required: true }, body.password),
+      // UserPasswordDTO: IsNotEmpty only (no IsString).
+      ...fieldMessages('password', { type: 'any', required: true }, body.password),
     ];
     if (messages.length) throw badRequest(messages);
     const email = String(body.email).toLowerCase();
@@ -63,14 +78,17 @@ export function registerAuthRoutes(registry: RouteRegistry, store: SandboxStore,
 
   registry.serve('POST', '/api/auth/refresh-token', ({ body }) => {
     const given = body.refresh_token;
-    if (typeof given !== 'string' || !tokens.refreshTokens.has(given) || !verifyJwt(given, `${tokens.jwtSecret}:refresh`)) throw unauthorized();
+    if (typeof given !== 'string' || !verifyJwt(given, `${tokens.jwtSecret}:refresh`)) throw unauthorized();
+    const spent = tokens.spentRefreshTokens?.get(given);
+    if (spent) throw spentToken(spent);
+    if (!tokens.refreshTokens.has(given)) throw unauthorized();
     const userId = tokens.refreshTokens.get(given) as string;
-    tokens.refreshTokens.delete(given); // rotation: the presented token is spent
+    spend(tokens, given, 'rotated'); // rotation: the presented token is spent
     return { body: issueTokens(store, tokens, userId) };
   });
 
   registry.serve('POST', '/api/auth/logout', ({ body }) => {
-    if (typeof body.refresh_token === 'string') tokens.refreshTokens.delete(body.refresh_token);
+    if (typeof body.refresh_token === 'string' && tokens.refreshTokens.has(body.refresh_token)) spend(tokens, body.refresh_token, 'revoked');
     return { body: undefined };
   });
 
