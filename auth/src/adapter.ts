@@ -1,5 +1,6 @@
 import type { KeyValueStore } from '@gauzy-mcp/core/state';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
+import { isStateOutage, StateStoreUnavailableError } from './state-outage.js';
 
 /** Models whose instances carry a grantId and go when the grant is revoked. */
 const GRANTABLE = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'ClientCredentials', 'Client', 'InitialAccessToken', 'RegistrationAccessToken', 'BackchannelAuthenticationRequest']);
@@ -9,7 +10,8 @@ const GRANTABLE = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken', '
  * codes, tokens, sessions, interactions, grants and registered clients survive a restart (with Redis) and
  * any instance can continue what another began. Secondary lookups (by uid, user code, grant) are index keys.
  */
-export function keyValueAdapter(kv: KeyValueStore): new (model: string) => Adapter {
+export function keyValueAdapter(store: KeyValueStore): new (model: string) => Adapter {
+  const kv = outageAware(store);
   return class KeyValueAdapter implements Adapter {
     constructor(readonly model: string) {}
 
@@ -63,5 +65,25 @@ export function keyValueAdapter(kv: KeyValueStore): new (model: string) => Adapt
       for (const member of members) await kv.delete(member);
       await kv.delete(grantKey);
     }
+  };
+}
+
+/**
+ * The store with its outages named: a store that cannot be reached fails with StateStoreUnavailableError
+ * (oidc-provider reports it as a server_error, which the server turns into a 503); any other failure,
+ * a Redis reply error included, stays what it was.
+ */
+function outageAware(kv: KeyValueStore): Pick<KeyValueStore, 'get' | 'set' | 'delete'> {
+  const guard = async <T>(operation: () => Promise<T>): Promise<T> => {
+    try {
+      return await operation();
+    } catch (error) {
+      throw isStateOutage(error) && !(error instanceof StateStoreUnavailableError) ? new StateStoreUnavailableError(error) : error;
+    }
+  };
+  return {
+    get: (key) => guard(() => kv.get(key)),
+    set: (key, value, ttlMs) => guard(() => kv.set(key, value, ttlMs)),
+    delete: (key) => guard(() => kv.delete(key)),
   };
 }

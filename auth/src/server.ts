@@ -13,6 +13,7 @@ import { outboundFetch } from './outbound-fetch.js';
 import { oauthRefusal, registerBodyParsers } from './request-bodies.js';
 import { GrantLedger } from './grant-ledger.js';
 import { createSignInThrottle } from './sign-in-throttle.js';
+import { isStateOutage, STATE_OUTAGE_BODY, STATE_OUTAGE_RETRY_SECONDS } from './state-outage.js';
 import { DEFAULT_KEY_POLICY, FileKeyRingStore, maintainKeyRing, providerJwks, type KeyPolicy, type KeyRing } from './signing-keys.js';
 
 export const MCP_SCOPES = ['mcp.read', 'mcp.write', 'mcp.admin'] as const;
@@ -206,13 +207,41 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
   provider.on('grant.revoked', (_ctx, grantId: string) => {
     void ledger.revoked(grantId).catch((error: unknown) => options.log.warn('could not update the grant ledger', { error: (error as Error).message }));
   });
+  // oidc-provider answers an adapter failure as a server_error (500) and then emits this event with the
+  // error: an unreachable store is marked on the request, and answered 503 below once the handler is done.
+  const outages = new WeakSet<object>();
+  provider.on('server_error', (ctx: KoaContextWithOIDC, error: unknown) => {
+    if (isStateOutage(error)) outages.add(ctx);
+  });
   // A client that asks for no scope (the MCP spec lets it) gets the everyday ones; admin must be asked for.
   provider.use(async (ctx, next) => {
     if (ctx.path === '/oauth2/authorize' && ctx.method === 'GET' && !ctx.query.scope) ctx.query = { ...ctx.query, scope: DEFAULT_SCOPE };
     // Resuming an interaction reads only its stored parameters. A client_id in the query made oidc-provider's
     // error path (a missing or expired interaction cookie) look the client up and then throw: a 500.
     if (RESUME_PATH.test(ctx.path)) ctx.querystring = '';
-    await next();
+    try {
+      await next();
+    } catch (error) {
+      // Outside an endpoint's own error handler (nothing routes there today): an outage is still a 503.
+      if (!isStateOutage(error)) throw error;
+      outages.add(ctx);
+    }
+    if (outages.has(ctx)) {
+      // Nothing is wrong with the request and it will work when the store is back: 503 with Retry-After,
+      // a page for a browser (the authorization endpoint), the OAuth JSON error for everyone else.
+      options.log.warn('auth request refused: the state store is unreachable', { path: ctx.path });
+      ctx.status = 503;
+      ctx.set('retry-after', String(STATE_OUTAGE_RETRY_SECONDS));
+      ctx.set('cache-control', 'no-store');
+      if (ctx.response.is('html')) {
+        ctx.set(pageSecurityHeaders('no form'));
+        ctx.type = 'html';
+        ctx.body = errorPage('Sign-in is unavailable for a moment. Try again shortly.');
+      } else {
+        ctx.body = { ...STATE_OUTAGE_BODY };
+      }
+      return;
+    }
     if (ctx.response.is('html') && !ctx.response.get('content-security-policy')) ctx.set(PROVIDER_PAGE_HEADERS);
     // A method oidc-provider does not route (PUT on the metadata, GET on the token endpoint) would get Koa's plain "Not Found".
     if (ctx.status === 404 && ctx.body === undefined) {
@@ -224,6 +253,15 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
   // Machine endpoints answer OAuth errors in JSON; the interaction pages, which only a browser visits, a page.
   const answerError = async (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0]!;
+    // The state store (Redis: the rate-limit counters, oidc-provider's state, the vault) is unreachable: 503
+    // with Retry-After, never a 500, and the same request succeeds once the store is back. The rate limit
+    // fails closed: a request is not let through uncounted.
+    if (isStateOutage(error)) {
+      options.log.warn('auth request refused: the state store is unreachable', { path });
+      reply.header('retry-after', String(STATE_OUTAGE_RETRY_SECONDS)).header('cache-control', 'no-store');
+      if (!path.startsWith('/oauth2/interaction/')) return reply.code(503).type('application/json').send({ ...STATE_OUTAGE_BODY });
+      return sendPage(reply, errorPage('Sign-in is unavailable for a moment. Try again shortly.'), { status: 503 });
+    }
     const refusal = oauthRefusal(error, path);
     const expired = (error as { name?: string }).name === 'SessionNotFound';
     if (!refusal && !expired) options.log.warn('auth request failed', { path, error: (error as Error).message });
@@ -246,7 +284,7 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
   });
   // Token requests and registrations are rate-limited before oidc-provider sees them; Fastify parses the
   // body (to find the client), and oidc-provider reads the parsed body from the request.
-  await app.register(rateLimit, { global: false, hook: 'preHandler', ...(options.redis ? { redis: options.redis, nameSpace: `${options.redisKeyPrefix}auth-rate-limit:` } : {}) });
+  await app.register(rateLimit, { global: false, hook: 'preHandler', skipOnError: false, ...(options.redis ? { redis: options.redis, nameSpace: `${options.redisKeyPrefix}auth-rate-limit:` } : {}) });
   const handOver = async (request: FastifyRequest, reply: FastifyReply) => {
     (request.raw as typeof request.raw & { body?: unknown }).body = request.body;
     reply.hijack();

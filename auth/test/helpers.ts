@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { createGauzyHttp, silentLogger } from '@gauzy-mcp/core';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
 import { Browser, createSandbox, freePort, ScriptedOAuthClient, type Sandbox } from '@gauzy-mcp/testkit';
@@ -167,3 +168,36 @@ export async function startStack(options: Partial<Pick<AuthServerOptions, 'acces
   };
 }
 
+
+/**
+ * A TCP relay in front of the real Redis that a test can cut and restore: "Redis went away" (and came
+ * back on the same address) without touching the machine's Redis, which other tests are using.
+ */
+export async function startRedisRelay(target: string = REDIS_URL): Promise<{ url: string; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
+  const { hostname, port: targetPort } = new URL(target);
+  const sockets = new Set<Socket>();
+  const relay = createServer((client) => {
+    const upstream = connect(Number(targetPort || 6379), hostname || '127.0.0.1');
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => socket.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  const port = (relay.address() as AddressInfo).port;
+  const cut = () =>
+    new Promise<void>((resolve) => {
+      relay.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    });
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    cut,
+    restore: () => new Promise<void>((resolve) => relay.listen(port, '127.0.0.1', resolve)),
+    close: async () => {
+      if (relay.listening) await cut();
+    },
+  };
+}
