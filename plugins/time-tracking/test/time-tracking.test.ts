@@ -111,3 +111,31 @@ test('get_daily_time_report sums the days', async () => {
   const bad = await admin.call('get_daily_time_report', { startDate: 'last week' });
   assert.deepEqual(bad.error!.fields, ['startDate']);
 });
+
+test('start_timer for an employee whose time tracking is off: Gauzy\'s 403 with what to do (an admin enables it; add_manual_time_log meanwhile)', async () => {
+  // Gauzy's demo seed (probed): admin@ever.co's employee has isTrackingEnabled false, and
+  // POST /api/timesheet/timer/start answers 403 {"statusCode":403,"message":"The time tracking functionality has been disabled for you."};
+  // the same admin's POST /api/timesheet/time-log (MANUAL) answers 201. The sandbox's default seed gives the admins that flag.
+  const plain = await createSandbox({ seed: 'default' });
+  const client = await connectInMemory(createKernel({ plugins: [timeTrackingPlugin], log: silentLogger, ...kernelOptionsFor(plain, 'superAdmin') }).serverFactory);
+  try {
+    const started = await client.call('start_timer', {});
+    assert.equal(started.isError, true);
+    assert.equal(started.error!.code, 'GMCP_ERR_GAUZY_FORBIDDEN');
+    assert.equal(started.error!.status, 403);
+    assert.deepEqual(started.error!.gauzyMessages, ['The time tracking functionality has been disabled for you.']);
+    const hint = String(started.error!.hint);
+    assert.match(hint, /An admin can switch it on/);
+    assert.match(hint, /isTrackingEnabled/);
+    assert.match(hint, /add_manual_time_log/);
+    assert.ok(started.text.includes(hint), 'the hint is in the text the model reads');
+    const stopped = await client.call('stop_timer', {});
+    assert.equal(stopped.error!.hint, hint);
+    const manual = await client.call('add_manual_time_log', { startedAt: '2024-02-01T09:00:00.000Z', stoppedAt: '2024-02-01T10:00:00.000Z', description: 'tracked by hand' });
+    assert.equal(manual.isError, false, manual.text);
+    assert.equal(manual.structured!.logType, 'MANUAL');
+  } finally {
+    await client.close();
+    await plain.close();
+  }
+});

@@ -1,4 +1,4 @@
-import { defineTool, entityOutput, ok, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, entityOutput, GauzyMcpError, isGauzyMcpError, ok, uuid, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { TIME_TRACKING_TOOLSET as toolset, TimeLogSource, TimeLogType, timerWorkFields } from '../entities.js';
 
@@ -33,6 +33,32 @@ function timerBody(ctx: ToolContext, args: Record<string, unknown>) {
   return { ...Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined)), organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId };
 }
 
+/**
+ * Gauzy's TimerService answers 403 "The time tracking functionality has been disabled for you." when the
+ * caller's employee has `isTrackingEnabled` off (so in Gauzy's demo seed for admin@ever.co). The switch sits
+ * on the employee and only an admin can turn it on; manual time is a separate permission (the time-log route
+ * checks the organization's "allow manual time" for the employee role only), and Gauzy accepts a manual log
+ * from that same admin.
+ */
+const TRACKING_DISABLED = /time tracking functionality has been disabled/i;
+export const TRACKING_DISABLED_HINT =
+  'Time tracking is switched off for your employee in Gauzy. An admin can switch it on: in Gauzy, Employees → edit the employee → '
+  + 'enable time tracking (the employee\'s isTrackingEnabled setting). Until then, add_manual_time_log records a period with its start and '
+  + 'end (for the employee role, if the organization allows manual time).';
+
+/** Runs a timer call; Gauzy's tracking-disabled refusal gets a `hint` saying what the user can do. */
+async function withTrackingHint<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const messages = isGauzyMcpError(error, 'GMCP_ERR_GAUZY_FORBIDDEN') ? error.details.gauzyMessages : undefined;
+    if (isGauzyMcpError(error) && Array.isArray(messages) && messages.some((m) => TRACKING_DISABLED.test(String(m)))) {
+      throw new GauzyMcpError(error.code, [], { ...error.details, hint: TRACKING_DISABLED_HINT }, { cause: error });
+    }
+    throw error;
+  }
+}
+
 export const startTimer = defineTool({
   name: 'start_timer',
   title: 'Start the timer',
@@ -43,7 +69,7 @@ export const startTimer = defineTool({
   output: entityOutput,
   routes: ['POST /api/timesheet/timer/start'],
   async handler(args, ctx) {
-    const log = await ctx.gauzy.post<Record<string, unknown>>('/api/timesheet/timer/start', timerBody(ctx, args));
+    const log = await withTrackingHint(() => ctx.gauzy.post<Record<string, unknown>>('/api/timesheet/timer/start', timerBody(ctx, args)));
     return ok(log, `Timer started at ${String(log.startedAt)} (time log ${String(log.id)}).`);
   },
 });
@@ -58,7 +84,7 @@ export const stopTimer = defineTool({
   output: entityOutput,
   routes: ['POST /api/timesheet/timer/stop'],
   async handler(args, ctx) {
-    const log = await ctx.gauzy.post<Record<string, unknown>>('/api/timesheet/timer/stop', timerBody(ctx, args));
+    const log = await withTrackingHint(() => ctx.gauzy.post<Record<string, unknown>>('/api/timesheet/timer/stop', timerBody(ctx, args)));
     const seconds = typeof log?.duration === 'number' ? log.duration : 0;
     return ok(log, `Timer stopped at ${String(log?.stoppedAt)}: ${hours(seconds)} logged (time log ${String(log?.id)}).`);
   },
