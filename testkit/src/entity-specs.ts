@@ -171,7 +171,7 @@ export const ORGANIZATION_PROJECT: EntitySpec = {
   defaults: () => ({
     name: null, startDate: null, endDate: null, billing: null, currency: null, public: null, owner: null, taskListType: 'GRID',
     code: null, description: null, color: null, billable: null, billingFlat: null, openSource: null, projectUrl: null,
-    openSourceProjectUrl: null, budget: null, budgetType: null, imageUrl: null, icon: null, status: null, isTasksAutoSync: true,
+    openSourceProjectUrl: null, budget: null, budgetType: 'cost', imageUrl: null, icon: null, status: 'open', isTasksAutoSync: true,
     isTasksAutoSyncOnLabel: true, syncTag: null, archiveTasksIn: null, closeTasksIn: null, membersCount: 0,
     organizationContactId: null, imageId: null, defaultAssigneeId: null, customFields: { repositoryId: null },
   }),
@@ -185,6 +185,16 @@ export const ORGANIZATION_PROJECT: EntitySpec = {
   hidden: ['tagIds'],
   virtuals: () => ({ image: null }),
   createAnswer: { virtuals: false, relations: ['members', 'tags'], tenant: true },
+  // OrganizationProjectSubscriber.beforeEntityCreate: no imageUrl ⇒ getDummyImage(330, 300, initials of the first
+  // two words); Gauzy samples the colour from four, the sandbox picks one by the name so answers repeat.
+  onCreate: (row) => {
+    if (row.imageUrl || !row.name) return;
+    const name = String(row.name);
+    const initials = name.toLowerCase().split(' ').slice(0, 2).map((word) => word.charAt(0)).join('').toUpperCase();
+    const colours = ['269aff', 'ffaf26', '8b72ff', '0ecc9D'];
+    const colour = colours[[...name].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % colours.length];
+    row.imageUrl = `https://dummyimage.com/330x300/${colour}/ffffff.jpg&text=${initials}`;
+  },
   create: { ownFields: PROJECT_OWN_FIELDS, fields: PROJECT_MORE_FIELDS, tenantOrganization: 'optional' },
   update: { fields: { ...PROJECT_FIELDS, name: { type: 'string' } }, tenantOrganization: true },
   fromBody: (body) => {

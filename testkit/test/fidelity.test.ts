@@ -106,3 +106,20 @@ test('create answers carry the keys Gauzy sends (saved entity + tenant + members
   const projectGet = await s.app.inject({ method: 'GET', url: `/api/organization-projects/${project.json().id}`, headers });
   assert.deepEqual(sorted(projectGet.json()), [...PROJECT_COLUMNS, 'image'].sort());
 });
+
+test('a created project has Gauzy\'s column defaults (budgetType cost, status open) and a generated imageUrl from the name\'s initials', async () => {
+  const s = await newSandbox();
+  const { headers } = await loginAs(s, 'superAdmin');
+  // Real answer to {"name":"probe-org",organizationId}: "budgetType":"cost","status":"open",
+  // "imageUrl":"https://dummyimage.com/330x300/269aff/ffffff.jpg&text=P" (the colour is a random one of four).
+  const res = await s.app.inject({ method: 'POST', url: '/api/organization-projects', headers, payload: { name: 'probe-org', organizationId: s.seed.organizationId } });
+  const project = res.json();
+  assert.equal(project.budgetType, 'cost');
+  assert.equal(project.status, 'open');
+  assert.match(project.imageUrl, /^https:\/\/dummyimage\.com\/330x300\/(269aff|ffaf26|8b72ff|0ecc9D)\/ffffff\.jpg&text=P$/);
+  const two = await s.app.inject({ method: 'POST', url: '/api/organization-projects', headers, payload: { name: 'Mobile app rewrite', organizationId: s.seed.organizationId, imageUrl: undefined } });
+  assert.match(two.json().imageUrl, /&text=MA$/);
+  const given = await s.app.inject({ method: 'POST', url: '/api/organization-projects', headers, payload: { name: 'Own image', budgetType: 'hours', organizationId: s.seed.organizationId, imageUrl: 'https://example.com/x.png' } });
+  assert.equal(given.json().imageUrl, 'https://example.com/x.png');
+  assert.equal(given.json().budgetType, 'hours');
+});
