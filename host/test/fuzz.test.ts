@@ -188,8 +188,8 @@ describe('fuzz: the host under random and hostile input', () => {
     const deadline = AbortSignal.timeout(ANSWER_WITHIN_MS);
     for (;;) {
       const next = await Promise.race([sseStream!.nextMessage(), new Promise<'hang'>((resolve) => deadline.addEventListener('abort', () => resolve('hang')))]);
-      assert.notEqual(next, 'hang', `no answer on the stream for ${JSON.stringify(message.id)}`);
-      assert.ok(next, 'the session stream ended');
+      if (next === 'hang') assert.fail(`no answer on the stream for ${JSON.stringify(message.id)}`);
+      if (!next) assert.fail('the session stream ended');
       if (next.message?.id === message.id) return JSON.stringify(next.message);
     }
   }
