@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { createGauzyHttp, silentLogger } from '@gauzy-mcp/core';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
 import { Browser, createSandbox, freePort, ScriptedOAuthClient, type Sandbox } from '@gauzy-mcp/testkit';
-import { Redis } from 'ioredis';
 
 export { Browser, freePort, ScriptedOAuthClient };
 import { buildAuthServer, type AuthServer, type AuthServerOptions } from '../src/index.js';
@@ -22,44 +20,7 @@ export function pkce(): PkcePair {
 
 export const CALLBACK = 'http://127.0.0.1:1/callback';
 
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-/**
- * A real Redis for the tests that need one; never skipped: without one the test fails saying how to provide
- * it. The test gets its own key prefix; `cleanup` deletes the keys under it and nothing else.
- */
-export async function requireRedis(namespace = 'gauzy-mcp-test'): Promise<{ url: string; prefix: string; client: Redis; keys(pattern?: string): Promise<string[]>; cleanup(): Promise<void> }> {
-  const client = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-  try {
-    await client.connect();
-    await client.ping();
-  } catch (error) {
-    client.disconnect();
-    throw new Error(`This test needs Redis at ${REDIS_URL} (${(error as Error).message}): start redis-server (Debian: apt-get install -y redis-server) or set REDIS_URL; .ci/run starts one.`);
-  }
-  const prefix = `${namespace}:${randomBytes(6).toString('hex')}:`;
-  const keys = async (pattern = '*') => {
-    const found: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, batch] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      cursor = next;
-      found.push(...batch);
-    } while (cursor !== '0');
-    return found;
-  };
-  return {
-    url: REDIS_URL,
-    prefix,
-    client,
-    keys,
-    async cleanup() {
-      const mine = await keys(`${prefix}*`);
-      if (mine.length) await client.del(...mine);
-      await client.quit();
-    },
-  };
-}
+export { REDIS_URL, requireRedis, startRedisRelay } from '@gauzy-mcp/testkit/redis';
 
 /** Registers a public client the way an MCP client does (RFC 7591). */
 export async function registerClient(issuer: string, metadata: Record<string, unknown> = {}): Promise<{ client_id: string; [key: string]: unknown }> {
@@ -164,40 +125,6 @@ export async function startStack(options: Partial<Pick<AuthServerOptions, 'acces
       await auth.app.close();
       await host.close();
       await sandbox.close();
-    },
-  };
-}
-
-
-/**
- * A TCP relay in front of the real Redis that a test can cut and restore: "Redis went away" (and came
- * back on the same address) without touching the machine's Redis, which other tests are using.
- */
-export async function startRedisRelay(target: string = REDIS_URL): Promise<{ url: string; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
-  const { hostname, port: targetPort } = new URL(target);
-  const sockets = new Set<Socket>();
-  const relay = createServer((client) => {
-    const upstream = connect(Number(targetPort || 6379), hostname || '127.0.0.1');
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => socket.destroy());
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-  const port = (relay.address() as AddressInfo).port;
-  const cut = () =>
-    new Promise<void>((resolve) => {
-      relay.close(() => resolve());
-      for (const socket of sockets) socket.destroy();
-    });
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    cut,
-    restore: () => new Promise<void>((resolve) => relay.listen(port, '127.0.0.1', resolve)),
-    close: async () => {
-      if (relay.listening) await cut();
     },
   };
 }

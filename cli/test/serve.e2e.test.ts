@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Client, StreamableHTTPClientTransport, UnauthorizedError } from '@modelcontextprotocol/client';
 import { Browser, createSandbox, freePort, ScriptedOAuthClient, toOutcome, type Sandbox } from '@gauzy-mcp/testkit';
+import { requireRedis } from '@gauzy-mcp/testkit/redis';
 
 const BIN = new URL('../../node_modules/.bin/gauzy-mcp', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'gauzy-mcp-serve-'));
@@ -80,8 +80,8 @@ test('gauzy-mcp serve with --auth-config on Redis: the authorization server shar
   const authPort = await freePort();
   const hostConfig = join(scratch, 'host-redis.json');
   const authConfig = join(scratch, 'auth-redis.json');
-  const prefix = `gauzy-mcp-test:serve-${process.pid}-${Date.now()}:`;
-  writeFileSync(hostConfig, JSON.stringify({ port: 0, gauzy: { baseUrl: sandbox.url }, state: { redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', keyPrefix: prefix, encryptionKey: randomBytes(32).toString('base64') } }));
+  const redis = await requireRedis('gauzy-mcp-test:serve');
+  writeFileSync(hostConfig, JSON.stringify({ port: 0, gauzy: { baseUrl: sandbox.url }, state: { redisUrl: redis.url, keyPrefix: redis.prefix, encryptionKey: randomBytes(32).toString('base64') } }));
   writeFileSync(authConfig, JSON.stringify({ port: authPort, cookieKeys: ['a-cookie-key-of-at-least-32-characters!'] }));
   const server = serve(['--config', hostConfig, '--auth-config', authConfig]);
   try {
@@ -103,17 +103,7 @@ test('gauzy-mcp serve with --auth-config on Redis: the authorization server shar
   }
   const [code] = await once(server.child, 'exit');
   assert.equal(code, 0, server.stderr());
-  await deleteKeys(prefix);
+  assert.ok((await redis.keys(`${redis.prefix}*`)).length > 0, 'the host and the authorization server wrote under the prefix');
+  await redis.cleanup();
 });
 
-/** Removes this test's keys from the shared Redis: one EVAL in raw RESP (the CLI has no Redis client of its own). */
-async function deleteKeys(prefix: string): Promise<void> {
-  const { hostname, port } = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  const script = "for _, key in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', key) end return 1";
-  const command = ['EVAL', script, '0', `${prefix}*`];
-  const socket = connect(Number(port || 6379), hostname || '127.0.0.1');
-  socket.end(`*${command.length}\r\n${command.map((part) => `$${Buffer.byteLength(part)}\r\n${part}\r\n`).join('')}`);
-  const [reply] = await once(socket, 'data');
-  socket.destroy();
-  assert.match(String(reply), /^:1/, `deleting the test's Redis keys: ${String(reply)}`);
-}
