@@ -1,6 +1,6 @@
 import type { KeyValueStore } from '@gauzy-mcp/core/state';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
-import { isStateOutage, StateStoreUnavailableError } from './state-outage.js';
+import { isStateOutage, StateUnavailableError } from '@gauzy-mcp/core/state';
 
 /** Models whose instances carry a grantId and go when the grant is revoked. */
 const GRANTABLE = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'ClientCredentials', 'Client', 'InitialAccessToken', 'RegistrationAccessToken', 'BackchannelAuthenticationRequest']);
@@ -69,7 +69,7 @@ export function keyValueAdapter(store: KeyValueStore): new (model: string) => Ad
 }
 
 /**
- * The store with its outages named: a store that cannot be reached fails with StateStoreUnavailableError
+ * The store with its outages named: a store that cannot be reached fails with StateUnavailableError
  * (oidc-provider reports it as a server_error, which the server turns into a 503); any other failure,
  * a Redis reply error included, stays what it was.
  */
@@ -78,7 +78,7 @@ function outageAware(kv: KeyValueStore): Pick<KeyValueStore, 'get' | 'set' | 'de
     try {
       return await operation();
     } catch (error) {
-      throw isStateOutage(error) && !(error instanceof StateStoreUnavailableError) ? new StateStoreUnavailableError(error) : error;
+      throw isStateOutage(error) && !(error instanceof StateUnavailableError) ? new StateUnavailableError(error) : error;
     }
   };
   return {

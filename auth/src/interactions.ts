@@ -6,7 +6,8 @@ import type Provider from 'oidc-provider';
 import type { GrantLedger } from './grant-ledger.js';
 import { formTargetOf, sendPage } from './page-security.js';
 import { consentPage, errorPage, signInPage } from './pages.js';
-import { ThrottleUnavailableError, type SignInThrottle } from './sign-in-throttle.js';
+import { StateUnavailableError } from '@gauzy-mcp/core/state';
+import type { SignInThrottle } from './sign-in-throttle.js';
 
 /** Retry-After on the 503 a sign-in gets while the shared throttle count cannot be reached. */
 const THROTTLE_UNAVAILABLE_RETRY_SECONDS = 5;
@@ -79,7 +80,7 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
     // The attempt is counted before the password goes to Gauzy. Without the shared count (Redis down) the
     // sign-in is refused with 503: a password is never tried uncounted, and an outage is never a 500.
     const wait = await throttle.attempt(request.ip, credentials.email).catch((error: unknown) => {
-      if (!(error instanceof ThrottleUnavailableError)) throw error;
+      if (!(error instanceof StateUnavailableError)) throw error;
       log.warn('sign-in refused: the throttle store is unavailable', { error: error.message });
       return undefined;
     });

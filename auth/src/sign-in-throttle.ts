@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { StateUnavailableError } from '@gauzy-mcp/core/state';
 import type { Redis } from 'ioredis';
 
 /**
@@ -15,7 +16,7 @@ import type { Redis } from 'ioredis';
  * deployment's prefix, the email and address hashed); without it, it is kept in this process.
  */
 export interface SignInThrottle {
-  /** Seconds to wait, or 0 when this attempt may go ahead (and is then counted as a failure until settled). Rejects with ThrottleUnavailableError when the shared count cannot be reached. */
+  /** Seconds to wait, or 0 when this attempt may go ahead (and is then counted as a failure until settled). Rejects with StateUnavailableError when the shared count cannot be reached: the attempt is refused, not let through uncounted. */
   attempt(ip: string, email: string): Promise<number>;
   succeeded(ip: string, email: string): Promise<void>;
   undecided(ip: string, email: string): Promise<void>;
@@ -26,14 +27,6 @@ export interface SignInThrottleOptions {
   windowMs?: number;
   /** Share the count between instances; `prefix` is the deployment's key prefix. */
   redis?: { client: Redis; prefix: string };
-}
-
-/** The shared count could not be read or written (Redis is unreachable): the attempt is refused, not let through uncounted. */
-export class ThrottleUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super(`the sign-in throttle's store is unavailable: ${(cause as Error)?.message ?? String(cause)}`, { cause });
-    this.name = 'ThrottleUnavailableError';
-  }
 }
 
 export const DEFAULT_MAX_FAILURES = 5;
@@ -133,7 +126,7 @@ export class RedisSignInThrottle implements SignInThrottle {
     try {
       return await command();
     } catch (error) {
-      throw new ThrottleUnavailableError(error);
+      throw new StateUnavailableError(error);
     }
   }
 }

@@ -5,3 +5,4 @@ export type { KeyValueStore } from './key-value.js';
 export { RecordCipher } from './record-cipher.js';
 export { CredentialVault, VaultEmptyError } from './credential-vault.js';
 export type { CredentialVaultOptions, VaultRecord } from './credential-vault.js';
+export { isStateOutage, StateUnavailableError } from './outage.js';

@@ -61,16 +61,7 @@ export interface RateCounter {
   hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>;
 }
 
-/**
- * The shared store could not be reached (Redis down or unreachable). The host answers 503 with
- * `Retry-After` rather than 500: nothing is wrong with the request, and it recovers when the store returns.
- */
-export class StateUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super(`the state store is unavailable: ${(cause as Error)?.message ?? String(cause)}`, { cause });
-    this.name = 'StateUnavailableError';
-  }
-}
+export { StateUnavailableError } from '@gauzy-mcp/core/state';
 
 export interface HostState {
   readonly kind: 'memory' | 'redis';
