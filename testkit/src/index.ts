@@ -10,5 +10,6 @@ export { DEFAULT_ROLE_PERMISSIONS } from './role-permissions.js';
 export { ENTITY_SPECS, type EntitySpec, type RelationSpec } from './entity-specs.js';
 export type { ResourceRoutes, CrudOperation } from './engine/crud-engine.js';
 export * from './mcp-client.js';
+export { assertRelationsResolve } from './relations-check.js';
 export { kernelOptionsFor, type SeedUserKey } from './kernel-options.js';
 export { Browser, ScriptedOAuthClient, CALLBACK_PREFIX, freePort } from './oauth-browser.js';

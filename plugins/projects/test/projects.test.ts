@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createKernel, silentLogger } from '@gauzy-mcp/core';
-import { connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { assertRelationsResolve, connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
 import { projectEntity } from '../src/entities.js';
 import projectsPlugin from '../src/index.js';
 
@@ -176,15 +176,5 @@ test('count, progress and statistics compose real reads', async () => {
 });
 
 test('every relation the pack offers is one Gauzy has: each comes back on the record from list_projects and get_project_by_id', async () => {
-  const relations = [...projectEntity.relations!];
-  const listed = await admin.call('list_projects', { take: 3, relations });
-  assert.equal(listed.isError, false, listed.text);
-  const first = (listed.structured!.items as Array<Record<string, unknown>>)[0]!;
-  const one = await admin.call('get_project_by_id', { id: String(first.id), relations });
-  assert.equal(one.isError, false, one.text);
-  for (const relation of relations) {
-    const top = relation.split('.')[0]!;
-    assert.ok(top in first, `list_projects: ${relation}`);
-    assert.ok(top in one.structured!, `get_project_by_id: ${relation}`);
-  }
+  await assertRelationsResolve(admin, projectEntity.relations!, { list: ['list_projects'], get: 'get_project_by_id' });
 });
