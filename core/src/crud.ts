@@ -1,49 +1,20 @@
 import { z } from 'zod';
 import { GauzyMcpError, isGauzyMcpError } from './errors.js';
-import type { QueryInput, QueryValue } from './gauzy/query.js';
+import { dataQuery, type QueryInput, type QueryValue } from './gauzy/query.js';
 import { describeItem, entityResult, listResult, ok } from './results.js';
+import type { EntityDefinition, SoftDeleteSpec } from './entity.js';
 import { retiredTool } from './retired.js';
 import { describedElsewhere } from './json-schema.js';
 import { entityOutput, fields as fieldsParam, listOutput, pagination, uuid } from './schema.js';
 import { defineTool, type RouteRef, type ToolContext, type ToolDefinition, type ToolScope } from './tool.js';
 
 /**
- * Declarative tools over one Gauzy entity. Most Gauzy areas are uniform CRUD; a pack describes the
- * entity once and each tool becomes a few lines of data. Only tools with real logic are hand-written.
+ * Declarative tools over one Gauzy entity. Most Gauzy areas are uniform CRUD; the entity is described once
+ * (`defineEntity`) and each tool is a few lines of data (`crudTools` derives the standard ones). Only tools
+ * with real logic are hand-written.
  */
-export interface EntitySpec {
-  /** Singular noun for texts, e.g. "task". */
-  noun: string;
-  plural: string;
-  /** Base route, e.g. `/api/tasks`. */
-  path: string;
-  /** Relations a caller may ask to include (`relations[]`). */
-  relations?: readonly string[];
-  describe?: (item: Record<string, unknown>) => string;
-  /**
-   * Whether Gauzy can bring back a row its `DELETE /:id/soft` soft-deleted, through `PUT /:id/recover`.
-   * Every pack with an archive tool must say so; the restore tool, the archive tool's result and its
-   * `recoverable` flag follow from it. See {@link crudServiceCannotRecover} for the common case.
-   */
-  softDelete?: SoftDeleteSpec;
-}
-
-export type SoftDeleteSpec = { recover: true } | { recover: false; reason: string };
-
-/**
- * Most Gauzy entities inherit CrudService.softRecover, which looks the row up with findOneByIdString and no
- * withDeleted: on TypeORM it never finds a soft-deleted row and answers 404. Only services that override it
- * (EmployeeService.softRecoverById looks with withDeleted) can restore.
- */
-export function crudServiceCannotRecover(plural: string): SoftDeleteSpec {
-  return {
-    recover: false,
-    reason:
-      `Gauzy's API cannot restore archived (soft-deleted) ${plural}: their recover route (PUT …/:id/recover, the generic CrudService.softRecover) ` +
-      'looks the record up without soft-deleted rows and answers 404 "An error occurred during restoring entity: The requested record was not found". ' +
-      'To get one back, create it again.',
-  };
-}
+/** What the factories read of an entity. */
+export type EntitySpec = Pick<EntityDefinition, 'noun' | 'plural' | 'path' | 'include' | 'describe' | 'softDelete'> & { list?: EntityDefinition['list'] };
 
 type Shape = z.ZodRawShape;
 type Item = Record<string, unknown>;
@@ -63,14 +34,10 @@ export function requireEmployeeId(ctx: ToolContext, tool: string): string {
   return ctx.scope.employeeId;
 }
 
-export function defineEntity(spec: EntitySpec): EntitySpec {
-  return spec;
-}
-
 const route = (method: string, path: string) => `${method} ${path}` as RouteRef;
 
 function relationsParam(entity: EntitySpec) {
-  const allowed = entity.relations ?? [];
+  const allowed = entity.include;
   return allowed.length
     ? z.array(z.enum(allowed as [string, ...string[]])).max(allowed.length).optional().describe('Related records to include')
     : undefined;
@@ -123,6 +90,8 @@ export interface ListToolSpec<F extends Shape> extends ToolBase {
    * The tool's own `skip` is always rows: {@link readRowWindow} turns it into pages.
    */
   paging?: 'offset' | 'page';
+  /** How the route reads its query (default: the entity's list style). */
+  query?: 'where' | 'data' | 'flat';
   order?: Record<string, 'ASC' | 'DESC'>;
   /** The route answers only for a user with an employee record (a "my …" list). */
   requiresEmployee?: boolean;
@@ -146,7 +115,7 @@ export async function readRowWindow(fetchPage: (take: number, page: number) => P
   return { ...page, items: [...page.items, ...next.items].slice(offset, offset + take) };
 }
 
-/** A paged list over a style-A route (`where[...]`, `relations[]`, `order[...]`, `take`, `skip`). */
+/** A paged list over a list route, in the query style the route reads (see `ListStyle`). */
 export function listTool<F extends Shape = Record<string, never>>(entity: EntitySpec, spec: ListToolSpec<F>): ToolDefinition {
   const relations = relationsParam(entity);
   const input = z.object({ ...(spec.filters ?? ({} as F)), ...pagination, fields: fieldsParam, ...(relations ? { relations } : {}) });
@@ -167,14 +136,20 @@ export function listTool<F extends Shape = Record<string, never>>(entity: Entity
       const filterArgs = pick(all, Object.keys(spec.filters ?? {})) as z.output<z.ZodObject<F>>;
       const where = spec.where ? await spec.where(filterArgs, ctx) : (defined(filterArgs) as Record<string, QueryValue>);
       if (spec.requiresEmployee) requireEmployeeId(ctx, spec.name);
-      const base: QueryInput = {
-        where: scopeWhere(ctx.scope, where),
-        ...(all.relations?.length ? { relations: all.relations } : {}),
-        order: spec.order ?? { createdAt: 'DESC' },
-      };
+      const scoped = scopeWhere(ctx.scope, where);
+      const relations = all.relations?.length ? { relations: all.relations } : {};
+      const order = spec.order ?? { createdAt: 'DESC' as const };
+      const style = spec.query ?? entity.list?.query ?? 'where';
+      const query = (take: number, skip: number): QueryInput =>
+        style === 'data'
+          ? dataQuery({ findInput: scoped, ...relations, order, take, skip })
+          : style === 'flat'
+            ? { ...scoped, ...relations, take, skip }
+            : { where: scoped, ...relations, order, take, skip };
       const params = spec.params?.(filterArgs, ctx);
-      const fetch = async (take: number, skip: number) => normalizePage(await ctx.gauzy.get(path, { query: { ...base, take, skip }, params }));
-      const page = spec.paging === 'page' ? await readRowWindow(fetch, all.skip, all.take) : await fetch(all.take, all.skip);
+      const fetch = async (take: number, skip: number) => normalizePage(await ctx.gauzy.get(path, { query: query(take, skip), params }));
+      const paging = spec.paging ?? (spec.route ? 'offset' : (entity.list?.paging ?? 'offset'));
+      const page = paging === 'page' ? await readRowWindow(fetch, all.skip, all.take) : await fetch(all.take, all.skip);
       return listResult({ items: page.items, total: page.total, unpaged: !page.paged, skip: all.skip, take: all.take, fields: all.fields, noun: spec.noun ?? entity.plural, describe: entity.describe });
     },
   });

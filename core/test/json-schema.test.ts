@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
-import { bulkUpdateTool, defineEntity } from '../src/crud.js';
+import { bulkUpdateTool } from '../src/crud.js';
+import { defineEntity } from '../src/entity.js';
 import { ToolDispatcher, type Caller } from '../src/dispatch.js';
 import { Inventory } from '../src/inventory.js';
 import { describedElsewhere, slimJsonSchema, toJsonSchema } from '../src/json-schema.js';
@@ -27,7 +28,7 @@ const listThings = defineTool({
   handler: async () => ok({ items: [], total: 0, hasMore: false }, 'none'),
 });
 
-const thing = defineEntity({ noun: 'thing', plural: 'things', path: '/api/tasks' });
+const thing = defineEntity({ name: 'thing', gauzyClass: 'Task', noun: 'thing', plural: 'things', path: '/api/tasks', operations: ['findById', 'update'], scope: 'organization', fields: {} });
 const bulkUpdateThings = bulkUpdateTool(thing, {
   name: 'bulk_update_things',
   title: 'Update several things',

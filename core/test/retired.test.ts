@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
-import { crudServiceCannotRecover, defineEntity, deleteTool, recoverTool } from '../src/crud.js';
+import { deleteTool, recoverTool } from '../src/crud.js';
+import { crudServiceCannotRecover, defineEntity } from '../src/entity.js';
 import { ToolDispatcher, type Caller } from '../src/dispatch.js';
 import { isGauzyMcpError } from '../src/errors.js';
 import { Inventory } from '../src/inventory.js';
@@ -14,8 +15,8 @@ import { definePlugin, defineTool, KERNEL_API_VERSION, type PluginDefinition, ty
 // Issue #16: a tool Gauzy cannot back (restore over the generic recover route) is withdrawn, but its name stays
 // callable and says why, so prompts that name it get an answer instead of "unknown tool".
 
-const archivable = defineEntity({ noun: 'gadget', plural: 'gadgets', path: '/api/equipment', softDelete: crudServiceCannotRecover('gadgets') });
-const recoverable = defineEntity({ noun: 'gadget', plural: 'gadgets', path: '/api/equipment', softDelete: { recover: true } });
+const archivable = defineEntity({ name: 'gadget', gauzyClass: 'Equipment', noun: 'gadget', plural: 'gadgets', path: '/api/equipment', scope: 'organization', fields: {}, operations: ['findById', 'delete', 'softDelete', 'recover'], softDelete: crudServiceCannotRecover('gadgets') });
+const recoverable = defineEntity({ name: 'gadget', gauzyClass: 'Equipment', noun: 'gadget', plural: 'gadgets', path: '/api/equipment', scope: 'organization', fields: {}, operations: ['findById', 'delete', 'softDelete', 'recover'], softDelete: { recover: true } });
 
 const listThings = defineTool({ name: 'list_gadgets', title: 'List', description: 'Lists gadgets.', toolset: 'gadgets', effect: 'read', input: z.object({}), routes: ['GET /api/equipment'], handler: async () => ok({}, '') });
 
@@ -81,7 +82,9 @@ test('where the entity can be recovered, the restore tool is listed over PUT /:i
 });
 
 test('an entity spec that does not say whether Gauzy can recover stops the pack that archives or restores it', () => {
-  const silent = defineEntity({ noun: 'gadget', plural: 'gadgets', path: '/api/equipment' });
+  // defineEntity refuses a soft-deleting entity that does not say; a hand-made spec can still get here.
+  assert.throws(() => defineEntity({ name: 'gadget', gauzyClass: 'Equipment', noun: 'gadget', plural: 'gadgets', path: '/api/equipment', scope: 'organization', fields: {}, operations: ['softDelete'] }), (error: unknown) => isGauzyMcpError(error, 'GMCP_ERR_PLUGIN_INVALID') && /does not say whether Gauzy can recover/.test(error.message));
+  const silent = { ...defineEntity({ name: 'gadget', gauzyClass: 'Equipment', noun: 'gadget', plural: 'gadgets', path: '/api/equipment', scope: 'organization', fields: {}, operations: ['delete'] }), softDelete: undefined };
   for (const build of [
     () => recoverTool(silent, { name: 'restore_gadget', title: 'Restore', description: 'Restore.', toolset: 'gadgets' }),
     () => deleteTool(silent, { name: 'archive_gadget', title: 'Archive', description: 'Archive.', toolset: 'gadgets', mode: 'soft' }),
