@@ -10,15 +10,6 @@ export const ProjectBudgetType = z.enum(['hours', 'cost']);
 export const ProjectOwner = z.enum(['CLIENT', 'INTERNAL']);
 export const TaskListType = z.enum(['GRID', 'SPRINT']);
 
-export const projectEntity = defineEntity({
-  noun: 'project',
-  plural: 'projects',
-  // Archive = DELETE /:id/soft; Gauzy's generic recover route cannot find what it archived.
-  softDelete: crudServiceCannotRecover('projects'),
-  path: '/api/organization-projects',
-  relations: ['members', 'members.employee', 'tags', 'teams', 'organizationContact', 'tasks'],
-});
-
 /** Fields a caller may set on a project (create and update). */
 export const projectFields = {
   name: z.string().min(1).max(255).describe('Project name'),
@@ -43,3 +34,32 @@ export const projectFields = {
 
 /** What PUT /api/organization-projects/:id accepts, carried over from the current record on update. */
 export const projectUpdateBodyFields = ['name', 'billing', 'budgetType', 'taskListType'] as const;
+
+export const projectEntity = defineEntity({
+  name: 'organizationProject',
+  gauzyClass: 'OrganizationProject',
+  noun: 'project',
+  plural: 'projects',
+  path: '/api/organization-projects',
+  operations: ['findAll', 'pagination', 'count', 'findById', 'create', 'update', 'delete', 'softDelete', 'recover'],
+  scope: 'organization',
+  fields: projectFields,
+  filters: {
+    status: ProjectStatus.optional(),
+    billing: ProjectBilling.optional(),
+    public: z.boolean().optional(),
+    organizationContactId: uuid().optional().describe('Only projects for this client'),
+  },
+  update: { mode: 'merge', bodyFields: projectUpdateBodyFields },
+  // Archive = DELETE /:id/soft; Gauzy's generic recover route cannot find what it archived.
+  softDelete: crudServiceCannotRecover('projects'),
+  relations: {
+    members: { kind: 'oneToMany', entity: 'organizationProjectEmployee', key: 'organizationProjectId' },
+    tasks: { kind: 'oneToMany', entity: 'task', key: 'projectId' },
+    teams: { kind: 'manyToMany', entity: 'organizationTeam', key: 'projectIds', inverse: true },
+    tags: { kind: 'manyToMany', entity: 'tag', key: 'tagIds' },
+    organizationContact: { kind: 'manyToOne', entity: 'organizationContact', key: 'organizationContactId' },
+  },
+  include: ['members', 'members.employee', 'tags', 'teams', 'organizationContact', 'tasks'],
+  aliases: { list: ['get_projects'], get: ['get_project'] },
+});

@@ -9,20 +9,6 @@ export const TaskPriority = z.enum(['urgent', 'high', 'medium', 'low']);
 export const TaskSize = z.enum(['x-large', 'large', 'medium', 'small', 'tiny']);
 export const TaskIssueType = z.enum(['epic', 'story', 'task', 'bug', 'memo']);
 
-export const taskEntity = defineEntity({
-  noun: 'task',
-  plural: 'tasks',
-  // Archive = DELETE /:id/soft; Gauzy's generic recover route cannot find what it archived.
-  softDelete: crudServiceCannotRecover('tasks'),
-  path: '/api/tasks',
-  relations: ['project', 'members', 'members.user', 'teams', 'tags', 'parent', 'children', 'createdByUser'],
-  describe: (task) => {
-    const number = typeof task.taskNumber === 'string' ? `${task.taskNumber} ` : '';
-    const extras = [task.status, task.priority].filter(Boolean).join(', ');
-    return `${number}${String(task.title ?? '(untitled)')}${extras ? ` [${extras}]` : ''} (id ${String(task.id)})`;
-  },
-});
-
 const idList = (what: string) => z.array(uuid()).max(100).optional().describe(what);
 
 /** Fields a caller may set on a task. `status` is required by Gauzy on create; the create tools default it to "open". */
@@ -63,6 +49,48 @@ export function taskBody(values: Item, current: Item = {}): Item {
   const teams = (teamIds as string[] | undefined) ?? ids(current.teams);
   return { ...rest, ...(members ? { members: members.map((id) => ({ id })) } : {}), ...(teams ? { teams: teams.map((id) => ({ id })) } : {}) };
 }
+
+const filters = {
+  projectId: uuid().optional().describe('Only tasks of this project'),
+  status: TaskStatus.optional(),
+  priority: TaskPriority.optional(),
+  size: TaskSize.optional(),
+  issueType: TaskIssueType.optional(),
+  parentId: uuid().optional().describe('Only sub-tasks of this task'),
+  organizationSprintId: uuid().optional().describe('Only tasks of this sprint'),
+};
+
+export const taskEntity = defineEntity({
+  name: 'task',
+  gauzyClass: 'Task',
+  noun: 'task',
+  plural: 'tasks',
+  path: '/api/tasks',
+  operations: ['findAll', 'pagination', 'count', 'findById', 'create', 'update', 'delete', 'softDelete', 'recover'],
+  scope: 'organization',
+  fields: taskFields,
+  filters,
+  update: { mode: 'merge', bodyFields: taskUpdateBodyFields, relations: ['members', 'teams'] },
+  body: taskBody,
+  // Archive = DELETE /:id/soft; Gauzy's generic recover route cannot find what it archived.
+  softDelete: crudServiceCannotRecover('tasks'),
+  relations: {
+    project: { kind: 'manyToOne', entity: 'organizationProject', key: 'projectId' },
+    members: { kind: 'manyToMany', entity: 'employee', key: 'memberIds' },
+    teams: { kind: 'manyToMany', entity: 'organizationTeam', key: 'teamIds' },
+    tags: { kind: 'manyToMany', entity: 'tag', key: 'tagIds' },
+    parent: { kind: 'manyToOne', entity: 'task', key: 'parentId' },
+    children: { kind: 'oneToMany', entity: 'task', key: 'parentId' },
+    createdByUser: { kind: 'manyToOne', entity: 'user', key: 'createdByUserId' },
+  },
+  include: ['project', 'members', 'members.user', 'teams', 'tags', 'parent', 'children', 'createdByUser'],
+  aliases: { list: ['get_tasks'], get: ['get_task'] },
+  describe: (task) => {
+    const number = typeof task.taskNumber === 'string' ? `${task.taskNumber} ` : '';
+    const extras = [task.status, task.priority].filter(Boolean).join(', ');
+    return `${number}${String(task.title ?? '(untitled)')}${extras ? ` [${extras}]` : ''} (id ${String(task.id)})`;
+  },
+});
 
 export const taskUpdateSpec = {
   bodyFields: taskUpdateBodyFields,
