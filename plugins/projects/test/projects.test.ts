@@ -176,5 +176,5 @@ test('count, progress and statistics compose real reads', async () => {
 });
 
 test('every relation the pack offers is one Gauzy has: each comes back on the record from list_projects and get_project_by_id', async () => {
-  await assertRelationsResolve(admin, projectEntity.relations!, { list: ['list_projects'], get: 'get_project_by_id' });
+  await assertRelationsResolve(admin, projectEntity.include, { list: ['list_projects'], get: 'get_project_by_id' });
 });

@@ -1,4 +1,4 @@
-import { defineEntity, uuid } from '@gauzy-mcp/core';
+import { defineEntity, isoDate, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
 
 export const TIME_TRACKING_TOOLSET = 'time-tracking';
@@ -7,11 +7,40 @@ export const TIME_TRACKING_TOOLSET = 'time-tracking';
 export const TimeLogType = z.enum(['TRACKED', 'MANUAL', 'IDLE', 'RESUMED']);
 export const TimeLogSource = z.enum(['BROWSER', 'DESKTOP', 'MOBILE', 'BROWSER_EXTENSION', 'HUBSTAFF', 'UPWORK', 'TEAMS', 'CLOC']);
 
+/** What a caller may say about time added or changed by hand (ManualTimeLogDTO). */
+export const manualTimeFields = {
+  startedAt: isoDate().describe('When the work started'),
+  stoppedAt: isoDate().describe('When the work stopped (after startedAt)'),
+  projectId: uuid().optional(),
+  taskId: uuid().optional(),
+  organizationContactId: uuid().optional(),
+  description: z.string().max(2000).optional(),
+  reason: z.string().max(2000).optional().describe('Why the time is added by hand'),
+  isBillable: z.boolean().optional(),
+};
+
 export const timeLogEntity = defineEntity({
+  name: 'timeLog',
+  gauzyClass: 'TimeLog',
   noun: 'time log',
   plural: 'time logs',
   path: '/api/timesheet/time-log',
-  relations: ['project', 'task', 'employee', 'employee.user'],
+  // DELETE is one route for many logs (DELETE /api/timesheet/time-log?logIds=…), not DELETE /:id.
+  operations: ['findAll', 'findById', 'create', 'update'],
+  // TimeLogQueryDTO: flat parameters, and the route answers every matching log (no take/skip).
+  list: { query: 'flat', paging: 'offset' },
+  scope: 'organization',
+  employeeScoped: true,
+  fields: manualTimeFields,
+  // UpdateManualTimeLogDTO validates the whole log, so the current values carry over.
+  update: { mode: 'merge', bodyFields: ['startedAt', 'stoppedAt', 'employeeId', 'projectId', 'taskId', 'organizationContactId', 'description', 'reason', 'isBillable'] },
+  relations: {
+    employee: { kind: 'manyToOne', entity: 'employee', key: 'employeeId' },
+    project: { kind: 'manyToOne', entity: 'organizationProject', key: 'projectId' },
+    task: { kind: 'manyToOne', entity: 'task', key: 'taskId' },
+    organizationTeam: { kind: 'manyToOne', entity: 'organizationTeam', key: 'organizationTeamId' },
+  },
+  include: ['project', 'task', 'employee', 'employee.user'],
   describe: (log) => {
     const seconds = typeof log.duration === 'number' ? log.duration : 0;
     const span = `${String(log.startedAt ?? '?')} – ${log.isRunning ? 'running' : String(log.stoppedAt ?? '?')}`;

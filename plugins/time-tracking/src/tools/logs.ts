@@ -1,9 +1,11 @@
 import { defineTool, entityResult, entityOutput, fields, getTool, GauzyMcpError, isoDate, listOutput, listResult, ok, pagination, updateTool, uuid, defined } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { TIME_TRACKING_TOOLSET as toolset, TimeLogSource, TimeLogType, timeLogEntity } from '../entities.js';
+import { TIME_TRACKING_TOOLSET as toolset, TimeLogSource, TimeLogType, manualTimeFields, timeLogEntity } from '../entities.js';
 
 const DAY = 24 * 3600 * 1000;
-const relations = z.array(z.enum(['project', 'task', 'employee'])).optional().describe('Related records to include');
+// The list route joins one level; a nested path (employee.user) is offered only by get_time_log.
+const listRelations = timeLogEntity.include.filter((path) => !path.includes('.')) as [string, ...string[]];
+const relations = z.array(z.enum(listRelations)).optional().describe('Related records to include');
 
 /** Style C: flat query with arrays, the scope added. Default range: the last 7 days. */
 function rangeQuery(ctx: { scope: { organizationId: string; tenantId: string } }, args: { startDate?: string; endDate?: string; employeeIds?: string[]; projectIds?: string[]; taskIds?: string[]; logType?: string[]; source?: string[]; relations?: string[] }) {
@@ -66,17 +68,6 @@ export const getTimeLog = getTool(timeLogEntity, {
   toolset,
 });
 
-const manualFields = {
-  startedAt: isoDate().describe('When the work started'),
-  stoppedAt: isoDate().describe('When the work stopped (after startedAt)'),
-  projectId: uuid().optional(),
-  taskId: uuid().optional(),
-  organizationContactId: uuid().optional(),
-  description: z.string().max(2000).optional(),
-  reason: z.string().max(2000).optional().describe('Why the time is added by hand'),
-  isBillable: z.boolean().optional(),
-};
-
 const startBeforeStop = (value: { startedAt?: string | undefined; stoppedAt?: string | undefined; [key: string]: unknown }) => !value.startedAt || !value.stoppedAt || Date.parse(value.startedAt) < Date.parse(value.stoppedAt);
 const startBeforeStopIssue = { message: 'must be after startedAt', path: ['stoppedAt'] };
 
@@ -86,7 +77,7 @@ export const addManualTimeLog = defineTool({
   description: 'Record time worked without the timer, for you or (admins) another employee.',
   toolset,
   effect: 'write',
-  input: z.object({ ...manualFields, employeeId: uuid().optional().describe('Employee (default: you)') }).refine(startBeforeStop, startBeforeStopIssue),
+  input: z.object({ ...manualTimeFields, employeeId: uuid().optional().describe('Employee (default: you)') }).refine(startBeforeStop, startBeforeStopIssue),
   output: entityOutput,
   routes: ['POST /api/timesheet/time-log'],
   async handler(args, ctx) {
@@ -105,9 +96,8 @@ export const updateTimeLog = updateTool(timeLogEntity, {
   title: 'Change a time log',
   description: 'Change the times, project, task or description of a time log; fields not given stay as they are.',
   toolset,
-  fields: manualFields,
-  // UpdateManualTimeLogDTO validates the whole log, so the current values carry over.
-  bodyFields: ['startedAt', 'stoppedAt', 'employeeId', 'projectId', 'taskId', 'organizationContactId', 'description', 'reason', 'isBillable'],
+  fields: manualTimeFields,
+  bodyFields: timeLogEntity.update!.bodyFields,
   body: (merged) => {
     if (!startBeforeStop(merged as { startedAt?: string; stoppedAt?: string })) {
       throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['update_time_log'], { issues: [{ field: 'stoppedAt', message: 'must be after startedAt' }], fields: ['stoppedAt'] });
