@@ -1,7 +1,6 @@
 import { definePlugin, KERNEL_API_VERSION } from '@gauzy-mcp/core';
 import packageJson from '../package.json' with { type: 'json' };
-import { bulkDeleteProjects, bulkUpdateProjects } from './tools/bulk.js';
-import { archiveProject, bulkCreateProjects, createProject, deleteProject, getProjectById, getProjectCount, listProjects, restoreProject, updateProject } from './tools/crud.js';
+import { projectCrudTools } from './tools/crud.js';
 import { assignProjectToEmployee, bulkAssignProjectToEmployees, getMyProjects, getMyTeamProjects, getProjectsByEmployee, unassignProjectFromEmployee } from './tools/members.js';
 import { getProjectProgress, getProjectStatistics } from './tools/progress.js';
 import { PROJECTS_TOOLSET } from './entities.js';
@@ -13,17 +12,7 @@ export const projectsPlugin = definePlugin({
   kernel: KERNEL_API_VERSION,
   toolsets: [{ name: PROJECTS_TOOLSET, description: 'Projects: CRUD, members, progress and statistics', default: true }],
   tools: [
-    listProjects,
-    getProjectById,
-    getProjectCount,
-    createProject,
-    bulkCreateProjects,
-    updateProject,
-    bulkUpdateProjects,
-    deleteProject,
-    bulkDeleteProjects,
-    archiveProject,
-    restoreProject,
+    ...projectCrudTools,
     assignProjectToEmployee,
     unassignProjectFromEmployee,
     bulkAssignProjectToEmployees,

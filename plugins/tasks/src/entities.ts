@@ -39,6 +39,9 @@ export const taskUpdateBodyFields = [
   'parentId', 'organizationSprintId', 'taskStatusId', 'taskSizeId', 'taskPriorityId', 'taskTypeId', 'public', 'isDraft', 'version',
 ] as const;
 
+/** How PUT /api/tasks/:id takes a change: the whole DTO, with the current members and teams read to carry over. */
+export const taskUpdate = { mode: 'merge', bodyFields: taskUpdateBodyFields, relations: ['members', 'teams'] } as const;
+
 type Item = Record<string, unknown>;
 const ids = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.map((entry) => String((entry as Item).id ?? entry)) : undefined);
 
@@ -50,7 +53,8 @@ export function taskBody(values: Item, current: Item = {}): Item {
   return { ...rest, ...(members ? { members: members.map((id) => ({ id })) } : {}), ...(teams ? { teams: teams.map((id) => ({ id })) } : {}) };
 }
 
-const filters = {
+/** The list filters (list_tasks, get_tasks_pagination). */
+export const taskFilters = {
   projectId: uuid().optional().describe('Only tasks of this project'),
   status: TaskStatus.optional(),
   priority: TaskPriority.optional(),
@@ -69,8 +73,8 @@ export const taskEntity = defineEntity({
   operations: ['findAll', 'pagination', 'count', 'findById', 'create', 'update', 'delete', 'softDelete', 'recover'],
   scope: 'organization',
   fields: taskFields,
-  filters,
-  update: { mode: 'merge', bodyFields: taskUpdateBodyFields, relations: ['members', 'teams'] },
+  filters: taskFilters,
+  update: taskUpdate,
   body: taskBody,
   // Archive = DELETE /:id/soft; Gauzy's generic recover route cannot find what it archived.
   softDelete: crudServiceCannotRecover('tasks'),
@@ -91,10 +95,3 @@ export const taskEntity = defineEntity({
     return `${number}${String(task.title ?? '(untitled)')}${extras ? ` [${extras}]` : ''} (id ${String(task.id)})`;
   },
 });
-
-export const taskUpdateSpec = {
-  bodyFields: taskUpdateBodyFields,
-  relations: ['members', 'teams'],
-  body: (merged: Item, _changes: Item, current: Item) => taskBody(merged, current),
-};
-

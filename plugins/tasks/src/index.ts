@@ -1,9 +1,7 @@
 import { definePlugin, KERNEL_API_VERSION } from '@gauzy-mcp/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { TASKS_TOOLSET } from './entities.js';
-import {
-  archiveTask, bulkCreateTasks, bulkDeleteTasks, bulkUpdateTasks, createTask, deleteTask, getTaskById, getTaskCount, getTasksPagination, listTasks, restoreTask, updateTask,
-} from './tools/crud.js';
+import { taskCrudTools } from './tools/crud.js';
 import { assignTaskToEmployee, getMyTasks, getTasksByEmployee, getTeamTasks, unassignTaskFromEmployee } from './tools/people.js';
 import { getTaskStatistics } from './tools/statistics.js';
 
@@ -14,8 +12,7 @@ export const tasksPlugin = definePlugin({
   kernel: KERNEL_API_VERSION,
   toolsets: [{ name: TASKS_TOOLSET, description: 'Tasks: CRUD, assignees, my/team tasks and statistics', default: true }],
   tools: [
-    listTasks, getTasksPagination, getTaskById, getTaskCount, createTask, bulkCreateTasks, updateTask, bulkUpdateTasks, deleteTask, bulkDeleteTasks,
-    archiveTask, restoreTask, getMyTasks, getTasksByEmployee, getTeamTasks, assignTaskToEmployee, unassignTaskFromEmployee, getTaskStatistics,
+    ...taskCrudTools, getMyTasks, getTasksByEmployee, getTeamTasks, assignTaskToEmployee, unassignTaskFromEmployee, getTaskStatistics,
   ],
 });
 

@@ -167,7 +167,7 @@ test('get_my_tasks and get_team_tasks page by rows over routes that count skip i
   }
 });
 
-test('every relation the pack offers is one Gauzy has: each comes back on the record from list_tasks, get_task_by_id and get_my_tasks', async () => {
+test('every relation the pack offers is one Gauzy has: each comes back on the record from list_tasks, get_task_by_id, get_my_tasks and get_team_tasks', async () => {
   await assertRelationsResolve(admin, taskEntity.include, { list: ['list_tasks'], get: 'get_task_by_id' });
-  await assertRelationsResolve(employee, taskEntity.include, { list: ['get_my_tasks'] });
+  await assertRelationsResolve(employee, taskEntity.include, { list: ['get_my_tasks', 'get_team_tasks'] });
 });

@@ -19,6 +19,9 @@ export const manualTimeFields = {
   isBillable: z.boolean().optional(),
 };
 
+/** UpdateManualTimeLogDTO validates the whole log, so the current values carry over. */
+export const timeLogUpdateBodyFields = ['startedAt', 'stoppedAt', 'employeeId', 'projectId', 'taskId', 'organizationContactId', 'description', 'reason', 'isBillable'] as const;
+
 export const timeLogEntity = defineEntity({
   name: 'timeLog',
   gauzyClass: 'TimeLog',
@@ -32,8 +35,7 @@ export const timeLogEntity = defineEntity({
   scope: 'organization',
   employeeScoped: true,
   fields: manualTimeFields,
-  // UpdateManualTimeLogDTO validates the whole log, so the current values carry over.
-  update: { mode: 'merge', bodyFields: ['startedAt', 'stoppedAt', 'employeeId', 'projectId', 'taskId', 'organizationContactId', 'description', 'reason', 'isBillable'] },
+  update: { mode: 'merge', bodyFields: timeLogUpdateBodyFields },
   relations: {
     employee: { kind: 'manyToOne', entity: 'employee', key: 'employeeId' },
     project: { kind: 'manyToOne', entity: 'organizationProject', key: 'projectId' },

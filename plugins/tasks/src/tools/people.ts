@@ -1,9 +1,11 @@
 import { defineTool, fetchEntity, fields, listOutput, listResult, listTool, normalizePage, pagination, readRowWindow, scopeWhere, entityOutput, entityResult, updateEntity, uuid, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { TASKS_TOOLSET as toolset, TaskStatus, taskEntity, taskFields, taskUpdateSpec } from '../entities.js';
+import { TASKS_TOOLSET as toolset, TaskStatus, taskBody, taskEntity, taskFields, taskUpdate } from '../entities.js';
 
 const pageInput = { ...pagination, fields };
-const relations = z.array(z.enum(['project', 'members', 'teams', 'tags'])).optional().describe('Related records to include');
+// TaskService.findTeamTasks passes relations[] to TypeORM as given, so every path the entity offers works there.
+const include = taskEntity.include as [string, ...string[]];
+const relations = z.array(z.enum(include)).max(include.length).optional().describe('Related records to include');
 
 export const getMyTasks = listTool(taskEntity, {
   name: 'get_my_tasks',
@@ -60,11 +62,18 @@ export const getTeamTasks = defineTool({
   },
 });
 
-const assignmentSpec = { name: 'assign_task_to_employee', fields: taskFields, ...taskUpdateSpec };
+/** The task's merge update (UpdateTaskDTO is the whole task), changing only the members. */
+const assignmentSpec = {
+  name: 'assign_task_to_employee',
+  fields: taskFields,
+  bodyFields: taskUpdate.bodyFields,
+  relations: taskUpdate.relations,
+  body: (merged: Record<string, unknown>, _changes: Record<string, unknown>, current: Record<string, unknown>) => taskBody(merged, current),
+};
 const assignmentInput = z.object({ taskId: uuid().describe('The task'), employeeId: uuid().describe('The employee') });
 
 async function changeAssignees(ctx: ToolContext, taskId: string, change: (current: string[]) => string[]) {
-  const current = await fetchEntity(taskEntity, ctx, taskId, taskUpdateSpec.relations);
+  const current = await fetchEntity(taskEntity, ctx, taskId, assignmentSpec.relations);
   const memberIds = change(((current.members as Array<{ id: string }> | undefined) ?? []).map((member) => member.id));
   return updateEntity(taskEntity, assignmentSpec, taskId, { memberIds }, ctx, current);
 }

@@ -1,6 +1,6 @@
 import { defineTool, entityResult, entityOutput, fields, getTool, GauzyMcpError, isoDate, listOutput, listResult, ok, pagination, updateTool, uuid, defined } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { TIME_TRACKING_TOOLSET as toolset, TimeLogSource, TimeLogType, manualTimeFields, timeLogEntity } from '../entities.js';
+import { TIME_TRACKING_TOOLSET as toolset, TimeLogSource, TimeLogType, manualTimeFields, timeLogEntity, timeLogUpdateBodyFields } from '../entities.js';
 
 const DAY = 24 * 3600 * 1000;
 // The list route joins one level; a nested path (employee.user) is offered only by get_time_log.
@@ -97,7 +97,7 @@ export const updateTimeLog = updateTool(timeLogEntity, {
   description: 'Change the times, project, task or description of a time log; fields not given stay as they are.',
   toolset,
   fields: manualTimeFields,
-  bodyFields: timeLogEntity.update!.bodyFields,
+  bodyFields: timeLogUpdateBodyFields,
   body: (merged) => {
     if (!startBeforeStop(merged as { startedAt?: string; stoppedAt?: string })) {
       throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['update_time_log'], { issues: [{ field: 'stoppedAt', message: 'must be after startedAt' }], fields: ['stoppedAt'] });
