@@ -13,3 +13,4 @@ export * from './mcp-client.js';
 export { assertRelationsResolve } from './relations-check.js';
 export { kernelOptionsFor, type SeedUserKey } from './kernel-options.js';
 export { Browser, ScriptedOAuthClient, CALLBACK_PREFIX, freePort } from './oauth-browser.js';
+export { crudConformance, conformanceChecks, openConformanceHarness, derivedTools, type CrudConformanceOptions, type ConformanceArgs, type ConformanceCheck, type ConformanceHarness } from './conformance.js';
