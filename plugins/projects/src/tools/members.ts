@@ -1,6 +1,6 @@
 import { defineTool, GauzyMcpError, requireEmployeeId, listOutput, listResult, ok, pagination, runBulk, bulkOutput, uuid, fields, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { PROJECTS_TOOLSET as toolset } from '../entities.js';
+import { PROJECTS_TOOLSET as toolset, projectEntity } from '../entities.js';
 
 const ASSIGN_ROUTE = '/api/organization-projects/employee';
 const BY_EMPLOYEE_ROUTE = '/api/organization-projects/employee/:employeeId';
@@ -89,7 +89,7 @@ export const getProjectsByEmployee = defineTool({
   routes: [`GET ${BY_EMPLOYEE_ROUTE}`],
   async handler({ employeeId, take, skip, fields }, ctx) {
     const items = await projectsOfEmployee(ctx, employeeId);
-    return listResult({ items, unpaged: true, skip, take, fields, noun: 'projects' });
+    return listResult({ items, unpaged: true, skip, take, fields, noun: projectEntity.plural });
   },
 });
 
@@ -104,7 +104,7 @@ export const getMyProjects = defineTool({
   routes: [`GET ${BY_EMPLOYEE_ROUTE}`],
   async handler({ take, skip, fields }, ctx) {
     const items = await projectsOfEmployee(ctx, requireEmployeeId(ctx, 'get_my_projects'));
-    return listResult({ items, unpaged: true, skip, take, fields, noun: 'projects' });
+    return listResult({ items, unpaged: true, skip, take, fields, noun: projectEntity.plural });
   },
 });
 

@@ -1,4 +1,4 @@
-import { defineTool, fetchEntity, isoDate, ok, readAllPages, tally, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, entityRoute, fetchEntity, isoDate, ok, readAllPages, tally, uuid, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { PROJECTS_TOOLSET as toolset, projectEntity } from '../entities.js';
 
@@ -28,7 +28,7 @@ export const getProjectProgress = defineTool({
   effect: 'read',
   input: z.object({ projectId: uuid().describe('The project') }),
   output: progressOutput,
-  routes: ['GET /api/organization-projects/:id', 'GET /api/tasks'],
+  routes: [entityRoute(projectEntity, 'findById'), 'GET /api/tasks'],
   async handler({ projectId }, ctx) {
     const project = await fetchEntity(projectEntity, ctx, projectId);
     const counts = await taskStatusCounts(ctx, projectId);
@@ -68,7 +68,7 @@ export const getProjectStatistics = defineTool({
     endDate: isoDate().optional().describe('End of the range (default: now)'),
   }),
   output: z.looseObject({ startDate: z.string(), endDate: z.string(), trackedSeconds: z.number(), projects: z.array(z.looseObject({ projectId: z.string().nullable(), trackedSeconds: z.number() })) }),
-  routes: ['GET /api/timesheet/time-log', 'GET /api/organization-projects/:id', 'GET /api/tasks'],
+  routes: ['GET /api/timesheet/time-log', entityRoute(projectEntity, 'findById'), 'GET /api/tasks'],
   async handler({ projectId, employeeId, startDate, endDate }, ctx) {
     const end = endDate ? new Date(endDate) : new Date();
     const start = startDate ? new Date(startDate) : new Date(end.getTime() - 30 * 24 * 3600 * 1000);

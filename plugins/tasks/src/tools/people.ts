@@ -1,4 +1,4 @@
-import { defineTool, fetchEntity, fields, listOutput, listResult, listTool, normalizePage, pagination, readRowWindow, scopeWhere, entityOutput, entityResult, updateEntity, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, entityRoute, fetchEntity, fields, listOutput, listResult, listTool, normalizePage, pagination, readRowWindow, scopeWhere, entityOutput, entityResult, updateEntity, uuid, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { TASKS_TOOLSET as toolset, TaskStatus, taskBody, taskEntity, taskFields, taskUpdate } from '../entities.js';
 
@@ -30,7 +30,7 @@ export const getTasksByEmployee = defineTool({
   routes: ['GET /api/tasks/employee/:id'],
   async handler({ employeeId, status, take, skip, fields }, ctx) {
     const data = await ctx.gauzy.get('/api/tasks/employee/:id', { params: { id: employeeId }, query: { where: scopeWhere(ctx.scope, status ? { status } : {}) } });
-    return listResult({ items: normalizePage(data).items, unpaged: true, skip, take, fields, noun: 'tasks', describe: taskEntity.describe });
+    return listResult({ items: normalizePage(data).items, unpaged: true, skip, take, fields, noun: taskEntity.plural, describe: taskEntity.describe });
   },
 });
 
@@ -70,6 +70,7 @@ const assignmentSpec = {
   relations: taskUpdate.relations,
   body: (merged: Record<string, unknown>, _changes: Record<string, unknown>, current: Record<string, unknown>) => taskBody(merged, current),
 };
+const assignmentRoutes = [entityRoute(taskEntity, 'findById'), entityRoute(taskEntity, 'update')];
 const assignmentInput = z.object({ taskId: uuid().describe('The task'), employeeId: uuid().describe('The employee') });
 
 async function changeAssignees(ctx: ToolContext, taskId: string, change: (current: string[]) => string[]) {
@@ -87,10 +88,10 @@ export const assignTaskToEmployee = defineTool({
   idempotent: true,
   input: assignmentInput,
   output: entityOutput,
-  routes: ['GET /api/tasks/:id', 'PUT /api/tasks/:id'],
+  routes: assignmentRoutes,
   async handler({ taskId, employeeId }, ctx) {
     const task = await changeAssignees(ctx, taskId, (ids) => (ids.includes(employeeId) ? ids : [...ids, employeeId]));
-    return entityResult(task, `Assigned employee ${employeeId} to`, 'task');
+    return entityResult(task, `Assigned employee ${employeeId} to`, taskEntity.noun);
   },
 });
 
@@ -102,9 +103,9 @@ export const unassignTaskFromEmployee = defineTool({
   effect: 'delete',
   input: assignmentInput,
   output: entityOutput,
-  routes: ['GET /api/tasks/:id', 'PUT /api/tasks/:id'],
+  routes: assignmentRoutes,
   async handler({ taskId, employeeId }, ctx) {
     const task = await changeAssignees(ctx, taskId, (ids) => ids.filter((id) => id !== employeeId));
-    return entityResult(task, `Unassigned employee ${employeeId} from`, 'task');
+    return entityResult(task, `Unassigned employee ${employeeId} from`, taskEntity.noun);
   },
 });

@@ -1,6 +1,6 @@
-import { defineTool, isoDate, normalizePage, ok, readAllPages, scopeWhere, tally, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, entityRoute, isoDate, normalizePage, ok, readAllPages, scopeWhere, tally, uuid, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { TASKS_TOOLSET as toolset } from '../entities.js';
+import { TASKS_TOOLSET as toolset, taskEntity } from '../entities.js';
 
 const CLOSED = new Set(['done', 'completed', 'cancelled']);
 
@@ -12,7 +12,7 @@ async function readTasks(ctx: ToolContext, projectId: string | undefined, employ
     const all = normalizePage(data).items;
     return { tasks: all, total: all.length };
   }
-  const read = await readAllPages(ctx, '/api/tasks', projectId ? { projectId } : {});
+  const read = await readAllPages(ctx, taskEntity.path, projectId ? { projectId } : {});
   return { tasks: read.items, total: read.total };
 }
 
@@ -29,7 +29,7 @@ export const getTaskStatistics = defineTool({
     endDate: isoDate().optional().describe('Only tasks created on or before this date'),
   }),
   output: z.looseObject({ total: z.number(), byStatus: z.record(z.string(), z.number()), open: z.number(), overdue: z.number() }),
-  routes: ['GET /api/tasks', 'GET /api/tasks/employee/:id'],
+  routes: [entityRoute(taskEntity, 'findAll'), 'GET /api/tasks/employee/:id'],
   async handler({ projectId, employeeId, startDate, endDate }, ctx) {
     const read = await readTasks(ctx, projectId, employeeId);
     const from = startDate ? Date.parse(startDate) : -Infinity;

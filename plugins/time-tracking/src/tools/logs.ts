@@ -1,8 +1,9 @@
-import { defineTool, entityResult, entityOutput, fields, getTool, GauzyMcpError, isoDate, listOutput, listResult, ok, pagination, updateTool, uuid, defined } from '@gauzy-mcp/core';
+import { defineTool, entityResult, entityOutput, entityRoute, fields, getTool, GauzyMcpError, isoDate, listOutput, listResult, ok, pagination, updateTool, uuid, defined } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { TIME_TRACKING_TOOLSET as toolset, TimeLogSource, TimeLogType, manualTimeFields, timeLogEntity, timeLogUpdateBodyFields } from '../entities.js';
 
 const DAY = 24 * 3600 * 1000;
+const { path, noun, plural } = timeLogEntity;
 // The list route joins one level; a nested path (employee.user) is offered only by get_time_log.
 const listRelations = timeLogEntity.include.filter((path) => !path.includes('.')) as [string, ...string[]];
 const relations = z.array(z.enum(listRelations)).optional().describe('Related records to include');
@@ -52,12 +53,12 @@ export const getTimeLogs = defineTool({
     fields,
   }),
   output: listOutput,
-  routes: ['GET /api/timesheet/time-log'],
+  routes: [entityRoute(timeLogEntity, 'findAll')],
   async handler(args, ctx) {
     const { query } = rangeQuery(ctx, args);
-    const data = await ctx.gauzy.get<Array<Record<string, unknown>>>('/api/timesheet/time-log', { query });
+    const data = await ctx.gauzy.get<Array<Record<string, unknown>>>(path, { query });
     if (!Array.isArray(data)) throw new GauzyMcpError('GMCP_ERR_GAUZY_BAD_RESPONSE', ['expected a list of time logs']);
-    return listResult({ items: data, unpaged: true, skip: args.skip, take: args.take, fields: args.fields, noun: 'time logs', describe: timeLogEntity.describe });
+    return listResult({ items: data, unpaged: true, skip: args.skip, take: args.take, fields: args.fields, noun: plural, describe: timeLogEntity.describe });
   },
 });
 
@@ -79,15 +80,15 @@ export const addManualTimeLog = defineTool({
   effect: 'write',
   input: z.object({ ...manualTimeFields, employeeId: uuid().optional().describe('Employee (default: you)') }).refine(startBeforeStop, startBeforeStopIssue),
   output: entityOutput,
-  routes: ['POST /api/timesheet/time-log'],
+  routes: [entityRoute(timeLogEntity, 'create')],
   async handler(args, ctx) {
     const employeeId = args.employeeId ?? ctx.scope.employeeId;
     if (!employeeId) throw new GauzyMcpError('GMCP_ERR_NO_EMPLOYEE', ['add_manual_time_log']);
     // CreateManualTimeLogDTO requires logType and source (its transforms to MANUAL / BROWSER run only on keys
     // that are present); these are the values Gauzy's own web app sends.
     const body = { ...defined(args), employeeId, logType: TimeLogType.enum.MANUAL, source: TimeLogSource.enum.BROWSER, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId };
-    const log = await ctx.gauzy.post<Record<string, unknown>>('/api/timesheet/time-log', body);
-    return entityResult(log, 'Added', 'time log');
+    const log = await ctx.gauzy.post<Record<string, unknown>>(path, body);
+    return entityResult(log, 'Added', noun);
   },
 });
 
@@ -114,6 +115,7 @@ export const deleteTimeLogs = defineTool({
   effect: 'delete',
   input: z.object({ logIds: z.array(uuid()).min(1).max(100).describe('Ids of the time logs to delete'), forceDelete: z.boolean().default(false) }),
   output: z.looseObject({ logIds: z.array(z.string()), forceDelete: z.boolean() }),
+  // One route for many logs, not the entity's DELETE /:id.
   routes: ['DELETE /api/timesheet/time-log'],
   async handler({ logIds, forceDelete }, ctx) {
     const answer = await ctx.gauzy.delete<Record<string, unknown> | null>('/api/timesheet/time-log', { query: { logIds, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId, forceDelete } });
