@@ -112,7 +112,7 @@ export function conformanceChecks(options: CrudConformanceOptions): ConformanceC
     const sample = options.sample[which];
     return typeof sample === 'function' ? sample(seed) : { ...sample };
   };
-  const create = (h: ConformanceHarness, client: TestClient = h.admin) => createRow(client, name('create'), sampleOf('create', h.sandbox.seed));
+  const create = (h: ConformanceHarness) => createRow(h.admin, name('create'), sampleOf('create', h.sandbox.seed));
   const checks: ConformanceCheck[] = [];
   const add = (check: ConformanceCheck) => checks.push(check);
 
@@ -134,7 +134,7 @@ export function conformanceChecks(options: CrudConformanceOptions): ConformanceC
     });
 
     const schema = publishedInput(tools.create);
-    const required = Object.keys(entity.fields).filter((field) => schema.required?.includes(field));
+    const required = requiredFields(entity, schema);
     const enums = enumFields(entity, schema);
     if (required.length || enums.length) {
       add({
@@ -437,8 +437,25 @@ async function assertRejectedNamingField(h: ConformanceHarness, tool: string, ar
 }
 
 interface PublishedInput {
-  properties?: Record<string, { enum?: unknown[] }>;
+  properties?: Record<string, { enum?: unknown[]; default?: unknown }>;
   required?: string[];
+}
+
+/**
+ * The entity's required fields that the tool takes and does not default: a call without one must be refused
+ * before Gauzy sees it. A tool that made one optional fails here instead of sending Gauzy an invalid body.
+ */
+function requiredFields(entity: EntityDefinition, schema: PublishedInput): string[] {
+  return Object.entries(entity.fields)
+    .filter(([field, fieldSchema]) => refusesMissing(fieldSchema) && schema.properties?.[field] && !('default' in schema.properties[field]))
+    .map(([field]) => field);
+}
+
+/** Read through Standard Schema (`~standard`), so a field built with any copy of zod answers. */
+function refusesMissing(fieldSchema: unknown): boolean {
+  const standard = (fieldSchema as { '~standard'?: { validate(value: unknown): unknown } } | undefined)?.['~standard'];
+  const result = standard?.validate(undefined);
+  return !!result && typeof result === 'object' && !(result instanceof Promise) && Array.isArray((result as { issues?: unknown }).issues);
 }
 
 /** The input schema a client receives for the tool (what it must send, and the values it may). */

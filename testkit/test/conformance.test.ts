@@ -83,6 +83,11 @@ test('the create check fails for a create tool that drops a field on the way to 
   await assert.rejects(runCheck(Object.values(tools), /^create_chore stores one new/), /description is stored as null, not "Sweep the floor"/);
 });
 
+test('the invalid-arguments check fails for a create tool that lets a required field be left out', async () => {
+  const tools = crudTools(choreEntity, { toolset: CHORES, tools: { create: { fields: { ...choreEntity.fields, title: z.string().optional() } } } });
+  await assert.rejects(runCheck(Object.values(tools), /^create_chore names the field/), /create_chore accepted|GMCP_ERR_GAUZY_BAD_REQUEST/);
+});
+
 test('the paging check fails for a list tool that ignores skip', async () => {
   const tools = crudTools(choreEntity, { toolset: CHORES });
   const list = tools.list!;
