@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { GauzySession, isGauzyMcpError, type GauzyHttp, type Logger } from '@gauzy-mcp/core';
+import { isGauzyMcpError, type Logger } from '@gauzy-mcp/core';
+import { GauzySession, type GauzyHttp } from '@gauzy-mcp/core/internal';
 import type { CredentialVault } from '@gauzy-mcp/core/state';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';

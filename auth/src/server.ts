@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { GauzySession, isGauzyMcpError, type GauzyHttp, type Logger } from '@gauzy-mcp/core';
+import { isGauzyMcpError, type Logger } from '@gauzy-mcp/core';
+import { GauzySession, type GauzyHttp } from '@gauzy-mcp/core/internal';
 import type { CredentialVault, KeyValueStore } from '@gauzy-mcp/core/state';
 import type { Redis } from 'ioredis';
 import rateLimit from '@fastify/rate-limit';

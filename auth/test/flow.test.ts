@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createGauzyHttp, silentLogger } from '@gauzy-mcp/core';
+import { silentLogger } from '@gauzy-mcp/core';
+import { createGauzyHttp } from '@gauzy-mcp/core/internal';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
 import { Client, StreamableHTTPClientTransport, UnauthorizedError } from '@modelcontextprotocol/client';
 import { createSandbox, toOutcome, type Sandbox } from '@gauzy-mcp/testkit';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { createGauzyHttp, silentLogger } from '@gauzy-mcp/core';
+import { silentLogger } from '@gauzy-mcp/core';
+import { createGauzyHttp } from '@gauzy-mcp/core/internal';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
 import { Browser, createSandbox, freePort, ScriptedOAuthClient, type Sandbox } from '@gauzy-mcp/testkit';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createGauzyHttp, silentLogger, type Logger } from '@gauzy-mcp/core';
+import { silentLogger, type Logger } from '@gauzy-mcp/core';
+import { createGauzyHttp } from '@gauzy-mcp/core/internal';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
 import { createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
 import { Redis } from 'ioredis';

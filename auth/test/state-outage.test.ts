@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { createGauzyHttp, silentLogger } from '@gauzy-mcp/core';
+import { silentLogger } from '@gauzy-mcp/core';
+import { createGauzyHttp } from '@gauzy-mcp/core/internal';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
 import { createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
 import { buildAuthServer, type AuthServer } from '../src/index.js';

@@ -2,7 +2,8 @@
 // DESIGN.md asks for), in the same run, same client (fetch with keep-alive). Run: npm run bench:host -w bench
 // (or `node --import tsx --conditions=gauzy-source bench/src/host.ts`).
 import { createServer } from 'node:http';
-import { createGauzyHttp, GauzySession, silentLogger } from '@gauzy-mcp/core';
+import { silentLogger } from '@gauzy-mcp/core';
+import { createGauzyHttp, GauzySession } from '@gauzy-mcp/core/internal';
 import { startHost } from '@gauzy-mcp/host';
 import { createSandbox } from '@gauzy-mcp/testkit';
 import autocannon from 'autocannon';

@@ -1,4 +1,5 @@
-import { Inventory, type PluginDefinition, type RegisteredTool } from '@gauzy-mcp/core';
+import type { PluginDefinition } from '@gauzy-mcp/core';
+import { Inventory, type RegisteredTool } from '@gauzy-mcp/core/internal';
 
 /**
  * What `tools/list` costs: a client puts every listed tool into each conversation, so these bytes are paid

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { Inventory, type PluginDefinition } from '@gauzy-mcp/core';
+import type { PluginDefinition } from '@gauzy-mcp/core';
+import { Inventory } from '@gauzy-mcp/core/internal';
 import { catalogSizes, formatBytes, type CatalogSizes } from '../src/catalog-size.js';
 import { toolsReport } from '../src/commands/tools.js';
 import { allPlugins } from './helpers.js';

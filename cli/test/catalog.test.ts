@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { Inventory, MAX_DESCRIPTION_LENGTH, TOOL_NAME_PATTERN, type PluginDefinition } from '@gauzy-mcp/core';
+import { MAX_DESCRIPTION_LENGTH, TOOL_NAME_PATTERN, type PluginDefinition } from '@gauzy-mcp/core';
+import { Inventory } from '@gauzy-mcp/core/internal';
 import { findGauzyRoute } from '@gauzy-mcp/testkit';
 import { renderToolReference, writeOrCheckDocs } from '../src/commands/docs.js';
 import { toolsReport } from '../src/commands/tools.js';

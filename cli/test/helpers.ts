@@ -1,4 +1,5 @@
-import { createKernel, silentLogger, type InventoryOptions, type Kernel, type PluginDefinition } from '@gauzy-mcp/core';
+import { createKernel, silentLogger, type Kernel, type PluginDefinition } from '@gauzy-mcp/core';
+import type { InventoryOptions } from '@gauzy-mcp/core/internal';
 import { connectInMemory, createSandbox, type ProtocolRevision, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
 import { loadPlugins } from '../src/plugins.js';
 

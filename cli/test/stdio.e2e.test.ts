@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { Inventory } from '@gauzy-mcp/core';
+import { Inventory } from '@gauzy-mcp/core/internal';
 import { createClient, wrapClient, type ProtocolRevision, type TestClient } from '@gauzy-mcp/testkit';
 import { loadPlugins } from '../src/plugins.js';
 

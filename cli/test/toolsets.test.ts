@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { inventoryOptionsFromEnv, isGauzyMcpError, type InventoryOptions, type PluginDefinition } from '@gauzy-mcp/core';
+import { isGauzyMcpError, type PluginDefinition } from '@gauzy-mcp/core';
+import { inventoryOptionsFromEnv, type InventoryOptions } from '@gauzy-mcp/core/internal';
 import type { Sandbox } from '@gauzy-mcp/testkit';
 import { allPlugins, connect, createSandbox } from './helpers.js';
 

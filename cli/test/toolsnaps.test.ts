@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
-import { Inventory, type ListedTool, type PluginDefinition } from '@gauzy-mcp/core';
+import type { PluginDefinition } from '@gauzy-mcp/core';
+import { Inventory, type ListedTool } from '@gauzy-mcp/core/internal';
 import { DEFAULT_PLUGIN_PACKAGES } from '../src/plugins.js';
 import { checkPackSnapshots, packageRoot, renderSnapshot, SNAPSHOT_SUFFIX, TOOLSNAPS_DIR, updatingToolsnaps } from './toolsnaps.js';
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ListedTool } from '@gauzy-mcp/core';
+import type { ListedTool } from '@gauzy-mcp/core/internal';
 
 /**
  * Tool snapshots, after github-mcp-server's `__toolsnaps__`: every listed tool's `tools/list` entry (name,

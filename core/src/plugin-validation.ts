@@ -1,6 +1,6 @@
 import { UriTemplate } from '@modelcontextprotocol/server';
-import { z } from 'zod';
 import { GauzyMcpError } from './errors.js';
+import { isValidRange, satisfies } from './semver-range.js';
 import { KERNEL_API_VERSION, type PluginDefinition } from './tool.js';
 
 export const PLUGIN_NAME_PATTERN = /^[a-z][a-z0-9-]{1,40}$/;
@@ -23,7 +23,8 @@ export function validatePlugin(plugin: PluginDefinition): void {
   };
   if (!PLUGIN_NAME_PATTERN.test(name)) fail(`name must match ${PLUGIN_NAME_PATTERN}`);
   if (typeof plugin.version !== 'string' || !SEMVER.test(plugin.version)) fail('version must be semver (x.y.z)');
-  if (plugin.kernel !== KERNEL_API_VERSION) fail(`it targets kernel API ${plugin.kernel}, this kernel is ${KERNEL_API_VERSION}`);
+  if (typeof plugin.kernel !== 'string' || !isValidRange(plugin.kernel)) fail(`kernel must be a semver range such as '^1.0.0', got ${JSON.stringify(plugin.kernel)}`);
+  if (!satisfies(KERNEL_API_VERSION, plugin.kernel)) fail(`it needs kernel API ${plugin.kernel}, this kernel implements ${KERNEL_API_VERSION}`);
   if (!plugin.description) fail('description is required');
   for (const field of ['resources', 'resourceTemplates', 'prompts'] as const) {
     if (plugin[field] !== undefined && !Array.isArray(plugin[field])) fail(`${field} must be a list`);
@@ -55,8 +56,12 @@ export function validatePlugin(plugin: PluginDefinition): void {
     if (!tool.description || tool.description.length > MAX_DESCRIPTION_LENGTH) fail(`${where}: description must be 1-${MAX_DESCRIPTION_LENGTH} characters`);
     if (!toolsets.has(tool.toolset)) fail(`${where} is in toolset "${tool.toolset}", which the plugin does not declare`);
     if (!['read', 'write', 'delete'].includes(tool.effect)) fail(`${where}: effect must be read, write or delete`);
-    if (!(tool.input instanceof z.ZodObject)) fail(`${where}: input must be a z.object(...)`);
-    if (tool.output !== undefined && !(tool.output instanceof z.ZodObject)) fail(`${where}: output must be a z.object(...)`);
+    if (!isZodObject(tool.input)) fail(`${where}: input must be a z.object(...) (zod 4)`);
+    // Session tools get `organizationId` added to their input (Inventory), through zod 4.1's safeExtend.
+    if (tool.session !== false && typeof (tool.input as { safeExtend?: unknown }).safeExtend !== 'function') {
+      fail(`${where}: input must be a z.object(...) of zod 4.1 or later (not zod/mini) for a tool with a session`);
+    }
+    if (tool.output !== undefined && !isZodObject(tool.output)) fail(`${where}: output must be a z.object(...) (zod 4)`);
     if (tool.inputJsonSchema !== undefined && tool.inputJsonSchema?.type !== 'object') fail(`${where}: inputJsonSchema must be a JSON Schema with type "object"`);
     if (typeof tool.handler !== 'function') fail(`${where} has no handler`);
     if (tool.logs !== undefined && typeof tool.logs !== 'boolean') fail(`${where}: logs must be true or false`);
@@ -66,6 +71,20 @@ export function validatePlugin(plugin: PluginDefinition): void {
     if (tool.session !== false && tool.routes.length === 0) fail(`${where} needs a Gauzy session but declares no routes`);
   }
   validateExtras(plugin, fail);
+}
+
+/**
+ * A zod 4 object schema, recognised by its shape rather than `instanceof`: a plugin installed with its own
+ * copy of zod builds schemas whose classes are not this copy's, and zod 4 schemas of any copy interoperate.
+ */
+export function isZodObject(value: unknown): boolean {
+  const internals = (value as { _zod?: { def?: { type?: unknown } } } | null | undefined)?._zod;
+  return (
+    typeof internals?.def === 'object' &&
+    internals.def.type === 'object' &&
+    typeof (value as { safeParse?: unknown }).safeParse === 'function' &&
+    typeof (value as { '~standard'?: { validate?: unknown } })['~standard']?.validate === 'function'
+  );
 }
 
 /** Resources, resource templates and prompts: shapes and names within the plugin (across plugins: see PluginExtras). */

@@ -208,8 +208,12 @@ export interface PluginDefinition {
   name: string;
   version: string;
   description: string;
-  /** Kernel API version the plugin is written against. */
-  kernel: number;
+  /**
+   * The kernel API versions the plugin works with, as a semver range written literally in the plugin
+   * (`'^1.0.0'`): the kernel that loads it compares the range with its own {@link KERNEL_API_VERSION}.
+   * Reading the constant from the core instead would always match whichever kernel loads the plugin.
+   */
+  kernel: string;
   toolsets: readonly ToolsetDefinition[];
   tools: readonly ToolDefinition<z.ZodObject>[];
   resources?: readonly ResourceDefinition[];
@@ -226,4 +230,8 @@ export function definePlugin(definition: PluginDefinition): PluginDefinition {
   return definition;
 }
 
-export const KERNEL_API_VERSION = 1;
+/**
+ * The version of the plugin contract this kernel implements (semver: a major bump breaks plugins, a minor
+ * one adds to the contract). Independent of the core package's version.
+ */
+export const KERNEL_API_VERSION = '1.0.0';

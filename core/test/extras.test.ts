@@ -4,7 +4,8 @@ import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { z } from 'zod';
-import { createCatalog, createCredentialCaller, createGauzyHttp, definePlugin, defineTool, GauzyMcpError, isGauzyMcpError, KERNEL_API_VERSION, silentLogger, type PluginDefinition } from '../src/index.js';
+import { definePlugin, defineTool, GauzyMcpError, isGauzyMcpError, KERNEL_API_VERSION, silentLogger, type PluginDefinition } from '../src/index.js';
+import { createCatalog, createCredentialCaller, createGauzyHttp } from '../src/internal.js';
 
 const tool = defineTool({ name: 'noop_tool', title: 'Noop', description: 'Does nothing.', toolset: 'extras', effect: 'read', session: false, routes: [], input: z.object({}), handler: async () => ({ structured: {}, text: 'ok' }) });
 const base = { version: '1.0.0', description: 'Test plugin.', kernel: KERNEL_API_VERSION, toolsets: [{ name: 'extras', description: 'Extras.', default: true }] };

@@ -5,9 +5,6 @@ import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { z } from 'zod';
 import {
-  createCatalog,
-  createCredentialCaller,
-  createGauzyHttp,
   definePlugin,
   defineTool,
   isGauzyMcpError,
@@ -17,6 +14,7 @@ import {
   type PluginDefinition,
   type PromptDefinition,
 } from '../src/index.js';
+import { createCatalog, createCredentialCaller, createGauzyHttp } from '../src/internal.js';
 
 const GAUZY = 'http://127.0.0.1:9';
 const base = { version: '1.0.0', description: 'Test plugin.', kernel: KERNEL_API_VERSION };

@@ -1,4 +1,5 @@
-import { GauzyClient, GauzyMcpError, type Caller, type GauzyHttp, type Logger, type SessionControl } from '@gauzy-mcp/core';
+import { GauzyMcpError, type Logger, type SessionControl } from '@gauzy-mcp/core';
+import { GauzyClient, type Caller, type GauzyHttp } from '@gauzy-mcp/core/internal';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { HostHttpError, RPC } from './http/errors.js';
 import type { Authenticator, Identity } from './identity.js';

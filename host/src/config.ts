@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { GauzyMcpError, parseBoolean } from '@gauzy-mcp/core';
+import { GauzyMcpError } from '@gauzy-mcp/core';
+import { parseBoolean } from '@gauzy-mcp/core/internal';
 import { z } from 'zod';
 
 const MiB = 1024 * 1024;

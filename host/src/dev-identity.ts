@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createCredentialCaller, type GauzyHttp, type Logger } from '@gauzy-mcp/core';
+import type { Logger } from '@gauzy-mcp/core';
+import { createCredentialCaller, type GauzyHttp } from '@gauzy-mcp/core/internal';
 import type { HostConfig } from './config.js';
 import { HostHttpError, RPC } from './http/errors.js';
 import type { Authenticator, Identity } from './identity.js';

@@ -1,4 +1,4 @@
-import type { Caller } from '@gauzy-mcp/core';
+import type { Caller } from '@gauzy-mcp/core/internal';
 
 /**
  * Who is behind a request to the host. Every tool call runs as `caller` (a Gauzy session of that user);

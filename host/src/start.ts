@@ -1,4 +1,5 @@
-import { createCatalog, createGauzyHttp, createLogger, KERNEL_VERSION, logLevelFromEnv, type Logger, type ServerFacts } from '@gauzy-mcp/core';
+import type { Logger, ServerFacts } from '@gauzy-mcp/core';
+import { createCatalog, createGauzyHttp, createLogger, KERNEL_VERSION, logLevelFromEnv } from '@gauzy-mcp/core/internal';
 import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';

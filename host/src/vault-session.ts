@@ -1,4 +1,5 @@
-import { GauzyMcpError, tokenExpiry, type GauzyHttp, type GauzyIdentity, type GauzyTokenSource, type Logger } from '@gauzy-mcp/core';
+import { GauzyMcpError, type GauzyIdentity, type Logger } from '@gauzy-mcp/core';
+import { tokenExpiry, type GauzyHttp, type GauzyTokenSource } from '@gauzy-mcp/core/internal';
 import { VaultEmptyError, type CredentialVault, type VaultRecord } from '@gauzy-mcp/core/state';
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { PROTOCOL_VERSIONS } from '@gauzy-mcp/core';
+import { PROTOCOL_VERSIONS } from '@gauzy-mcp/core/internal';
 import type { RunningHost } from '../src/index.js';
 import { connectHttp, createSandbox, INITIALIZE, rawPost, startTestHost, type Sandbox } from './helpers.js';
 

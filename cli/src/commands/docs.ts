@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Inventory, type PluginDefinition, type RegisteredTool } from '@gauzy-mcp/core';
+import type { PluginDefinition } from '@gauzy-mcp/core';
+import { Inventory, type RegisteredTool } from '@gauzy-mcp/core/internal';
 
 /** Generated reference of every tool: parameters, scope, annotations, Gauzy routes. Tests check it is current. */
 export function renderToolReference(plugins: readonly PluginDefinition[]): string {

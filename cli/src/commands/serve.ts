@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAuthServer, loadAuthConfig } from '@gauzy-mcp/auth';
-import { createGauzyHttp, createLogger, logLevelFromEnv } from '@gauzy-mcp/core';
+import { createGauzyHttp, createLogger, logLevelFromEnv } from '@gauzy-mcp/core/internal';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
 import { createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
 import { DEFAULT_PLUGIN_PACKAGES, importFromCli } from '../plugins.js';

@@ -1,4 +1,5 @@
-import { createKernel, createLogger, inventoryOptionsFromEnv, logLevelFromEnv, serveKernelOverStdio, type GauzyCredentials } from '@gauzy-mcp/core';
+import { createKernel, type GauzyCredentials } from '@gauzy-mcp/core';
+import { createLogger, inventoryOptionsFromEnv, logLevelFromEnv, serveKernelOverStdio } from '@gauzy-mcp/core/internal';
 import type { Sandbox } from '@gauzy-mcp/testkit';
 import { loadPlugins, pluginPackagesFromEnv } from '../plugins.js';
 

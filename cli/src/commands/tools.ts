@@ -1,4 +1,5 @@
-import { Inventory, type PluginDefinition } from '@gauzy-mcp/core';
+import type { PluginDefinition } from '@gauzy-mcp/core';
+import { Inventory } from '@gauzy-mcp/core/internal';
 import { catalogSizes, formatBytes } from '../catalog-size.js';
 
 /**

@@ -3,7 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { buildAuthServer, type AuthServer } from '@gauzy-mcp/auth';
-import { createGauzyHttp, silentLogger } from '@gauzy-mcp/core';
+import { silentLogger } from '@gauzy-mcp/core';
+import { createGauzyHttp } from '@gauzy-mcp/core/internal';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
 import { Browser, createSandbox, freePort, type Sandbox } from '@gauzy-mcp/testkit';
 

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { classifyInboundRequest, createMcpHandler, type JSONRPCMessage, type McpHttpHandler, type Server } from '@modelcontextprotocol/server';
-import { PROTOCOL_VERSIONS, scopeAllows, type OAuthScope } from '@gauzy-mcp/core';
+import type { OAuthScope } from '@gauzy-mcp/core';
+import { PROTOCOL_VERSIONS, scopeAllows } from '@gauzy-mcp/core/internal';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Identity } from '../identity.js';
 import { MCP_ROUTE } from './app.js';

@@ -1,4 +1,4 @@
-import { definePlugin, defineTool, GauzyMcpError, isGauzyMcpError, KERNEL_API_VERSION, ok } from '@gauzy-mcp/core';
+import { definePlugin, defineTool, GauzyMcpError, isGauzyMcpError, ok } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -82,7 +82,7 @@ export const diagnosticsPlugin = definePlugin({
   name: 'diagnostics',
   version: packageJson.version,
   description: 'Connection test and server capabilities.',
-  kernel: KERNEL_API_VERSION,
+  kernel: '^1.0.0',
   toolsets: [{ name: toolset, description: 'Connection test, server info and capabilities' }],
   tools: [testApiConnection, getServerInfo, testMcpCapabilities],
 });

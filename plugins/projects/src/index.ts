@@ -1,4 +1,4 @@
-import { definePlugin, KERNEL_API_VERSION } from '@gauzy-mcp/core';
+import { definePlugin } from '@gauzy-mcp/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { projectCrudTools } from './tools/crud.js';
 import { assignProjectToEmployee, bulkAssignProjectToEmployees, getMyProjects, getMyTeamProjects, getProjectsByEmployee, unassignProjectFromEmployee } from './tools/members.js';
@@ -9,7 +9,7 @@ export const projectsPlugin = definePlugin({
   name: 'projects',
   version: packageJson.version,
   description: 'Gauzy organization projects: list, create, change, delete, membership and progress.',
-  kernel: KERNEL_API_VERSION,
+  kernel: '^1.0.0',
   toolsets: [{ name: PROJECTS_TOOLSET, description: 'Projects: CRUD, members, progress and statistics', default: true }],
   tools: [
     ...projectCrudTools,

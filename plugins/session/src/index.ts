@@ -1,4 +1,4 @@
-import { definePlugin, defineTool, KERNEL_API_VERSION, ok, type SessionStatus } from '@gauzy-mcp/core';
+import { definePlugin, defineTool, ok, type SessionStatus } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -123,7 +123,7 @@ export const sessionPlugin = definePlugin({
   name: 'session',
   version: packageJson.version,
   description: 'Gauzy sign-in and session tools.',
-  kernel: KERNEL_API_VERSION,
+  kernel: '^1.0.0',
   toolsets: [{ name: toolset, description: 'Sign in, sign out, session and token status', default: true }],
   tools: [login, logout, getAuthStatus, getSessionInfo, refreshAuthToken],
 });

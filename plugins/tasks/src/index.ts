@@ -1,4 +1,4 @@
-import { definePlugin, KERNEL_API_VERSION } from '@gauzy-mcp/core';
+import { definePlugin } from '@gauzy-mcp/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { TASKS_TOOLSET } from './entities.js';
 import { taskCrudTools } from './tools/crud.js';
@@ -9,7 +9,7 @@ export const tasksPlugin = definePlugin({
   name: 'tasks',
   version: packageJson.version,
   description: 'Gauzy tasks: list, create, change, assign, delete, and statistics.',
-  kernel: KERNEL_API_VERSION,
+  kernel: '^1.0.0',
   toolsets: [{ name: TASKS_TOOLSET, description: 'Tasks: CRUD, assignees, my/team tasks and statistics', default: true }],
   tools: [
     ...taskCrudTools, getMyTasks, getTasksByEmployee, getTeamTasks, assignTaskToEmployee, unassignTaskFromEmployee, getTaskStatistics,

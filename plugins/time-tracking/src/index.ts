@@ -1,4 +1,4 @@
-import { definePlugin, KERNEL_API_VERSION } from '@gauzy-mcp/core';
+import { definePlugin } from '@gauzy-mcp/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { TIME_TRACKING_TOOLSET } from './entities.js';
 import { addManualTimeLog, deleteTimeLogs, getDailyTimeReport, getTimeLog, getTimeLogs, updateTimeLog } from './tools/logs.js';
@@ -8,7 +8,7 @@ export const timeTrackingPlugin = definePlugin({
   name: 'time-tracking',
   version: packageJson.version,
   description: 'Gauzy time tracking: the timer, time logs and the daily report.',
-  kernel: KERNEL_API_VERSION,
+  kernel: '^1.0.0',
   toolsets: [{ name: TIME_TRACKING_TOOLSET, description: 'Timer, time logs, active timers, daily report', default: true }],
   tools: [timerStatus, startTimer, stopTimer, getActiveTimers, getTimeLogs, getTimeLog, addManualTimeLog, updateTimeLog, deleteTimeLogs, getDailyTimeReport],
 });

@@ -1,0 +1,32 @@
+/**
+ * The kernel's machinery, for the host, the CLI and the testkit: loading and serving a catalog, the Gauzy
+ * HTTP client and sessions, the MCP protocol server and stdio. Not part of the plugin-author API (packs
+ * import `@gauzy-mcp/core`): these change with the kernel, without a KERNEL_API_VERSION bump.
+ */
+export { annotationsFor, requiredScope, scopeAllows } from './annotations.js';
+export type { ToolAnnotations } from './annotations.js';
+export { Inventory, inventoryOptionsFromEnv, parseBoolean } from './inventory.js';
+export type { InventoryOptions, ListedTool, RegisteredTool, ToolsetInfo } from './inventory.js';
+export { ToolDispatcher, fieldIssues } from './dispatch.js';
+export type { CallContext, Caller, ToolCallResult, ToolCallEvent, ToolDispatcherOptions } from './dispatch.js';
+export { errorResult, DEFAULT_MAX_RESULT_BYTES } from './results.js';
+export { createLogger, redact, logLevelFromEnv } from './log.js';
+export type { LogLevel, LogSink } from './log.js';
+export { GauzyHttp } from './gauzy/http.js';
+export type { GauzyHttpOptions } from './gauzy/http.js';
+export { GauzyClient } from './gauzy/client.js';
+export type { GauzyTokenSource } from './gauzy/client.js';
+export { GauzySession, tokenExpiry } from './gauzy/session.js';
+export type { GauzyTokens } from './gauzy/session.js';
+export { encodeQuery, fillRoute } from './gauzy/query.js';
+export { DEFAULT_RETRY_POLICY, shouldRetry, retryDelayMs } from './gauzy/retry.js';
+export type { RetryPolicy } from './gauzy/retry.js';
+export { gauzyMessages } from './gauzy/errors.js';
+export { credentialSessionControl } from './credential-session.js';
+export { createServerFactory, SERVER_NAME, PROTOCOL_VERSIONS, DEFAULT_LIST_PAGE_SIZE } from './protocol/server.js';
+export type { ProtocolServerOptions } from './protocol/server.js';
+export { serveKernelOverStdio } from './protocol/stdio.js';
+export { createCatalog, createGauzyHttp, createCredentialCaller } from './kernel.js';
+export type { Catalog, CatalogOptions, CredentialCallerOptions, GauzyConnectionOptions } from './kernel.js';
+export { KERNEL_VERSION } from './version.js';
+export { PluginExtras } from './extras.js';
