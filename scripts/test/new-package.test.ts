@@ -52,23 +52,35 @@ test('the workspace globs plugins/*, so a new pack needs no workspace entry', ()
 });
 
 test('new-package scaffolds a pack inside its folder that typechecks, builds, passes its test and keeps the rules', async () => {
-  const made = scaffoldPack({ name: 'teams', route: '/api/organization-team', root: scratch });
-  assert.equal(made.dir, join(scratch, 'plugins', 'teams'));
-  assert.deepEqual(made.tools, ['list_teams', 'get_team_by_id']);
-  assert.deepEqual([...made.files].sort(), ['README.md', 'package.json', 'src/index.ts', 'test/teams.test.ts', 'tsconfig.build.json', 'tsconfig.json', 'tsup.config.ts']);
+  const made = scaffoldPack({ name: 'positions', route: '/api/organization-positions', noun: 'position', gauzyClass: 'OrganizationPosition', root: scratch });
+  assert.equal(made.dir, join(scratch, 'plugins', 'positions'));
+  // Every standard tool whose routes Gauzy serves under the path, bulk ones left out.
+  assert.deepEqual(made.tools, ['list_positions', 'get_position_by_id', 'get_position_count', 'create_position', 'update_position', 'delete_position']);
+  assert.deepEqual([...made.files].sort(), [
+    'README.md', 'package.json', 'src/entity.ts', 'src/index.ts', 'src/sandbox.ts', 'test/positions.test.ts', 'tsconfig.build.json', 'tsconfig.json', 'tsup.config.ts',
+  ]);
   const manifest = JSON.parse(readFileSync(join(made.dir, 'package.json'), 'utf8'));
-  assert.equal(manifest.name, '@gauzy-mcp/plugin-teams');
+  assert.equal(manifest.name, '@gauzy-mcp/plugin-positions');
   assert.deepEqual(manifest.keywords, ['gauzy-mcp-plugin']);
+  assert.deepEqual(Object.keys(manifest.exports), ['.', './sandbox']);
   const core = JSON.parse(readFileSync(join(ROOT, 'core', 'package.json'), 'utf8'));
-  assert.equal(manifest.dependencies.zod, core.peerDependencies?.zod ?? core.dependencies?.zod, 'the kernel\'s zod');
-  assert.match(readFileSync(join(made.dir, 'README.md'), 'utf8'), /GAUZY_MCP_TOOLSETS=teams/);
+  assert.equal(manifest.peerDependencies.zod, core.peerDependencies.zod, "the host's zod, in the kernel's range");
+  assert.equal(manifest.devDependencies.zod, core.devDependencies.zod, "built and tested with the kernel's zod");
+  assert.equal(manifest.dependencies.zod, undefined);
+  const entity = readFileSync(join(made.dir, 'src', 'entity.ts'), 'utf8');
+  assert.match(entity, /operations: \['findAll', 'count', 'findById', 'create', 'update', 'delete'\]/);
+  assert.match(entity, /gauzyClass: 'OrganizationPosition'/);
+  const source = readFileSync(join(made.dir, 'src', 'index.ts'), 'utf8');
+  assert.match(source, /kernel: '\^1\.0\.0'/, 'the kernel range is written literally');
+  assert.doesNotMatch(source, /KERNEL_API_VERSION/);
+  assert.match(readFileSync(join(made.dir, 'README.md'), 'utf8'), /GAUZY_MCP_TOOLSETS=positions/);
 
   // The references were generated: the root builds the pack, the pack references what it depends on.
   assert.deepEqual(staleReferences(scratch), []);
   assert.deepEqual(JSON.parse(readFileSync(join(made.dir, 'tsconfig.json'), 'utf8')).references, [{ path: '../../core' }, { path: '../../testkit' }]);
-  assert.ok(JSON.parse(readFileSync(join(scratch, 'tsconfig.json'), 'utf8')).references.some((reference: { path: string }) => reference.path === 'plugins/teams'));
-  // It depends only on what a pack may.
-  assert.deepEqual(dependencyViolations(readPackageFacts(scratch, workspacePackages(scratch))), []);
+  assert.ok(JSON.parse(readFileSync(join(scratch, 'tsconfig.json'), 'utf8')).references.some((reference: { path: string }) => reference.path === 'plugins/positions'));
+  // It depends only on what a pack may (the repository's own packages are checked by dependency-direction.test.ts).
+  assert.deepEqual(dependencyViolations(readPackageFacts(scratch, workspacePackages(scratch))).filter((violation) => violation.includes('plugins/positions')), []);
 
   linkDependencies(made.dir);
   // Type-check the pack's sources and test with the kernel and testkit sources they import, writing nothing.
@@ -78,20 +90,27 @@ test('new-package scaffolds a pack inside its folder that typechecks, builds, pa
     run(join(BIN, 'tsc'), ['-p', 'tsconfig.check.json'], options),
     run(join(BIN, 'tsup'), manifest.scripts.build.split(' ').slice(1), options),
     // tsx resolves from the repository; the pack's imports resolve through its own node_modules.
-    run(process.execPath, ['--import', 'tsx', '--conditions=gauzy-source', '--test', join(made.dir, 'test', 'teams.test.ts')], { cwd: ROOT, timeout: STEP_TIMEOUT_MS, env: standaloneTestEnv() }),
+    run(process.execPath, ['--import', 'tsx', '--conditions=gauzy-source', '--test', join(made.dir, 'test', 'positions.test.ts')], { cwd: ROOT, timeout: STEP_TIMEOUT_MS, env: standaloneTestEnv() }),
   ]);
   const failed = (result: PromiseSettledResult<{ stdout: string; stderr: string }>) =>
     result.status === 'rejected' ? String((result.reason as { stdout?: string; stderr?: string; message: string }).stdout ?? '') + String((result.reason as { stderr?: string }).stderr ?? '') + (result.reason as Error).message : '';
   assert.equal(typecheck.status, 'fulfilled', `tsc: ${failed(typecheck)}`);
   assert.equal(build.status, 'fulfilled', `tsup: ${failed(build)}`);
   assert.equal(packTest.status, 'fulfilled', `the pack's test: ${failed(packTest)}`);
-  assert.match(readFileSync(join(made.dir, 'dist', 'index.d.ts'), 'utf8'), /listTeams/);
-  if (packTest.status === 'fulfilled') assert.match(packTest.value.stdout, /# pass 3\n# fail 0/);
+  assert.match(readFileSync(join(made.dir, 'dist', 'index.d.ts'), 'utf8'), /positionTools/);
+  assert.ok(existsSync(join(made.dir, 'dist', 'sandbox.js')), 'the ./sandbox export is built');
+  if (packTest.status === 'fulfilled') {
+    assert.match(packTest.value.stdout, /# fail 0\n/);
+    // The route check, and the conformance suite: one test per check plus its coverage test.
+    assert.ok(Number(/# pass (\d+)/.exec(packTest.value.stdout)?.[1]) >= 8, packTest.value.stdout.slice(-400));
+  }
 });
 
 test('new-package refuses a bad name, a bad route, or a folder that exists, writing nothing', () => {
   assert.throws(() => scaffoldPack({ name: 'Bad Name', route: '/api/x', root: scratch }), /pack name "Bad Name" must match/);
   assert.throws(() => scaffoldPack({ name: 'widgets', route: 'organization-team', root: scratch }), /--route "organization-team" must be a Gauzy route base/);
+  assert.throws(() => scaffoldPack({ name: 'widgets', route: '/api/no-such-area', root: scratch }), /route table has no GET \/api\/no-such-area/);
+  assert.throws(() => scaffoldPack({ name: 'widgets', route: '/api/organization-team', gauzyClass: 'organization team', root: scratch }), /--class "organization team"/);
   mkdirSync(join(scratch, 'plugins', 'existing'), { recursive: true });
   assert.throws(() => scaffoldPack({ name: 'existing', route: '/api/organization-team', root: scratch }), /already exists/);
   assert.equal(existsSync(join(scratch, 'plugins', 'widgets')), false);
