@@ -55,6 +55,45 @@ const options = (tools: readonly ToolDefinition[] = crudToolList(choreEntity, { 
 
 crudConformance(options());
 
+/*
+ * Where Gauzy can restore (softDelete.recover), the archive check brings the row back instead of expecting a
+ * retired restore tool: shown on Gauzy's equipment routes, whose list reads `?data=` (style B). Its paged
+ * twin is left out: Gauzy's /pagination routes validate `where` (style A), and the derived tool sends the
+ * entity's list style there (a bug this suite found in crudTools; it answers 400 "where should not be empty").
+ */
+const gadgetEntity = defineEntity({
+  name: 'equipment',
+  gauzyClass: 'Equipment',
+  noun: 'gadget',
+  plural: 'gadgets',
+  path: '/api/equipment',
+  operations: ['findAll', 'pagination', 'count', 'findById', 'create', 'update', 'delete', 'softDelete', 'recover'],
+  list: { query: 'data', paging: 'offset' },
+  scope: 'organization',
+  fields: {
+    name: z.string().min(1).describe('Name'),
+    type: z.string().optional(),
+    currency: z.enum(['USD', 'EUR', 'BGN']).optional(),
+    maxSharePeriod: z.number().int().min(0).optional(),
+  },
+  update: { mode: 'merge', bodyFields: ['name', 'type', 'currency', 'maxSharePeriod'] },
+  softDelete: { recover: true },
+});
+
+crudConformance({
+  entity: gadgetEntity,
+  plugin: definePlugin({
+    name: 'conformance-gadgets',
+    version: '0.0.0',
+    description: 'Gadgets (Gauzy equipment), for the conformance suite test.',
+    kernel: KERNEL_API_VERSION,
+    toolsets: [{ name: 'gadgets', description: 'Gadgets' }],
+    tools: crudToolList(gadgetEntity, { toolset: 'gadgets', tools: { pagination: false } }),
+  }),
+  sandboxEntities: [gadgetEntity],
+  sample: { create: { name: 'Drill', type: 'tool', currency: 'EUR', maxSharePeriod: 3 }, update: { type: 'power tool' } },
+});
+
 /** Runs one generated check against `tools` (a plugin with a deliberately broken tool) in a sandbox of its own. */
 async function runCheck(tools: readonly ToolDefinition[], named: RegExp) {
   const suite = options(tools);
