@@ -151,8 +151,9 @@ function deriveTool(entity: EntityDefinition, kind: CrudToolKind, override: Crud
   switch (kind) {
     case 'list':
       return listTool(entity, { ...base, filters, where: extras.where, order: extras.order });
+    // The /pagination routes validate BaseQueryDTO (`where` required), whatever style the plain list reads.
     case 'pagination':
-      return listTool(entity, { ...base, filters, where: extras.where, order: extras.order, route: `${entity.path}/pagination`, paging: 'page' });
+      return listTool(entity, { ...base, filters, where: extras.where, order: extras.order, route: `${entity.path}/pagination`, paging: 'page', query: 'where' });
     case 'get':
       return getTool(entity, base);
     case 'count':

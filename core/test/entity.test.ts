@@ -100,6 +100,11 @@ test('a list reads the query style and paging its entity declares', async () => 
   // Row 2 of pages of 2 is page 2 on a route that counts pages.
   assert.deepEqual(data, { findInput: { type: 'PHONE', organizationId: 'o', tenantId: 't' }, order: { createdAt: 'DESC' }, take: 2, skip: 2 });
   assert.equal(calls[0]!.query.where, undefined);
+  // Its /pagination route still validates `where` (BaseQueryDTO).
+  const { ctx: pagedCtx, calls: pagedCalls } = recordingContext([]);
+  await crudTools(styleB, { toolset: 'gadgets' }).pagination!.handler({ take: 2, skip: 0 }, pagedCtx);
+  assert.equal(pagedCalls[0]!.route, '/api/equipment/pagination');
+  assert.deepEqual(pagedCalls[0]!.query.where, { organizationId: 'o', tenantId: 't' });
 
   const styleA = defineEntity(gadget());
   const { ctx: ctxA, calls: callsA } = recordingContext([]);
