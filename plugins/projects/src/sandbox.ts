@@ -37,7 +37,6 @@ export const projectsSandbox: readonly SandboxEntity[] = [
       isTasksAutoSyncOnLabel: true, syncTag: null, archiveTasksIn: null, closeTasksIn: null, membersCount: 0,
       organizationContactId: null, imageId: null, defaultAssigneeId: null, customFields: { repositoryId: null },
     }),
-    hidden: ['tagIds'],
     virtuals: () => ({ image: null }),
     createAnswer: { virtuals: false, relations: ['members', 'tags'], tenant: true },
     // OrganizationProjectSubscriber.beforeEntityCreate: no imageUrl ⇒ getDummyImage(330, 300, initials of the first

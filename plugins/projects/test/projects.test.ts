@@ -1,9 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createKernel, silentLogger } from '@gauzy-mcp/core';
+import { createKernel, defineEntity, silentLogger } from '@gauzy-mcp/core';
 import { assertRelationsResolve, connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
 import { projectEntity } from '../src/entities.js';
 import projectsPlugin from '../src/index.js';
+import { projectsSandbox } from '../src/sandbox.js';
+
+/**
+ * The progress and statistics tools read Gauzy's task list. A pack may not import another (the tasks pack
+ * owns the task entity), so the test teaches the sandbox only the route this pack reads.
+ */
+const tasksAsRead = defineEntity({
+  name: 'task',
+  gauzyClass: 'Task',
+  noun: 'task',
+  plural: 'tasks',
+  path: '/api/tasks',
+  operations: ['findAll'],
+  scope: 'organization',
+  fields: {},
+});
 
 let sandbox: Sandbox;
 let admin: TestClient;
@@ -11,7 +27,7 @@ let employee: TestClient;
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
 before(async () => {
-  sandbox = await createSandbox({ seed: 'demo' });
+  sandbox = await createSandbox({ seed: 'demo', entities: [...projectsSandbox, tasksAsRead] });
   admin = await connectInMemory(createKernel({ plugins: [projectsPlugin], log: silentLogger, ...kernelOptionsFor(sandbox, 'superAdmin') }).serverFactory);
   employee = await connectInMemory(createKernel({ plugins: [projectsPlugin], log: silentLogger, ...kernelOptionsFor(sandbox, 'employee') }).serverFactory, { protocol: '2025-06-18' });
 });

@@ -54,7 +54,6 @@ export const tasksSandbox: readonly SandboxEntity[] = [
       isScreeningTask: false, parentId: null, projectId: null, organizationSprintId: null, taskStatusId: null, taskSizeId: null,
       taskPriorityId: null, taskTypeId: null, memberIds: [], teamIds: [], tagIds: [],
     }),
-    hidden: ['memberIds', 'teamIds', 'tagIds'],
     // TaskSubscriber.afterEntityLoad: [prefix?.toUpperCase(), number || 0].filter(Boolean).join('-') (a task
     // without a project has no prefix: "1").
     virtuals: (row) => ({ taskNumber: [row.prefix ? String(row.prefix).toUpperCase() : '', Number(row.number) || 0].filter(Boolean).join('-') }),

@@ -4,6 +4,7 @@ import { createKernel, silentLogger } from '@gauzy-mcp/core';
 import { assertRelationsResolve, connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
 import { taskEntity } from '../src/entities.js';
 import tasksPlugin from '../src/index.js';
+import { tasksSandbox } from '../src/sandbox.js';
 
 let sandbox: Sandbox;
 let admin: TestClient;
@@ -11,7 +12,7 @@ let employee: TestClient;
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
 before(async () => {
-  sandbox = await createSandbox({ seed: 'demo' });
+  sandbox = await createSandbox({ seed: 'demo', entities: tasksSandbox });
   admin = await connectInMemory(createKernel({ plugins: [tasksPlugin], log: silentLogger, ...kernelOptionsFor(sandbox, 'superAdmin') }).serverFactory);
   employee = await connectInMemory(createKernel({ plugins: [tasksPlugin], log: silentLogger, ...kernelOptionsFor(sandbox, 'employee') }).serverFactory, { protocol: '2025-06-18' });
 });

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { createKernel, silentLogger } from '@gauzy-mcp/core';
 import { connectInMemory, createSandbox, kernelOptionsFor, type ProtocolRevision, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
 import timeTrackingPlugin from '../src/index.js';
+import { timeTrackingSandbox } from '../src/sandbox.js';
 
 let sandbox: Sandbox;
 let admin: TestClient;
@@ -13,7 +14,7 @@ const open = (user: 'superAdmin' | 'employee', protocol?: ProtocolRevision) =>
   connectInMemory(createKernel({ plugins: [timeTrackingPlugin], log: silentLogger, ...kernelOptionsFor(sandbox, user) }).serverFactory, { protocol });
 
 before(async () => {
-  sandbox = await createSandbox({ seed: 'demo' });
+  sandbox = await createSandbox({ seed: 'demo', entities: timeTrackingSandbox });
   admin = await open('superAdmin');
   employee = await open('employee', '2025-06-18');
 });
@@ -116,7 +117,7 @@ test('start_timer for an employee whose time tracking is off: Gauzy\'s 403 with 
   // Gauzy's demo seed (probed): admin@ever.co's employee has isTrackingEnabled false, and
   // POST /api/timesheet/timer/start answers 403 {"statusCode":403,"message":"The time tracking functionality has been disabled for you."};
   // the same admin's POST /api/timesheet/time-log (MANUAL) answers 201. The sandbox's default seed gives the admins that flag.
-  const plain = await createSandbox({ seed: 'default' });
+  const plain = await createSandbox({ seed: 'default', entities: timeTrackingSandbox });
   const client = await connectInMemory(createKernel({ plugins: [timeTrackingPlugin], log: silentLogger, ...kernelOptionsFor(plain, 'superAdmin') }).serverFactory);
   try {
     const started = await client.call('start_timer', {});
