@@ -7,10 +7,10 @@ import { after, before, test } from 'node:test';
 import { silentLogger } from '@gauzy-mcp/core';
 import { createGauzyHttp } from '@gauzy-mcp/core/internal';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
-import { createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
+import { type Sandbox } from '@gauzy-mcp/testkit';
 import { Redis } from 'ioredis';
 import { buildAuthServer, type AuthServer } from '../src/index.js';
-import { authorizeUrl, Browser, CALLBACK, freePort, pkce, registerClient, signInAndConsent, tokenRequest } from './helpers.js';
+import { authorizeUrl, Browser, CALLBACK, freePort, pkce, registerClient, signInAndConsent, tokenRequest, createSandbox } from './helpers.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `gauzy-mcp-test:${randomBytes(6).toString('hex')}:`;

@@ -4,9 +4,9 @@ import { silentLogger } from '@gauzy-mcp/core';
 import { createGauzyHttp } from '@gauzy-mcp/core/internal';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
 import { Client, StreamableHTTPClientTransport, UnauthorizedError } from '@modelcontextprotocol/client';
-import { createSandbox, toOutcome, type Sandbox } from '@gauzy-mcp/testkit';
+import { toOutcome, type Sandbox } from '@gauzy-mcp/testkit';
 import { buildAuthServer, type AuthServer } from '../src/index.js';
-import { Browser, freePort, ScriptedOAuthClient } from './helpers.js';
+import { Browser, freePort, ScriptedOAuthClient, createSandbox } from './helpers.js';
 
 describe('OAuth end to end: the SDK client signs in through the auth server and calls the host as that user', () => {
   let sandbox: Sandbox;

@@ -1,12 +1,24 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { silentLogger } from '@gauzy-mcp/core';
 import { createGauzyHttp } from '@gauzy-mcp/core/internal';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
-import { Browser, createSandbox, freePort, ScriptedOAuthClient, type Sandbox } from '@gauzy-mcp/testkit';
+import { Browser, createSandbox as createTestkitSandbox, freePort, installedSandboxEntities, ScriptedOAuthClient, type Sandbox, type SandboxOptions } from '@gauzy-mcp/testkit';
 
 export { Browser, freePort, ScriptedOAuthClient };
 import { buildAuthServer, type AuthServer, type AuthServerOptions } from '../src/index.js';
+
+/**
+ * What the host's packs teach the sandbox: the auth server's tests may not import a pack, so the entities
+ * are read from the packs installed beside the host these tests start.
+ */
+const HOST_DIR = fileURLToPath(new URL('..', import.meta.resolve('@gauzy-mcp/host')));
+export const hostPackEntities = await installedSandboxEntities([HOST_DIR]);
+
+/** A sandbox that serves the host's packs' entities. */
+export const createSandbox = (options: SandboxOptions = {}): Promise<Sandbox> =>
+  createTestkitSandbox({ ...options, entities: [...hostPackEntities, ...(options.entities ?? [])] });
 
 
 export interface PkcePair {

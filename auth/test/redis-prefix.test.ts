@@ -4,9 +4,9 @@ import { after, before, test } from 'node:test';
 import { silentLogger } from '@gauzy-mcp/core';
 import { createGauzyHttp } from '@gauzy-mcp/core/internal';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
-import { createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
+import { type Sandbox } from '@gauzy-mcp/testkit';
 import { buildAuthServer, type AuthServer } from '../src/index.js';
-import { authorizeUrl, Browser, CALLBACK, freePort, pkce, registerClient, requireRedis, signInAndConsent, tokenRequest } from './helpers.js';
+import { authorizeUrl, Browser, CALLBACK, freePort, pkce, registerClient, requireRedis, signInAndConsent, tokenRequest, createSandbox } from './helpers.js';
 
 /** Other tests running beside this one keep their keys under prefixes like this; theirs are not ours to judge. */
 const OTHER_TESTS = /^gauzy-mcp-test:[0-9a-f]{12}:/;

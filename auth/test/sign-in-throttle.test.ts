@@ -3,11 +3,11 @@ import { after, before, test } from 'node:test';
 import { silentLogger, type Logger } from '@gauzy-mcp/core';
 import { createGauzyHttp } from '@gauzy-mcp/core/internal';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
-import { createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
+import { type Sandbox } from '@gauzy-mcp/testkit';
 import { Redis } from 'ioredis';
 import { buildAuthServer, type AuthServer } from '../src/index.js';
 import { MemorySignInThrottle, RedisSignInThrottle, type SignInThrottle } from '../src/sign-in-throttle.js';
-import { authorizeUrl, CALLBACK, freePort, HeaderBrowser, pkce, requireRedis } from './helpers.js';
+import { authorizeUrl, CALLBACK, freePort, HeaderBrowser, pkce, requireRedis, createSandbox } from './helpers.js';
 
 // The auth server is given a Redis that is down: an ioredis client (configured like the host's) pointed at a
 // closed port. Its other state is in memory and its client is configured (dynamic registration, rate-limited

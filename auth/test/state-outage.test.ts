@@ -4,10 +4,10 @@ import { after, before, test } from 'node:test';
 import { silentLogger } from '@gauzy-mcp/core';
 import { createGauzyHttp } from '@gauzy-mcp/core/internal';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
-import { createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
+import { type Sandbox } from '@gauzy-mcp/testkit';
 import { buildAuthServer, type AuthServer } from '../src/index.js';
 import { isStateOutage } from '../src/state-outage.js';
-import { authorizeUrl, CALLBACK, freePort, HeaderBrowser, pkce, registerClient, requireRedis, signInAndConsent, startRedisRelay } from './helpers.js';
+import { authorizeUrl, CALLBACK, freePort, HeaderBrowser, pkce, registerClient, requireRedis, signInAndConsent, startRedisRelay, createSandbox } from './helpers.js';
 
 // The host and the auth server reach the real Redis through a relay the test cuts and restores: the auth
 // server's whole state (rate-limit counters, oidc-provider's adapter, the vault) goes away and comes back.

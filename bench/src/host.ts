@@ -5,15 +5,15 @@ import { createServer } from 'node:http';
 import { silentLogger } from '@gauzy-mcp/core';
 import { createGauzyHttp, GauzySession } from '@gauzy-mcp/core/internal';
 import { startHost } from '@gauzy-mcp/host';
-import { createSandbox } from '@gauzy-mcp/testkit';
+import { createSandbox, loadSandboxEntities } from '@gauzy-mcp/testkit';
 import autocannon from 'autocannon';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import Fastify from 'fastify';
-import { importFromCli } from 'gauzy-mcp';
+import { DEFAULT_PLUGIN_PACKAGES, importFromCli } from 'gauzy-mcp';
 import { measure, table } from './measure.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
-const sandbox = await createSandbox({ seed: 'demo' });
+const sandbox = await createSandbox({ seed: 'demo', entities: await loadSandboxEntities(DEFAULT_PLUGIN_PACKAGES, importFromCli) });
 const admin = sandbox.seed.users.superAdmin;
 const host = await startHost({
   input: {

@@ -2,12 +2,12 @@
 // one machine. Baseline: the same Gauzy request sent directly with fetch. Run: npm run bench -w bench
 // (or `node --import tsx --conditions=gauzy-source bench/src/kernel.ts`).
 import { createKernel, silentLogger } from '@gauzy-mcp/core';
-import { connectInMemory, createSandbox, kernelOptionsFor } from '@gauzy-mcp/testkit';
-import { loadPlugins } from 'gauzy-mcp';
+import { connectInMemory, createSandbox, kernelOptionsFor, loadSandboxEntities } from '@gauzy-mcp/testkit';
+import { DEFAULT_PLUGIN_PACKAGES, importFromCli, loadPlugins } from 'gauzy-mcp';
 import { measure, table } from './measure.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
-const sandbox = await createSandbox({ seed: 'demo' });
+const sandbox = await createSandbox({ seed: 'demo', entities: await loadSandboxEntities(DEFAULT_PLUGIN_PACKAGES, importFromCli) });
 const kernel = createKernel({ plugins: await loadPlugins(), inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, 'superAdmin') });
 const client = await connectInMemory(kernel.serverFactory);
 await client.call('list_projects', { take: 5 });

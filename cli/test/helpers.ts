@@ -1,7 +1,7 @@
 import { createKernel, silentLogger, type Kernel, type PluginDefinition } from '@gauzy-mcp/core';
 import type { InventoryOptions } from '@gauzy-mcp/core/internal';
-import { connectInMemory, createSandbox, type ProtocolRevision, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
-import { loadPlugins } from '../src/plugins.js';
+import { connectInMemory, createSandbox as createTestkitSandbox, loadSandboxEntities, type ProtocolRevision, type Sandbox, type SandboxOptions, type TestClient } from '@gauzy-mcp/testkit';
+import { DEFAULT_PLUGIN_PACKAGES, importFromCli, loadPlugins } from '../src/plugins.js';
 
 export type SeedUser = 'superAdmin' | 'localAdmin' | 'employee';
 
@@ -29,4 +29,9 @@ export async function connect(
   return { kernel, client, user };
 }
 
-export { createSandbox };
+/** What the default packs teach the sandbox, loaded the way `gauzy-mcp demo` and `stdio` load them. */
+export const demoEntities = await loadSandboxEntities(DEFAULT_PLUGIN_PACKAGES, importFromCli);
+
+/** A sandbox that serves the default packs' entities (others may be added with `entities`). */
+export const createSandbox = (options: SandboxOptions = {}): Promise<Sandbox> =>
+  createTestkitSandbox({ ...options, entities: [...demoEntities, ...(options.entities ?? [])] });

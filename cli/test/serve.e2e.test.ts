@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Client, StreamableHTTPClientTransport, UnauthorizedError } from '@modelcontextprotocol/client';
-import { Browser, createSandbox, freePort, ScriptedOAuthClient, toOutcome, type Sandbox } from '@gauzy-mcp/testkit';
+import { Browser, freePort, ScriptedOAuthClient, toOutcome, type Sandbox } from '@gauzy-mcp/testkit';
+import { createSandbox } from './helpers.js';
 import { requireRedis } from '@gauzy-mcp/testkit/redis';
 
 const BIN = new URL('../../node_modules/.bin/gauzy-mcp', import.meta.url).pathname;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createSandbox } from '@gauzy-mcp/testkit';
+import { createSandbox } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../bin/gauzy-mcp.js', import.meta.url));
 const RECORDER = fileURLToPath(new URL('./fixtures/record-imports.mjs', import.meta.url));

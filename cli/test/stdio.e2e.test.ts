@@ -143,7 +143,7 @@ test('stdio on the embedded sandbox: logout, then list_projects signs in again a
 });
 
 test('stdio with API_BASE_URL and explicit credentials: logout, then list_projects signs in again as that account', async () => {
-  const { createSandbox } = await import('@gauzy-mcp/testkit');
+  const { createSandbox } = await import('./helpers.js');
   const gauzy = await createSandbox({ seed: 'demo' });
   const { mcp } = await spawnStdio('2026-07-28', { API_BASE_URL: gauzy.url, GAUZY_AUTH_EMAIL: 'employee@ever.co', GAUZY_AUTH_PASSWORD: '12345678' });
   try {

@@ -1,9 +1,19 @@
 import { silentLogger, type Logger } from '@gauzy-mcp/core';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { createSandbox, toOutcome, type ProtocolRevision, type Sandbox, type ToolCallOutcome } from '@gauzy-mcp/testkit';
+import { projectsSandbox } from '@gauzy-mcp/plugin-projects/sandbox';
+import { tasksSandbox } from '@gauzy-mcp/plugin-tasks/sandbox';
+import { timeTrackingSandbox } from '@gauzy-mcp/plugin-time-tracking/sandbox';
+import { createSandbox as createTestkitSandbox, toOutcome, type ProtocolRevision, type Sandbox, type SandboxOptions, type ToolCallOutcome } from '@gauzy-mcp/testkit';
 import { startHost, type HostConfigInput, type RunningHost } from '../src/index.js';
 
-export { createSandbox, type Sandbox };
+export type { Sandbox };
+
+/** What the default packs teach the sandbox: their entities with the hooks of their `./sandbox` exports. */
+export const demoEntities = [...projectsSandbox, ...tasksSandbox, ...timeTrackingSandbox];
+
+/** A sandbox that serves the default packs' entities (others may be added with `entities`). */
+export const createSandbox = (options: SandboxOptions = {}): Promise<Sandbox> =>
+  createTestkitSandbox({ ...options, entities: [...demoEntities, ...(options.entities ?? [])] });
 
 /** A host on a free loopback port, serving the default packs against `sandbox` as its super admin. */
 export async function startTestHost(sandbox: Sandbox, input: HostConfigInput = {}, options: { env?: NodeJS.ProcessEnv; log?: Logger } = {}): Promise<RunningHost> {

@@ -72,11 +72,9 @@ const BOOKKEEPING = new Set(['updatedAt', 'updatedByUserId']);
 const MAX_WALK_CALLS = 30;
 const NOT_ONE_OF_THEM = 'not-a-gauzy-value';
 
-type SandboxOptionsWithEntities = SandboxOptions & { entities?: ReadonlyArray<SandboxEntity | EntityDefinition> };
-
 /** A sandbox (taught the entity when `sandboxEntities` is given) and two real MCP clients over the plugin. */
 export async function openConformanceHarness(options: Pick<CrudConformanceOptions, 'plugin' | 'sandboxEntities' | 'toolset'>): Promise<ConformanceHarness> {
-  const sandboxOptions: SandboxOptionsWithEntities = { seed: 'demo', ...(options.sandboxEntities ? { entities: options.sandboxEntities } : {}) };
+  const sandboxOptions: SandboxOptions = { seed: 'demo', ...(options.sandboxEntities ? { entities: options.sandboxEntities } : {}) };
   const sandbox = await createSandbox(sandboxOptions);
   const connect = (user: 'superAdmin' | 'employee') =>
     connectInMemory(createKernel({ plugins: [options.plugin], log: silentLogger, inventory: { toolsets: [options.toolset ?? 'all'] }, ...kernelOptionsFor(sandbox, user) }).serverFactory);

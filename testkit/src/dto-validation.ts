@@ -2,54 +2,9 @@
  * A small class-validator stand-in: field rules declared as data, messages in class-validator's exact wording
  * (Nest's ValidationPipe flattens them to `message: string[]`).
  */
-/** `any`: the DTO property has no type validator (e.g. a `Date` checked only by IsNotEmpty / a custom rule). */
-export type FieldType = 'string' | 'number' | 'boolean' | 'uuid' | 'isoDate' | 'array' | 'object' | 'email' | 'any';
+import type { DtoSpec, FieldRule } from '@gauzy-mcp/core';
 
-export interface FieldRule {
-  type: FieldType;
-  /** IsNotEmpty (and so checked when missing). */
-  required?: boolean;
-  /**
-   * The property has no IsOptional and no IsNotEmpty (e.g. a bare IsEnum): class-validator still runs its
-   * rules on a missing value, so a missing key fails them without a "should not be empty".
-   */
-  checkedWhenMissing?: boolean;
-  /** IsNotEmpty with a custom `message` (default: `<name> should not be empty`). */
-  emptyMessage?: string;
-  enum?: readonly string[];
-  maxLength?: number;
-  min?: number;
-  max?: number;
-  /**
-   * Gauzy's IsBeforeDate: this date must be before `field`'s (a missing `field` reads as now, as
-   * `moment(undefined)` does). Declared under IsNotEmpty, so its message comes first.
-   */
-  before?: { field: string; message: string };
-  /**
-   * class-transformer `@Transform(() => value)`: a key the body has becomes `value` before validation; a
-   * key it lacks stays missing (Transform runs only for present keys), so the other rules then apply.
-   */
-  presentBecomes?: unknown;
-}
-
-export interface DtoSpec {
-  fields: Record<string, FieldRule>;
-  /**
-   * Properties class-validator reaches before the organization ones: a class's own properties come before
-   * the inherited ones, and an IntersectionType copies its first class's properties before its second's
-   * (CreateOrganizationProjectDTO: name, billing, … before the TenantOrganizationBaseDTO properties).
-   */
-  ownFields?: Record<string, FieldRule>;
-  /**
-   * The DTO extends TenantOrganizationBaseDTO (organizationId or organization required + membership check).
-   * `'optional'`: the DTO also intersects a PartialType of a TenantOrganizationBaseDTO subclass, which puts
-   * IsOptional on organization and organizationId (class-validator ANDs a property's conditions), so a body
-   * without either passes and a present one is still checked (CreateOrganizationProjectDTO).
-   */
-  tenantOrganization?: boolean | 'optional';
-  /** The route's pipe has `whitelist: true`: keys not declared here are stripped. */
-  whitelist?: boolean;
-}
+export type { DtoSpec, FieldRule, FieldType } from '@gauzy-mcp/core';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_RE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;

@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import qs from 'qs';
-import { serveResource, type ResourceRoutes } from './engine/crud-engine.js';
+import { serveEntity } from './engine/crud-engine.js';
+import { EntityRegistry, type SandboxEntityInput } from './engine/entity-registry.js';
 import { RouteRegistry } from './engine/route-registry.js';
 import { FaultInjector } from './faults.js';
 import { GauzyHttpError, routeNotFound } from './http-errors.js';
 import { parseResponsePayload, redactHeaders, type RecordedRequest } from './request-log.js';
 import { registerAuthRoutes, type TokenState } from './routes/auth-routes.js';
-import { RESOURCES } from './routes/resources.js';
 import { registerTimeLogRoutes, registerTimerRoutes } from './routes/time-tracking-routes.js';
 import { registerEmployeeRoutes, registerProjectRoutes, registerTaskRoutes, registerTeamRoutes } from './routes/work-routes.js';
+import { PLATFORM_ENTITIES, PLATFORM_TABLES } from './platform-entities.js';
 import { seedSandbox, type SeedInfo } from './seed.js';
 import { SandboxStore } from './store.js';
 
@@ -23,10 +24,11 @@ export interface SandboxOptions {
   /** Default: random per instance. */
   jwtSecret?: string;
   /**
-   * More generic resources to serve (their entity specs added to ENTITY_SPECS first), for plugin authors and
-   * tests of the crud engine. Their routes must be in the Gauzy route table, like every other.
+   * The entities this sandbox serves beyond the platform ones it always knows (users, roles, organizations,
+   * employees, teams, tags, clients): a pack's `./sandbox` export, or bare descriptions. Their operations'
+   * routes are served; rows of a table no entity describes are kept and joined as stored.
    */
-  resources?: readonly ResourceRoutes[];
+  entities?: readonly SandboxEntityInput[];
 }
 
 export interface SandboxApp {
@@ -53,13 +55,12 @@ export interface Sandbox {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let servedRoutesCache: Array<{ method: string; path: string }> | undefined;
-
 /** Builds the Fastify app (not listening) — use `app.inject()` in tests. */
 export async function buildSandboxApp(options: SandboxOptions = {}): Promise<SandboxApp> {
   // Express "extended" query parser = qs: where[a][b]=x, relations[]=x, relations[0]=x.
   const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024, routerOptions: { querystringParser: (str: string) => qs.parse(str) as Record<string, unknown> } });
-  const db = new SandboxStore();
+  const db = new SandboxStore(new EntityRegistry([...PLATFORM_ENTITIES, ...(options.entities ?? [])], PLATFORM_TABLES));
+  // After the entities: seeded rows get their columns' defaults.
   const seed = seedSandbox(db, options.seed ?? 'demo');
   const faults = new FaultInjector();
   const requests: RecordedRequest[] = [];
@@ -131,19 +132,10 @@ export async function buildSandboxApp(options: SandboxOptions = {}): Promise<San
   });
 
   const registry = new RouteRegistry(app, db, tokens);
-  registerAuthRoutes(registry, db, tokens);
-  // Custom literal routes first (Gauzy declares them before `/:id` too).
-  registerTaskRoutes(registry);
-  registerProjectRoutes(registry);
-  registerEmployeeRoutes(registry);
-  registerTeamRoutes(registry);
-  registerTimerRoutes(registry);
-  registerTimeLogRoutes(registry);
-  for (const resource of [...RESOURCES, ...(options.resources ?? [])]) serveResource(registry, resource);
+  registerRoutes(registry, db, tokens);
   await app.ready();
 
   const routes = registry.served.map(({ method, path }) => ({ method, path }));
-  servedRoutesCache ??= routes;
   return {
     app, seed, db, requests, faults, routes,
     expireAccessTokens: () => {
@@ -172,19 +164,29 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   };
 }
 
-/** Every route the sandbox serves (method + Gauzy template). */
-export function sandboxRoutes(): Array<{ method: string; path: string }> {
-  if (!servedRoutesCache) {
-    // Route registration is synchronous; build a throwaway registry against a bare app to list it.
-    const app = Fastify({ logger: false });
-    const registry = new RouteRegistry(app, new SandboxStore(), { jwtSecret: 'x', revokedAccessTokens: new Set() });
-    const tokens: TokenState = { jwtSecret: 'x', accessTokenTtlSeconds: 1, revokedAccessTokens: new Set(), issuedAccessTokens: new Set(), refreshTokens: new Map() };
-    registerAuthRoutes(registry, new SandboxStore(), tokens);
-    registerTaskRoutes(registry); registerProjectRoutes(registry); registerEmployeeRoutes(registry); registerTeamRoutes(registry);
-    registerTimerRoutes(registry); registerTimeLogRoutes(registry);
-    for (const resource of RESOURCES) serveResource(registry, resource);
-    servedRoutesCache = registry.served.map(({ method, path }) => ({ method, path }));
-    void app.close();
-  }
-  return servedRoutesCache.map((r) => ({ ...r }));
+/**
+ * The routes with logic of their own first (Gauzy declares its literal routes before `/:id` too, and a
+ * custom handler wins over an entity's generic one), then every entity's operations.
+ */
+function registerRoutes(registry: RouteRegistry, db: SandboxStore, tokens: TokenState): void {
+  registerAuthRoutes(registry, db, tokens);
+  registerTaskRoutes(registry);
+  registerProjectRoutes(registry);
+  registerEmployeeRoutes(registry);
+  registerTeamRoutes(registry);
+  registerTimerRoutes(registry);
+  registerTimeLogRoutes(registry);
+  for (const spec of db.entities.served()) serveEntity(registry, spec);
+}
+
+/** Every route a sandbox taught `entities` serves (method + Gauzy template). */
+export function sandboxRoutes(options: Pick<SandboxOptions, 'entities'> = {}): Array<{ method: string; path: string }> {
+  // Route registration is synchronous; a throwaway registry against a bare app lists it.
+  const app = Fastify({ logger: false });
+  const db = new SandboxStore(new EntityRegistry([...PLATFORM_ENTITIES, ...(options.entities ?? [])], PLATFORM_TABLES));
+  const tokens: TokenState = { jwtSecret: 'x', accessTokenTtlSeconds: 1, revokedAccessTokens: new Set(), issuedAccessTokens: new Set(), refreshTokens: new Map() };
+  const registry = new RouteRegistry(app, db, tokens);
+  registerRoutes(registry, db, tokens);
+  void app.close();
+  return registry.served.map(({ method, path }) => ({ method, path }));
 }

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { EntityRegistry } from './engine/entity-registry.js';
 
 export type Row = Record<string, unknown> & { id: string };
 
 /**
  * In-memory tables keyed by entity name. Deliberately dumb: scoping, validation and serialization
- * live in the engine so that tests can read and poke raw state here.
+ * live in the engine so that tests can read and poke raw state here. `entities` is what this sandbox
+ * knows about its tables (each sandbox its own).
  */
 export class SandboxStore {
   private readonly tables = new Map<string, Row[]>();
+
+  constructor(readonly entities: EntityRegistry = new EntityRegistry()) {}
 
   private table(entity: string): Row[] {
     let rows = this.tables.get(entity);

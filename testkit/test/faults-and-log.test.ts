@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createSandbox } from '../src/index.js';
+import { WORK_ENTITIES } from './work-entities.js';
 
 test('fault injection over a real port: 503 twice then success, reset, delay; request log', async (t) => {
-  const s = await createSandbox();
+  const s = await createSandbox({ entities: WORK_ENTITIES });
   t.after(() => s.close());
   const login = await fetch(`${s.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@ever.co', password: 'admin' }) });
   const { token } = (await login.json()) as { token: string };

@@ -1,4 +1,5 @@
 import { buildSandboxApp, type SandboxApp } from '../src/index.js';
+import { WORK_ENTITIES } from './work-entities.js';
 
 export type Who = 'superAdmin' | 'localAdmin' | 'employee';
 
@@ -11,4 +12,5 @@ export async function loginAs(s: SandboxApp, who: Who | { email: string; passwor
   return { ...body, headers: { authorization: `Bearer ${body.token}`, 'tenant-id': body.user.tenantId } };
 }
 
-export const newSandbox = (seed: 'default' | 'demo' = 'demo') => buildSandboxApp({ seed });
+/** A sandbox that serves the bare task and project entities of ./work-entities.ts. */
+export const newSandbox = (seed: 'default' | 'demo' = 'demo') => buildSandboxApp({ seed, entities: WORK_ENTITIES });

@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createKernel, defineEntity, definePlugin, deleteTool, KERNEL_API_VERSION, recoverTool, silentLogger } from '@gauzy-mcp/core';
-import { connectInMemory, createSandbox, ENTITY_SPECS, kernelOptionsFor, type Sandbox, type TestClient } from '../src/index.js';
+import { z } from 'zod';
+import { connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '../src/index.js';
 
 // Issue #16, the other half: where Gauzy's service recovers with withDeleted (EmployeeService does; the
 // employees pack comes later), the restore tool is offered and works. A test entity on the equipment routes
-// stands in for it on both sides: `softDelete: { recover: true }` in core, `softDelete: 'withDeleted'` in the sandbox.
+// stands in for it: `softDelete: { recover: true }` is also what teaches the sandbox the withDeleted recover.
 
-const gadget = defineEntity({ noun: 'gadget', plural: 'gadgets', path: '/api/equipment', softDelete: { recover: true } });
+const gadget = defineEntity({
+  name: 'testGadget', gauzyClass: 'Equipment', noun: 'gadget', plural: 'gadgets', path: '/api/equipment',
+  operations: ['findById', 'softDelete', 'recover'], scope: 'organization', fields: { name: z.string() }, softDelete: { recover: true },
+});
 const gadgetsPlugin = definePlugin({
   name: 'gadgets',
   version: '1.0.0',
@@ -24,8 +28,7 @@ let sandbox: Sandbox;
 let client: TestClient;
 
 before(async () => {
-  ENTITY_SPECS.testGadget = { name: 'testGadget', organizationScoped: true, defaults: () => ({ name: null }), softDelete: 'withDeleted' };
-  sandbox = await createSandbox({ seed: 'demo', resources: [{ entity: 'testGadget', basePath: '/api/equipment', operations: ['findById', 'softDelete', 'recover'] }] });
+  sandbox = await createSandbox({ seed: 'demo', entities: [gadget] });
   client = await connectInMemory(createKernel({ plugins: [gadgetsPlugin], log: silentLogger, ...kernelOptionsFor(sandbox, 'superAdmin') }).serverFactory);
 });
 after(async () => {

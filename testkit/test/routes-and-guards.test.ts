@@ -3,9 +3,10 @@ import { test } from 'node:test';
 import { findGauzyRoute, gauzyRoutes, sandboxRoutes } from '../src/index.js';
 import { signJwt } from '../src/jwt.js';
 import { loginAs, newSandbox } from './helpers.js';
+import { WORK_ENTITIES } from './work-entities.js';
 
 test('every served route exists in the Gauzy route table with that method', () => {
-  const served = sandboxRoutes();
+  const served = sandboxRoutes({ entities: WORK_ENTITIES });
   assert.ok(served.length >= 50);
   for (const r of served) {
     assert.ok(gauzyRoutes.some((g) => g.method === r.method && g.path === r.path && !g.shadowedBy), `${r.method} ${r.path}`);
@@ -41,7 +42,7 @@ test('401 without, with bad, with expired token and after expireAccessTokens()',
 
 async function buildWithSecret() {
   const { buildSandboxApp } = await import('../src/index.js');
-  return buildSandboxApp({ jwtSecret: 'fixed-secret' });
+  return buildSandboxApp({ jwtSecret: 'fixed-secret', entities: WORK_ENTITIES });
 }
 
 test('tenant guard: wrong Tenant-Id 403; no header and no tenantId query 403; query tenantId passes', async () => {

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { buildAuthServer, loadAuthConfig } from '@gauzy-mcp/auth';
 import { createGauzyHttp, createLogger, logLevelFromEnv } from '@gauzy-mcp/core/internal';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
-import { createSandbox, type Sandbox } from '@gauzy-mcp/testkit';
-import { DEFAULT_PLUGIN_PACKAGES, importFromCli } from '../plugins.js';
+import { createSandbox, loadSandboxEntities, type Sandbox } from '@gauzy-mcp/testkit';
+import { DEFAULT_PLUGIN_PACKAGES, importFromCli, pluginPackagesFromEnv } from '../plugins.js';
 
 // The CLI is the composition root: plugin packages named in the host config resolve from here.
 const CLI_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -78,7 +78,8 @@ export async function runDemo(env: NodeJS.ProcessEnv = process.env): Promise<voi
   const hostPort = env.PORT ? Number(env.PORT) : 3001;
   const authPort = env.AUTH_PORT ? Number(env.AUTH_PORT) : hostPort === 0 ? await freePort(bind) : hostPort + 1;
   const issuer = `http://${bind.includes(':') ? `[${bind}]` : bind}:${authPort}`;
-  const sandbox = await createSandbox({ seed: 'demo' });
+  // The packs served teach the sandbox their entities (a pack with a ./sandbox export, third-party ones too).
+  const sandbox = await createSandbox({ seed: 'demo', entities: await loadSandboxEntities(pluginPackagesFromEnv(env), importFromCli) });
   const stops: Array<() => Promise<void>> = [() => sandbox.close()];
   try {
     const host = await startHost({

@@ -1,7 +1,7 @@
 import { createKernel, type GauzyCredentials } from '@gauzy-mcp/core';
 import { createLogger, inventoryOptionsFromEnv, logLevelFromEnv, serveKernelOverStdio } from '@gauzy-mcp/core/internal';
 import type { Sandbox } from '@gauzy-mcp/testkit';
-import { loadPlugins, pluginPackagesFromEnv } from '../plugins.js';
+import { importFromCli, loadPlugins, pluginPackagesFromEnv } from '../plugins.js';
 
 /**
  * `gauzy-mcp stdio`: the MCP server over stdin/stdout for one person. With API_BASE_URL it talks to
@@ -22,8 +22,9 @@ export async function runStdio(env: NodeJS.ProcessEnv = process.env): Promise<vo
     credentials = { email: env.GAUZY_AUTH_EMAIL, password: env.GAUZY_AUTH_PASSWORD };
   } else {
     // Loaded only here: against a real Gauzy, the sandbox (and its Fastify) is never loaded.
-    const { createSandbox } = await import('@gauzy-mcp/testkit');
-    sandbox = await createSandbox({ seed: 'demo' });
+    const { createSandbox, loadSandboxEntities } = await import('@gauzy-mcp/testkit');
+    // The packs served teach the sandbox their entities (a pack with a ./sandbox export, third-party ones too).
+    sandbox = await createSandbox({ seed: 'demo', entities: await loadSandboxEntities(pluginPackagesFromEnv(env), importFromCli) });
     baseUrl = sandbox.url;
     const demo = sandbox.seed.users.superAdmin;
     credentials = { email: env.GAUZY_AUTH_EMAIL ?? demo.email, password: env.GAUZY_AUTH_PASSWORD ?? demo.password };

@@ -6,7 +6,7 @@ import { buildAuthServer, type AuthServer } from '@gauzy-mcp/auth';
 import { silentLogger } from '@gauzy-mcp/core';
 import { createGauzyHttp } from '@gauzy-mcp/core/internal';
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
-import { Browser, createSandbox, freePort, type Sandbox } from '@gauzy-mcp/testkit';
+import { Browser, createSandbox, freePort, installedSandboxEntities, type Sandbox } from '@gauzy-mcp/testkit';
 
 const APP = fileURLToPath(new URL('../app.mjs', import.meta.url));
 
@@ -18,7 +18,9 @@ let issuer: string;
 let app: ChildProcess | undefined;
 
 before(async () => {
-  sandbox = await createSandbox({ seed: 'demo' });
+  // The host serves the packs installed beside it; they teach the sandbox their entities.
+  const hostDir = fileURLToPath(new URL('..', import.meta.resolve('@gauzy-mcp/host')));
+  sandbox = await createSandbox({ seed: 'demo', entities: await installedSandboxEntities([hostDir]) });
   const authPort = await freePort();
   issuer = `http://127.0.0.1:${authPort}`;
   host = await startHost({ input: { port: 0, gauzy: { baseUrl: sandbox.url, sandbox: true }, identity: { mode: 'oauth', issuer } }, env: {}, log: silentLogger });

@@ -1,24 +1,13 @@
 import type { DtoSpec } from '../dto-validation.js';
-import { ENTITY_SPECS } from '../entity-specs.js';
-import { badRequestMessage, handlerError, recordNotFound } from '../http-errors.js';
+import type { EntityOperation } from '@gauzy-mcp/core';
+import type { EntitySpec } from '../entity-specs.js';
+import { badRequestMessage, GauzyHttpError, handlerError, recordNotFound } from '../http-errors.js';
 import type { Row } from '../store.js';
 import type { HandlerInput, HandlerOutput, RouteHandler } from './context.js';
-import { applyOrder, matchesWhere, page, toInt } from './query.js';
+import { applyOrder, matchesWhere, page, parseDataParam, toInt } from './query.js';
 import { assertUuidParam, insertEntity, scopedRows, validateBaseQuery, validateBody, whereWithoutTenant } from './records.js';
 import { requireCaller, type RouteRegistry } from './route-registry.js';
 import { normalizeRelations, serialize, unknownRelation } from './serialize.js';
-
-/** The generic operations a resource can expose; each maps to one Gauzy route shape. */
-export type CrudOperation = 'findAll' | 'pagination' | 'count' | 'findById' | 'create' | 'update' | 'delete' | 'softDelete' | 'recover';
-
-/** DATA describing one REST resource. Tool packs add entries like this rather than handler code. */
-export interface ResourceRoutes {
-  entity: string;
-  basePath: string;
-  operations: readonly CrudOperation[];
-  /** Name of the `:id` param in Gauzy's template (almost always `id`). */
-  idParam?: string;
-}
 
 const isTrue = (v: unknown) => v === true || v === 'true' || v === '1';
 
@@ -39,9 +28,13 @@ export function listRows(input: HandlerInput, entity: string, extraFilter?: (row
  * paged routes (`/pagination`, `/me`, `/team`) fail with 400 and an empty body. Checked against a
  * running Gauzy.
  */
-function refuseUnknownRelation(entity: string, relations: readonly string[], paged: boolean): HandlerOutput | undefined {
-  const unknown = unknownRelation(entity, relations);
+export function refuseUnknownRelation(input: HandlerInput, entity: string, relations: readonly string[], paged: boolean): HandlerOutput | undefined {
+  const unknown = unknownRelation(input.store, entity, relations);
   if (!unknown) return undefined;
+  if (unknown.unloaded) {
+    // Not Gauzy's answer: the test asked for a relation of a table whose entity it did not load.
+    throw new GauzyHttpError(500, { statusCode: 500, message: `Sandbox: relation "${unknown.property}" of ${unknown.entityClass} is unknown because the sandbox was not given the ${unknown.entityClass} entity (createSandbox({ entities }))` });
+  }
   if (paged) return { status: 400, body: {} };
   return { status: 200, body: { message: `Property "${unknown.property}" was not found in "${unknown.entityClass}". Make sure your query is correct.` } };
 }
@@ -49,7 +42,7 @@ function refuseUnknownRelation(entity: string, relations: readonly string[], pag
 /** `{items,total}` with `skip` as row offset (findAll) or 1-based page (pagination & custom paged routes). */
 export function paginated(input: HandlerInput, entity: string, rows: Row[], skipIsPage: boolean): HandlerOutput {
   const relations = normalizeRelations(input.query.relations);
-  const refused = refuseUnknownRelation(entity, relations, skipIsPage);
+  const refused = refuseUnknownRelation(input, entity, relations, skipIsPage);
   if (refused) return refused;
   const items = page(rows, toInt(input.query.take), toInt(input.query.skip), skipIsPage).map((r) => serialize(entity, r, input.store, relations));
   return { body: { items, total: rows.length } };
@@ -62,14 +55,15 @@ export function findScoped(input: HandlerInput, entity: string, id: string, with
   return row;
 }
 
-function operationHandler(resource: ResourceRoutes, op: CrudOperation): RouteHandler {
-  const { entity } = resource;
-  const spec = ENTITY_SPECS[entity];
-  if (!spec) throw new Error(`Unknown entity spec ${entity}`);
-  const idOf = (input: HandlerInput) => assertUuidParam(input.params[resource.idParam ?? 'id']);
+function operationHandler(spec: EntitySpec & { entity: NonNullable<EntitySpec['entity']> }, op: EntityOperation): RouteHandler {
+  const entity = spec.name;
+  const idOf = (input: HandlerInput) => assertUuidParam(input.params.id);
   switch (op) {
     case 'findAll':
-      return (input) => paginated(input, entity, listRows(input, entity), false);
+      return (input) => {
+        const listed = listInput(input, spec.entity.list.query);
+        return paginated(listed, entity, listRows(listed, entity), spec.entity.list.paging === 'page');
+      };
     case 'pagination':
       return (input) => paginated(input, entity, listRows(input, entity), true);
     case 'count':
@@ -86,7 +80,7 @@ function operationHandler(resource: ResourceRoutes, op: CrudOperation): RouteHan
       return (input) => {
         const id = idOf(input);
         const relations = normalizeRelations(input.query.relations);
-        const refused = refuseUnknownRelation(entity, relations, false);
+        const refused = refuseUnknownRelation(input, entity, relations, false);
         if (refused) return refused;
         const row = scopedRows(input.store, entity, requireCaller(input), { withDeleted: isTrue(input.query.withDeleted) }).find((r) => r.id === id);
         if (!row) throw spec.findByIdFailure ? handlerError(spec.findByIdFailure.status, `${spec.findByIdFailure.prefix}${NOT_FOUND}`) : recordNotFound();
@@ -129,9 +123,9 @@ function operationHandler(resource: ResourceRoutes, op: CrudOperation): RouteHan
         return { body: { raw: [], affected } };
       };
     case 'softDelete':
-      return (input) => softDelete(input, entity, idOf(input));
+      return (input) => softDelete(input, spec, idOf(input));
     case 'recover':
-      return (input) => recover(input, entity, idOf(input));
+      return (input) => recover(input, spec, idOf(input));
   }
 }
 
@@ -147,9 +141,10 @@ function inRequestOrganization(input: HandlerInput, entity: string, id: string, 
   return scopedRows(input.store, entity, requireCaller(input), { withDeleted }).find((row) => row.id === id && row.organizationId === organizationId);
 }
 
-function softDelete(input: HandlerInput, entity: string, id: string): HandlerOutput {
+function softDelete(input: HandlerInput, spec: EntitySpec, id: string): HandlerOutput {
+  const entity = spec.name;
   const caller = requireCaller(input);
-  const overridden = ENTITY_SPECS[entity]?.softDelete === 'withDeleted';
+  const overridden = spec.softDelete === 'withDeleted';
   const row = overridden
     ? inRequestOrganization(input, entity, id, validateBody(input.store, caller, input.query, ORGANIZATION_DTO).organizationId, false)
     : scopedRows(input.store, entity, caller).find((r) => r.id === id);
@@ -158,9 +153,10 @@ function softDelete(input: HandlerInput, entity: string, id: string): HandlerOut
   return { body: serialize(entity, row, input.store) };
 }
 
-function recover(input: HandlerInput, entity: string, id: string): HandlerOutput {
+function recover(input: HandlerInput, spec: EntitySpec, id: string): HandlerOutput {
+  const entity = spec.name;
   const caller = requireCaller(input);
-  if (ENTITY_SPECS[entity]?.softDelete === 'withDeleted') {
+  if (spec.softDelete === 'withDeleted') {
     const { organizationId } = validateBody(input.store, caller, input.body, ORGANIZATION_DTO);
     const row = inRequestOrganization(input, entity, id, organizationId, true);
     if (!row) throw badRequestMessage(RESTORE_FAILED);
@@ -174,22 +170,32 @@ function recover(input: HandlerInput, entity: string, id: string): HandlerOutput
 }
 
 
-const OPERATION_ROUTES: Record<CrudOperation, { method: string; suffix: (idParam: string) => string }> = {
-  findAll: { method: 'GET', suffix: () => '' },
-  pagination: { method: 'GET', suffix: () => '/pagination' },
-  count: { method: 'GET', suffix: () => '/count' },
-  findById: { method: 'GET', suffix: (p) => `/:${p}` },
-  create: { method: 'POST', suffix: () => '' },
-  update: { method: 'PUT', suffix: (p) => `/:${p}` },
-  delete: { method: 'DELETE', suffix: (p) => `/:${p}` },
-  softDelete: { method: 'DELETE', suffix: (p) => `/:${p}/soft` },
-  recover: { method: 'PUT', suffix: (p) => `/:${p}/recover` },
-};
-
-/** Registers every operation of a resource; the route table decides status codes, permissions and validation. */
-export function serveResource(registry: RouteRegistry, resource: ResourceRoutes): void {
-  for (const op of resource.operations) {
-    const { method, suffix } = OPERATION_ROUTES[op];
-    registry.serve(method, `${resource.basePath}${suffix(resource.idParam ?? 'id')}`, operationHandler(resource, op));
+/**
+ * Registers every operation the entity declares, at the routes its description names; the route table
+ * decides status codes, permissions and validation.
+ */
+export function serveEntity(registry: RouteRegistry, spec: EntitySpec & { entity: NonNullable<EntitySpec['entity']> }): void {
+  for (const operation of spec.entity.operations) {
+    const route = spec.entity.routes[operation];
+    if (!route) continue;
+    const [method, path] = route.split(' ') as [string, string];
+    registry.serve(method, path, operationHandler(spec, operation));
   }
+}
+
+/**
+ * The list query in style A's terms. Style B (`?data={"findInput":…,"relations":…}`) and flat parameters
+ * are read into `where`, `relations`, `take`, `skip` and `order`; `where` is then not validated as
+ * BaseQueryDTO (those routes take other DTOs).
+ */
+function listInput(input: HandlerInput, style: 'where' | 'data' | 'flat'): HandlerInput {
+  if (style === 'where') return input;
+  const source = style === 'data' ? parseDataParam(input.query.data) : input.query;
+  const { findInput, where, relations, take, skip, order, withDeleted, data: _data, ...flat } = source as Record<string, unknown>;
+  const filter = style === 'data' ? (findInput ?? where ?? {}) : (where ?? flat);
+  return {
+    ...input,
+    route: { ...input.route, validation: '' },
+    query: { where: filter, relations, take: take ?? input.query.take, skip: skip ?? input.query.skip, order, withDeleted },
+  };
 }

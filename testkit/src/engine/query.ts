@@ -1,4 +1,3 @@
-import { ENTITY_SPECS } from '../entity-specs.js';
 import type { Row, SandboxStore } from '../store.js';
 import { relatedRows } from './serialize.js';
 
@@ -16,7 +15,7 @@ const scalarEquals = (actual: unknown, wanted: unknown): boolean => {
  */
 export function matchesWhere(entity: string, row: Row, where: Record<string, unknown> | undefined, store: SandboxStore): boolean {
   if (!where) return true;
-  const spec = ENTITY_SPECS[entity];
+  const spec = store.entities.get(entity);
   return Object.entries(where).every(([key, wanted]) => {
     if (wanted === undefined) return true;
     const rel = spec?.relations?.[key];

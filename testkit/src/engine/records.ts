@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ENTITY_SPECS } from '../entity-specs.js';
 import { badRequest, invalidUuid } from '../http-errors.js';
 import { isUuid, validateDto, type DtoSpec } from '../dto-validation.js';
 import type { Row, SandboxStore } from '../store.js';
@@ -15,11 +14,15 @@ export function baseColumns(now: string, extra: { tenantId?: string | null; orga
   };
 }
 
-/** Builds and inserts a row: base columns, the entity's column defaults, then the given data. */
+/**
+ * Builds and inserts a row: base columns, the entity's column defaults, then the given data. A table
+ * without a known entity gets the base columns and the data as given (its organization when one is given).
+ */
 export function insertEntity(store: SandboxStore, entity: string, data: Record<string, unknown>, scope: { tenantId: string | null; organizationId?: string | null; createdByUserId?: string | null }): Row {
-  const spec = ENTITY_SPECS[entity];
+  const spec = store.entities.get(entity);
   const now = new Date().toISOString();
-  const base = baseColumns(now, { tenantId: scope.tenantId, organizationId: spec?.organizationScoped ? (scope.organizationId ?? null) : undefined, createdByUserId: scope.createdByUserId });
+  const organizationId = spec ? (spec.organizationScoped ? (scope.organizationId ?? null) : undefined) : scope.organizationId;
+  const base = baseColumns(now, { tenantId: scope.tenantId, organizationId, createdByUserId: scope.createdByUserId });
   const row: Record<string, unknown> = { ...base, ...(spec?.defaults() ?? {}) };
   for (const [k, v] of Object.entries(data)) if (v !== undefined) row[k] = v;
   return store.insert(entity, row);
@@ -38,7 +41,7 @@ export function belongsToOrganization(store: SandboxStore, caller: CallerContext
 
 /** Rows the caller may see: own tenant, not soft-deleted (unless asked), and own employee for self-scoped callers. */
 export function scopedRows(store: SandboxStore, entity: string, caller: CallerContext, options: { withDeleted?: boolean } = {}): Row[] {
-  const spec = ENTITY_SPECS[entity];
+  const spec = store.entities.get(entity);
   return store.list(entity).filter((row) => {
     if (row.tenantId !== caller.tenantId) return false;
     if (!options.withDeleted && row.deletedAt) return false;

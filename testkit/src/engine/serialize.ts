@@ -1,4 +1,4 @@
-import { ENTITY_SPECS, type EntitySpec } from '../entity-specs.js';
+import type { EntitySpec } from '../entity-specs.js';
 import type { Row, SandboxStore } from '../store.js';
 
 /** Normalizes `relations[]=a`, `relations[0]=a`, `relations=a,b`, `{a:true,b:{c:true}}` into dotted paths. */
@@ -34,14 +34,17 @@ function relationTree(paths: string[]): Map<string, string[]> {
 /**
  * The first relation path that names a property its entity does not have, as TypeORM reports it: the
  * property and the entity class it was looked for in (`members.employee` on a task fails in "Employee").
+ * `unloaded`: the path goes through a table this sandbox was not taught (its rows are joined raw), so
+ * whether Gauzy has the property is unknown.
  */
-export function unknownRelation(entity: string, paths: readonly string[]): { property: string; entityClass: string } | undefined {
+export function unknownRelation(store: SandboxStore, entity: string, paths: readonly string[]): { property: string; entityClass: string; unloaded?: true } | undefined {
   for (const path of paths) {
     let current = entity;
     for (const property of path.split('.')) {
-      const spec = ENTITY_SPECS[current];
-      const relation = spec?.relations?.[property];
-      if (!relation) return { property, entityClass: spec?.gauzyClass ?? current };
+      const spec = store.entities.get(current);
+      if (!spec) return { property, entityClass: current, unloaded: true };
+      const relation = spec.relations?.[property];
+      if (!relation) return { property, entityClass: spec.gauzyClass ?? current };
       current = relation.entity;
     }
   }
@@ -74,7 +77,8 @@ export function relatedRows(spec: EntitySpec, row: Row, relation: string, store:
  * relations added (`virtuals: false`: an entity as saved, before any load hook ran).
  */
 export function serialize(entity: string, row: Row, store: SandboxStore, relations: string[] = [], options: { virtuals?: boolean } = {}): Record<string, unknown> {
-  const spec = ENTITY_SPECS[entity];
+  const spec = store.entities.get(entity);
+  // A table without a known entity: the row as stored (no defaults, virtuals or hidden columns).
   if (!spec) return { ...row };
   const hidden = new Set(spec.hidden ?? []);
   const out: Record<string, unknown> = {};

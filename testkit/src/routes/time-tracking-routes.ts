@@ -1,11 +1,14 @@
 import type { DtoSpec } from '../dto-validation.js';
-import { TIME_LOG_SOURCES, TIME_LOG_TYPES } from '../entity-specs.js';
 import type { CallerContext, HandlerInput } from '../engine/context.js';
 import { assertUuidParam, insertEntity, scopedRows, validateBody } from '../engine/records.js';
 import { requireCaller, type RouteRegistry } from '../engine/route-registry.js';
 import { normalizeRelations, serialize } from '../engine/serialize.js';
 import { badRequest, badRequestMessage, handlerError, recordNotFound } from '../http-errors.js';
 import type { Row, SandboxStore } from '../store.js';
+
+// TimerStartDTO / TimerStopDTO: Gauzy's TimeLogType and TimeLogSourceEnum.
+const TIME_LOG_TYPES = ['TRACKED', 'MANUAL', 'IDLE', 'RESUMED'] as const;
+const TIME_LOG_SOURCES = ['MOBILE', 'BROWSER', 'DESKTOP', 'BROWSER_EXTENSION', 'HUBSTAFF', 'UPWORK', 'TEAMS', 'CLOC'] as const;
 
 // Messages verified in packages/core/src/lib/time-tracking/timer/timer.service.ts.
 const NO_EMPLOYEE = 'Employee record not found. Please verify your details and try again.';
@@ -25,28 +28,12 @@ const STOP_TIMER_DTO: DtoSpec = {
   tenantOrganization: true,
   fields: { logType: { type: 'string', enum: TIME_LOG_TYPES }, source: { type: 'string', enum: TIME_LOG_SOURCES }, ...TIMER_FIELDS },
 };
-// ManualTimeLogDTO (packages/core/src/lib/time-tracking/time-log/dto/manual-time-log.dto.ts): the dates carry only
-// IsNotEmpty (custom messages) and IsBeforeDate; any other body key passes through (no whitelist).
-const MANUAL_TIME_FIELDS: DtoSpec['fields'] = {
-  startedAt: { type: 'any', required: true, emptyMessage: 'Started date should not be empty', before: { field: 'stoppedAt', message: 'Started date must be before stopped date' } },
-  stoppedAt: { type: 'any', required: true, emptyMessage: 'Stopped date should not be empty' },
-  employeeId: { type: 'uuid', required: true },
-};
-/** UpdateManualTimeLogDTO = ManualTimeLogDTO. */
-const UPDATE_MANUAL_TIME_DTO: DtoSpec = { tenantOrganization: true, fields: MANUAL_TIME_FIELDS };
 /**
- * CreateManualTimeLogDTO (dto/create-time-log.dto.ts) adds `logType` and `source`: IsEnum with
- * `@Transform(() => MANUAL)` / `@Transform(() => WEB_TIMER = 'BROWSER')`. The transform replaces a value the body
- * has; a body without the key fails IsEnum (Gauzy's web app sends logType MANUAL, source BROWSER).
+ * The manual time-log DTOs are the time log entity's (its pack's sandbox hooks); without that entity only
+ * the organization is checked.
  */
-const CREATE_MANUAL_TIME_DTO: DtoSpec = {
-  tenantOrganization: true,
-  ownFields: {
-    logType: { type: 'any', checkedWhenMissing: true, enum: TIME_LOG_TYPES, presentBecomes: 'MANUAL' },
-    source: { type: 'any', checkedWhenMissing: true, enum: TIME_LOG_SOURCES, presentBecomes: 'BROWSER' },
-  },
-  fields: MANUAL_TIME_FIELDS,
-};
+const ORGANIZATION_ONLY_DTO: DtoSpec = { tenantOrganization: true, fields: {} };
+const timeLogDto = (store: SandboxStore, which: 'create' | 'update'): DtoSpec => store.entities.get('timeLog')?.[which] ?? ORGANIZATION_ONLY_DTO;
 
 const startOfTodayUtc = () => { const d = new Date(); d.setUTCHours(0, 0, 0, 0); return d; };
 const logDuration = (log: Row) => Math.max(0, Math.floor((Date.parse(String(log.stoppedAt)) - Date.parse(String(log.startedAt))) / 1000));
@@ -236,7 +223,7 @@ export function registerTimeLogRoutes(registry: RouteRegistry): void {
     const caller = requireCaller(input);
     // TimeLogBodyTransformPipe runs first: without CHANGE_SELECTED_EMPLOYEE the log is the caller's own.
     const piped = caller.selfScoped ? { ...input.body, employeeId: caller.employee?.id } : input.body;
-    const body = validateBody(input.store, caller, piped, CREATE_MANUAL_TIME_DTO);
+    const body = validateBody(input.store, caller, piped, timeLogDto(input.store, 'create'));
     const employeeId = String(body.employeeId);
     const employee = scopedRows(input.store, 'employee', { ...caller, selfScoped: false }).find((e) => e.id === employeeId);
     // TimeLogService.addManualTime turns every failure (an unknown employee included) into this one 400.
@@ -254,7 +241,7 @@ export function registerTimeLogRoutes(registry: RouteRegistry): void {
     const caller = requireCaller(input);
     const id = assertUuidParam(input.params.id);
     const piped = caller.selfScoped ? { ...input.body, employeeId: caller.employee?.id } : input.body;
-    const body = validateBody(input.store, caller, piped, UPDATE_MANUAL_TIME_DTO);
+    const body = validateBody(input.store, caller, piped, timeLogDto(input.store, 'update'));
     const log = scopedRows(input.store, 'timeLog', caller).find((l) => l.id === id);
     // TimeLogService.updateManualTime turns every failure (a missing log included) into this one 400.
     if (!log) throw badRequestMessage('Failed to update manual time log');

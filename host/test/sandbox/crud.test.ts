@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildSandboxApp, ENTITY_SPECS } from '../src/index.js';
 import { loginAs, newSandbox } from './helpers.js';
 
 test('task create 202 with number/prefix (taskNumber only on load); employee auto-added to members; whitelist strips', async () => {
@@ -112,27 +111,6 @@ test('GET a missing project is OrganizationProjectService.findById\'s 400; a mis
   assert.deepEqual(project.json(), { statusCode: 400, message: 'Failed to find organization project: The requested record was not found' });
   const task = await s.app.inject({ method: 'GET', url: `/api/tasks/${missing}`, headers });
   assert.deepEqual([task.statusCode, task.json()], [404, { statusCode: 404, message: 'The requested record was not found' }]);
-});
-
-test('an entity whose service recovers with withDeleted (EmployeeService\'s override) is restored; its failures are 400', async () => {
-  // A test entity on real equipment routes: the employees pack (the one Gauzy entity recovered this way) comes later.
-  ENTITY_SPECS.testGadget = { name: 'testGadget', organizationScoped: true, defaults: () => ({ name: null }), softDelete: 'withDeleted' };
-  const s = await buildSandboxApp({ seed: 'demo', resources: [{ entity: 'testGadget', basePath: '/api/equipment', operations: ['findById', 'create', 'softDelete', 'recover'] }] });
-  const { headers } = await loginAs(s, 'superAdmin');
-  const org = s.seed.organizationId;
-  const created = await s.app.inject({ method: 'POST', url: '/api/equipment', headers, payload: { name: 'Drill', organizationId: org } });
-  assert.equal(created.statusCode, 201, created.body);
-  const id = created.json().id as string;
-  assert.equal((await s.app.inject({ method: 'DELETE', url: `/api/equipment/${id}/soft?organizationId=${org}`, headers })).statusCode, 202);
-  assert.equal((await s.app.inject({ method: 'GET', url: `/api/equipment/${id}`, headers })).statusCode, 404);
-  const noOrg = await s.app.inject({ method: 'PUT', url: `/api/equipment/${id}/recover`, headers, payload: {} });
-  assert.equal(noOrg.statusCode, 400);
-  const restored = await s.app.inject({ method: 'PUT', url: `/api/equipment/${id}/recover`, headers, payload: { organizationId: org } });
-  assert.equal(restored.statusCode, 202, restored.body);
-  assert.equal(restored.json().deletedAt, null);
-  assert.equal((await s.app.inject({ method: 'GET', url: `/api/equipment/${id}`, headers })).json().name, 'Drill');
-  const missing = await s.app.inject({ method: 'PUT', url: '/api/equipment/00000000-0000-4000-8000-000000000000/recover', headers, payload: { organizationId: org } });
-  assert.deepEqual(missing.json(), { statusCode: 400, message: RESTORE_NOT_FOUND, error: 'Bad Request' });
 });
 
 test('project employee assignment and employee projects; relations join', async () => {
