@@ -62,6 +62,8 @@ test('a bare entity is served from its description: create, findById, findAll (s
   const found = await s.app.inject({ method: 'GET', url: `/api/equipment/${drill.id}?relations[]=createdByUser`, headers });
   assert.equal(found.statusCode, 200);
   assert.equal(found.json().createdByUser.email, 'admin@ever.co');
+  const foundB = await s.app.inject({ method: 'GET', url: `/api/equipment/${drill.id}?data=${encodeURIComponent(JSON.stringify({ relations: ['createdByUser'] }))}`, headers });
+  assert.equal(foundB.json().createdByUser.id, s.seed.users.superAdmin.id, 'style B: relations in ?data=');
 
   const data = encodeURIComponent(JSON.stringify({ findInput: { organizationId: s.seed.organizationId, type: 'Power tool' }, relations: ['tags'] }));
   const listed = await s.app.inject({ method: 'GET', url: `/api/equipment?data=${data}`, headers });

@@ -79,7 +79,8 @@ function operationHandler(spec: EntitySpec & { entity: NonNullable<EntitySpec['e
     case 'findById':
       return (input) => {
         const id = idOf(input);
-        const relations = normalizeRelations(input.query.relations);
+        // A style B entity's findById takes its relations in `?data=` too (ParseJsonPipe).
+        const relations = normalizeRelations(input.query.relations ?? (spec.entity.list.query === 'data' ? parseDataParam(input.query.data).relations : undefined));
         const refused = refuseUnknownRelation(input, entity, relations, false);
         if (refused) return refused;
         const row = scopedRows(input.store, entity, requireCaller(input), { withDeleted: isTrue(input.query.withDeleted) }).find((r) => r.id === id);
