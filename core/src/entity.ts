@@ -66,7 +66,7 @@ export interface EntityInput<F extends Shape = Shape> {
   /** Singular and plural nouns for names and texts ("task", "tasks"). */
   noun: string;
   plural: string;
-  /** Base route, e.g. `/api/tasks`. */
+  /** Base route, e.g. `/api/tasks`; `''` for an entity with no operations (reached only through relations). */
   path: string;
   /** What Gauzy serves under `path`. Each must be a route of Gauzy's route table (checked at load). */
   operations: readonly EntityOperation[];
@@ -127,8 +127,8 @@ export function defineEntity<F extends Shape>(input: EntityInput<F>): EntityDefi
     throw new GauzyMcpError('GMCP_ERR_PLUGIN_INVALID', [`entity ${String(input?.name)}`, problem]);
   };
   if (!NAME.test(input.name)) fail(`name must be camelCase (${NAME})`);
-  if (!/^\/api\/[a-z0-9\-/]+$/.test(input.path)) fail(`path "${input.path}" must look like /api/...`);
-  if (!input.operations.length) fail('it declares no operations');
+  // No operations: an entity Gauzy reaches only through other entities' relations (a join table), with no route of its own.
+  if (input.operations.length ? !/^\/api\/[a-z0-9\-/]+$/.test(input.path) : input.path !== '') fail(`path "${input.path}" must look like /api/... ('' for an entity with no operations)`);
   const routes: Partial<Record<EntityOperation, RouteRef>> = {};
   for (const operation of input.operations) {
     if (!(operation in ENTITY_OPERATION_ROUTES)) fail(`unknown operation "${operation}"`);

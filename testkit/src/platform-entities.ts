@@ -1,5 +1,4 @@
 import { defineEntity, sandboxEntity, type SandboxEntity } from '@gauzy-mcp/core';
-import type { EntitySpec } from './entity-specs.js';
 
 /**
  * The entities every Gauzy has, which the sandbox always knows: sign-in, roles, organizations, employees,
@@ -61,7 +60,7 @@ export const organizationContactEntity = defineEntity({
   operations: ['findAll', 'findById'], list: { query: 'data', paging: 'offset' }, scope: 'organization', fields: {},
 });
 
-export const PLATFORM_ENTITIES: readonly SandboxEntity[] = [
+const SERVED_PLATFORM_ENTITIES: readonly SandboxEntity[] = [
   sandboxEntity(userEntity, {
     defaults: () => ({
       thirdPartyId: null, firstName: null, lastName: null, email: null, phoneNumber: null, username: null, timeZone: null, timeFormat: 12,
@@ -140,27 +139,32 @@ export const PLATFORM_ENTITIES: readonly SandboxEntity[] = [
 
 /**
  * Join tables Gauzy serves no generic route for (their rows come and go through the team and project
- * routes), modelled for the relations that pass through them.
+ * routes), described for the relations that pass through them.
  */
-export const PLATFORM_TABLES: readonly EntitySpec[] = [
-  {
-    name: 'organizationTeamEmployee',
-    gauzyClass: 'OrganizationTeamEmployee',
-    organizationScoped: true,
+export const organizationTeamEmployeeEntity = defineEntity({
+  name: 'organizationTeamEmployee', gauzyClass: 'OrganizationTeamEmployee', noun: 'team member', plural: 'team members', path: '', operations: [], scope: 'organization', fields: {},
+  relations: {
+    employee: { kind: 'manyToOne', entity: 'employee', key: 'employeeId' },
+    organizationTeam: { kind: 'manyToOne', entity: 'organizationTeam', key: 'organizationTeamId' },
+  },
+});
+
+export const organizationProjectEmployeeEntity = defineEntity({
+  name: 'organizationProjectEmployee', gauzyClass: 'OrganizationProjectEmployee', noun: 'project member', plural: 'project members', path: '', operations: [], scope: 'organization', fields: {},
+  relations: {
+    employee: { kind: 'manyToOne', entity: 'employee', key: 'employeeId' },
+    organizationProject: { kind: 'manyToOne', entity: 'organizationProject', key: 'organizationProjectId' },
+  },
+});
+
+const JOIN_ENTITIES: readonly SandboxEntity[] = [
+  sandboxEntity(organizationTeamEmployeeEntity, {
     defaults: () => ({ order: null, isTrackingEnabled: true, activeTaskId: null, isManager: false, organizationTeamId: null, employeeId: null, roleId: null }),
-    relations: {
-      employee: { kind: 'manyToOne', entity: 'employee', key: 'employeeId' },
-      organizationTeam: { kind: 'manyToOne', entity: 'organizationTeam', key: 'organizationTeamId' },
-    },
-  },
-  {
-    name: 'organizationProjectEmployee',
-    gauzyClass: 'OrganizationProjectEmployee',
-    organizationScoped: true,
+  }),
+  sandboxEntity(organizationProjectEmployeeEntity, {
     defaults: () => ({ isManager: false, assignedAt: null, organizationProjectId: null, employeeId: null, roleId: null }),
-    relations: {
-      employee: { kind: 'manyToOne', entity: 'employee', key: 'employeeId' },
-      organizationProject: { kind: 'manyToOne', entity: 'organizationProject', key: 'organizationProjectId' },
-    },
-  },
+  }),
 ];
+
+/** Every entity the sandbox always knows. */
+export const PLATFORM_ENTITIES: readonly SandboxEntity[] = [...SERVED_PLATFORM_ENTITIES, ...JOIN_ENTITIES];

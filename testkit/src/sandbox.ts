@@ -10,7 +10,7 @@ import { parseResponsePayload, redactHeaders, type RecordedRequest } from './req
 import { registerAuthRoutes, type TokenState } from './routes/auth-routes.js';
 import { registerTimeLogRoutes, registerTimerRoutes } from './routes/time-tracking-routes.js';
 import { registerEmployeeRoutes, registerProjectRoutes, registerTaskRoutes, registerTeamRoutes } from './routes/work-routes.js';
-import { PLATFORM_ENTITIES, PLATFORM_TABLES } from './platform-entities.js';
+import { PLATFORM_ENTITIES } from './platform-entities.js';
 import { seedSandbox, type SeedInfo } from './seed.js';
 import { SandboxStore } from './store.js';
 
@@ -59,7 +59,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function buildSandboxApp(options: SandboxOptions = {}): Promise<SandboxApp> {
   // Express "extended" query parser = qs: where[a][b]=x, relations[]=x, relations[0]=x.
   const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024, routerOptions: { querystringParser: (str: string) => qs.parse(str) as Record<string, unknown> } });
-  const db = new SandboxStore(new EntityRegistry([...PLATFORM_ENTITIES, ...(options.entities ?? [])], PLATFORM_TABLES));
+  const db = new SandboxStore(new EntityRegistry([...PLATFORM_ENTITIES, ...(options.entities ?? [])]));
   // After the entities: seeded rows get their columns' defaults.
   const seed = seedSandbox(db, options.seed ?? 'demo');
   const faults = new FaultInjector();
@@ -183,7 +183,7 @@ function registerRoutes(registry: RouteRegistry, db: SandboxStore, tokens: Token
 export function sandboxRoutes(options: Pick<SandboxOptions, 'entities'> = {}): Array<{ method: string; path: string }> {
   // Route registration is synchronous; a throwaway registry against a bare app lists it.
   const app = Fastify({ logger: false });
-  const db = new SandboxStore(new EntityRegistry([...PLATFORM_ENTITIES, ...(options.entities ?? [])], PLATFORM_TABLES));
+  const db = new SandboxStore(new EntityRegistry([...PLATFORM_ENTITIES, ...(options.entities ?? [])]));
   const tokens: TokenState = { jwtSecret: 'x', accessTokenTtlSeconds: 1, revokedAccessTokens: new Set(), issuedAccessTokens: new Set(), refreshTokens: new Map() };
   const registry = new RouteRegistry(app, db, tokens);
   registerRoutes(registry, db, tokens);

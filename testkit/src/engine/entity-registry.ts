@@ -51,9 +51,8 @@ export function sandboxSpecOf(input: SandboxEntityInput): EntitySpec {
 export class EntityRegistry {
   private readonly specs = new Map<string, EntitySpec>();
 
-  /** `tables`: models of tables Gauzy serves no generic route for (join tables), before the entities. */
-  constructor(entities: readonly SandboxEntityInput[] = [], tables: readonly EntitySpec[] = []) {
-    for (const spec of [...tables, ...entities.map(sandboxSpecOf)]) {
+  constructor(entities: readonly SandboxEntityInput[] = []) {
+    for (const spec of entities.map(sandboxSpecOf)) {
       this.specs.delete(spec.name);
       this.specs.set(spec.name, spec);
     }
