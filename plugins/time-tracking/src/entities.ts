@@ -5,7 +5,8 @@ export const TIME_TRACKING_TOOLSET = 'time-tracking';
 
 /** Gauzy's enum values, exactly (see the API contract, TimeLog and Timer). */
 export const TimeLogType = z.enum(['TRACKED', 'MANUAL', 'IDLE', 'RESUMED']);
-export const TimeLogSource = z.enum(['BROWSER', 'DESKTOP', 'MOBILE', 'BROWSER_EXTENSION', 'HUBSTAFF', 'UPWORK', 'TEAMS', 'CLOC']);
+// Gauzy's TimeLogSourceEnum order, which its IsEnum message lists.
+export const TimeLogSource = z.enum(['MOBILE', 'BROWSER', 'DESKTOP', 'BROWSER_EXTENSION', 'HUBSTAFF', 'UPWORK', 'TEAMS', 'CLOC']);
 
 /** What a caller may say about time added or changed by hand (ManualTimeLogDTO). */
 export const manualTimeFields = {
