@@ -47,6 +47,10 @@ export interface CrudConformanceOptions {
   };
   /** The toolset the entity's tools are in, when the plugin has several (default: every toolset is served). */
   toolset?: string;
+  /** Columns Gauzy's update sets itself besides updatedAt/updatedByUserId (e.g. a time log's editedAt). */
+  setByUpdate?: readonly string[];
+  /** Tools a pack keeps under older names than the rule's (reference names), by kind. */
+  names?: Partial<Record<CrudToolKind, string>>;
 }
 
 export interface ConformanceHarness {
@@ -91,10 +95,13 @@ export async function openConformanceHarness(options: Pick<CrudConformanceOption
 }
 
 /** The derived tools the plugin actually has, by kind (found by the name rule). */
-export function derivedTools(options: Pick<CrudConformanceOptions, 'entity' | 'plugin' | 'toolset'>): Partial<Record<CrudToolKind, ToolDefinition>> {
+/** The name the suite calls a kind's tool by: the pack's own where it keeps one, else the rule's. */
+const toolNameOf = (options: Pick<CrudConformanceOptions, 'entity' | 'names'>, kind: CrudToolKind) => options.names?.[kind] ?? crudToolName(options.entity, kind);
+
+export function derivedTools(options: Pick<CrudConformanceOptions, 'entity' | 'plugin' | 'toolset' | 'names'>): Partial<Record<CrudToolKind, ToolDefinition>> {
   const found: Partial<Record<CrudToolKind, ToolDefinition>> = {};
   for (const kind of KINDS) {
-    const name = crudToolName(options.entity, kind);
+    const name = toolNameOf(options, kind);
     const tool = options.plugin.tools.find((candidate) => candidate.name === name && (!options.toolset || candidate.toolset === options.toolset));
     if (tool) found[kind] = tool;
   }
@@ -105,7 +112,7 @@ export function derivedTools(options: Pick<CrudConformanceOptions, 'entity' | 'p
 export function conformanceChecks(options: CrudConformanceOptions): ConformanceCheck[] {
   const { entity } = options;
   const tools = derivedTools(options);
-  const name = (kind: CrudToolKind) => crudToolName(entity, kind);
+  const name = (kind: CrudToolKind) => toolNameOf(options, kind);
   const sampleOf = (which: 'create' | 'update', seed: SeedInfo): Args => {
     const sample = options.sample[which];
     return typeof sample === 'function' ? sample(seed) : { ...sample };
@@ -206,9 +213,17 @@ export function conformanceChecks(options: CrudConformanceOptions): ConformanceC
       name: `every include path (${entity.include.join(', ')}) resolves through ${[name('list'), tools.get ? name('get') : ''].filter(Boolean).join(' and ')}`,
       kinds: tools.get ? ['create', 'list', 'get'] : ['create', 'list'],
       async run(h) {
+        // Each tool is asked for the paths it offers (a list route may join one level only), and every include
+        // path must be offered by one of them: the entity's include is what the pack promises.
+        const offeredByList = offeredRelations(tools.list!);
+        const offeredByGet = tools.get ? offeredRelations(tools.get) : [];
+        const unoffered = entity.include.filter((path) => !offeredByList.includes(path) && !offeredByGet.includes(path));
+        assert.deepEqual(unoffered, [], `include paths no tool offers: ${unoffered.join(', ')}`);
+        for (const path of [...offeredByList, ...offeredByGet]) assert.ok(entity.include.includes(path), `a tool offers "${path}", which the entity does not include`);
         // The newest row comes first in the list, so the relations are checked on a row this suite made.
-        await create(h);
-        await assertRelationsResolve(h.admin, entity.include, { list: [name('list')], get: tools.get ? name('get') : undefined });
+        const id = await create(h);
+        await assertRelationsResolve(h.admin, offeredByList, { list: [name('list')] });
+        if (tools.get) await assertRelationsResolve(h.admin, offeredByGet, { list: [], get: name('get'), id });
       },
     });
   }
@@ -239,7 +254,7 @@ export function conformanceChecks(options: CrudConformanceOptions): ConformanceC
         assert.ok(after, `${entity.name} ${id} is gone after the update`);
         assertStored(after, change, name('update'));
         for (const [column, value] of Object.entries(before)) {
-          if (column in change || BOOKKEEPING.has(column)) continue;
+          if (column in change || BOOKKEEPING.has(column) || options.setByUpdate?.includes(column)) continue;
           assert.deepEqual(after[column], value, `${name('update')} changed ${column}, which the change did not name`);
         }
       },
@@ -324,7 +339,7 @@ export function crudConformance(options: CrudConformanceOptions): void {
       assert.ok(present.length > 0, `the plugin has none of ${options.entity.name}'s derived tools`);
       const covered = new Set(checks.flatMap((check) => check.kinds));
       assert.deepEqual(present.filter((kind) => !covered.has(kind)), [], 'derived tools no check calls');
-      t.diagnostic(`${checks.length} checks over ${present.map((kind) => crudToolName(options.entity, kind)).join(', ')}`);
+      t.diagnostic(`${checks.length} checks over ${present.map((kind) => toolNameOf(options, kind)).join(', ')}`);
     });
   });
 }
@@ -435,7 +450,7 @@ async function assertRejectedNamingField(h: ConformanceHarness, tool: string, ar
 }
 
 interface PublishedInput {
-  properties?: Record<string, { enum?: unknown[]; default?: unknown }>;
+  properties?: Record<string, { enum?: unknown[]; default?: unknown; items?: { enum?: unknown[] } }>;
   required?: string[];
 }
 
@@ -458,6 +473,9 @@ function refusesMissing(fieldSchema: unknown): boolean {
 
 /** The input schema a client receives for the tool (what it must send, and the values it may). */
 const publishedInput = (tool: ToolDefinition) => toJsonSchema(tool.input, 'input') as PublishedInput;
+
+/** The relation paths a tool's `relations` argument accepts. */
+const offeredRelations = (tool: ToolDefinition): string[] => (publishedInput(tool).properties?.relations?.items?.enum ?? []).map(String);
 
 /** Entity fields whose published property is an enum: a value outside it must be refused by name. */
 function enumFields(entity: EntityDefinition, schema: PublishedInput): string[] {
