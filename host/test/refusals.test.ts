@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PROTOCOL_VERSIONS } from '@gauzy-mcp/core/internal';
 import type { RunningHost } from '../src/index.js';
-import { connectHttp, createSandbox, INITIALIZE, rawPost, startTestHost, type Sandbox } from './helpers.js';
+import { connectHttp, createSandbox, INITIALIZE, openSse, rawPost, startTestHost, type Sandbox } from './helpers.js';
 
 const MODERN_META = {
   'io.modelcontextprotocol/protocolVersion': '2026-07-28',
@@ -53,6 +53,24 @@ describe('refusals: each bad request gets its documented error, and everyone els
     const wrong = await rawPost(host.mcpUrl, INITIALIZE(), { authorization: 'Bearer not-a-configured-token-at-all' });
     assert.equal(wrong.status, 401);
     assert.match(wrong.headers.get('www-authenticate') ?? '', /error="invalid_token"/);
+    await stillServes();
+  });
+
+  test('a message that is both a request and a response: 400 Invalid Request (-32600), on /mcp and on an HTTP+SSE session', async () => {
+    // Found by the host fuzz (seed 853228055): on /sse/events the SDK took it for a response and answered nothing.
+    const both = JSON.stringify({ jsonrpc: '2.0', id: 'x1', method: 'tools/list', error: {} });
+    const direct = await rawPost(host.mcpUrl, both, admin);
+    assert.equal(direct.status, 400);
+    assert.equal(direct.json.error.code, -32600);
+    const stream = await openSse(`${host.url}/sse/events`, { headers: admin });
+    try {
+      const endpoint = (await stream.next())!.data;
+      const viaSession = await rawPost(`${host.url}${endpoint}`, both, admin);
+      assert.equal(viaSession.status, 400);
+      assert.equal(viaSession.json.error.code, -32600);
+    } finally {
+      stream.close();
+    }
     await stillServes();
   });
 

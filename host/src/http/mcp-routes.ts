@@ -222,6 +222,8 @@ function checkMessage(body: unknown): JSONRPCMessage {
   const hasId = typeof message.id === 'string' || typeof message.id === 'number';
   const isResponse = hasId && !('method' in message) && ('result' in message || 'error' in message);
   if (!hasMethod && !isResponse) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'Invalid Request: expected a method (request or notification) or a result/error (response).');
+  // Both shapes at once: the SDK takes it for a response and answers nothing, so the caller would wait forever.
+  if (hasMethod && ('result' in message || 'error' in message)) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'Invalid Request: a message is a request (method) or a response (result/error), not both.');
   if ('id' in message && !hasId && hasMethod) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'Invalid Request: id must be a string or a number.');
   return message as unknown as JSONRPCMessage;
 }
