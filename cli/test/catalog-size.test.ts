@@ -13,22 +13,23 @@ import { allPlugins } from './helpers.js';
 const MAX_TOOL_BYTES = 2048;
 
 /**
- * The issue's target for the default toolsets is 40 KB. It is not reached while typed inputs, output schemas
- * and annotations are kept: the 50 default tools take ~57 KB, of which ~18 KB are the inputs' types, enums,
- * formats and property names, ~11 KB output schemas, ~6.7 KB annotations and ~8.7 KB names, titles and
- * descriptions. Held here at what was reached so the catalog cannot grow back unnoticed; lower it as it shrinks.
+ * The default toolsets a client gets without asking: held to 40 KB. What it took, from 58.3 KB: annotations
+ * that send only the hints differing from MCP's defaults and no second title (5.9 -> 3.0 KB), no description
+ * on the organizationId every tool takes (the server instructions say it once), one listed tool per job
+ * (get_tasks_pagination and get_auth_status are aliases), and the bulk tools in their own toolsets.
  */
-const DEFAULT_TOOLSETS_BUDGET = 60 * 1024;
-const DEFAULT_TOOLSETS_TARGET = 40 * 1024;
+const DEFAULT_TOOLSETS_BUDGET = 40 * 1024;
+
+/** The whole catalog, every toolset of every pack: 340 tools when the packs have landed. */
+const FULL_CATALOG_BUDGET = 180 * 1024;
 
 /**
- * The issue's target: 340 tools within 180 KB, an average of 529 bytes a tool. Not reached: the smallest
- * tools already take ~480 bytes (name, title, a one-line description, four annotations, organizationId,
- * an `{id}` output), and today's tools are the widest entities (projects, tasks: 18 fields each). Held at
- * what was reached; lower it as it shrinks.
+ * The average that fits 340 tools into the full budget is 529 bytes; today's tools are the widest entities
+ * (projects, tasks: 18 fields each) and average more. Held at what was reached so no pack makes it worse;
+ * the full budget above is the limit that counts.
  */
 const AVERAGE_TOOL_BUDGET = 1160;
-const AVERAGE_TOOL_TARGET = Math.floor(180_000 / 340);
+const AVERAGE_TOOL_TARGET = Math.floor(FULL_CATALOG_BUDGET / 340);
 
 let plugins: PluginDefinition[];
 let sizes: CatalogSizes;
@@ -39,15 +40,16 @@ before(async () => {
 });
 
 test('catalog size: the figures, and the budgets they must stay within', (t) => {
-  t.diagnostic(`all packs: ${sizes.tools} tools, ${formatBytes(sizes.bytes)}, ${sizes.averageBytes} bytes a tool on average (target ${AVERAGE_TOOL_TARGET}, held at ${AVERAGE_TOOL_BUDGET})`);
+  t.diagnostic(`all packs: ${sizes.tools} tools, ${formatBytes(sizes.bytes)} (budget ${formatBytes(FULL_CATALOG_BUDGET)}), ${sizes.averageBytes} bytes a tool on average (340 tools fit at ${AVERAGE_TOOL_TARGET}; held at ${AVERAGE_TOOL_BUDGET})`);
   t.diagnostic(`  at that average, 340 tools would take ${formatBytes(sizes.averageBytes * 340)} (target 180 KB)`);
   for (const pack of sizes.packs) t.diagnostic(`  ${pack.name}: ${pack.tools} tools, ${formatBytes(pack.bytes)}`);
-  t.diagnostic(`default toolsets (${sizes.defaultToolsets.names.join(', ')}): ${sizes.defaultToolsets.tools} tools, ${formatBytes(sizes.defaultToolsets.bytes)} (target ${formatBytes(DEFAULT_TOOLSETS_TARGET)}, held at ${formatBytes(DEFAULT_TOOLSETS_BUDGET)})`);
+  t.diagnostic(`default toolsets (${sizes.defaultToolsets.names.join(', ')}): ${sizes.defaultToolsets.tools} tools, ${formatBytes(sizes.defaultToolsets.bytes)} (budget ${formatBytes(DEFAULT_TOOLSETS_BUDGET)})`);
   t.diagnostic(`largest tool: ${sizes.largest?.name}, ${sizes.largest?.bytes} bytes (max ${MAX_TOOL_BYTES})`);
   for (const tool of sizes.perTool.slice(0, 5)) t.diagnostic(`  ${tool.name}: ${tool.bytes} bytes`);
 
   assert.deepEqual(sizes.perTool.filter((tool) => tool.bytes > MAX_TOOL_BYTES).map((tool) => `${tool.name}: ${tool.bytes} bytes`), [], `no tool over ${MAX_TOOL_BYTES} bytes`);
   assert.ok(sizes.defaultToolsets.bytes <= DEFAULT_TOOLSETS_BUDGET, `default toolsets take ${sizes.defaultToolsets.bytes} bytes, over ${DEFAULT_TOOLSETS_BUDGET}`);
+  assert.ok(sizes.bytes <= FULL_CATALOG_BUDGET, `the full catalog takes ${sizes.bytes} bytes, over ${FULL_CATALOG_BUDGET}`);
   assert.ok(sizes.averageBytes <= AVERAGE_TOOL_BUDGET, `the average tool takes ${sizes.averageBytes} bytes, over ${AVERAGE_TOOL_BUDGET}`);
 });
 

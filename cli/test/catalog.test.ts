@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { MAX_DESCRIPTION_LENGTH, TOOL_NAME_PATTERN, type PluginDefinition } from '@gauzy-mcp/core';
-import { Inventory } from '@gauzy-mcp/core/internal';
+import { Inventory, resolvedAnnotations } from '@gauzy-mcp/core/internal';
 import { findGauzyRoute } from '@gauzy-mcp/testkit';
 import { renderToolReference, writeOrCheckDocs } from '../src/commands/docs.js';
 import { toolsReport } from '../src/commands/tools.js';
@@ -50,9 +50,10 @@ test('registry invariants hold over every loaded tool', () => {
       assert.ok(!seen.has(name), `duplicate ${name}`);
       seen.add(name);
     }
-    const hints = tool.listing.annotations;
-    for (const key of ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const) assert.equal(typeof hints[key], 'boolean', `${tool.name}.${key}`);
-    assert.ok(!(hints.readOnlyHint && hints.destructiveHint), `${tool.name} is both read-only and destructive`);
+    // The listing leaves out hints equal to MCP's defaults; a client applying them must read every hint right.
+    assert.deepEqual(resolvedAnnotations(tool.listing.annotations, tool.listing.title), tool.annotations, `${tool.name} hints as a client reads them`);
+    assert.equal(typeof tool.listing.annotations.readOnlyHint, 'boolean', `${tool.name} states readOnlyHint`);
+    assert.ok(!(tool.annotations.readOnlyHint && tool.annotations.destructiveHint), `${tool.name} is both read-only and destructive`);
     assert.ok(tool.definition.description.length <= MAX_DESCRIPTION_LENGTH, `${tool.name} description too long`);
     assert.equal(tool.listing.inputSchema.type, 'object');
     assert.equal(Object.getPrototypeOf(tool.listing.inputSchema), Object.prototype, `${tool.name} input schema is not a plain object`);

@@ -68,17 +68,19 @@ for (const protocol of ['2025-06-18', '2026-07-28'] as const) {
       assert.equal(seenProject.name, `Backend API ${protocol}`);
 
       const me = (await mcp.call('get_session_info', {})).structured!.identity as { employeeId: string };
-      const created = await mcp.call('bulk_create_tasks', {
-        tasks: [
-          { title: 'Design the schema', projectId, priority: 'high', memberIds: [me.employeeId] },
-          { title: 'Write the endpoints', projectId, status: 'in-progress', estimate: 7200 },
-        ],
-      });
-      assert.equal(created.isError, false, created.text);
-      assert.equal(created.structured!.succeeded, 2);
+      // The default toolsets create one task at a time (bulk_create_tasks is in the tasks-bulk toolset).
+      const created = [];
+      for (const task of [
+        { title: 'Design the schema', projectId, priority: 'high', memberIds: [me.employeeId] },
+        { title: 'Write the endpoints', projectId, status: 'in-progress', estimate: 7200 },
+      ]) {
+        const answer = await mcp.call('create_task', task);
+        assert.equal(answer.isError, false, answer.text);
+        created.push(answer);
+      }
       const tasks = await get(`/api/tasks?where[organizationId]=${orgId}&where[projectId]=${projectId}&take=10`);
       assert.deepEqual(tasks.items.map((task: { title: string }) => task.title).sort(), ['Design the schema', 'Write the endpoints']);
-      const taskId = String((created.structured!.results as Array<{ id: string }>)[0]!.id);
+      const taskId = String(created[0]!.structured!.id);
 
       const started = await mcp.call('start_timer', { projectId, taskId, description: 'schema work' });
       assert.equal(started.isError, false, started.text);
@@ -189,7 +191,7 @@ test('stdio with an unknown toolset exits at start, naming the known and the def
   const [code] = await once(child, 'exit');
   assert.equal(code, 1);
   assert.equal(stdout, '', 'nothing but JSON-RPC may reach stdout');
-  assert.match(stderr, /GMCP_ERR_CONFIG_INVALID: .*unknown toolset "payroll"; known: diagnostics, projects, session, tasks, time-tracking \(default: projects, session, tasks, time-tracking\)/);
+  assert.match(stderr, /GMCP_ERR_CONFIG_INVALID: .*unknown toolset "payroll"; known: diagnostics, projects, projects-bulk, session, tasks, tasks-bulk, time-tracking \(default: projects, session, tasks, time-tracking\)/);
 });
 
 test('stdio with API_BASE_URL but no credentials explains what is missing on stderr and exits', async () => {

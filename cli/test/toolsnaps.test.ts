@@ -53,7 +53,7 @@ test('the snapshot check names a missing, a changed and a stale snapshot; an upd
       title: name,
       description,
       inputSchema: { type: 'object', properties: {} },
-      annotations: { title: name, readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+      annotations: { readOnlyHint: true, openWorldHint: false },
     });
     const dir = join(root, TOOLSNAPS_DIR);
     mkdirSync(dir, { recursive: true });

@@ -33,6 +33,12 @@ export interface CrudToolOverrides {
 
 export interface CrudToolsOptions {
   toolset: string;
+  /**
+   * The toolset of the bulk tools (bulk create, update, delete), when not `toolset`. They are the largest
+   * entries of a pack (each repeats the whole single-record schema) and the least often needed, so a pack
+   * can keep them out of its default toolset and let operators or clients ask for them by name.
+   */
+  bulkToolset?: string;
   /** Per tool: `false` leaves it out; an object overrides its name, title, description or extras. */
   tools?: { [K in CrudToolKind]?: false | CrudToolOverrides[K] };
 }
@@ -107,6 +113,8 @@ function template(entity: EntityDefinition, kind: CrudToolKind, filters: Shape):
   return { title, description };
 }
 
+const BULK_KINDS: ReadonlySet<CrudToolKind> = new Set(['bulkCreate', 'bulkUpdate', 'bulkDelete']);
+
 /** The canonical order of the derived tools in a pack's list. */
 const KINDS: readonly CrudToolKind[] = ['list', 'pagination', 'get', 'count', 'create', 'bulkCreate', 'update', 'bulkUpdate', 'delete', 'bulkDelete', 'archive', 'restore'];
 
@@ -119,7 +127,8 @@ export function crudTools(entity: EntityDefinition, options: CrudToolsOptions): 
   for (const kind of KINDS) {
     const override = options.tools?.[kind];
     if (override === false || !NEEDS[kind].every((operation) => entity.operations.includes(operation))) continue;
-    tools[kind] = deriveTool(entity, kind, (override ?? {}) as CrudToolOverrides[CrudToolKind], options.toolset);
+    const toolset = BULK_KINDS.has(kind) ? (options.bulkToolset ?? options.toolset) : options.toolset;
+    tools[kind] = deriveTool(entity, kind, (override ?? {}) as CrudToolOverrides[CrudToolKind], toolset);
   }
   return tools;
 }

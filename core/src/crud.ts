@@ -5,7 +5,7 @@ import { describeItem, entityResult, listResult, ok } from './results.js';
 import type { EntityDefinition, SoftDeleteSpec } from './entity.js';
 import { retiredTool } from './retired.js';
 import { describedElsewhere } from './json-schema.js';
-import { entityOutput, fields as fieldsParam, listOutput, pagination, uuid } from './schema.js';
+import { entityOutput, fields as fieldsParam, listOutput, pagination, relationsParam as includeParam, uuid } from './schema.js';
 import { defineTool, type RouteRef, type ToolContext, type ToolDefinition, type ToolScope } from './tool.js';
 
 /**
@@ -37,10 +37,7 @@ export function requireEmployeeId(ctx: ToolContext, tool: string): string {
 const route = (method: string, path: string) => `${method} ${path}` as RouteRef;
 
 function relationsParam(entity: EntitySpec) {
-  const allowed = entity.include;
-  return allowed.length
-    ? z.array(z.enum(allowed as [string, ...string[]])).max(allowed.length).optional().describe('Related records to include')
-    : undefined;
+  return entity.include.length ? includeParam(entity.include) : undefined;
 }
 
 /** Style A tenant/organization filter every Gauzy list validates. */

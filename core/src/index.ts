@@ -32,7 +32,7 @@ export { validatePlugin, MAX_DESCRIPTION_LENGTH, PLUGIN_NAME_PATTERN, PROMPT_NAM
 export { toJsonSchema } from './json-schema.js';
 export { ok, listResult, entityResult, describeItem, project } from './results.js';
 export type { ListResultInput } from './results.js';
-export { uuid, isoDate, pagination, fields, organizationIdParam, listOutput, entityOutput, MAX_TAKE, DEFAULT_TAKE } from './schema.js';
+export { uuid, isoDate, pagination, fields, organizationIdParam, relationsParam, listOutput, entityOutput, MAX_TAKE, DEFAULT_TAKE } from './schema.js';
 export { silentLogger } from './log.js';
 export type { Logger } from './log.js';
 export type { GauzyRequest, GauzyResponse, HttpMethod } from './gauzy/http.js';

@@ -3,8 +3,8 @@
  * HTTP client and sessions, the MCP protocol server and stdio. Not part of the plugin-author API (packs
  * import `@gauzy-mcp/core`): these change with the kernel, without a KERNEL_API_VERSION bump.
  */
-export { annotationsFor, requiredScope, scopeAllows } from './annotations.js';
-export type { ToolAnnotations } from './annotations.js';
+export { annotationsFor, listedAnnotations, MCP_HINT_DEFAULTS, requiredScope, resolvedAnnotations, scopeAllows } from './annotations.js';
+export type { ListedAnnotations, ToolAnnotations } from './annotations.js';
 export { Inventory, inventoryOptionsFromEnv, parseBoolean } from './inventory.js';
 export type { InventoryOptions, ListedTool, RegisteredTool, ToolsetInfo } from './inventory.js';
 export { ToolDispatcher, fieldIssues } from './dispatch.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { annotationsFor, requiredScope, scopeAllows, type ToolAnnotations } from './annotations.js';
+import { annotationsFor, listedAnnotations, requiredScope, scopeAllows, type ListedAnnotations, type ToolAnnotations } from './annotations.js';
 import { PluginExtras } from './extras.js';
 import { GauzyMcpError } from './errors.js';
 import { toJsonSchema, type ObjectJsonSchema } from './json-schema.js';
@@ -40,7 +40,8 @@ export interface ListedTool {
   description: string;
   inputSchema: ObjectJsonSchema;
   outputSchema?: ObjectJsonSchema;
-  annotations: ToolAnnotations;
+  /** The hints that differ from MCP's defaults ({@link RegisteredTool.annotations} has them all). */
+  annotations: ListedAnnotations;
   /** Not set: toolset, scope and plugin were sent here once, read by no client and paid for in every tools/list (docs/TOOLS.md lists them). */
   _meta?: Record<string, unknown>;
 }
@@ -144,7 +145,7 @@ function register(plugin: PluginDefinition, definition: ToolDefinition<z.ZodObje
     description: definition.description,
     inputSchema: definition.inputJsonSchema ? (definition.inputJsonSchema as ObjectJsonSchema) : toJsonSchema(input, 'input'),
     ...(definition.output ? { outputSchema: toJsonSchema(definition.output, 'output') } : {}),
-    annotations,
+    annotations: listedAnnotations(annotations),
   };
   return { name: definition.name, plugin: plugin.name, definition, input, annotations, scope, listing, declaredRoutes: new Set(definition.routes) };
 }

@@ -23,7 +23,7 @@ export const DEFAULT_TAKE = 20;
  * tool, so they are short: the bounds and defaults beside them in the JSON Schema say the rest.
  */
 export const pagination = {
-  take: z.number().int().min(1).max(MAX_TAKE).default(DEFAULT_TAKE).describe('Page size'),
+  take: z.number().int().min(1).max(MAX_TAKE).default(DEFAULT_TAKE),
   skip: z.number().int().min(0).default(0).describe('Rows to skip; use nextSkip'),
 };
 
@@ -34,11 +34,19 @@ export const fields = z
   .array(z.string().refine((name) => name.length >= 1 && name.length <= MAX_FIELD_NAME, `must be a field name of 1-${MAX_FIELD_NAME} characters`))
   .max(50)
   .optional()
-  .describe('Only these item fields (id always included)');
+  .describe('Only these fields (and id)');
 
-export const organizationIdParam = uuid()
-  .optional()
-  .describe('Default: your current organization');
+/**
+ * Added to every session tool. Undescribed on purpose: it is in every tool, and the server instructions
+ * say once that the current organization is used unless one is passed.
+ */
+export const organizationIdParam = uuid().optional();
+
+/** The `relations` parameter: which of `paths` (an entity's include paths) to join; the enum says what each can be. */
+export function relationsParam(paths: readonly string[]) {
+  if (paths.length === 0) throw new TypeError('relationsParam needs at least one include path');
+  return z.array(z.enum(paths as [string, ...string[]])).max(paths.length).optional();
+}
 
 /**
  * Output shape of every list tool: what a model acts on. The result also echoes `returned`, `skip` and

@@ -234,4 +234,4 @@ export function definePlugin(definition: PluginDefinition): PluginDefinition {
  * The version of the plugin contract this kernel implements (semver: a major bump breaks plugins, a minor
  * one adds to the contract). Independent of the core package's version.
  */
-export const KERNEL_API_VERSION = '1.0.0';
+export const KERNEL_API_VERSION = '1.1.0';

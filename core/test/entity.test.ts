@@ -73,6 +73,16 @@ test('crudTools derives one tool per served kind, named by one rule, and a pack 
   assert.match(crudTools(archiveOnly, { toolset: 'gadgets' }).archive!.description, /cannot be restored/);
 });
 
+test('crudTools puts the bulk tools in the pack\'s bulk toolset when it names one, and every other tool in its toolset', () => {
+  const entity = defineEntity(gadget());
+  const toolsetOf = (options: { toolset: string; bulkToolset?: string }) =>
+    Object.fromEntries(Object.values(crudTools(entity, options)).map((tool) => [tool.name, tool.toolset]));
+  const split = toolsetOf({ toolset: 'gadgets', bulkToolset: 'gadgets-bulk' });
+  assert.deepEqual(Object.keys(split).filter((name) => split[name] === 'gadgets-bulk'), ['bulk_create_gadgets', 'bulk_update_gadgets', 'bulk_delete_gadgets']);
+  assert.ok(Object.entries(split).every(([name, toolset]) => name.startsWith('bulk_') || toolset === 'gadgets'));
+  assert.ok(Object.values(toolsetOf({ toolset: 'gadgets' })).every((toolset) => toolset === 'gadgets'), 'without a bulk toolset, one toolset');
+});
+
 /** A ToolContext whose Gauzy records each GET and answers a page of rows. */
 function recordingContext(rows: Array<Record<string, unknown>>) {
   const calls: Array<{ route: string; query: Record<string, unknown> }> = [];

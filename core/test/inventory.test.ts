@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
 import { isGauzyMcpError } from '../src/errors.js';
+import { annotationsFor, listedAnnotations, resolvedAnnotations } from '../src/annotations.js';
 import { Inventory, inventoryOptionsFromEnv } from '../src/inventory.js';
 import { validatePlugin } from '../src/plugin-validation.js';
 import { definePlugin, defineTool, KERNEL_API_VERSION, type PluginDefinition } from '../src/tool.js';
@@ -29,6 +30,24 @@ test('effect drives annotations and scope', () => {
   assert.deepEqual({ ...byName.delete_thing!.annotations, title: undefined }, { title: undefined, readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false });
   assert.equal(byName.create_thing!.scope, 'mcp.write');
   assert.equal(byName.create_thing!.annotations.idempotentHint, false);
+});
+
+test('tools/list sends only the hints that differ from MCP\'s defaults, and a client applying the defaults reads them all', () => {
+  const inventory = new Inventory([plugin()], { toolsets: ['all'] });
+  const byName = Object.fromEntries(inventory.tools.map((entry) => [entry.name, entry]));
+  assert.deepEqual(byName.list_things!.listing.annotations, { readOnlyHint: true, openWorldHint: false });
+  assert.deepEqual(byName.create_thing!.listing.annotations, { readOnlyHint: false, destructiveHint: false, openWorldHint: false });
+  assert.deepEqual(byName.delete_thing!.listing.annotations, { readOnlyHint: false, idempotentHint: true, openWorldHint: false });
+  for (const entry of inventory.tools) assert.deepEqual(resolvedAnnotations(entry.listing.annotations, entry.listing.title), entry.annotations, entry.name);
+  // Every combination survives the round trip, open-world tools included.
+  for (const effect of ['read', 'write', 'delete'] as const)
+    for (const idempotent of [true, false, undefined])
+      for (const openWorld of [true, false, undefined]) {
+        const full = annotationsFor({ title: 't', effect, idempotent, openWorld });
+        const listed = listedAnnotations(full);
+        assert.ok(!('title' in listed));
+        assert.deepEqual(resolvedAnnotations(listed, 't'), full, `${effect} ${idempotent} ${openWorld}`);
+      }
 });
 
 test('session tools get an optional organizationId; aliases resolve but are not listed twice', () => {
@@ -100,7 +119,7 @@ test('bad plugins fail at load with a coded error naming the plugin', () => {
   const cases: Array<[Partial<PluginDefinition>, RegExp]> = [
     [{ name: 'Bad Name' }, /name must match/],
     [{ version: 'one' }, /semver/],
-    [{ kernel: '^99.0.0' }, /needs kernel API \^99\.0\.0, this kernel implements 1\.0\.0/],
+    [{ kernel: '^99.0.0' }, /needs kernel API \^99\.0\.0, this kernel implements 1\.1\.0/],
     [{ tools: [tool('x', 'read')] }, /must match/],
     [{ tools: [tool('list_things', 'read', 'gamma')] }, /toolset "gamma"/],
     [{ tools: [tool('list_things', 'read', 'alpha', { routes: ['GET /nope'] })] }, /route "GET \/nope"/],

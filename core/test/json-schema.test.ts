@@ -57,12 +57,13 @@ test('published input schemas keep types, enums, formats, bounds, defaults and d
   assert.equal(input.$schema, undefined, 'no $schema key');
   // A uuid is `format: "uuid"`; the 75-character regex zod writes beside it says the same again.
   assert.deepEqual(input.properties.projectId, { description: 'Only things of this project', type: 'string', format: 'uuid' });
-  assert.deepEqual(input.properties.organizationId, { description: 'Default: your current organization', type: 'string', format: 'uuid' });
+  // In every tool, so undescribed: the server instructions say once that it defaults to the current organization.
+  assert.deepEqual(input.properties.organizationId, { type: 'string', format: 'uuid' });
   assert.deepEqual(input.properties.status, { type: 'string', enum: [...STATUS] });
   // Real bounds stay; JavaScript's safe-integer range that zod writes for every .int() does not.
-  assert.deepEqual(input.properties.take, { default: 20, description: 'Page size', type: 'integer', minimum: 1, maximum: 100 });
+  assert.deepEqual(input.properties.take, { default: 20, type: 'integer', minimum: 1, maximum: 100 });
   assert.deepEqual(input.properties.skip, { default: 0, description: 'Rows to skip; use nextSkip', type: 'integer', minimum: 0 });
-  assert.deepEqual(input.properties.fields, { description: 'Only these item fields (id always included)', maxItems: 50, type: 'array', items: { type: 'string' } });
+  assert.deepEqual(input.properties.fields, { description: 'Only these fields (and id)', maxItems: 50, type: 'array', items: { type: 'string' } });
   assert.equal(JSON.stringify(input).includes('9007199254740991'), false);
   assert.equal(JSON.stringify(input).includes('pattern'), false);
 });

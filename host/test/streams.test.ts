@@ -10,7 +10,7 @@ describe('event streams: 2025 sessions, resumption, and the HTTP+SSE transport',
   let host: RunningHost;
   before(async () => {
     sandbox = await createSandbox({ seed: 'demo' });
-    host = await startTestHost(sandbox);
+    host = await startTestHost(sandbox, { inventory: { toolsets: ['default', 'tasks-bulk'] } });
   });
   after(async () => {
     await host.close();

@@ -7,6 +7,7 @@ import { connectHttp, createSandbox, startTestHost, type Sandbox } from './helpe
 
 const HOST_DIR = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULTS = ['projects', 'tasks', 'time-tracking', 'session'];
+const BULK = ['projects-bulk', 'tasks-bulk'];
 
 describe('the host serves the default toolsets unless its config or env names others', () => {
   let sandbox: Sandbox;
@@ -53,7 +54,7 @@ describe('the host serves the default toolsets unless its config or env names ot
   });
 
   test('inventory.toolsets ["all"] serves every toolset; a list exactly those; GAUZY_MCP_TOOLSETS overrides the file', async () => {
-    assert.deepEqual(await listedNames({ inventory: { toolsets: ['all'] } }), declaredIn([...DEFAULTS, 'diagnostics']));
+    assert.deepEqual(await listedNames({ inventory: { toolsets: ['all'] } }), declaredIn([...DEFAULTS, ...BULK, 'diagnostics']));
     assert.deepEqual(await listedNames({ inventory: { toolsets: ['tasks', 'diagnostics'] } }), declaredIn(['tasks', 'diagnostics']));
     assert.deepEqual(await listedNames({ inventory: { toolsets: ['all'] } }, { GAUZY_MCP_TOOLSETS: 'default,diagnostics' }), declaredIn([...DEFAULTS, 'diagnostics']));
   });
@@ -61,7 +62,7 @@ describe('the host serves the default toolsets unless its config or env names ot
   test('an unknown toolset stops start-up with one message naming the known ones', async () => {
     await assert.rejects(startTestHost(sandbox, { inventory: { toolsets: ['projects', 'payroll'] } }), (error: unknown) => {
       assert.ok(isGauzyMcpError(error, 'GMCP_ERR_CONFIG_INVALID'));
-      assert.match(error.message, /unknown toolset "payroll"; known: diagnostics, projects, session, tasks, time-tracking \(default: projects, session, tasks, time-tracking\)/);
+      assert.match(error.message, /unknown toolset "payroll"; known: diagnostics, projects, projects-bulk, session, tasks, tasks-bulk, time-tracking \(default: projects, session, tasks, time-tracking\)/);
       return true;
     });
   });

@@ -2,6 +2,8 @@ import { crudServiceCannotRecover, defineEntity, isoDate, uuid } from '@gauzy-mc
 import { z } from 'zod';
 
 export const PROJECTS_TOOLSET = 'projects';
+/** The bulk tools: not a default toolset, since they are large and rarely needed (the single-record tools do the same one by one). */
+export const PROJECTS_BULK_TOOLSET = 'projects-bulk';
 
 /** Gauzy's enum values, exactly (see the API contract, OrganizationProject). */
 export const ProjectStatus = z.enum(['open', 'in-progress', 'completed', 'cancelled', 'custom']);

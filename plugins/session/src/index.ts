@@ -69,26 +69,12 @@ export const logout = defineTool({
   },
 });
 
-export const getAuthStatus = defineTool({
-  name: 'get_auth_status',
-  title: 'Sign-in status',
-  description: 'Whether this server is signed in to Gauzy, as whom, in which organization, and until when the access token is valid.',
-  toolset,
-  effect: 'read',
-  session: false,
-  input: z.object({}),
-  output: statusOutput,
-  routes: [],
-  async handler(_args, ctx) {
-    const status = ctx.session.status();
-    return ok({ ...status }, describeStatus(status));
-  },
-});
-
 export const getSessionInfo = defineTool({
   name: 'get_session_info',
+  // One tool answers both: what get_auth_status reported is the first line of this answer.
+  aliases: ['get_auth_status'],
   title: 'Session details',
-  description: 'Details of the current Gauzy session: user, tenant, employee, the organizations you can act in, and token state.',
+  description: 'Whether you are signed in to Gauzy and as whom: user, employee, tenant, the organizations you can act in (current marked), token expiry.',
   toolset,
   effect: 'read',
   session: false,
@@ -125,7 +111,7 @@ export const sessionPlugin = definePlugin({
   description: 'Gauzy sign-in and session tools.',
   kernel: '^1.0.0',
   toolsets: [{ name: toolset, description: 'Sign in, sign out, session and token status', default: true }],
-  tools: [login, logout, getAuthStatus, getSessionInfo, refreshAuthToken],
+  tools: [login, logout, getSessionInfo, refreshAuthToken],
 });
 
 export default sessionPlugin;

@@ -2,6 +2,8 @@ import { crudServiceCannotRecover, defineEntity, isoDate, uuid } from '@gauzy-mc
 import { z } from 'zod';
 
 export const TASKS_TOOLSET = 'tasks';
+/** The bulk tools: not a default toolset, since they are large and rarely needed (the single-record tools do the same one by one). */
+export const TASKS_BULK_TOOLSET = 'tasks-bulk';
 
 /** Gauzy's enum values, exactly (see the API contract, Task). */
 export const TaskStatus = z.enum(['backlog', 'open', 'in-progress', 'ready-for-review', 'in-review', 'blocked', 'done', 'completed', 'cancelled', 'custom']);
@@ -53,7 +55,7 @@ export function taskBody(values: Item, current: Item = {}): Item {
   return { ...rest, ...(members ? { members: members.map((id) => ({ id })) } : {}), ...(teams ? { teams: teams.map((id) => ({ id })) } : {}) };
 }
 
-/** The list filters (list_tasks, get_tasks_pagination). */
+/** The list filters of list_tasks. */
 export const taskFilters = {
   projectId: uuid().optional().describe('Only tasks of this project'),
   status: TaskStatus.optional(),
@@ -88,7 +90,7 @@ export const taskEntity = defineEntity({
     createdByUser: { kind: 'manyToOne', entity: 'user', key: 'createdByUserId' },
   },
   include: ['project', 'members', 'members.user', 'teams', 'tags', 'parent', 'children', 'createdByUser'],
-  aliases: { list: ['get_tasks'], get: ['get_task'] },
+  aliases: { list: ['get_tasks', 'get_tasks_pagination'], get: ['get_task'] },
   describe: (task) => {
     const number = typeof task.taskNumber === 'string' ? `${task.taskNumber} ` : '';
     const extras = [task.status, task.priority].filter(Boolean).join(', ');

@@ -13,8 +13,8 @@ const MISSING = '00000000-0000-4000-8000-000000000000';
 
 before(async () => {
   sandbox = await createSandbox({ seed: 'demo', entities: tasksSandbox });
-  admin = await connectInMemory(createKernel({ plugins: [tasksPlugin], log: silentLogger, ...kernelOptionsFor(sandbox, 'superAdmin') }).serverFactory);
-  employee = await connectInMemory(createKernel({ plugins: [tasksPlugin], log: silentLogger, ...kernelOptionsFor(sandbox, 'employee') }).serverFactory, { protocol: '2025-06-18' });
+  admin = await connectInMemory(createKernel({ plugins: [tasksPlugin], inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, 'superAdmin') }).serverFactory);
+  employee = await connectInMemory(createKernel({ plugins: [tasksPlugin], inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, 'employee') }).serverFactory, { protocol: '2025-06-18' });
 });
 after(async () => {
   await admin.close();

@@ -8,7 +8,7 @@ export const timeTrackingPlugin = definePlugin({
   name: 'time-tracking',
   version: packageJson.version,
   description: 'Gauzy time tracking: the timer, time logs and the daily report.',
-  kernel: '^1.0.0',
+  kernel: '^1.1.0',
   toolsets: [{ name: TIME_TRACKING_TOOLSET, description: 'Timer, time logs, active timers, daily report', default: true }],
   tools: [timerStatus, startTimer, stopTimer, getActiveTimers, getTimeLogs, getTimeLog, addManualTimeLog, updateTimeLog, deleteTimeLogs, getDailyTimeReport],
 });

@@ -1,9 +1,10 @@
 import { crudToolList } from '@gauzy-mcp/core';
-import { PROJECTS_TOOLSET as toolset, projectEntity } from '../entities.js';
+import { PROJECTS_BULK_TOOLSET as bulkToolset, PROJECTS_TOOLSET as toolset, projectEntity } from '../entities.js';
 
 /** The standard project tools; only the texts the templates cannot know are given here. */
 export const projectCrudTools = crudToolList(projectEntity, {
   toolset,
+  bulkToolset,
   tools: {
     list: { description: 'List the organization\'s projects, newest first, optionally filtered by status, billing, visibility or client.' },
     // Not offered (yet): list_projects pages the same rows.

@@ -1,6 +1,6 @@
 import { defineTool, GauzyMcpError, requireEmployeeId, listOutput, listResult, ok, pagination, runBulk, bulkOutput, uuid, fields, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { PROJECTS_TOOLSET as toolset, projectEntity } from '../entities.js';
+import { PROJECTS_BULK_TOOLSET as bulkToolset, PROJECTS_TOOLSET as toolset, projectEntity } from '../entities.js';
 
 const ASSIGN_ROUTE = '/api/organization-projects/employee';
 const BY_EMPLOYEE_ROUTE = '/api/organization-projects/employee/:employeeId';
@@ -56,7 +56,7 @@ export const bulkAssignProjectToEmployees = defineTool({
   name: 'bulk_assign_project_to_employees',
   title: 'Add several employees to a project',
   description: 'Make up to 50 employees members of one project; reports each employee\'s outcome.',
-  toolset,
+  toolset: bulkToolset,
   effect: 'write',
   idempotent: true,
   input: z.object({ projectId: uuid().describe('The project'), employeeIds: z.array(uuid()).min(1).max(50).describe('Employees to add') }),

@@ -1,12 +1,14 @@
 import { crudToolList } from '@gauzy-mcp/core';
-import { TASKS_TOOLSET as toolset, createTaskFields, taskEntity, taskFilters } from '../entities.js';
+import { TASKS_BULK_TOOLSET as bulkToolset, TASKS_TOOLSET as toolset, createTaskFields, taskEntity, taskFilters } from '../entities.js';
 
 /** The standard task tools; only the texts and the fields the templates cannot know are given here. */
 export const taskCrudTools = crudToolList(taskEntity, {
   toolset,
+  bulkToolset,
   tools: {
     list: { description: 'List the organization\'s tasks, newest first, filtered by project, status, priority, size, type, parent or sprint.' },
-    pagination: { description: 'List tasks through Gauzy\'s paginated task route, with the same filters as list_tasks.' },
+    // One tool per job: get_tasks_pagination paged the same rows with the same filters, and stays callable as list_tasks.
+    pagination: false,
     get: { description: 'Get one task by id, optionally with its project, members, teams, tags or sub-tasks.' },
     count: { description: 'Count the organization\'s tasks, optionally for one project or status.', filters: { projectId: taskFilters.projectId, status: taskFilters.status } },
     // Gauzy requires status on create; the create tools default it to "open".

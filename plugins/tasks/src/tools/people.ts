@@ -1,11 +1,10 @@
-import { defineTool, entityRoute, fetchEntity, fields, listOutput, listResult, listTool, normalizePage, pagination, readRowWindow, scopeWhere, entityOutput, entityResult, updateEntity, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, entityRoute, fetchEntity, fields, listOutput, listResult, listTool, normalizePage, pagination, readRowWindow, relationsParam, scopeWhere, entityOutput, entityResult, updateEntity, uuid, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { TASKS_TOOLSET as toolset, TaskStatus, taskBody, taskEntity, taskFields, taskUpdate } from '../entities.js';
 
 const pageInput = { ...pagination, fields };
 // TaskService.findTeamTasks passes relations[] to TypeORM as given, so every path the entity offers works there.
-const include = taskEntity.include as [string, ...string[]];
-const relations = z.array(z.enum(include)).max(include.length).optional().describe('Related records to include');
+const relations = relationsParam(taskEntity.include);
 
 export const getMyTasks = listTool(taskEntity, {
   name: 'get_my_tasks',

@@ -1,12 +1,11 @@
-import { defineTool, entityResult, entityOutput, entityRoute, fields, getTool, GauzyMcpError, isoDate, listOutput, listResult, ok, pagination, updateTool, uuid, defined } from '@gauzy-mcp/core';
+import { defineTool, entityResult, entityOutput, entityRoute, fields, getTool, GauzyMcpError, isoDate, listOutput, listResult, ok, pagination, relationsParam, updateTool, uuid, defined } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { TIME_TRACKING_TOOLSET as toolset, TimeLogSource, TimeLogType, manualTimeFields, timeLogEntity, timeLogUpdateBodyFields } from '../entities.js';
 
 const DAY = 24 * 3600 * 1000;
 const { path, noun, plural } = timeLogEntity;
 // The list route joins one level; a nested path (employee.user) is offered only by get_time_log.
-const listRelations = timeLogEntity.include.filter((path) => !path.includes('.')) as [string, ...string[]];
-const relations = z.array(z.enum(listRelations)).optional().describe('Related records to include');
+const relations = relationsParam(timeLogEntity.include.filter((path) => !path.includes('.')));
 
 /** Style C: flat query with arrays, the scope added. Default range: the last 7 days. */
 function rangeQuery(ctx: { scope: { organizationId: string; tenantId: string } }, args: { startDate?: string; endDate?: string; employeeIds?: string[]; projectIds?: string[]; taskIds?: string[]; logType?: string[]; source?: string[]; relations?: string[] }) {
