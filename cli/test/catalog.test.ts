@@ -95,3 +95,25 @@ test('the tools command prints per-pack counts and the generated reference is cu
   assert.ok(writeOrCheckDocs(plugins, docsPath, 'check'), 'docs/TOOLS.md is stale: run `node cli/bin/gauzy-mcp.js docs --write`');
   assert.match(renderToolReference(plugins), /### `create_task`/);
 });
+
+test('one listed tool per job: no two share a description, or the same routes and required inputs', () => {
+  const all = new Inventory(plugins, { toolsets: ['all'] }).tools;
+  const clash = (key: (tool: (typeof all)[number]) => string) => {
+    const seen = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const tool of all) {
+      const value = key(tool);
+      const other = seen.get(value);
+      if (other) clashes.push(`${other} and ${tool.name}`);
+      else seen.set(value, tool.name);
+    }
+    return clashes;
+  };
+  assert.deepEqual(clash((tool) => tool.definition.description), [], 'the same description');
+  const job = (tool: (typeof all)[number]) => {
+    const required = ((tool.listing.inputSchema.required as string[] | undefined) ?? []).slice().sort();
+    return `${[...tool.declaredRoutes].sort().join(' + ')} | ${required.join(',')} | ${tool.definition.effect}`;
+  };
+  // Tools the server answers itself (no Gauzy route) are told apart by their descriptions alone.
+  assert.deepEqual(clash((tool) => (tool.declaredRoutes.size ? job(tool) : tool.name)), [], 'the same routes, required inputs and effect');
+});

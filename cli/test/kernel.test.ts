@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createKernel, silentLogger } from '@gauzy-mcp/core';
+import { Inventory } from '@gauzy-mcp/core/internal';
 import { InMemoryTransport, type Server } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { connectInMemory, type Sandbox } from '@gauzy-mcp/testkit';
@@ -49,6 +50,35 @@ test('bad arguments come back as isError naming each field, and nothing reaches 
   } finally {
     await client.close();
   }
+});
+
+test('an unknown argument is refused, naming it and the arguments the tool takes, and nothing reaches Gauzy', async () => {
+  const { client, kernel } = await connect(sandbox, { inventory: { toolsets: ['all'] } });
+  try {
+    sandbox.clearRequests();
+    // Ignored, it would answer every project and the model would believe it had filtered.
+    const result = await client.call('list_projects', { search: 'frontend', status: 'open' });
+    assert.equal(result.isError, true, result.text);
+    assert.equal(result.error?.code, 'GMCP_ERR_INVALID_ARGUMENTS');
+    assert.deepEqual(result.error?.fields, ['search']);
+    const accepted = Object.keys(kernel.inventory.get('list_projects')!.listing.inputSchema.properties as object);
+    assert.ok(accepted.includes('status') && accepted.includes('organizationId'));
+    assert.ok(result.text.includes(`- search: unknown argument; this tool takes ${accepted.join(', ')}`), result.text);
+    assert.equal(countRequests('GET', '/api/organization-projects'), 0);
+
+    // A tool without arguments says so; a misspelt field inside a bulk item is refused too.
+    const none = await client.call('get_session_info', { verbose: true });
+    assert.match(none.text, /- verbose: unknown argument; this tool takes no arguments/);
+    const bulk = await client.call('bulk_update_tasks', { updates: [{ id: '00000000-0000-4000-8000-000000000001', titel: 'typo' }] });
+    assert.equal(bulk.isError, true);
+    assert.deepEqual(bulk.error?.fields, ['updates.0.titel']);
+  } finally {
+    await client.close();
+  }
+});
+
+test('every listed input schema refuses what it does not name (additionalProperties: false)', async () => {
+  for (const tool of new Inventory(await allPlugins(), { toolsets: ['all'] }).tools) assert.equal(tool.listing.inputSchema.additionalProperties, false, tool.name);
 });
 
 test('a 503 on a read is retried, then reported clearly; a create is not retried', async () => {

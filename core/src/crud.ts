@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { GauzyMcpError, isGauzyMcpError } from './errors.js';
 import { dataQuery, type QueryInput, type QueryValue } from './gauzy/query.js';
-import { describeItem, entityResult, listResult, ok } from './results.js';
+import { describeItem, entityResult, listResult, ok, personName } from './results.js';
 import type { EntityDefinition, SoftDeleteSpec } from './entity.js';
 import { retiredTool } from './retired.js';
 import { describedElsewhere } from './json-schema.js';
-import { entityOutput, fields as fieldsParam, listOutput, pagination, relationsParam as includeParam, uuid } from './schema.js';
+import { entityOutput, fields as fieldsParam, fieldsOf, listOutput, pagination, relationsParam as includeParam, uuid } from './schema.js';
 import { defineTool, type RouteRef, type ToolContext, type ToolDefinition, type ToolScope } from './tool.js';
 
 /**
@@ -14,7 +14,7 @@ import { defineTool, type RouteRef, type ToolContext, type ToolDefinition, type 
  * with real logic are hand-written.
  */
 /** What the factories read of an entity. */
-export type EntitySpec = Pick<EntityDefinition, 'noun' | 'plural' | 'path' | 'include' | 'describe' | 'softDelete'> & { list?: EntityDefinition['list'] };
+export type EntitySpec = Pick<EntityDefinition, 'noun' | 'plural' | 'path' | 'include' | 'describe' | 'softDelete' | 'summaryRelations'> & { list?: EntityDefinition['list']; fieldNames?: EntityDefinition['fieldNames'] };
 
 type Shape = z.ZodRawShape;
 type Item = Record<string, unknown>;
@@ -35,6 +35,32 @@ export function requireEmployeeId(ctx: ToolContext, tool: string): string {
 }
 
 const route = (method: string, path: string) => `${method} ${path}` as RouteRef;
+
+/** A joined relation the caller did not ask for, cut to what the text names: `{ id, name }` per record. */
+export function compactRelations(item: Item, paths: readonly string[]): Item {
+  const out: Item = { ...item };
+  const ref = (value: unknown) => {
+    if (!value || typeof value !== 'object') return value;
+    const record = value as Item;
+    return { id: record.id, name: record.user ? personName(record) : (record.name ?? record.title ?? personName(record)) };
+  };
+  for (const key of new Set(paths.map((path) => path.split('.')[0]!))) {
+    const value = item[key];
+    if (value !== undefined) out[key] = Array.isArray(value) ? value.map(ref) : ref(value);
+  }
+  return out;
+}
+
+/** The `fields` parameter of an entity's lists: its field names as an enum, so a model cannot ask for one that does not exist. */
+export function entityFieldsParam(entity: Pick<EntitySpec, 'fieldNames'>) {
+  return entity.fieldNames?.length ? fieldsOf(entity.fieldNames) : fieldsParam;
+}
+
+/** `fields` picks columns; the relations a caller asked for are kept beside them, or asking for both would drop the relations. */
+export function withRelations(fields: readonly string[] | undefined, relations: readonly string[] | undefined): string[] | undefined {
+  if (!fields?.length) return undefined;
+  return [...new Set([...fields, ...(relations ?? []).map((path) => path.split('.')[0]!)])];
+}
 
 function relationsParam(entity: EntitySpec) {
   return entity.include.length ? includeParam(entity.include) : undefined;
@@ -115,7 +141,7 @@ export async function readRowWindow(fetchPage: (take: number, page: number) => P
 /** A paged list over a list route, in the query style the route reads (see `ListStyle`). */
 export function listTool<F extends Shape = Record<string, never>>(entity: EntitySpec, spec: ListToolSpec<F>): ToolDefinition {
   const relations = relationsParam(entity);
-  const input = z.object({ ...(spec.filters ?? ({} as F)), ...pagination, fields: fieldsParam, ...(relations ? { relations } : {}) });
+  const input = z.object({ ...(spec.filters ?? ({} as F)), ...pagination, fields: entityFieldsParam(entity), ...(relations ? { relations } : {}) });
   const path = spec.route ?? entity.path;
   return defineTool({
     name: spec.name,
@@ -134,7 +160,9 @@ export function listTool<F extends Shape = Record<string, never>>(entity: Entity
       const where = spec.where ? await spec.where(filterArgs, ctx) : (defined(filterArgs) as Record<string, QueryValue>);
       if (spec.requiresEmployee) requireEmployeeId(ctx, spec.name);
       const scoped = scopeWhere(ctx.scope, where);
-      const relations = all.relations?.length ? { relations: all.relations } : {};
+      const summary = !all.relations?.length && entity.summaryRelations?.length ? entity.summaryRelations : undefined;
+      const joined = all.relations?.length ? all.relations : summary;
+      const relations = joined ? { relations: [...joined] } : {};
       const order = spec.order ?? { createdAt: 'DESC' as const };
       const style = spec.query ?? entity.list?.query ?? 'where';
       const query = (take: number, skip: number): QueryInput =>
@@ -147,7 +175,8 @@ export function listTool<F extends Shape = Record<string, never>>(entity: Entity
       const fetch = async (take: number, skip: number) => normalizePage(await ctx.gauzy.get(path, { query: query(take, skip), params }));
       const paging = spec.paging ?? (spec.route ? 'offset' : (entity.list?.paging ?? 'offset'));
       const page = paging === 'page' ? await readRowWindow(fetch, all.skip, all.take) : await fetch(all.take, all.skip);
-      return listResult({ items: page.items, total: page.total, unpaged: !page.paged, skip: all.skip, take: all.take, fields: all.fields, noun: spec.noun ?? entity.plural, describe: entity.describe });
+      if (summary) page.items = page.items.map((item) => compactRelations(item, summary));
+      return listResult({ items: page.items, total: page.total, unpaged: !page.paged, skip: all.skip, take: all.take, fields: withRelations(all.fields, all.relations), noun: spec.noun ?? entity.plural, describe: entity.describe });
     },
   });
 }
@@ -192,7 +221,7 @@ export interface GetToolSpec extends ToolBase {
 export function getTool(entity: EntitySpec, spec: GetToolSpec): ToolDefinition {
   const idField = spec.idField ?? 'id';
   const relations = relationsParam(entity);
-  const input = z.object({ [idField]: uuid().describe(`The ${entity.noun}'s id`), ...(relations ? { relations } : {}) });
+  const input = z.object({ [idField]: uuid(), ...(relations ? { relations } : {}) });
   return defineTool({
     ...toolBase(spec),
     effect: 'read',
@@ -279,7 +308,7 @@ export function updateTool<S extends Shape>(entity: EntitySpec, spec: UpdateTool
     ...toolBase(spec),
     effect: 'write',
     idempotent: true,
-    input: z.object({ id: uuid().describe(`The ${entity.noun}'s id`), ...optional }),
+    input: z.object({ id: uuid(), ...optional }),
     output: entityOutput,
     routes: [route('GET', `${entity.path}/:id`), route('PUT', `${entity.path}/:id`)],
     async handler(args, ctx) {
@@ -326,7 +355,7 @@ export function deleteTool(entity: EntitySpec, spec: DeleteToolSpec): ToolDefini
   return defineTool({
     ...toolBase(spec),
     effect: 'delete',
-    input: z.object({ id: uuid().describe(`The ${entity.noun}'s id`) }),
+    input: z.object({ id: uuid() }),
     output: z.object({ id: z.string(), deleted: z.boolean(), recoverable: z.boolean() }),
     routes: deleteRoutes(entity, spec),
     async handler(args, ctx) {
@@ -477,7 +506,7 @@ export function bulkCreateTool<S extends Shape>(entity: EntitySpec, spec: BulkCr
     ...toolBase(spec),
     effect: 'write',
     input: z.object({
-      [spec.itemsField]: describedElsewhere(z.array(z.object(spec.fields)).min(1).max(MAX_BULK_ITEMS).describe(`The ${entity.plural} to create, each with the fields of ${singleRecordTool('create', entity)}`)),
+      [spec.itemsField]: describedElsewhere(z.array(z.strictObject(spec.fields)).min(1).max(MAX_BULK_ITEMS).describe(`The ${entity.plural} to create, each with the fields of ${singleRecordTool('create', entity)}`)),
     }),
     output: bulkOutput,
     routes: [route('POST', entity.path)],
@@ -491,7 +520,7 @@ export function bulkCreateTool<S extends Shape>(entity: EntitySpec, spec: BulkCr
 /** Updates several records, each read-merged-written like {@link updateTool}. */
 export function bulkUpdateTool<S extends Shape>(entity: EntitySpec, spec: UpdateToolSpec<S> & { itemsField: string }): ToolDefinition {
   const optional = Object.fromEntries(Object.entries(spec.fields).map(([key, schema]) => [key, (schema as z.ZodType).optional()]));
-  const item = z.object({ id: uuid().describe(`The ${entity.noun}'s id`), ...optional });
+  const item = z.strictObject({ id: uuid(), ...optional });
   return defineTool({
     ...toolBase(spec),
     effect: 'write',

@@ -88,7 +88,7 @@ export class ToolDispatcher {
       }
       const parsed = tool.input.safeParse(rawArgs ?? {});
       if (!parsed.success) {
-        const issues = fieldIssues(parsed.error);
+        const issues = fieldIssues(parsed.error, Object.keys(tool.input.shape));
         throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [tool.name], { issues, fields: issues.map((issue) => issue.field) });
       }
       const { organizationId, ...args } = parsed.data as Record<string, unknown>;
@@ -160,8 +160,19 @@ async function resolveScope(context: CallContext, organizationId: string | undef
   };
 }
 
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ field: issue.path.length ? issue.path.join('.') : '(arguments)', message: issue.message }));
+export function fieldIssues(error: z.ZodError, accepted?: readonly string[]): FieldIssue[] {
+  return error.issues.flatMap((issue) => {
+    const at = issue.path.map(String);
+    // One issue per unknown argument, naming it and what the tool takes instead, so the model can correct the call.
+    if (issue.code === 'unrecognized_keys' && accepted) {
+      const takes = at.length === 0 ? accepted : undefined;
+      return issue.keys.map((key) => ({
+        field: [...at, key].join('.'),
+        message: takes ? `unknown argument; ${takes.length ? `this tool takes ${takes.join(', ')}` : 'this tool takes no arguments'}` : 'unknown field',
+      }));
+    }
+    return [{ field: at.length ? at.join('.') : '(arguments)', message: issue.message }];
+  });
 }
 
 /** The handler's view of Gauzy: cancellation attached, and only the routes the tool declares. */

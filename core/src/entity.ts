@@ -74,6 +74,8 @@ export interface EntityInput<F extends Shape = Shape> {
   list?: ListStyle;
   /** The fields a caller may set, as zod: types, required, Gauzy's exact enums. Update tools make them optional. */
   fields: F;
+  /** Columns Gauzy sends that a caller does not set (e.g. a task's `taskNumber`), offered in `fields` beside the settable ones. */
+  columns?: readonly string[];
   /** List filters (default: none). */
   filters?: Shape;
   /**
@@ -95,6 +97,11 @@ export interface EntityInput<F extends Shape = Shape> {
   aliases?: Partial<Record<CrudToolKind, readonly string[]>>;
   /** One line for text output. */
   describe?: (item: Item) => string;
+  /**
+   * Relations the one-line rendering names (a task's project and assignees). Lists join them when the caller
+   * asks for no relations, and the structured items then carry each as `{ id, name }` only.
+   */
+  summaryRelations?: readonly string[];
 }
 
 export interface EntityDefinition<F extends Shape = Shape> extends Readonly<EntityInput<F>> {
@@ -104,6 +111,11 @@ export interface EntityDefinition<F extends Shape = Shape> extends Readonly<Enti
   readonly relations: Readonly<Record<string, RelationDefinition>>;
   /** Every route the operations use, as `METHOD /path`. */
   readonly routes: Readonly<Partial<Record<EntityOperation, RouteRef>>>;
+  /**
+   * The names a list's `fields` may pick: the settable fields that are columns of the row (not the id lists
+   * a many-to-many relation is set with, like `memberIds`), the declared `columns`, and the timestamps.
+   */
+  readonly fieldNames: readonly string[];
 }
 
 /** A structural check, so an entity built against another copy of the core is still recognised. */
@@ -144,7 +156,10 @@ export function defineEntity<F extends Shape>(input: EntityInput<F>): EntityDefi
   const relations = input.relations ?? {};
   const include = input.include ?? Object.keys(relations);
   for (const path of include) if (!relations[path.split('.')[0] ?? '']) fail(`included relation "${path}" is not one of its relations`);
-  return Object.freeze({ ...input, kind: 'gauzy-entity' as const, list: input.list ?? ({ query: 'where', paging: 'offset' } as ListStyle), relations, include, routes });
+  for (const path of input.summaryRelations ?? []) if (!include.includes(path)) fail(`summary relation "${path}" is not one of its include paths`);
+  const setThroughRelation = new Set(Object.values(relations).filter((relation) => relation.kind === 'manyToMany').map((relation) => relation.key));
+  const fieldNames = [...new Set([...Object.keys(input.fields).filter((name) => !setThroughRelation.has(name)), ...(input.columns ?? []), 'createdAt', 'updatedAt'])];
+  return Object.freeze({ ...input, kind: 'gauzy-entity' as const, list: input.list ?? ({ query: 'where', paging: 'offset' } as ListStyle), relations, include, routes, fieldNames });
 }
 
 /**

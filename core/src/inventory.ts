@@ -16,6 +16,8 @@ export interface InventoryOptions {
    */
   toolsets?: readonly string[];
   readOnly?: boolean;
+  /** The remote host: users sign in at the authorization server, so `localSignIn` tools are withdrawn. */
+  remoteSignIn?: boolean;
   include?: readonly string[];
   exclude?: readonly string[];
 }
@@ -86,7 +88,7 @@ export class Inventory {
       })),
     );
     checkOptions(options, all, toolsetInfo);
-    const chosen = select(all, toolsetInfo, options);
+    const chosen = select(all, toolsetInfo, options).map((tool) => (options.remoteSignIn && tool.definition.localSignIn ? withdrawnForRemoteSignIn(tool) : tool));
     const selected = chosen.filter((tool) => !tool.definition.retired);
     this.tools = selected;
     this.retired = chosen.filter((tool) => tool.definition.retired);
@@ -136,7 +138,7 @@ function registerAll(plugins: readonly PluginDefinition[]): RegisteredTool[] {
 }
 
 function register(plugin: PluginDefinition, definition: ToolDefinition<z.ZodObject>): RegisteredTool {
-  const input = definition.session === false ? definition.input : definition.input.safeExtend({ organizationId: organizationIdParam });
+  const input = strict(definition.session === false ? definition.input : definition.input.safeExtend({ organizationId: organizationIdParam }));
   const annotations = annotationsFor(definition);
   const scope = requiredScope(definition);
   const listing: ListedTool = {
@@ -148,6 +150,23 @@ function register(plugin: PluginDefinition, definition: ToolDefinition<z.ZodObje
     annotations: listedAnnotations(annotations),
   };
   return { name: definition.name, plugin: plugin.name, definition, input, annotations, scope, listing, declaredRoutes: new Set(definition.routes) };
+}
+
+const REMOTE_SIGN_IN_REASON =
+  'on this server you sign in to Gauzy at its authorization server when your MCP client connects (OAuth), not with a tool. To act as another user, reconnect and sign in as them; get_session_info says who you are';
+
+/** A tool that cannot work where sign-in happens at the authorization server: kept callable, answering why. */
+function withdrawnForRemoteSignIn(tool: RegisteredTool): RegisteredTool {
+  return { ...tool, definition: { ...tool.definition, retired: { reason: REMOTE_SIGN_IN_REASON } } };
+}
+
+/**
+ * Unknown arguments are refused, not ignored: a model that passes `search` to a tool without one must learn
+ * that it did not filter. Strict at the top level, where a misspelt or invented argument lands; the
+ * published schema says `additionalProperties: false`.
+ */
+function strict(input: z.ZodObject): z.ZodObject {
+  return typeof input.strict === 'function' ? input.strict() : input;
 }
 
 export { toJsonSchema, type ObjectJsonSchema };

@@ -25,7 +25,7 @@ export interface CatalogOptions {
  * about itself, and the dispatcher. Built once per process; the host serves all its users from one.
  */
 export function createCatalog(options: CatalogOptions) {
-  const inventory = new Inventory(options.plugins, options.inventory);
+  const inventory = new Inventory(options.plugins, { ...options.inventory, remoteSignIn: options.transport === 'http' });
   const facts: ServerFacts = {
     name: SERVER_NAME,
     version: KERNEL_VERSION,

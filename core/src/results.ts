@@ -18,10 +18,59 @@ export function describeItem(item: Item): string {
   return `${head}${extras.length ? ` [${extras.join(', ')}]` : ''}${item.id ? ` (id ${String(item.id)})` : ''}`;
 }
 
+/** A person as text: the name Gauzy shows (employee.fullName, the user's first and last name, or email). */
+export function personName(person: unknown): string | undefined {
+  if (!person || typeof person !== 'object') return undefined;
+  const record = person as Item;
+  const user = (record.user as Item | undefined) ?? record;
+  const full = typeof record.fullName === 'string' && record.fullName.trim() ? record.fullName.trim() : [user.firstName, user.lastName].filter((part) => typeof part === 'string' && part).join(' ');
+  return full || (typeof user.name === 'string' && user.name ? user.name : typeof user.email === 'string' ? user.email : undefined);
+}
+
+/** A related record as text: a person by name, anything else by name or title; with its id. */
+export function refLabel(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const record = value as Item;
+  const label = personName(record.user ? record : undefined) ?? record.name ?? record.title ?? personName(record);
+  if (typeof label !== 'string' || !label) return undefined;
+  return record.id ? `${label} (id ${String(record.id)})` : label;
+}
+
+/** A value as a person reads it: dates to the day (to the minute when they carry a time), lists joined. */
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '-';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    const date = new Date(value);
+    if (!Number.isNaN(date.getTime())) {
+      const iso = date.toISOString();
+      return iso.slice(11, 19) === '00:00:00' ? iso.slice(0, 10) : `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+    }
+  }
+  if (Array.isArray(value)) return value.map((entry) => (typeof entry === 'object' ? (refLabel(entry) ?? JSON.stringify(entry)) : formatValue(entry))).join(', ') || '-';
+  if (typeof value === 'object') return refLabel(value) ?? JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * The requested `fields` an item's line does not show yet, as `name: value`, so a model that asked for a
+ * field sees it in the text as well as in the structured result.
+ */
+export function requestedFacts(item: Item, line: string, fields: readonly string[] | undefined): string {
+  const facts = (fields ?? [])
+    .filter((field) => field !== 'id' && field in item)
+    .map((field) => [field, formatValue(item[field])] as const)
+    .filter(([, value]) => !line.includes(value))
+    .map(([field, value]) => `${field}: ${value}`);
+  return facts.length ? ` · ${facts.join(' · ')}` : '';
+}
+
+/** Kept whatever `fields` says: what identifies a record to a person, so a projected line still says which one it is. */
+const IDENTIFYING_FIELDS = ['id', 'taskNumber', 'title', 'name', 'fullName'];
+
 export function project(item: Item, fields: readonly string[] | undefined): Item {
   if (!fields || fields.length === 0) return item;
   const out: Item = {};
-  for (const field of ['id', ...fields]) if (field in item) out[field] = item[field];
+  for (const field of [...IDENTIFYING_FIELDS, ...fields]) if (field in item) out[field] = item[field];
   return out;
 }
 
@@ -70,7 +119,10 @@ export function listResult(input: ListResultInput): ToolOutput {
     structured.note = `Result cut to ${returned} item(s) to stay under ${Math.round(maxBytes / 1024)} KB; request fewer fields with "fields", or continue with skip=${nextSkip}.`;
   }
   const describe = input.describe ?? describeItem;
-  const lines = items.slice(0, 50).map((item) => `- ${describe(item)}`);
+  const lines = items.slice(0, 50).map((item) => {
+    const line = describe(item);
+    return `- ${line}${requestedFacts(item, line, input.fields)}`;
+  });
   const header = total === 0 ? `No ${input.noun} found.` : `${returned} of ${total} ${input.noun} (from ${input.skip + 1}):`;
   const footer = [hasMore ? `More available: call again with skip=${nextSkip}.` : '', truncated ? String(structured.note) : ''].filter(Boolean);
   return { structured, text: [header, ...lines, ...(returned > 50 ? [`… and ${returned - 50} more in the structured result.`] : []), ...footer].join('\n') };
@@ -97,6 +149,7 @@ export function errorResult(error: unknown, toolName: string): ErrorResult {
   if (Array.isArray(messages) && messages.length > 0) lines.push(`Gauzy said: ${messages.join('; ')}`);
   const issues = coded.details.issues;
   if (Array.isArray(issues)) for (const issue of issues as Array<{ field: string; message: string }>) lines.push(`- ${issue.field}: ${issue.message}`);
+  if (typeof coded.details.hint === 'string') lines.push(`What to do: ${coded.details.hint}`);
   const payload = { error: { code: coded.code, message: coded.message, ...coded.details } };
   return { isError: true, content: [{ type: 'text', text: `${lines.join('\n')}\n${JSON.stringify(payload)}` }] };
 }

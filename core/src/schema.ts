@@ -24,7 +24,7 @@ export const DEFAULT_TAKE = 20;
  */
 export const pagination = {
   take: z.number().int().min(1).max(MAX_TAKE).default(DEFAULT_TAKE),
-  skip: z.number().int().min(0).default(0).describe('Rows to skip; use nextSkip'),
+  skip: z.number().int().min(0).default(0),
 };
 
 const MAX_FIELD_NAME = 64;
@@ -34,7 +34,15 @@ export const fields = z
   .array(z.string().refine((name) => name.length >= 1 && name.length <= MAX_FIELD_NAME, `must be a field name of 1-${MAX_FIELD_NAME} characters`))
   .max(50)
   .optional()
-  .describe('Only these fields (and id)');
+  .describe('Only these fields (and id, name)');
+
+/**
+ * `fields` for an entity whose field names are known: an enum, bounded by itself, and undescribed since
+ * the server instructions say once what `fields` does.
+ */
+export function fieldsOf(names: readonly string[]) {
+  return z.array(z.enum(names as [string, ...string[]])).optional();
+}
 
 /**
  * Added to every session tool. Undescribed on purpose: it is in every tool, and the server instructions

@@ -150,6 +150,12 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject> {
    */
   retired?: { reason: string };
   /**
+   * Set on tools that sign this server in to Gauzy (`login`): they work only where the server holds the
+   * sign-in itself (stdio, an in-process kernel). On the remote host each user signs in at the
+   * authorization server, so there the tool is not listed and answers GMCP_ERR_TOOL_RETIRED saying so.
+   */
+  localSignIn?: true;
+  /**
    * Published instead of the JSON Schema derived from `input` (which still validates the arguments), for
    * schemas zod does not express the way a client expects, such as shared `$defs`.
    */

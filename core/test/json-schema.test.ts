@@ -62,8 +62,8 @@ test('published input schemas keep types, enums, formats, bounds, defaults and d
   assert.deepEqual(input.properties.status, { type: 'string', enum: [...STATUS] });
   // Real bounds stay; JavaScript's safe-integer range that zod writes for every .int() does not.
   assert.deepEqual(input.properties.take, { default: 20, type: 'integer', minimum: 1, maximum: 100 });
-  assert.deepEqual(input.properties.skip, { default: 0, description: 'Rows to skip; use nextSkip', type: 'integer', minimum: 0 });
-  assert.deepEqual(input.properties.fields, { description: 'Only these fields (and id)', maxItems: 50, type: 'array', items: { type: 'string' } });
+  assert.deepEqual(input.properties.skip, { default: 0, type: 'integer', minimum: 0 });
+  assert.deepEqual(input.properties.fields, { description: 'Only these fields (and id, name)', maxItems: 50, type: 'array', items: { type: 'string' } });
   assert.equal(JSON.stringify(input).includes('9007199254740991'), false);
   assert.equal(JSON.stringify(input).includes('pattern'), false);
 });
@@ -103,6 +103,8 @@ test('a bulk tool publishes its items as types and enums and names the tool that
     type: 'object',
     properties: { id: { type: 'string', format: 'uuid' }, title: { type: 'string' }, estimate: { type: 'integer' }, status: { type: 'string', enum: [...STATUS] } },
     required: ['id'],
+    // A misspelt field inside an item is refused like a misspelt argument.
+    additionalProperties: false,
   });
   assert.deepEqual(toJsonSchema(z.object({ list: describedElsewhere(z.array(z.object({ a: z.string().max(3).describe('A') })).max(2).describe('See make_a')) }), 'input'), {
     type: 'object',

@@ -24,7 +24,8 @@ describe('the host serves the default toolsets unless its config or env names ot
   const declaredIn = (toolsets: readonly string[]) =>
     plugins
       .flatMap((plugin) => plugin.tools)
-      .filter((tool) => toolsets.includes(tool.toolset) && !tool.retired)
+      // login is withdrawn on the host: its users sign in at the authorization server.
+      .filter((tool) => toolsets.includes(tool.toolset) && !tool.retired && !tool.localSignIn)
       .map((tool) => tool.name)
       .sort();
 
@@ -57,6 +58,23 @@ describe('the host serves the default toolsets unless its config or env names ot
     assert.deepEqual(await listedNames({ inventory: { toolsets: ['all'] } }), declaredIn([...DEFAULTS, ...BULK, 'diagnostics']));
     assert.deepEqual(await listedNames({ inventory: { toolsets: ['tasks', 'diagnostics'] } }), declaredIn(['tasks', 'diagnostics']));
     assert.deepEqual(await listedNames({ inventory: { toolsets: ['all'] } }, { GAUZY_MCP_TOOLSETS: 'default,diagnostics' }), declaredIn([...DEFAULTS, 'diagnostics']));
+  });
+
+  test('login is not listed on the host, and calling it says where sign-in happens instead', async () => {
+    const host = await startTestHost(sandbox, {});
+    const client = await connectHttp(host.mcpUrl, '2026-07-28');
+    try {
+      const names = (await client.client.listTools({})).tools.map((tool) => tool.name);
+      assert.ok(names.includes('get_session_info') && !names.includes('login'), names.join(', '));
+      const answer = await client.client.callTool({ name: 'login', arguments: { email: 'employee@ever.co', password: '12345678' } });
+      assert.equal(answer.isError, true);
+      const text = JSON.stringify(answer.content);
+      assert.match(text, /GMCP_ERR_TOOL_RETIRED/);
+      assert.match(text, /authorization server/);
+    } finally {
+      await client.close();
+      await host.close();
+    }
   });
 
   test('an unknown toolset stops start-up with one message naming the known ones', async () => {

@@ -197,7 +197,7 @@ function serverInstructions(facts: ServerFacts): string {
   return [
     `Tools for Ever Gauzy at ${facts.gauzyBaseUrl}${facts.sandbox ? ' (the bundled sandbox with demo data)' : ''}: ${facts.toolsets.map((toolset) => toolset.name).join(', ')}.`,
     'Every tool acts as the signed-in Gauzy user, in their current organization unless you pass organizationId.',
-    'List tools page with take/skip and report total and nextSkip; ids are UUIDs. Enum values are Gauzy\'s exact values (e.g. task status "in-progress").',
+    'List tools page with take/skip: an answer reports total and nextSkip, the skip for the next page. `fields` narrows each item to those fields (id and name stay). Ids are UUIDs. Enum values are Gauzy\'s exact values (e.g. task status "in-progress"). Unknown arguments are refused.',
     facts.readOnly ? 'This server is read-only: no tool changes data.' : '',
   ]
     .filter(Boolean)

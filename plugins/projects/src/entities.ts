@@ -14,7 +14,7 @@ export const TaskListType = z.enum(['GRID', 'SPRINT']);
 
 /** Fields a caller may set on a project (create and update). */
 export const projectFields = {
-  name: z.string().min(1).max(255).describe('Project name'),
+  name: z.string().min(1).max(255),
   description: z.string().max(5000).optional(),
   code: z.string().max(50).optional().describe('Short project code'),
   color: z.string().max(20).optional().describe('Display color, e.g. #1e88e5'),

@@ -32,8 +32,9 @@ function afterSignOut(status: SessionStatus): string {
 
 export const login = defineTool({
   name: 'login',
+  localSignIn: true,
   title: 'Sign in to Gauzy',
-  description: 'Sign in to Gauzy as another user with email and password (stdio only; remote servers sign users in through OAuth). Later tool calls act as that user.',
+  description: 'Sign in to Gauzy as another user with email and password; later tool calls act as that user.',
   toolset,
   effect: 'write',
   idempotent: true,

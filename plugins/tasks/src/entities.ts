@@ -1,4 +1,4 @@
-import { crudServiceCannotRecover, defineEntity, isoDate, uuid } from '@gauzy-mcp/core';
+import { crudServiceCannotRecover, defineEntity, formatValue, isoDate, refLabel, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
 
 export const TASKS_TOOLSET = 'tasks';
@@ -15,7 +15,7 @@ const idList = (what: string) => z.array(uuid()).max(100).optional().describe(wh
 
 /** Fields a caller may set on a task. `status` is required by Gauzy on create; the create tools default it to "open". */
 export const taskFields = {
-  title: z.string().min(1).max(2000).describe('Task title'),
+  title: z.string().min(1).max(2000),
   status: TaskStatus.describe('Workflow status'),
   description: z.string().max(20000).optional().describe('Description (HTML or plain text)'),
   priority: TaskPriority.optional(),
@@ -24,9 +24,9 @@ export const taskFields = {
   estimate: z.number().int().min(0).optional().describe('Estimate in seconds (e.g. 3600 for one hour)'),
   dueDate: isoDate().optional(),
   startDate: isoDate().optional(),
-  projectId: uuid().optional().describe('Project the task belongs to'),
+  projectId: uuid().optional(),
   parentId: uuid().optional().describe('Parent task (for sub-tasks)'),
-  organizationSprintId: uuid().optional().describe('Sprint'),
+  organizationSprintId: uuid().optional(),
   memberIds: idList('Employee ids to assign'),
   teamIds: idList('Team ids the task belongs to'),
   public: z.boolean().optional(),
@@ -57,7 +57,7 @@ export function taskBody(values: Item, current: Item = {}): Item {
 
 /** The list filters of list_tasks. */
 export const taskFilters = {
-  projectId: uuid().optional().describe('Only tasks of this project'),
+  projectId: uuid().optional(),
   status: TaskStatus.optional(),
   priority: TaskPriority.optional(),
   size: TaskSize.optional(),
@@ -65,6 +65,23 @@ export const taskFilters = {
   parentId: uuid().optional().describe('Only sub-tasks of this task'),
   organizationSprintId: uuid().optional().describe('Only tasks of this sprint'),
 };
+
+/**
+ * What a person asks about a task, on one line: key, title, status, priority, due date, project and
+ * assignees by name (when the list joined them), and the id to act on it.
+ */
+function describeTask(task: Item): string {
+  const key = typeof task.taskNumber === 'string' && task.taskNumber ? `${task.taskNumber} ` : '';
+  const state = [task.status, task.priority].filter(Boolean).join(', ');
+  const project = refLabel(task.project);
+  const assignees = Array.isArray(task.members) ? task.members.map((member) => refLabel(member)).filter(Boolean) : undefined;
+  const facts = [
+    task.dueDate ? `due ${formatValue(task.dueDate)}` : '',
+    project ? `project ${project}` : '',
+    assignees ? (assignees.length ? `assigned to ${assignees.join(', ')}` : 'unassigned') : '',
+  ].filter(Boolean);
+  return `${key}${String(task.title ?? '(untitled)')}${state ? ` [${state}]` : ''} (id ${String(task.id)})${facts.length ? ` · ${facts.join(' · ')}` : ''}`;
+}
 
 export const taskEntity = defineEntity({
   name: 'task',
@@ -75,6 +92,8 @@ export const taskEntity = defineEntity({
   operations: ['findAll', 'pagination', 'count', 'findById', 'create', 'update', 'delete', 'softDelete', 'recover'],
   scope: 'organization',
   fields: taskFields,
+  // taskNumber is Gauzy's key for a task (prefix-number, set when the row loads).
+  columns: ['taskNumber', 'number', 'prefix'],
   filters: taskFilters,
   update: taskUpdate,
   body: taskBody,
@@ -91,9 +110,6 @@ export const taskEntity = defineEntity({
   },
   include: ['project', 'members', 'members.user', 'teams', 'tags', 'parent', 'children', 'createdByUser'],
   aliases: { list: ['get_tasks', 'get_tasks_pagination'], get: ['get_task'] },
-  describe: (task) => {
-    const number = typeof task.taskNumber === 'string' ? `${task.taskNumber} ` : '';
-    const extras = [task.status, task.priority].filter(Boolean).join(', ');
-    return `${number}${String(task.title ?? '(untitled)')}${extras ? ` [${extras}]` : ''} (id ${String(task.id)})`;
-  },
+  describe: describeTask,
+  summaryRelations: ['project', 'members', 'members.user'],
 });

@@ -1,4 +1,4 @@
-import { defineTool, GauzyMcpError, requireEmployeeId, listOutput, listResult, ok, pagination, runBulk, bulkOutput, uuid, fields, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, GauzyMcpError, requireEmployeeId, listOutput, listResult, ok, pagination, runBulk, bulkOutput, uuid, entityFieldsParam, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { PROJECTS_BULK_TOOLSET as bulkToolset, PROJECTS_TOOLSET as toolset, projectEntity } from '../entities.js';
 
@@ -18,7 +18,7 @@ async function changeMembership(ctx: ToolContext, employeeId: string, change: { 
   return { id: employeeId };
 }
 
-const membershipInput = z.object({ projectId: uuid().describe('The project'), employeeId: uuid().describe('The employee') });
+const membershipInput = z.object({ projectId: uuid(), employeeId: uuid() });
 const membershipOutput = z.object({ projectId: z.string(), employeeId: z.string(), member: z.boolean() });
 
 export const assignProjectToEmployee = defineTool({
@@ -59,7 +59,7 @@ export const bulkAssignProjectToEmployees = defineTool({
   toolset: bulkToolset,
   effect: 'write',
   idempotent: true,
-  input: z.object({ projectId: uuid().describe('The project'), employeeIds: z.array(uuid()).min(1).max(50).describe('Employees to add') }),
+  input: z.object({ projectId: uuid(), employeeIds: z.array(uuid()).min(1).max(50).describe('Employees to add') }),
   output: bulkOutput,
   routes: [`PUT ${ASSIGN_ROUTE}`],
   async handler({ projectId, employeeIds }, ctx) {
@@ -76,7 +76,7 @@ async function projectsOfEmployee(ctx: ToolContext, employeeId: string) {
   return data;
 }
 
-const pageInput = { ...pagination, fields };
+const pageInput = { ...pagination, fields: entityFieldsParam(projectEntity) };
 
 export const getProjectsByEmployee = defineTool({
   name: 'get_projects_by_employee',
@@ -84,7 +84,7 @@ export const getProjectsByEmployee = defineTool({
   description: 'List the projects an employee is a member of.',
   toolset,
   effect: 'read',
-  input: z.object({ employeeId: uuid().describe('The employee'), ...pageInput }),
+  input: z.object({ employeeId: uuid(), ...pageInput }),
   output: listOutput,
   routes: [`GET ${BY_EMPLOYEE_ROUTE}`],
   async handler({ employeeId, take, skip, fields }, ctx) {

@@ -1,8 +1,8 @@
-import { defineTool, entityRoute, fetchEntity, fields, listOutput, listResult, listTool, normalizePage, pagination, readRowWindow, relationsParam, scopeWhere, entityOutput, entityResult, updateEntity, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, entityFieldsParam, entityRoute, fetchEntity, listOutput, listResult, listTool, normalizePage, pagination, readRowWindow, relationsParam, withRelations, scopeWhere, entityOutput, entityResult, updateEntity, uuid, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { TASKS_TOOLSET as toolset, TaskStatus, taskBody, taskEntity, taskFields, taskUpdate } from '../entities.js';
 
-const pageInput = { ...pagination, fields };
+const pageInput = { ...pagination, fields: entityFieldsParam(taskEntity) };
 // TaskService.findTeamTasks passes relations[] to TypeORM as given, so every path the entity offers works there.
 const relations = relationsParam(taskEntity.include);
 
@@ -24,7 +24,7 @@ export const getTasksByEmployee = defineTool({
   description: 'List the tasks assigned to one employee, optionally by status.',
   toolset,
   effect: 'read',
-  input: z.object({ employeeId: uuid().describe('The employee'), status: TaskStatus.optional(), ...pageInput }),
+  input: z.object({ employeeId: uuid(), status: TaskStatus.optional(), ...pageInput }),
   output: listOutput,
   routes: ['GET /api/tasks/employee/:id'],
   async handler({ employeeId, status, take, skip, fields }, ctx) {
@@ -57,7 +57,7 @@ export const getTeamTasks = defineTool({
       skip,
       take,
     );
-    return listResult({ items: page.items, total: page.total, unpaged: !page.paged, skip, take, fields, noun: 'team tasks', describe: taskEntity.describe });
+    return listResult({ items: page.items, total: page.total, unpaged: !page.paged, skip, take, fields: withRelations(fields, relations), noun: 'team tasks', describe: taskEntity.describe });
   },
 });
 
@@ -70,7 +70,7 @@ const assignmentSpec = {
   body: (merged: Record<string, unknown>, _changes: Record<string, unknown>, current: Record<string, unknown>) => taskBody(merged, current),
 };
 const assignmentRoutes = [entityRoute(taskEntity, 'findById'), entityRoute(taskEntity, 'update')];
-const assignmentInput = z.object({ taskId: uuid().describe('The task'), employeeId: uuid().describe('The employee') });
+const assignmentInput = z.object({ taskId: uuid(), employeeId: uuid() });
 
 async function changeAssignees(ctx: ToolContext, taskId: string, change: (current: string[]) => string[]) {
   const current = await fetchEntity(taskEntity, ctx, taskId, assignmentSpec.relations);

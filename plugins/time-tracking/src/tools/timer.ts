@@ -1,4 +1,4 @@
-import { defineTool, entityOutput, GauzyMcpError, isGauzyMcpError, ok, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, entityOutput, ok, uuid, withRefusalHints, type RefusalHint, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { TIME_TRACKING_TOOLSET as toolset, TimeLogSource, TimeLogType, timerWorkFields } from '../entities.js';
 
@@ -46,18 +46,20 @@ export const TRACKING_DISABLED_HINT =
   + 'enable time tracking (the employee\'s isTrackingEnabled setting). Until then, add_manual_time_log records a period with its start and '
   + 'end (for the employee role, if the organization allows manual time).';
 
-/** Runs a timer call; Gauzy's tracking-disabled refusal gets a `hint` saying what the user can do. */
-async function withTrackingHint<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    const messages = isGauzyMcpError(error, 'GMCP_ERR_GAUZY_FORBIDDEN') ? error.details.gauzyMessages : undefined;
-    if (isGauzyMcpError(error) && Array.isArray(messages) && messages.some((m) => TRACKING_DISABLED.test(String(m)))) {
-      throw new GauzyMcpError(error.code, [], { ...error.details, hint: TRACKING_DISABLED_HINT }, { cause: error });
-    }
-    throw error;
-  }
-}
+/**
+ * TimerService refuses a task the caller's employee is not a member of with 403 "invalid-task-permissions"
+ * (unless the role may act for other employees). The way out is to join the task, or to track without it.
+ */
+export const TASK_PERMISSION_HINT =
+  'You are not assigned to this task. Assign yourself with assign_task_to_employee (your employeeId is in get_session_info), '
+  + 'or start the timer on the project alone, without taskId.';
+
+const TIMER_HINTS = [
+  { code: 'GMCP_ERR_GAUZY_FORBIDDEN', match: TRACKING_DISABLED, hint: TRACKING_DISABLED_HINT },
+  { code: 'GMCP_ERR_GAUZY_FORBIDDEN', match: /invalid-task-permissions/i, hint: TASK_PERMISSION_HINT },
+] as const satisfies readonly RefusalHint[];
+
+const withTimerHints = <T>(call: () => Promise<T>) => withRefusalHints(call, TIMER_HINTS);
 
 export const startTimer = defineTool({
   name: 'start_timer',
@@ -69,7 +71,7 @@ export const startTimer = defineTool({
   output: entityOutput,
   routes: ['POST /api/timesheet/timer/start'],
   async handler(args, ctx) {
-    const log = await withTrackingHint(() => ctx.gauzy.post<Record<string, unknown>>('/api/timesheet/timer/start', timerBody(ctx, args)));
+    const log = await withTimerHints(() => ctx.gauzy.post<Record<string, unknown>>('/api/timesheet/timer/start', timerBody(ctx, args)));
     return ok(log, `Timer started at ${String(log.startedAt)} (time log ${String(log.id)}).`);
   },
 });
@@ -84,7 +86,7 @@ export const stopTimer = defineTool({
   output: entityOutput,
   routes: ['POST /api/timesheet/timer/stop'],
   async handler(args, ctx) {
-    const log = await withTrackingHint(() => ctx.gauzy.post<Record<string, unknown>>('/api/timesheet/timer/stop', timerBody(ctx, args)));
+    const log = await withTimerHints(() => ctx.gauzy.post<Record<string, unknown>>('/api/timesheet/timer/stop', timerBody(ctx, args)));
     const seconds = typeof log?.duration === 'number' ? log.duration : 0;
     return ok(log, `Timer stopped at ${String(log?.stoppedAt)}: ${hours(seconds)} logged (time log ${String(log?.id)}).`);
   },
