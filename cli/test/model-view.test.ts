@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Sandbox } from '@gauzy-mcp/testkit';
+import { connect, createSandbox } from './helpers.js';
+
+// Issue #14: answers a model can act on. The text alone must carry what a person asked about, agree with
+// the structured result, and a refusal must say what to do next.
+
+let sandbox: Sandbox;
+
+before(async () => {
+  sandbox = await createSandbox({ seed: 'demo' });
+});
+after(async () => {
+  await sandbox.close();
+});
+
+type Item = Record<string, any>;
+const name = (person: Item) => [person.user?.firstName ?? person.firstName, person.user?.lastName ?? person.lastName].filter(Boolean).join(' ');
+
+test('list_tasks text shows each task\'s key, status, priority, due date, project and assignees by name, all of it in the structured items', async () => {
+  const { client } = await connect(sandbox);
+  try {
+    const answer = await client.call('list_tasks', { take: 20 });
+    assert.equal(answer.isError, false, answer.text);
+    const items = answer.structured!.items as Item[];
+    const lines = answer.text.split('\n').filter((line) => line.startsWith('- '));
+    assert.equal(lines.length, items.length);
+    const projects = new Map(sandbox.seed.projects.map((project) => [project.id, project.name]));
+    items.forEach((task, index) => {
+      const line = lines[index]!;
+      const stored = sandbox.db.get('task', String(task.id))!;
+      for (const fact of [`${String(stored.prefix).toUpperCase()}-${String(stored.number)}`, stored.title, stored.status, stored.priority, String(stored.dueDate).slice(0, 10), projects.get(String(stored.projectId))]) {
+        assert.ok(line.includes(String(fact)), `${line} shows ${fact}`);
+      }
+      const assignees = (stored.memberIds as string[]).map((id) => name(sandbox.db.get('employee', id)! as Item & { user?: Item }) || name(sandbox.db.get('user', String(sandbox.db.get('employee', id)!.userId))!));
+      for (const assignee of assignees) assert.ok(line.includes(assignee), `${line} names ${assignee}`);
+      // Text and structure agree: every name and id in the line is in the item the model also receives.
+      const json = JSON.stringify(task);
+      for (const id of line.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []) assert.ok(json.includes(id), `${id} of the text is in the item`);
+      for (const assignee of assignees) assert.ok(json.includes(assignee), `${assignee} is in the item`);
+      assert.ok(json.includes(String(projects.get(String(stored.projectId)))));
+    });
+    // The joined relations the model did not ask for come as {id, name}, not whole employee and user records.
+    const member = items.find((task) => task.members?.length)!.members[0];
+    assert.deepEqual(Object.keys(member).sort(), ['id', 'name']);
+  } finally {
+    await client.close();
+  }
+});
+
+test('fields and relations together: the asked fields and relations stay, id and title too, and the text shows the fields', async () => {
+  const { client } = await connect(sandbox);
+  try {
+    const answer = await client.call('list_tasks', { take: 3, fields: ['dueDate', 'estimate'], relations: ['project'] });
+    assert.equal(answer.isError, false, answer.text);
+    for (const task of answer.structured!.items as Item[]) {
+      assert.deepEqual(Object.keys(task).sort(), ['dueDate', 'estimate', 'id', 'project', 'taskNumber', 'title'].filter((key) => key in task).sort());
+      assert.ok(task.project?.name, 'the relation asked for is whole');
+      assert.ok('estimate' in task && 'title' in task);
+    }
+    assert.match(answer.text, /estimate: \d+/);
+    assert.doesNotMatch(answer.text, /\(untitled\)/);
+    const wrong = await client.call('list_tasks', { fields: ['dueDat'] });
+    assert.equal(wrong.isError, true, 'a field name is one of the entity\'s');
+    assert.deepEqual(wrong.error?.fields, ['fields.0']);
+  } finally {
+    await client.close();
+  }
+});
+
+test('start_timer on a task you are not assigned to says to assign yourself; after assign_task_to_employee it starts', async () => {
+  const { client } = await connect(sandbox, { user: 'employee' });
+  try {
+    const employeeId = sandbox.seed.users.employee.employeeId;
+    const task = sandbox.db.list('task').find((row) => row.tenantId === sandbox.seed.tenantId && !(row.memberIds as string[]).includes(employeeId) && row.projectId)!;
+    const refused = await client.call('start_timer', { taskId: String(task.id), projectId: String(task.projectId) });
+    assert.equal(refused.isError, true, refused.text);
+    assert.equal(refused.error?.code, 'GMCP_ERR_GAUZY_FORBIDDEN');
+    assert.match(String(refused.error?.hint), /assign_task_to_employee/);
+    assert.ok(refused.text.includes(`What to do: ${String(refused.error?.hint)}`), refused.text);
+
+    const assigned = await client.call('assign_task_to_employee', { taskId: String(task.id), employeeId });
+    assert.equal(assigned.isError, false, assigned.text);
+    const started = await client.call('start_timer', { taskId: String(task.id), projectId: String(task.projectId) });
+    assert.equal(started.isError, false, started.text);
+    await client.call('stop_timer', {});
+  } finally {
+    await client.close();
+  }
+});
