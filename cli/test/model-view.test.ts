@@ -69,23 +69,31 @@ test('fields and relations together: the asked fields and relations stay, id and
   }
 });
 
-test('start_timer on a task you are not assigned to says to assign yourself; after assign_task_to_employee it starts', async () => {
+test('start_timer: any task of the organization starts as in Gauzy; a task id that is no record and a refused task say what to do', async () => {
   const { client } = await connect(sandbox, { user: 'employee' });
   try {
     const employeeId = sandbox.seed.users.employee.employeeId;
+    // Gauzy (39a5c3ad, held against the real API) starts a timer on a task the employee is not assigned to.
     const task = sandbox.db.list('task').find((row) => row.tenantId === sandbox.seed.tenantId && !(row.memberIds as string[]).includes(employeeId) && row.projectId)!;
-    const refused = await client.call('start_timer', { taskId: String(task.id), projectId: String(task.projectId) });
-    assert.equal(refused.isError, true, refused.text);
-    assert.equal(refused.error?.code, 'GMCP_ERR_GAUZY_FORBIDDEN');
-    assert.match(String(refused.error?.hint), /assign_task_to_employee/);
-    assert.ok(refused.text.includes(`What to do: ${String(refused.error?.hint)}`), refused.text);
-
-    const assigned = await client.call('assign_task_to_employee', { taskId: String(task.id), employeeId });
-    assert.equal(assigned.isError, false, assigned.text);
     const started = await client.call('start_timer', { taskId: String(task.id), projectId: String(task.projectId) });
     assert.equal(started.isError, false, started.text);
-    await client.call('stop_timer', {});
+    assert.equal((await client.call('stop_timer', {})).isError, false);
+
+    // Gauzy answers a task id that is no row with 201 and the database's message only: an error, with the lookup to use.
+    const unknown = await client.call('start_timer', { taskId: '00000000-0000-4000-8000-00000000abcd' });
+    assert.equal(unknown.isError, true, unknown.text);
+    assert.equal(unknown.error?.code, 'GMCP_ERR_GAUZY_BAD_REQUEST');
+    assert.match(unknown.text, /FOREIGN KEY constraint failed/);
+    assert.match(String(unknown.error?.hint), /list_tasks/);
+    assert.ok(unknown.text.includes(`What to do: ${String(unknown.error?.hint)}`), unknown.text);
+
+    // A Gauzy that refuses tasks the caller is not a member of: the refusal names the tool that fixes it.
+    sandbox.faults.add({ method: 'POST', path: '/api/timesheet/timer/start', status: 403, body: { statusCode: 403, message: 'invalid-task-permissions', error: 'Forbidden' } });
+    const refused = await client.call('start_timer', { taskId: String(task.id) });
+    assert.equal(refused.error?.code, 'GMCP_ERR_GAUZY_FORBIDDEN', refused.text);
+    assert.match(String(refused.error?.hint), /assign_task_to_employee/);
   } finally {
+    sandbox.faults.clear();
     await client.close();
   }
 });

@@ -1,4 +1,4 @@
-import { defineTool, entityOutput, ok, uuid, withRefusalHints, type RefusalHint, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, entityOutput, ok, refusalIn200, uuid, withRefusalHints, type RefusalHint, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { TIME_TRACKING_TOOLSET as toolset, TimeLogSource, TimeLogType, timerWorkFields } from '../entities.js';
 
@@ -47,14 +47,19 @@ export const TRACKING_DISABLED_HINT =
   + 'end (for the employee role, if the organization allows manual time).';
 
 /**
- * TimerService refuses a task the caller's employee is not a member of with 403 "invalid-task-permissions"
- * (unless the role may act for other employees). The way out is to join the task, or to track without it.
+ * Gauzy at the commit our route table was read at starts a timer on any task; a Gauzy that refuses a task
+ * the caller is not a member of answers 403 "invalid-task-permissions" (reported against a deployed Gauzy).
+ * The way out is to join the task, or to track without it.
  */
 export const TASK_PERMISSION_HINT =
   'You are not assigned to this task. Assign yourself with assign_task_to_employee (your employeeId is in get_session_info), '
   + 'or start the timer on the project alone, without taskId.';
 
+/** A task, project or client id that is no record: Gauzy answers 201 with the database's message only. */
+export const UNKNOWN_WORK_HINT = 'A taskId, projectId, organizationContactId or organizationTeamId given is not a record in Gauzy. Look the task up with list_tasks (or the project with list_projects) and use its id.';
+
 const TIMER_HINTS = [
+  { code: 'GMCP_ERR_GAUZY_BAD_REQUEST', match: /FOREIGN KEY constraint|foreign key constraint/i, hint: UNKNOWN_WORK_HINT },
   { code: 'GMCP_ERR_GAUZY_FORBIDDEN', match: TRACKING_DISABLED, hint: TRACKING_DISABLED_HINT },
   { code: 'GMCP_ERR_GAUZY_FORBIDDEN', match: /invalid-task-permissions/i, hint: TASK_PERMISSION_HINT },
 ] as const satisfies readonly RefusalHint[];
@@ -71,7 +76,11 @@ export const startTimer = defineTool({
   output: entityOutput,
   routes: ['POST /api/timesheet/timer/start'],
   async handler(args, ctx) {
-    const log = await withTimerHints(() => ctx.gauzy.post<Record<string, unknown>>('/api/timesheet/timer/start', timerBody(ctx, args)));
+    const log = await withTimerHints(async () => {
+      const answer = await ctx.gauzy.post<Record<string, unknown>>('/api/timesheet/timer/start', timerBody(ctx, args));
+      refusalIn200(answer);
+      return answer;
+    });
     return ok(log, `Timer started at ${String(log.startedAt)} (time log ${String(log.id)}).`);
   },
 });
