@@ -112,7 +112,7 @@ export interface ListToolSpec<F extends Shape> extends ToolBase {
    * service computes `take * (skip - 1)` (the `/pagination` routes, `/api/tasks/me`, `/api/tasks/team`).
    * The tool's own `skip` is always rows: {@link readRowWindow} turns it into pages.
    */
-  paging?: 'offset' | 'page';
+  paging?: 'offset' | 'page' | 'none';
   /** How the route reads its query (default: the entity's list style). */
   query?: 'where' | 'data' | 'flat';
   order?: Record<string, 'ASC' | 'DESC'>;
@@ -165,16 +165,20 @@ export function listTool<F extends Shape = Record<string, never>>(entity: Entity
       const relations = joined ? { relations: [...joined] } : {};
       const order = spec.order ?? { createdAt: 'DESC' as const };
       const style = spec.query ?? entity.list?.query ?? 'where';
-      const query = (take: number, skip: number): QueryInput =>
+      // Without take and skip when the route reads neither (paging `none`): sending them would only mislead a reader of the log.
+      const query = (take: number | undefined, skip: number | undefined): QueryInput =>
         style === 'data'
           ? dataQuery({ findInput: scoped, ...relations, order, take, skip })
           : style === 'flat'
             ? { ...scoped, ...relations, take, skip }
             : { where: scoped, ...relations, order, take, skip };
       const params = spec.params?.(filterArgs, ctx);
-      const fetch = async (take: number, skip: number) => normalizePage(await ctx.gauzy.get(path, { query: query(take, skip), params }));
+      const fetch = async (take: number | undefined, skip: number | undefined) => normalizePage(await ctx.gauzy.get(path, { query: query(take, skip), params }));
       const paging = spec.paging ?? (spec.route ? 'offset' : (entity.list?.paging ?? 'offset'));
-      const page = paging === 'page' ? await readRowWindow(fetch, all.skip, all.take) : await fetch(all.take, all.skip);
+      const page =
+        paging === 'page' ? await readRowWindow(fetch, all.skip, all.take)
+        : paging === 'none' ? { ...(await fetch(undefined, undefined)), paged: false }
+        : await fetch(all.take, all.skip);
       if (summary) page.items = page.items.map((item) => compactRelations(item, summary));
       return listResult({ items: page.items, total: page.total, unpaged: !page.paged, skip: all.skip, take: all.take, fields: withRelations(all.fields, all.relations), noun: spec.noun ?? entity.plural, describe: entity.describe });
     },

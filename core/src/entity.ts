@@ -43,7 +43,12 @@ export interface RelationDefinition {
  */
 export interface ListStyle {
   query: 'where' | 'data' | 'flat';
-  paging: 'offset' | 'page';
+  /**
+   * How the list route reads `skip`: rows (`offset`), 1-based pages (`page`), or not at all (`none`: the
+   * route answers every row whatever take and skip say, as OrganizationDepartmentController.findAll does,
+   * so the tool reads them all and cuts the page itself).
+   */
+  paging: 'offset' | 'page' | 'none';
 }
 
 /**

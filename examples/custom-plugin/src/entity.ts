@@ -13,8 +13,8 @@ export const departmentEntity = defineEntity({
   path: '/api/organization-department',
   // No pagination: its route wants ORG_INCOMES_VIEW. No soft delete: the inherited recover cannot restore.
   operations: ['findAll', 'count', 'findById', 'create', 'update', 'delete'],
-  // findAll reads `?data={"findInput":…,"relations":…,"order":…}` (ParseJsonPipe) and ignores paging.
-  list: { query: 'data', paging: 'offset' },
+  // findAll reads `?data={"findInput":…,"relations":…,"order":…}` (ParseJsonPipe) and answers every row.
+  list: { query: 'data', paging: 'none' },
   fields: {
     name: z.string().min(1).max(255).describe('Department name'),
     memberIds: z.array(uuid()).max(200).optional().describe('Employee ids of its members (replaces the list on update)'),

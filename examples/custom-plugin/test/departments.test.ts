@@ -108,3 +108,22 @@ test('a bad argument names the field and sends nothing; a missing department is 
   const gone = await client.call('delete_department', { id: '00000000-0000-4000-8000-000000000000' });
   assert.equal(gone.error!.code, 'GMCP_ERR_GAUZY_NOT_FOUND', gone.text);
 });
+
+test('Gauzy answers every department whatever take says: the tool cuts the page itself and nextSkip reaches the rest', async () => {
+  for (const name of ['Paging A', 'Paging B', 'Paging C']) assert.equal((await client.call('create_department', { name })).isError, false);
+  const total = table().filter((row) => row.deletedAt == null).length;
+  sandbox.clearRequests();
+  const first = await client.call('list_departments', { take: 2 });
+  assert.equal(first.isError, false, first.text);
+  assert.equal((first.structured!.items as unknown[]).length, 2, 'take is honoured although the route ignores it');
+  assert.equal(first.structured!.total, total);
+  assert.equal(first.structured!.nextSkip, 2);
+  const sent = sandbox.requests.find((request) => request.path === '/api/organization-department')!;
+  assert.match(decodeURIComponent(sent.rawQuery), /data=/);
+  assert.ok(!/take|skip/.test(decodeURIComponent(sent.rawQuery)), `no paging sent to a route that ignores it: ${sent.rawQuery}`);
+  const seen = new Set<string>();
+  for (let skip = 0; skip < total; skip += 2) {
+    for (const item of (await client.call('list_departments', { take: 2, skip })).structured!.items as Array<{ id: string }>) seen.add(item.id);
+  }
+  assert.equal(seen.size, total);
+});

@@ -62,7 +62,10 @@ function operationHandler(spec: EntitySpec & { entity: NonNullable<EntitySpec['e
     case 'findAll':
       return (input) => {
         const listed = listInput(input, spec.entity.list.query);
-        return paginated(listed, entity, listRows(listed, entity), spec.entity.list.paging === 'page');
+        const paging = spec.entity.list.paging;
+        // A route that ignores paging answers every row, as Gauzy's does.
+        const unpaged = paging === 'none' ? { ...listed, query: { ...listed.query, take: undefined, skip: undefined } } : listed;
+        return paginated(unpaged, entity, listRows(unpaged, entity), paging === 'page');
       };
     case 'pagination':
       return (input) => paginated(input, entity, listRows(input, entity), true);
