@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Sandbox } from '@gauzy-mcp/testkit';
+import { MAX_ANSWER_BYTES } from '@gauzy-mcp/core/internal';
 import { connect, createSandbox } from './helpers.js';
 
 // Issue #14: answers a model can act on. The text alone must carry what a person asked about, agree with
@@ -94,6 +95,25 @@ test('start_timer: any task of the organization starts as in Gauzy; a task id th
     assert.match(String(refused.error?.hint), /assign_task_to_employee/);
   } finally {
     sandbox.faults.clear();
+    await client.close();
+  }
+});
+
+test('no answer of a read tool called with its defaults is over 32 KB (text and structured content together)', async () => {
+  const { client, kernel } = await connect(sandbox, { inventory: { toolsets: ['all'] } });
+  try {
+    const sizes: string[] = [];
+    for (const tool of kernel.inventory.tools) {
+      const required = (tool.listing.inputSchema.required as string[] | undefined) ?? [];
+      if (tool.definition.effect !== 'read' || required.length > 0) continue;
+      const answer = await client.call(tool.name, {});
+      const text = Buffer.byteLength(answer.text);
+      const structured = Buffer.byteLength(JSON.stringify(answer.structured ?? {}));
+      sizes.push(`${tool.name}: text ${text} B, structured ${structured} B`);
+      assert.ok(text + structured <= MAX_ANSWER_BYTES, `${tool.name} answers ${text + structured} bytes`);
+    }
+    assert.ok(sizes.length >= 10, sizes.join('\n'));
+  } finally {
     await client.close();
   }
 });

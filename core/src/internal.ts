@@ -9,7 +9,7 @@ export { Inventory, inventoryOptionsFromEnv, parseBoolean } from './inventory.js
 export type { InventoryOptions, ListedTool, RegisteredTool, ToolsetInfo } from './inventory.js';
 export { ToolDispatcher, fieldIssues } from './dispatch.js';
 export type { CallContext, Caller, ToolCallResult, ToolCallEvent, ToolDispatcherOptions } from './dispatch.js';
-export { errorResult, DEFAULT_MAX_RESULT_BYTES } from './results.js';
+export { errorResult, DEFAULT_MAX_RESULT_BYTES, MAX_ANSWER_BYTES } from './results.js';
 export { createLogger, redact, logLevelFromEnv } from './log.js';
 export type { LogLevel, LogSink } from './log.js';
 export { GauzyHttp } from './gauzy/http.js';

@@ -1,8 +1,14 @@
 import { GauzyMcpError, isGauzyMcpError } from './errors.js';
 import type { ToolOutput } from './tool.js';
 
-/** Default cap on one result's JSON size: past it, list items are cut and the result says so. */
-export const DEFAULT_MAX_RESULT_BYTES = 48 * 1024;
+/**
+ * Default cap on a list's items as JSON: past it, items are cut and the result says so. With the text (at
+ * most 50 lines) beside them, an answer stays under 32 KB.
+ */
+export const DEFAULT_MAX_RESULT_BYTES = 24 * 1024;
+
+/** What one answer (text and structured content) may take by default. */
+export const MAX_ANSWER_BYTES = 32 * 1024;
 
 export function ok(structured: Record<string, unknown>, text: string): ToolOutput {
   return { structured, text };
