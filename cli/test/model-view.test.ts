@@ -117,3 +117,18 @@ test('no answer of a read tool called with its defaults is over 32 KB (text and 
     await client.close();
   }
 });
+
+test('"show me all active projects and their current status": one list_projects call, each project named with its status in the text', async () => {
+  const { client } = await connect(sandbox);
+  try {
+    const answer = await client.call('list_projects', { status: 'in-progress' });
+    assert.equal(answer.isError, false, answer.text);
+    const expected = sandbox.db.list('organizationProject').filter((row) => row.organizationId === sandbox.seed.organizationId && row.status === 'in-progress' && row.deletedAt == null);
+    assert.ok(expected.length > 0);
+    for (const project of expected) assert.ok(answer.text.includes(`${String(project.name)} [in-progress] (id ${String(project.id)})`), answer.text);
+    const all = await client.call('list_projects', { take: 100 });
+    for (const project of all.structured!.items as Item[]) assert.ok(all.text.includes(`${String(project.name)} [${String(project.status)}]`), `${String(project.name)} and its status`);
+  } finally {
+    await client.close();
+  }
+});

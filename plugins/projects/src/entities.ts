@@ -1,4 +1,4 @@
-import { crudServiceCannotRecover, defineEntity, isoDate, uuid } from '@gauzy-mcp/core';
+import { crudServiceCannotRecover, defineEntity, formatValue, isoDate, refLabel, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
 
 export const PROJECTS_TOOLSET = 'projects';
@@ -37,6 +37,18 @@ export const projectFields = {
 /** What PUT /api/organization-projects/:id accepts, carried over from the current record on update. */
 export const projectUpdateBodyFields = ['name', 'billing', 'budgetType', 'taskListType'] as const;
 
+type Item = Record<string, unknown>;
+
+/** A project on one line: name, status, client, budget, dates and team size, what "how are the projects doing" asks. */
+function describeProject(project: Item): string {
+  const client = refLabel(project.organizationContact);
+  const budget = typeof project.budget === 'number' && project.budget > 0 ? `budget ${project.budget} ${project.budgetType === 'cost' ? String(project.currency ?? '') : 'h'}`.trim() : '';
+  const dates = project.startDate || project.endDate ? `${project.startDate ? formatValue(project.startDate) : '…'} to ${project.endDate ? formatValue(project.endDate) : '…'}` : '';
+  const members = typeof project.membersCount === 'number' ? `${project.membersCount} member${project.membersCount === 1 ? '' : 's'}` : '';
+  const facts = [client ? `client ${client}` : '', budget, dates, members].filter(Boolean);
+  return `${String(project.name ?? '(unnamed)')}${project.status ? ` [${String(project.status)}]` : ''} (id ${String(project.id)})${facts.length ? ` · ${facts.join(' · ')}` : ''}`;
+}
+
 export const projectEntity = defineEntity({
   name: 'organizationProject',
   gauzyClass: 'OrganizationProject',
@@ -46,6 +58,7 @@ export const projectEntity = defineEntity({
   operations: ['findAll', 'pagination', 'count', 'findById', 'create', 'update', 'delete', 'softDelete', 'recover'],
   scope: 'organization',
   fields: projectFields,
+  columns: ['membersCount'],
   filters: {
     status: ProjectStatus.optional(),
     billing: ProjectBilling.optional(),
@@ -64,4 +77,6 @@ export const projectEntity = defineEntity({
   },
   include: ['members', 'members.employee', 'tags', 'teams', 'organizationContact', 'tasks'],
   aliases: { list: ['get_projects'], get: ['get_project'] },
+  describe: describeProject,
+  summaryRelations: ['organizationContact'],
 });
