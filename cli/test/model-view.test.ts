@@ -132,3 +132,26 @@ test('"show me all active projects and their current status": one list_projects 
     await client.close();
   }
 });
+
+test('find by name: list_tasks by part of the title and list_projects by part of the name, any case, through Gauzy\'s /pagination search', async () => {
+  const { client } = await connect(sandbox);
+  try {
+    sandbox.clearRequests();
+    const tasks = await client.call('list_tasks', { title: 'LOGIN' });
+    assert.equal(tasks.isError, false, tasks.text);
+    const expected = sandbox.db.list('task').filter((row) => row.organizationId === sandbox.seed.organizationId && String(row.title).toLowerCase().includes('login'));
+    assert.ok(expected.length > 0);
+    assert.deepEqual((tasks.structured!.items as Item[]).map((task) => task.id).sort(), expected.map((row) => row.id).sort());
+    assert.ok(sandbox.requests.some((request) => request.path === '/api/tasks/pagination' && (request.query.where as Item)?.title === 'LOGIN'), 'Gauzy filters it');
+
+    const projects = await client.call('list_projects', { name: 'website' });
+    assert.deepEqual((projects.structured!.items as Item[]).map((project) => project.name), ['Gauzy Website']);
+
+    // Gauzy's query transform reads "2026" as true, so a number-like search is filtered here, and the answer says so.
+    const numeric = await client.call('list_tasks', { title: '2026' });
+    assert.equal(numeric.isError, false, numeric.text);
+    assert.match(String(numeric.structured!.note), /filtered here/);
+  } finally {
+    await client.close();
+  }
+});

@@ -6,7 +6,7 @@ import type { EntityDefinition, SoftDeleteSpec } from './entity.js';
 import { retiredTool } from './retired.js';
 import { describedElsewhere } from './json-schema.js';
 import { entityOutput, fields as fieldsParam, fieldsOf, listOutput, pagination, relationsParam as includeParam, uuid } from './schema.js';
-import { defineTool, type RouteRef, type ToolContext, type ToolDefinition, type ToolScope } from './tool.js';
+import { defineTool, type RouteRef, type ToolContext, type ToolDefinition, type ToolOutput, type ToolScope } from './tool.js';
 
 /**
  * Declarative tools over one Gauzy entity. Most Gauzy areas are uniform CRUD; the entity is described once
@@ -14,7 +14,7 @@ import { defineTool, type RouteRef, type ToolContext, type ToolDefinition, type 
  * with real logic are hand-written.
  */
 /** What the factories read of an entity. */
-export type EntitySpec = Pick<EntityDefinition, 'noun' | 'plural' | 'path' | 'include' | 'describe' | 'softDelete' | 'summaryRelations'> & { list?: EntityDefinition['list']; fieldNames?: EntityDefinition['fieldNames'] };
+export type EntitySpec = Pick<EntityDefinition, 'noun' | 'plural' | 'path' | 'include' | 'describe' | 'softDelete' | 'summaryRelations' | 'search'> & { list?: EntityDefinition['list']; fieldNames?: EntityDefinition['fieldNames'] };
 
 type Shape = z.ZodRawShape;
 type Item = Record<string, unknown>;
@@ -120,7 +120,25 @@ export interface ListToolSpec<F extends Shape> extends ToolBase {
   requiresEmployee?: boolean;
   /** What the result's text calls the items (default: the entity's plural). */
   noun?: string;
+  /** Offer the entity's `search` field as a part-of filter (the entity's plain list). */
+  search?: boolean;
 }
+
+/** How many rows a search reads to filter them here, when Gauzy cannot (see {@link searchLocally}). */
+export const LOCAL_SEARCH_ROWS = 500;
+
+/**
+ * Routes with `transform: true` read every where value through `Boolean(JSON.parse(v))` (BaseQueryDTO), so
+ * a search for "2024" or "true" would match the text "true". Such a search is filtered here instead.
+ */
+const gauzyRewritesSearch = (value: string) => {
+  try {
+    JSON.parse(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 type FetchedPage = ReturnType<typeof normalizePage>;
 
@@ -141,8 +159,11 @@ export async function readRowWindow(fetchPage: (take: number, page: number) => P
 /** A paged list over a list route, in the query style the route reads (see `ListStyle`). */
 export function listTool<F extends Shape = Record<string, never>>(entity: EntitySpec, spec: ListToolSpec<F>): ToolDefinition {
   const relations = relationsParam(entity);
-  const input = z.object({ ...(spec.filters ?? ({} as F)), ...pagination, fields: entityFieldsParam(entity), ...(relations ? { relations } : {}) });
+  const search = spec.search ? entity.search : undefined;
+  const searchParam = search ? { [search.field]: z.string().trim().min(1).max(200).optional().describe('Contained, any case') } : {};
+  const input = z.object({ ...searchParam, ...(spec.filters ?? ({} as F)), ...pagination, fields: entityFieldsParam(entity), ...(relations ? { relations } : {}) });
   const path = spec.route ?? entity.path;
+  const searchPath = `${entity.path}/pagination`;
   return defineTool({
     name: spec.name,
     title: spec.title,
@@ -153,13 +174,16 @@ export function listTool<F extends Shape = Record<string, never>>(entity: Entity
     effect: 'read',
     input,
     output: listOutput,
-    routes: [route('GET', path)],
+    routes: search ? [route('GET', path), route('GET', searchPath)] : [route('GET', path)],
     async handler(args, ctx) {
       const all = args as Record<string, unknown> & { take: number; skip: number; fields?: string[]; relations?: string[] };
+      const needle = search ? (all[search.field] as string | undefined) : undefined;
       const filterArgs = pick(all, Object.keys(spec.filters ?? {})) as z.output<z.ZodObject<F>>;
       const where = spec.where ? await spec.where(filterArgs, ctx) : (defined(filterArgs) as Record<string, QueryValue>);
       if (spec.requiresEmployee) requireEmployeeId(ctx, spec.name);
       const scoped = scopeWhere(ctx.scope, where);
+      if (search && needle && gauzyRewritesSearch(needle)) return searchLocally(entity, spec.noun, ctx, { ...where }, search.field, needle, all);
+      if (search && needle) scoped[search.field] = needle;
       const summary = !all.relations?.length && entity.summaryRelations?.length ? entity.summaryRelations : undefined;
       const joined = all.relations?.length ? all.relations : summary;
       const relations = joined ? { relations: [...joined] } : {};
@@ -173,8 +197,10 @@ export function listTool<F extends Shape = Record<string, never>>(entity: Entity
             ? { ...scoped, ...relations, take, skip }
             : { where: scoped, ...relations, order, take, skip };
       const params = spec.params?.(filterArgs, ctx);
-      const fetch = async (take: number | undefined, skip: number | undefined) => normalizePage(await ctx.gauzy.get(path, { query: query(take, skip), params }));
-      const paging = spec.paging ?? (spec.route ? 'offset' : (entity.list?.paging ?? 'offset'));
+      // A search goes to /pagination: the plain list matches exactly. That route reads `where` and pages by page number.
+      const queryOf = needle ? (take: number | undefined, skip: number | undefined): QueryInput => ({ where: scoped, ...relations, order, take, skip }) : query;
+      const fetch = async (take: number | undefined, skip: number | undefined) => normalizePage(await ctx.gauzy.get(needle ? searchPath : path, { query: queryOf(take, skip), params }));
+      const paging = needle ? 'page' : (spec.paging ?? (spec.route ? 'offset' : (entity.list?.paging ?? 'offset')));
       const page =
         paging === 'page' ? await readRowWindow(fetch, all.skip, all.take)
         : paging === 'none' ? { ...(await fetch(undefined, undefined)), paged: false }
@@ -183,6 +209,16 @@ export function listTool<F extends Shape = Record<string, never>>(entity: Entity
       return listResult({ items: page.items, total: page.total, unpaged: !page.paged, skip: all.skip, take: all.take, fields: withRelations(all.fields, all.relations), noun: spec.noun ?? entity.plural, describe: entity.describe });
     },
   });
+}
+
+/** A search Gauzy would misread: up to {@link LOCAL_SEARCH_ROWS} rows read and filtered here, and the answer says so. */
+async function searchLocally(entity: EntitySpec, noun: string | undefined, ctx: ToolContext, where: Record<string, QueryValue>, field: string, needle: string, args: { take: number; skip: number; fields?: string[] }): Promise<ToolOutput> {
+  const read = await readAllPages(ctx, entity.path, where, { maxPages: LOCAL_SEARCH_ROWS / 100 });
+  const wanted = needle.toLowerCase();
+  const items = read.items.filter((item) => String(item[field] ?? '').toLowerCase().includes(wanted));
+  const result = listResult({ items, unpaged: true, skip: args.skip, take: args.take, fields: args.fields, noun: noun ?? entity.plural, describe: entity.describe });
+  const note = `Gauzy reads "${needle}" as a boolean in its search, so ${read.items.length} of ${read.total} ${entity.plural} were read and filtered here${read.partial ? '; older ones were not searched' : ''}.`;
+  return { ...result, structured: { ...result.structured, note }, text: `${result.text}\n${note}` };
 }
 
 /**

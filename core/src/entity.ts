@@ -81,8 +81,16 @@ export interface EntityInput<F extends Shape = Shape> {
   fields: F;
   /** Columns Gauzy sends that a caller does not set (e.g. a task's `taskNumber`), offered in `fields` beside the settable ones. */
   columns?: readonly string[];
+  /** Settable fields Gauzy does not send back as columns (a project's `memberIds`), left out of `fields`. */
+  inputOnly?: readonly string[];
   /** List filters (default: none). */
   filters?: Shape;
+  /**
+   * A field Gauzy matches by part, in any case, on the `pagination` route (TaskService.pagination turns
+   * `where[title]` into LIKE '%…%'; OrganizationProjectService, `where[name]` into ILike). The list tool
+   * offers it as a filter; the plain list route matches exactly, so a search goes to `/pagination`.
+   */
+  search?: { field: string; operation: 'pagination' };
   /**
    * How `PUT path/:id` takes a change. `merge`: the route validates the whole DTO, so the tool reads the
    * record (with `relations`), overlays the change and sends `bodyFields` complete.
@@ -161,8 +169,10 @@ export function defineEntity<F extends Shape>(input: EntityInput<F>): EntityDefi
   const relations = input.relations ?? {};
   const include = input.include ?? Object.keys(relations);
   for (const path of include) if (!relations[path.split('.')[0] ?? '']) fail(`included relation "${path}" is not one of its relations`);
+  if (input.search && !(input.search.field in input.fields)) fail(`search field "${input.search.field}" is not one of its fields`);
+  if (input.search && !has(input.search.operation)) fail(`search needs the ${input.search.operation} operation, which is not served`);
   for (const path of input.summaryRelations ?? []) if (!include.includes(path)) fail(`summary relation "${path}" is not one of its include paths`);
-  const setThroughRelation = new Set(Object.values(relations).filter((relation) => relation.kind === 'manyToMany').map((relation) => relation.key));
+  const setThroughRelation = new Set([...Object.values(relations).filter((relation) => relation.kind === 'manyToMany').map((relation) => relation.key), ...(input.inputOnly ?? [])]);
   const fieldNames = [...new Set([...Object.keys(input.fields).filter((name) => !setThroughRelation.has(name)), ...(input.columns ?? []), 'createdAt', 'updatedAt'])];
   return Object.freeze({ ...input, kind: 'gauzy-entity' as const, list: input.list ?? ({ query: 'where', paging: 'offset' } as ListStyle), relations, include, routes, fieldNames });
 }

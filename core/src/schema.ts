@@ -66,7 +66,7 @@ export const listOutput = z.looseObject({
   total: z.number(),
   hasMore: z.boolean(),
   nextSkip: z.number().optional(),
-  truncated: z.boolean().optional(),
+  // Also `truncated: true` beside the note when the page was cut: the note says it, so the schema need not.
   note: z.string().optional(),
 });
 

@@ -29,7 +29,7 @@ export const projectFields = {
   startDate: isoDate().optional(),
   endDate: isoDate().optional(),
   taskListType: TaskListType.optional(),
-  organizationContactId: uuid().optional().describe('Client (organization contact) the project is for'),
+  organizationContactId: uuid().optional().describe('Client (organization contact)'),
   memberIds: z.array(uuid()).max(200).optional().describe('Employee ids to make project members'),
   managerIds: z.array(uuid()).max(50).optional().describe('Employee ids to make project managers'),
 };
@@ -59,6 +59,9 @@ export const projectEntity = defineEntity({
   scope: 'organization',
   fields: projectFields,
   columns: ['membersCount'],
+  // Members and managers are set as id lists and come back as the members relation.
+  inputOnly: ['memberIds', 'managerIds'],
+  search: { field: 'name', operation: 'pagination' },
   filters: {
     status: ProjectStatus.optional(),
     billing: ProjectBilling.optional(),

@@ -95,6 +95,7 @@ export const taskEntity = defineEntity({
   // taskNumber is Gauzy's key for a task (prefix-number, set when the row loads).
   columns: ['taskNumber', 'number', 'prefix'],
   filters: taskFilters,
+  search: { field: 'title', operation: 'pagination' },
   update: taskUpdate,
   body: taskBody,
   // Archive = DELETE /:id/soft; Gauzy's generic recover route cannot find what it archived.

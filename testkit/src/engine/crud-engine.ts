@@ -68,7 +68,17 @@ function operationHandler(spec: EntitySpec & { entity: NonNullable<EntitySpec['e
         return paginated(unpaged, entity, listRows(unpaged, entity), paging === 'page');
       };
     case 'pagination':
-      return (input) => paginated(input, entity, listRows(input, entity), true);
+      return (input) => {
+        const search = spec.entity.search;
+        const where = input.query.where as Record<string, unknown> | undefined;
+        const value = search && where && typeof where[search.field] === 'string' ? String(where[search.field]) : undefined;
+        if (!search || value === undefined) return paginated(input, entity, listRows(input, entity), true);
+        // As Gauzy's service: LIKE '%value%' in any case, after BaseQueryDTO's transform read the value as JSON when it parses.
+        const { [search.field]: _searched, ...rest } = where!;
+        const needle = (jsonParses(value) ? String(Boolean(JSON.parse(value))) : value).toLowerCase();
+        const narrowed = { ...input, query: { ...input.query, where: rest } };
+        return paginated(narrowed, entity, listRows(narrowed, entity, (row) => String(row[search.field] ?? '').toLowerCase().includes(needle)), true);
+      };
     case 'count':
       return (input) => {
         const caller = requireCaller(input);
@@ -202,4 +212,13 @@ function listInput(input: HandlerInput, style: 'where' | 'data' | 'flat'): Handl
     route: { ...input.route, validation: '' },
     query: { where: filter, relations, take: take ?? input.query.take, skip: skip ?? input.query.skip, order, withDeleted },
   };
+}
+
+function jsonParses(value: string): boolean {
+  try {
+    JSON.parse(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
