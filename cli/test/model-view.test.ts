@@ -155,3 +155,21 @@ test('find by name: list_tasks by part of the title and list_projects by part of
     await client.close();
   }
 });
+
+test('"show all high-priority tasks due this week": one list_tasks call with priority and a due-date range, the due dates in the text', async () => {
+  const { client } = await connect(sandbox);
+  try {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const [from, to] = [day(0), day(6)];
+    const answer = await client.call('list_tasks', { priority: 'high', dueDateFrom: from, dueDateTo: to, take: 100 });
+    assert.equal(answer.isError, false, answer.text);
+    const inWeek = (row: Item) => String(row.dueDate).slice(0, 10) >= from && String(row.dueDate).slice(0, 10) <= to;
+    const expected = sandbox.db.list('task').filter((row) => row.organizationId === sandbox.seed.organizationId && row.priority === 'high' && row.dueDate && inWeek(row));
+    assert.ok(expected.length > 0, 'the demo seed has high-priority tasks due this week');
+    assert.deepEqual((answer.structured!.items as Item[]).map((task) => task.id).sort(), expected.map((row) => row.id).sort());
+    for (const row of expected) assert.ok(answer.text.includes(`due ${String(row.dueDate).slice(0, 10)}`), answer.text);
+    assert.match(String(answer.structured!.note), /cannot bound dueDate/);
+  } finally {
+    await client.close();
+  }
+});

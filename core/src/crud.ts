@@ -5,7 +5,7 @@ import { describeItem, entityResult, listResult, ok, personName } from './result
 import type { EntityDefinition, SoftDeleteSpec } from './entity.js';
 import { retiredTool } from './retired.js';
 import { describedElsewhere } from './json-schema.js';
-import { entityOutput, fields as fieldsParam, fieldsOf, listOutput, pagination, relationsParam as includeParam, uuid } from './schema.js';
+import { entityOutput, fields as fieldsParam, fieldsOf, isoDate, listOutput, pagination, relationsParam as includeParam, uuid } from './schema.js';
 import { defineTool, type RouteRef, type ToolContext, type ToolDefinition, type ToolOutput, type ToolScope } from './tool.js';
 
 /**
@@ -14,7 +14,7 @@ import { defineTool, type RouteRef, type ToolContext, type ToolDefinition, type 
  * with real logic are hand-written.
  */
 /** What the factories read of an entity. */
-export type EntitySpec = Pick<EntityDefinition, 'noun' | 'plural' | 'path' | 'include' | 'describe' | 'softDelete' | 'summaryRelations' | 'search'> & { list?: EntityDefinition['list']; fieldNames?: EntityDefinition['fieldNames'] };
+export type EntitySpec = Pick<EntityDefinition, 'noun' | 'plural' | 'path' | 'include' | 'describe' | 'softDelete' | 'summaryRelations' | 'search' | 'ranges'> & { list?: EntityDefinition['list']; fieldNames?: EntityDefinition['fieldNames'] };
 
 type Shape = z.ZodRawShape;
 type Item = Record<string, unknown>;
@@ -120,11 +120,11 @@ export interface ListToolSpec<F extends Shape> extends ToolBase {
   requiresEmployee?: boolean;
   /** What the result's text calls the items (default: the entity's plural). */
   noun?: string;
-  /** Offer the entity's `search` field as a part-of filter (the entity's plain list). */
+  /** Offer the entity's `search` field as a part-of filter and its `ranges` as From/To bounds (the entity's plain list). */
   search?: boolean;
 }
 
-/** How many rows a search reads to filter them here, when Gauzy cannot (see {@link searchLocally}). */
+/** How many rows a list reads to filter them here, when Gauzy cannot (see {@link filterLocally}). */
 export const LOCAL_SEARCH_ROWS = 500;
 
 /**
@@ -161,7 +161,9 @@ export function listTool<F extends Shape = Record<string, never>>(entity: Entity
   const relations = relationsParam(entity);
   const search = spec.search ? entity.search : undefined;
   const searchParam = search ? { [search.field]: z.string().trim().min(1).max(200).optional().describe('Contained, any case') } : {};
-  const input = z.object({ ...searchParam, ...(spec.filters ?? ({} as F)), ...pagination, fields: entityFieldsParam(entity), ...(relations ? { relations } : {}) });
+  const ranges = spec.search ? (entity.ranges ?? []) : [];
+  const rangeParams = Object.fromEntries(ranges.flatMap((field) => [[`${field}From`, isoDate().optional()], [`${field}To`, isoDate().optional()]]));
+  const input = z.object({ ...searchParam, ...rangeParams, ...(spec.filters ?? ({} as F)), ...pagination, fields: entityFieldsParam(entity), ...(relations ? { relations } : {}) });
   const path = spec.route ?? entity.path;
   const searchPath = `${entity.path}/pagination`;
   return defineTool({
@@ -182,7 +184,8 @@ export function listTool<F extends Shape = Record<string, never>>(entity: Entity
       const where = spec.where ? await spec.where(filterArgs, ctx) : (defined(filterArgs) as Record<string, QueryValue>);
       if (spec.requiresEmployee) requireEmployeeId(ctx, spec.name);
       const scoped = scopeWhere(ctx.scope, where);
-      if (search && needle && gauzyRewritesSearch(needle)) return searchLocally(entity, spec.noun, ctx, { ...where }, search.field, needle, all);
+      const local = localFilters(all, ranges, search && needle && gauzyRewritesSearch(needle) ? { field: search.field, needle } : undefined);
+      if (local) return filterLocally(entity, spec.noun, ctx, { ...where }, local, all);
       if (search && needle) scoped[search.field] = needle;
       const summary = !all.relations?.length && entity.summaryRelations?.length ? entity.summaryRelations : undefined;
       const joined = all.relations?.length ? all.relations : summary;
@@ -211,13 +214,48 @@ export function listTool<F extends Shape = Record<string, never>>(entity: Entity
   });
 }
 
-/** A search Gauzy would misread: up to {@link LOCAL_SEARCH_ROWS} rows read and filtered here, and the answer says so. */
-async function searchLocally(entity: EntitySpec, noun: string | undefined, ctx: ToolContext, where: Record<string, QueryValue>, field: string, needle: string, args: { take: number; skip: number; fields?: string[] }): Promise<ToolOutput> {
-  const read = await readAllPages(ctx, entity.path, where, { maxPages: LOCAL_SEARCH_ROWS / 100 });
-  const wanted = needle.toLowerCase();
-  const items = read.items.filter((item) => String(item[field] ?? '').toLowerCase().includes(wanted));
+interface LocalFilter {
+  keep: (item: Item) => boolean;
+  /** Why Gauzy could not filter, for the answer's note. */
+  why: string;
+}
+
+/**
+ * What Gauzy cannot filter for a list, to be done here: a date range on a field (no list route bounds one
+ * together with the other filters; /api/tasks/filter-by-date takes no status or priority), or a search
+ * Gauzy would misread. `To` given as a date includes that whole day.
+ */
+function localFilters(args: Record<string, unknown>, ranges: readonly string[], search?: { field: string; needle: string }): LocalFilter | undefined {
+  const checks: Array<(item: Item) => boolean> = [];
+  const reasons: string[] = [];
+  for (const field of ranges) {
+    const from = args[`${field}From`] as string | undefined;
+    const to = args[`${field}To`] as string | undefined;
+    if (!from && !to) continue;
+    const start = from ? Date.parse(from) : -Infinity;
+    const end = to ? Date.parse(to) + (/^\d{4}-\d{2}-\d{2}$/.test(to) ? 86_400_000 - 1 : 0) : Infinity;
+    checks.push((item) => {
+      const at = typeof item[field] === 'string' ? Date.parse(item[field] as string) : NaN;
+      return at >= start && at <= end;
+    });
+    reasons.push(`Gauzy's lists cannot bound ${field}`);
+  }
+  if (search) {
+    const wanted = search.needle.toLowerCase();
+    checks.push((item) => String(item[search.field] ?? '').toLowerCase().includes(wanted));
+    reasons.push(`Gauzy reads "${search.needle}" as a boolean in its search`);
+  }
+  return checks.length ? { keep: (item) => checks.every((check) => check(item)), why: reasons.join(', and ') } : undefined;
+}
+
+/** A filter Gauzy cannot apply: up to {@link LOCAL_SEARCH_ROWS} rows read and filtered here, and the answer says so. */
+async function filterLocally(entity: EntitySpec, noun: string | undefined, ctx: ToolContext, where: Record<string, QueryValue>, filter: LocalFilter, args: { take: number; skip: number; fields?: string[] }): Promise<ToolOutput> {
+  const summary = entity.summaryRelations ?? [];
+  const read = await readAllPages(ctx, entity.path, where, { maxPages: LOCAL_SEARCH_ROWS / 100, relations: summary });
+  // Read oldest first (stable paging while reading); answered newest first, as the list does.
+  const items = read.items.filter(filter.keep).reverse().map((item) => (summary.length ? compactRelations(item, summary) : item));
   const result = listResult({ items, unpaged: true, skip: args.skip, take: args.take, fields: args.fields, noun: noun ?? entity.plural, describe: entity.describe });
-  const note = `Gauzy reads "${needle}" as a boolean in its search, so ${read.items.length} of ${read.total} ${entity.plural} were read and filtered here${read.partial ? '; older ones were not searched' : ''}.`;
+  const note = `${filter.why}, so ${read.items.length} of ${read.total} ${entity.plural} were read and filtered here${read.partial ? '; later ones were not read' : ''}.`;
   return { ...result, structured: { ...result.structured, note }, text: `${result.text}\n${note}` };
 }
 
@@ -229,13 +267,13 @@ export async function readAllPages(
   ctx: ToolContext,
   path: string,
   where: Record<string, QueryValue>,
-  options: { pageSize?: number; maxPages?: number } = {},
+  options: { pageSize?: number; maxPages?: number; relations?: readonly string[] } = {},
 ): Promise<{ items: Item[]; total: number; partial: boolean }> {
   const pageSize = options.pageSize ?? 100;
   const items: Item[] = [];
   let total = 0;
   for (let page = 0; page < (options.maxPages ?? 20); page++) {
-    const result = normalizePage(await ctx.gauzy.get(path, { query: { where: scopeWhere(ctx.scope, where), take: pageSize, skip: page * pageSize, order: { createdAt: 'ASC' } } }));
+    const result = normalizePage(await ctx.gauzy.get(path, { query: { where: scopeWhere(ctx.scope, where), ...(options.relations?.length ? { relations: [...options.relations] } : {}), take: pageSize, skip: page * pageSize, order: { createdAt: 'ASC' } } }));
     total = result.total;
     items.push(...result.items);
     if (result.items.length < pageSize || items.length >= total) break;

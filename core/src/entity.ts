@@ -91,6 +91,8 @@ export interface EntityInput<F extends Shape = Shape> {
    * offers it as a filter; the plain list route matches exactly, so a search goes to `/pagination`.
    */
   search?: { field: string; operation: 'pagination' };
+  /** Date fields a list may bound with `<field>From`/`<field>To`; no Gauzy list route bounds them with the other filters, so the tool filters a bounded read. */
+  ranges?: readonly string[];
   /**
    * How `PUT path/:id` takes a change. `merge`: the route validates the whole DTO, so the tool reads the
    * record (with `relations`), overlays the change and sends `bodyFields` complete.
@@ -170,6 +172,7 @@ export function defineEntity<F extends Shape>(input: EntityInput<F>): EntityDefi
   const include = input.include ?? Object.keys(relations);
   for (const path of include) if (!relations[path.split('.')[0] ?? '']) fail(`included relation "${path}" is not one of its relations`);
   if (input.search && !(input.search.field in input.fields)) fail(`search field "${input.search.field}" is not one of its fields`);
+  for (const field of input.ranges ?? []) if (!(field in input.fields)) fail(`range field "${field}" is not one of its fields`);
   if (input.search && !has(input.search.operation)) fail(`search needs the ${input.search.operation} operation, which is not served`);
   for (const path of input.summaryRelations ?? []) if (!include.includes(path)) fail(`summary relation "${path}" is not one of its include paths`);
   const setThroughRelation = new Set([...Object.values(relations).filter((relation) => relation.kind === 'manyToMany').map((relation) => relation.key), ...(input.inputOnly ?? [])]);

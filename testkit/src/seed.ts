@@ -163,7 +163,8 @@ function seedDemo(store: SandboxStore, info: SeedInfo): void {
       title, status: statuses[i % statuses.length], priority: priorities[i % priorities.length], size: sizes[i % sizes.length],
       issueType: i % 3 === 0 ? 'bug' : 'task', estimate: 3600 * ((i % 4) + 1), projectId: project.id, number, prefix: project.name.substring(0, 3),
       description: `${title} — demo task`, memberIds: [pool[i % pool.length]!], teamIds: i % 2 === 0 ? [DEMO_TEAM_ID] : [],
-      dueDate: day(7 + i, 17),
+      // From tomorrow on, a few days apart: "due this week" finds some, as in a live organization.
+      dueDate: day(1 + i, 17),
     }, { ...scope, createdByUserId: superAdmin.id });
   });
 

@@ -96,6 +96,7 @@ export const taskEntity = defineEntity({
   columns: ['taskNumber', 'number', 'prefix'],
   filters: taskFilters,
   search: { field: 'title', operation: 'pagination' },
+  ranges: ['dueDate'],
   update: taskUpdate,
   body: taskBody,
   // Archive = DELETE /:id/soft; Gauzy's generic recover route cannot find what it archived.
