@@ -1,4 +1,4 @@
-import { defineTool, entityRoute, fetchEntity, isoDate, ok, readAllPages, tally, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, entityRoute, fetchEntity, isoDate, ok, personName, readAllPages, tally, uuid, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { PROJECTS_TOOLSET as toolset, projectEntity } from '../entities.js';
 
@@ -40,25 +40,71 @@ export const getProjectProgress = defineTool({
   },
 });
 
-interface TimeLogRow {
-  projectId?: string | null;
-  employeeId?: string;
-  startedAt?: string;
-  stoppedAt?: string | null;
-  duration?: number;
+/** The parts of Gauzy's daily report read here (TimeLogService.getDailyReport: day → project → employee, with summed seconds). */
+interface DailyReportDay {
+  logs?: Array<{ project?: { id?: string; name?: string } | null; employeeLogs?: Array<{ employee?: Record<string, unknown> | null; sum?: number }> }>;
 }
 
-function seconds(log: TimeLogRow): number {
-  if (typeof log.duration === 'number') return log.duration;
-  if (!log.startedAt) return 0;
-  const end = log.stoppedAt ? Date.parse(log.stoppedAt) : Date.now();
-  return Math.max(0, Math.round((end - Date.parse(log.startedAt)) / 1000));
+interface Share { id: string | null; name: string; seconds: number; hours: number; percent: number }
+
+const hours = (seconds: number) => Math.round(seconds / 36) / 100;
+const percentOf = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
+/** "3.00 h (10800 s), 42.9%": hours to two decimals for a reader, the exact seconds for arithmetic, the share of the total. */
+const span = (entry: Share) => `${entry.hours.toFixed(2)} h (${entry.seconds} s), ${entry.percent}%`;
+const labelled = (entry: Share) => (entry.id ? `${entry.name} (id ${entry.id})` : entry.name);
+
+/** Seconds summed by id (the first name seen kept), as shares of their total, largest first. */
+class Shares {
+  private readonly byId = new Map<string | null, { name: string; seconds: number }>();
+  add(id: string | null, name: string, seconds: number): void {
+    const entry = this.byId.get(id) ?? { name, seconds: 0 };
+    entry.seconds += seconds;
+    this.byId.set(id, entry);
+  }
+  get total(): number {
+    return [...this.byId.values()].reduce((sum, entry) => sum + entry.seconds, 0);
+  }
+  list(): Share[] {
+    const total = this.total;
+    return [...this.byId.entries()]
+      .map(([id, { name, seconds }]) => ({ id, name, seconds, hours: hours(seconds), percent: percentOf(seconds, total) }))
+      .sort((a, b) => b.seconds - a.seconds || a.name.localeCompare(b.name));
+  }
 }
+
+/**
+ * Gauzy's daily report is the route that answers time already summed per project and employee, with the
+ * employee's user joined, so the names come in the same call (the time-log list gives bare ids).
+ */
+function summarizeTime(report: DailyReportDay[]) {
+  const employees = new Shares();
+  const projects = new Map<string | null, { name: string; employees: Shares }>();
+  for (const day of report) {
+    for (const entry of day.logs ?? []) {
+      const projectId = entry.project?.id ?? null;
+      const project = projects.get(projectId) ?? { name: entry.project?.name ?? 'No project', employees: new Shares() };
+      projects.set(projectId, project);
+      for (const log of entry.employeeLogs ?? []) {
+        const employeeId = typeof log.employee?.id === 'string' ? log.employee.id : null;
+        const name = personName(log.employee) ?? 'Unknown employee';
+        employees.add(employeeId, name, log.sum ?? 0);
+        project.employees.add(employeeId, name, log.sum ?? 0);
+      }
+    }
+  }
+  const totalSeconds = employees.total;
+  const byProject = [...projects.entries()]
+    .map(([id, { name, employees: staff }]) => ({ id, name, seconds: staff.total, hours: hours(staff.total), percent: percentOf(staff.total, totalSeconds), employees: staff.list() }))
+    .sort((a, b) => b.seconds - a.seconds || a.name.localeCompare(b.name));
+  return { totalSeconds, totalHours: hours(totalSeconds), byEmployee: employees.list(), byProject };
+}
+
+const shareRows = z.array(z.looseObject({ id: z.string().nullable(), name: z.string(), seconds: z.number(), percent: z.number() }));
 
 export const getProjectStatistics = defineTool({
   name: 'get_project_statistics',
   title: 'Project statistics',
-  description: 'Tracked time per project (and per employee) over a date range, plus task progress when one project is given. Defaults to the last 30 days.',
+  description: 'Tracked time per project and per employee (named, with hours and share) over a date range, plus task progress when one project is given. Defaults to the last 30 days.',
   toolset,
   effect: 'read',
   input: z.object({
@@ -67,12 +113,12 @@ export const getProjectStatistics = defineTool({
     startDate: isoDate().optional().describe('Start of the range (default: 30 days ago)'),
     endDate: isoDate().optional().describe('End of the range (default: now)'),
   }),
-  output: z.looseObject({ startDate: z.string(), endDate: z.string(), trackedSeconds: z.number(), projects: z.array(z.looseObject({ projectId: z.string().nullable(), trackedSeconds: z.number() })) }),
-  routes: ['GET /api/timesheet/time-log', entityRoute(projectEntity, 'findById'), 'GET /api/tasks'],
+  output: z.looseObject({ period: z.object({ startDate: z.string(), endDate: z.string() }), totalSeconds: z.number(), byEmployee: shareRows, byProject: shareRows }),
+  routes: ['GET /api/timesheet/time-log/report/daily', entityRoute(projectEntity, 'findById'), 'GET /api/tasks'],
   async handler({ projectId, employeeId, startDate, endDate }, ctx) {
     const end = endDate ? new Date(endDate) : new Date();
     const start = startDate ? new Date(startDate) : new Date(end.getTime() - 30 * 24 * 3600 * 1000);
-    const logs = await ctx.gauzy.get<TimeLogRow[]>('/api/timesheet/time-log', {
+    const report = await ctx.gauzy.get<DailyReportDay[]>('/api/timesheet/time-log/report/daily', {
       query: {
         organizationId: ctx.scope.organizationId,
         tenantId: ctx.scope.tenantId,
@@ -82,29 +128,27 @@ export const getProjectStatistics = defineTool({
         ...(employeeId ? { employeeIds: [employeeId] } : {}),
       },
     });
-    const perProject = new Map<string | null, { trackedSeconds: number; employees: Map<string, number> }>();
-    let trackedSeconds = 0;
-    for (const log of Array.isArray(logs) ? logs : []) {
-      const key = log.projectId ?? null;
-      const entry = perProject.get(key) ?? { trackedSeconds: 0, employees: new Map<string, number>() };
-      const duration = seconds(log);
-      entry.trackedSeconds += duration;
-      if (log.employeeId) entry.employees.set(log.employeeId, (entry.employees.get(log.employeeId) ?? 0) + duration);
-      perProject.set(key, entry);
-      trackedSeconds += duration;
-    }
-    const projects = [...perProject.entries()]
-      .map(([id, entry]) => ({ projectId: id, trackedSeconds: entry.trackedSeconds, employees: [...entry.employees.entries()].map(([employee, secs]) => ({ employeeId: employee, trackedSeconds: secs })) }))
-      .sort((a, b) => b.trackedSeconds - a.trackedSeconds);
-    const structured: Record<string, unknown> = { startDate: start.toISOString(), endDate: end.toISOString(), trackedSeconds, projects };
-    let text = `${(trackedSeconds / 3600).toFixed(1)} h tracked from ${start.toISOString().slice(0, 10)} to ${end.toISOString().slice(0, 10)} across ${projects.length} project(s).`;
+    const summary = summarizeTime(Array.isArray(report) ? report : []);
+    const period = { startDate: start.toISOString(), endDate: end.toISOString() };
+    const structured: Record<string, unknown> = { period, ...summary };
+    const range = `from ${period.startDate.slice(0, 10)} to ${period.endDate.slice(0, 10)}`;
+    const lines = summary.totalSeconds === 0 && summary.byEmployee.length === 0
+      ? [`No time tracked ${range}.`]
+      : [
+        `${summary.totalHours.toFixed(2)} h (${summary.totalSeconds} s) tracked ${range}.`,
+        'By employee:',
+        ...summary.byEmployee.map((entry) => `- ${labelled(entry)}: ${span(entry)}`),
+        'By project:',
+        // With several projects, each one's people too (their share of that project); with one, that is the list above.
+        ...summary.byProject.map((entry) => `- ${labelled(entry)}: ${span(entry)}${summary.byProject.length > 1 ? `; ${entry.employees.map((employee) => `${employee.name} ${span(employee)}`).join('; ')}` : ''}`),
+      ];
     if (projectId) {
       const project = await fetchEntity(projectEntity, ctx, projectId);
       const counts = await taskStatusCounts(ctx, projectId);
       structured.project = { id: projectId, name: project.name, status: project.status };
       structured.tasks = { total: counts.total, done: counts.done, byStatus: counts.byStatus, percentComplete: counts.percentComplete };
-      text += ` ${String(project.name)}: ${counts.percentComplete}% of tasks done (${counts.done}/${counts.total}).`;
+      lines.push(`${String(project.name)}: ${counts.percentComplete}% of tasks done (${counts.done}/${counts.total}).`);
     }
-    return ok(structured, text);
+    return ok(structured, lines.join('\n'));
   },
 });
