@@ -186,9 +186,74 @@ test('count, progress and statistics compose real reads', async () => {
   assert.ok((progress.structured!.tasks as { total: number }).total >= 1);
   const stats = await admin.call('get_project_statistics', { projectId: project.id });
   assert.equal(stats.isError, false, stats.text);
-  assert.equal(typeof stats.structured!.trackedSeconds, 'number');
+  assert.equal(typeof stats.structured!.totalSeconds, 'number');
   const missing = await admin.call('get_project_progress', { projectId: MISSING });
   assert.deepEqual([missing.error!.status, missing.error!.gauzyMessages], [400, ['Failed to find organization project: The requested record was not found']]);
+});
+
+/** The sandbox's own time logs since a date, summed as Gauzy's daily report sums them (seconds between start and stop). */
+function expectedTime(startDate: string, projectId?: string) {
+  const logs = sandbox.db.list('timeLog').filter((log) => !log.deletedAt && Date.parse(String(log.startedAt)) >= Date.parse(startDate) && (!projectId || log.projectId === projectId));
+  const byEmployee = new Map<string, number>();
+  for (const log of logs) {
+    const seconds = Math.max(0, Math.floor((Date.parse(String(log.stoppedAt)) - Date.parse(String(log.startedAt))) / 1000));
+    byEmployee.set(String(log.employeeId), (byEmployee.get(String(log.employeeId)) ?? 0) + seconds);
+  }
+  return { byEmployee, total: [...byEmployee.values()].reduce((sum, seconds) => sum + seconds, 0) };
+}
+
+function employeeName(employeeId: string): string {
+  const user = sandbox.db.get('user', String(sandbox.db.get('employee', employeeId)!.userId))!;
+  return `${String(user.firstName)} ${String(user.lastName)}`;
+}
+
+/** Each id, date and number the text shows is in the structured content (numbers as numbers: "3.00" is 3). */
+function assertTextAgrees(text: string, structured: Record<string, unknown>) {
+  const json = JSON.stringify(structured);
+  const numbers = new Set<number>();
+  const walk = (value: unknown): void => {
+    if (typeof value === 'number') numbers.add(value);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(structured);
+  const uuids = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+  const dates = /\d{4}-\d{2}-\d{2}/g;
+  for (const token of [...(text.match(uuids) ?? []), ...(text.match(dates) ?? [])]) assert.ok(json.includes(token), `${token} is in the text, not in the structured content`);
+  for (const token of text.replace(uuids, ' ').replace(dates, ' ').match(/\d+(?:\.\d+)?/g) ?? []) assert.ok(numbers.has(Number(token)), `${token} is in the text, not in the structured content`);
+}
+
+interface Share { id: string | null; name: string; seconds: number; hours: number; percent: number }
+
+test('get_project_statistics: each employee by name and id with hours, seconds and share, the totals and the period, in text and structure', async () => {
+  const project = sandbox.seed.projects[0]!;
+  const startDate = new Date(Date.now() - 30 * 24 * 3600_000).toISOString();
+  const endDate = new Date().toISOString();
+  for (const args of [{ startDate, endDate }, { startDate, endDate, projectId: project.id }]) {
+    const stats = await admin.call('get_project_statistics', args);
+    assert.equal(stats.isError, false, stats.text);
+    const expected = expectedTime(startDate, args.projectId);
+    const structured = stats.structured!;
+    assert.ok(expected.byEmployee.size >= 2, 'the demo seed has logs of several employees');
+    assert.deepEqual(structured.period, { startDate, endDate });
+    assert.equal(structured.totalSeconds, expected.total);
+    const byEmployee = structured.byEmployee as Share[];
+    assert.deepEqual(new Map(byEmployee.map((entry) => [entry.id, entry.seconds])), expected.byEmployee);
+    assert.ok(stats.text.startsWith(`${(expected.total / 3600).toFixed(2)} h (${expected.total} s) tracked from ${startDate.slice(0, 10)} to ${endDate.slice(0, 10)}.`), stats.text);
+    for (const [employeeId, seconds] of expected.byEmployee) {
+      const name = employeeName(employeeId);
+      const percent = Math.round((seconds / expected.total) * 1000) / 10;
+      assert.deepEqual(byEmployee.find((entry) => entry.id === employeeId), { id: employeeId, name, seconds, hours: Math.round(seconds / 36) / 100, percent });
+      assert.ok(stats.text.includes(`- ${name} (id ${employeeId}): ${(seconds / 3600).toFixed(2)} h (${seconds} s), ${percent}%`), `${name} in the text`);
+    }
+    const byProject = structured.byProject as Array<Share & { employees: Share[] }>;
+    assert.equal(byProject.reduce((sum, entry) => sum + entry.seconds, 0), expected.total);
+    assert.ok(stats.text.includes(`${project.name} (id ${project.id})`));
+    assertTextAgrees(stats.text, structured);
+    assert.ok(Buffer.byteLength(JSON.stringify(structured)) < 10 * Buffer.byteLength(stats.text), 'structured content under ten times its text');
+  }
+  const none = await admin.call('get_project_statistics', { startDate: '2001-01-01', endDate: '2001-01-31' });
+  assert.equal(none.text, 'No time tracked from 2001-01-01 to 2001-01-31.');
+  assert.equal(none.structured!.totalSeconds, 0);
 });
 
 test('every relation the pack offers is one Gauzy has: each comes back on the record from list_projects and get_project_by_id', async () => {

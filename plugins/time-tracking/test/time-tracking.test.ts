@@ -105,10 +105,86 @@ test('add_manual_time_log sends logType MANUAL and source BROWSER, and the sandb
   assert.equal(stored?.employeeId, sandbox.seed.users.superAdmin.employeeId);
 });
 
-test('get_daily_time_report sums the days', async () => {
-  const report = await admin.call('get_daily_time_report', {});
+/** The sandbox's own time logs in a range, summed as Gauzy's daily report sums them (seconds between start and stop). */
+function expectedTime(startDate: string, endDate: string) {
+  const [from, to] = [Date.parse(startDate), Date.parse(endDate)];
+  const logs = sandbox.db.list('timeLog').filter((log) => !log.deletedAt && Date.parse(String(log.startedAt)) >= from && Date.parse(String(log.startedAt)) <= to);
+  const seconds = (log: Record<string, unknown>) => Math.max(0, Math.floor((Date.parse(String(log.stoppedAt)) - Date.parse(String(log.startedAt))) / 1000));
+  const sum = (key: (log: Record<string, unknown>) => string | null) => {
+    const out = new Map<string | null, number>();
+    for (const log of logs) out.set(key(log), (out.get(key(log)) ?? 0) + seconds(log));
+    return out;
+  };
+  return {
+    total: logs.reduce((total, log) => total + seconds(log), 0),
+    byEmployee: sum((log) => String(log.employeeId)),
+    byProject: sum((log) => (log.projectId ? String(log.projectId) : null)),
+    byDay: sum((log) => String(log.startedAt).slice(0, 10)),
+  };
+}
+
+function employeeName(employeeId: string): string {
+  const user = sandbox.db.get('user', String(sandbox.db.get('employee', employeeId)!.userId))!;
+  return `${String(user.firstName)} ${String(user.lastName)}`;
+}
+
+/** Each id, date and number the text shows is in the structured content (numbers as numbers: "7.00" is 7). */
+function assertTextAgrees(text: string, structured: Record<string, unknown>) {
+  const json = JSON.stringify(structured);
+  const numbers = new Set<number>();
+  const walk = (value: unknown): void => {
+    if (typeof value === 'number') numbers.add(value);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(structured);
+  const uuids = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+  const dates = /\d{4}-\d{2}-\d{2}/g;
+  for (const token of [...(text.match(uuids) ?? []), ...(text.match(dates) ?? [])]) assert.ok(json.includes(token), `${token} is in the text, not in the structured content`);
+  for (const token of text.replace(uuids, ' ').replace(dates, ' ').match(/\d+(?:\.\d+)?/g) ?? []) assert.ok(numbers.has(Number(token)), `${token} is in the text, not in the structured content`);
+}
+
+interface Tally { id: string | null; name: string; seconds: number; hours: number }
+
+test('get_daily_time_report: per day, employee and project, named with ids, hours and seconds, totals and the period; no raw records', async () => {
+  // A second project, so the report has more than one to sum.
+  const otherProject = sandbox.seed.projects[1]!;
+  const added = await admin.call('add_manual_time_log', { startedAt: new Date(Date.now() - 30 * 3600_000).toISOString(), stoppedAt: new Date(Date.now() - 29.25 * 3600_000).toISOString(), projectId: otherProject.id });
+  assert.equal(added.isError, false, added.text);
+  const endDate = new Date().toISOString();
+  const startDate = new Date(Date.now() - 7 * 24 * 3600_000).toISOString();
+  const report = await admin.call('get_daily_time_report', { startDate, endDate });
   assert.equal(report.isError, false, report.text);
-  assert.ok(Array.isArray(report.structured!.days));
+  const expected = expectedTime(startDate, endDate);
+  const structured = report.structured!;
+  assert.deepEqual(structured.period, { startDate, endDate });
+  assert.equal(structured.totalSeconds, expected.total);
+  assert.ok(expected.total > 0 && expected.byProject.size >= 2, 'the seed and the added log are in the range');
+  const byEmployee = structured.byEmployee as Tally[];
+  assert.deepEqual(new Map(byEmployee.map((entry) => [entry.id, entry.seconds])), expected.byEmployee);
+  assert.deepEqual(new Map((structured.byProject as Tally[]).map((entry) => [entry.id, entry.seconds])), expected.byProject);
+  const days = structured.days as Array<{ date: string; seconds: number; projects: Array<Tally & { employees: Tally[] }> }>;
+  assert.deepEqual(new Map(days.map((day) => [day.date, day.seconds])), expected.byDay);
+  for (const day of days) assert.equal(day.projects.reduce((sum, project) => sum + project.employees.reduce((s, e) => s + e.seconds, 0), 0), day.seconds);
+  // Named, with ids and hours, in the text too.
+  assert.match(report.text, new RegExp(`Time tracked from ${startDate.slice(0, 10)} to ${endDate.slice(0, 10)}: ${(expected.total / 3600).toFixed(2)} h \\(${expected.total} s\\)`));
+  for (const [employeeId, seconds] of expected.byEmployee) {
+    const name = employeeName(employeeId!);
+    assert.equal(byEmployee.find((entry) => entry.id === employeeId)!.name, name);
+    assert.ok(report.text.includes(`${name} (id ${employeeId}) ${(seconds / 3600).toFixed(2)} h (${seconds} s)`), `${name} in the text`);
+  }
+  assert.ok(report.text.includes(`${otherProject.name} (id ${otherProject.id})`));
+  for (const date of expected.byDay.keys()) assert.ok(report.text.includes(`- ${date}: `));
+  assertTextAgrees(report.text, structured);
+  // A summary, not Gauzy's records: nothing of a record's own (the employee's user, its email) and small beside its text.
+  assert.doesNotMatch(JSON.stringify(structured), /email|createdAt|tenantId/);
+  assert.ok(Buffer.byteLength(JSON.stringify(structured)) < 10 * Buffer.byteLength(report.text), 'structured content under ten times its text');
+  // An employee's report is their own time only (Gauzy scopes the logs), still named.
+  const own = await employee.call('get_daily_time_report', { startDate, endDate });
+  const self = sandbox.seed.users.employee.employeeId;
+  assert.deepEqual((own.structured!.byEmployee as Tally[]).map((entry) => [entry.id, entry.name, entry.seconds]), [[self, employeeName(self), expected.byEmployee.get(self)]]);
+  const none = await admin.call('get_daily_time_report', { startDate: '2001-01-01', endDate: '2001-01-08' });
+  assert.match(none.text, /^No time tracked from 2001-01-01 to 2001-01-08\./);
+  assert.equal(none.structured!.totalSeconds, 0);
   const bad = await admin.call('get_daily_time_report', { startDate: 'last week' });
   assert.deepEqual(bad.error!.fields, ['startDate']);
 });

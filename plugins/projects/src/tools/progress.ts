@@ -99,12 +99,13 @@ function summarizeTime(report: DailyReportDay[]) {
   return { totalSeconds, totalHours: hours(totalSeconds), byEmployee: employees.list(), byProject };
 }
 
-const shareRows = z.array(z.looseObject({ id: z.string().nullable(), name: z.string(), seconds: z.number(), percent: z.number() }));
+// Lean on purpose: tools/list carries this schema into every conversation; the rows' shape ({ id, name, seconds, hours, percent }) is in the text.
+const rows = z.array(z.looseObject({}));
 
 export const getProjectStatistics = defineTool({
   name: 'get_project_statistics',
   title: 'Project statistics',
-  description: 'Tracked time per project and per employee (named, with hours and share) over a date range, plus task progress when one project is given. Defaults to the last 30 days.',
+  description: 'Tracked time per project and per employee (hours, share) over a date range, plus task progress when one project is given. Defaults to the last 30 days.',
   toolset,
   effect: 'read',
   input: z.object({
@@ -113,7 +114,7 @@ export const getProjectStatistics = defineTool({
     startDate: isoDate().optional().describe('Start of the range (default: 30 days ago)'),
     endDate: isoDate().optional().describe('End of the range (default: now)'),
   }),
-  output: z.looseObject({ period: z.object({ startDate: z.string(), endDate: z.string() }), totalSeconds: z.number(), byEmployee: shareRows, byProject: shareRows }),
+  output: z.looseObject({ period: z.looseObject({}), totalSeconds: z.number(), byEmployee: rows, byProject: rows }),
   routes: ['GET /api/timesheet/time-log/report/daily', entityRoute(projectEntity, 'findById'), 'GET /api/tasks'],
   async handler({ projectId, employeeId, startDate, endDate }, ctx) {
     const end = endDate ? new Date(endDate) : new Date();

@@ -178,16 +178,17 @@ function summarizeDailyReport(report: DailyReportDay[]) {
   return { totalSeconds, totalHours: hours(totalSeconds), byEmployee: employees.list(), byProject: projects.list(), days };
 }
 
-const tallyRows = z.array(z.looseObject({ id: z.string().nullable(), name: z.string(), seconds: z.number() }));
+// Lean on purpose: tools/list carries this schema into every conversation; the rows' shape ({ id, name, seconds, hours }) is in the text.
+const rows = z.array(z.looseObject({}));
 
 export const getDailyTimeReport = defineTool({
   name: 'get_daily_time_report',
   title: 'Daily time report',
-  description: 'Time tracked per day over a date range (default: the last 7 days), summed per employee and project, for the organization or chosen employees and projects.',
+  description: 'Time tracked per day, employee and project over a date range (default: the last 7 days), for the organization or chosen employees and projects.',
   toolset,
   effect: 'read',
   input: z.object(rangeFields),
-  output: z.looseObject({ period: z.object({ startDate: z.string(), endDate: z.string() }), totalSeconds: z.number(), byEmployee: tallyRows, byProject: tallyRows, days: z.array(z.looseObject({ date: z.string(), seconds: z.number() })) }),
+  output: z.looseObject({ period: z.looseObject({}), totalSeconds: z.number(), byEmployee: rows, byProject: rows, days: rows }),
   routes: ['GET /api/timesheet/time-log/report/daily'],
   async handler(args, ctx) {
     const { query, start, end } = rangeQuery(ctx, args);
