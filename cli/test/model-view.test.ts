@@ -173,3 +173,30 @@ test('"show all high-priority tasks due this week": one list_tasks call with pri
     await client.close();
   }
 });
+
+test('"who worked the most hours on the platform project?": list_projects by name, then get_project_statistics names each employee with hours that match the time logs', async () => {
+  const { client } = await connect(sandbox);
+  try {
+    const found = await client.call('list_projects', { name: 'platform' });
+    const projectId = String((found.structured!.items as Item[])[0]!.id);
+    const stats = await client.call('get_project_statistics', { projectId });
+    assert.equal(stats.isError, false, stats.text);
+    const since = Date.now() - 30 * 86_400_000;
+    const logs = sandbox.db.list('timeLog').filter((log) => log.projectId === projectId && Date.parse(String(log.startedAt)) >= since && log.deletedAt == null);
+    assert.ok(logs.length > 0, 'the demo seed logs time on the platform project');
+    const perEmployee = new Map<string, number>();
+    for (const log of logs) perEmployee.set(String(log.employeeId), (perEmployee.get(String(log.employeeId)) ?? 0) + (Date.parse(String(log.stoppedAt)) - Date.parse(String(log.startedAt))) / 1000);
+    const [topId, topSeconds] = [...perEmployee.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    const employee = sandbox.db.get('employee', topId)!;
+    const user = sandbox.db.get('user', String(employee.userId))!;
+    const topName = `${String(user.firstName)} ${String(user.lastName)}`;
+    const hours = Math.round((topSeconds / 3600) * 100) / 100;
+    // The text alone answers: the first employee listed is the one with the most hours, by name.
+    const byEmployee = stats.text.split('By employee:')[1]!.split('\n').filter((line) => line.startsWith('- '));
+    assert.ok(byEmployee[0]!.startsWith(`- ${topName} (id ${topId}): ${hours.toFixed(2)} h`), stats.text);
+    const top = (stats.structured!.byEmployee as Item[])[0]!;
+    assert.deepEqual({ name: top.name, hours: top.hours }, { name: topName, hours });
+  } finally {
+    await client.close();
+  }
+});

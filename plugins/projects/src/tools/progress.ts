@@ -94,13 +94,23 @@ function summarizeTime(report: DailyReportDay[]) {
   }
   const totalSeconds = employees.total;
   const byProject = [...projects.entries()]
-    .map(([id, { name, employees: staff }]) => ({ id, name, seconds: staff.total, hours: hours(staff.total), percent: percentOf(staff.total, totalSeconds), employees: staff.list() }))
+    // Each project's people by id with their time: their names are in byEmployee once, not again per project.
+    .map(([id, { name, employees: staff }]) => ({ id, name, seconds: staff.total, hours: hours(staff.total), percent: percentOf(staff.total, totalSeconds), employees: staff.list().map(({ id: who, seconds, hours: h, percent }) => ({ id: who, seconds, hours: h, percent })) }))
     .sort((a, b) => b.seconds - a.seconds || a.name.localeCompare(b.name));
   return { totalSeconds, totalHours: hours(totalSeconds), byEmployee: employees.list(), byProject };
 }
 
 // Lean on purpose: tools/list carries this schema into every conversation; the rows' shape ({ id, name, seconds, hours, percent }) is in the text.
 const rows = z.array(z.looseObject({}));
+
+/** A project's people on its line: the five with the most time by name, then how many more (all of them are in the structured result). */
+const TOP_PEOPLE = 5;
+function topPeople(people: ReadonlyArray<{ id: string | null; seconds: number; hours: number; percent: number }>, named: readonly Share[]): string {
+  const nameOf = new Map(named.map((entry) => [entry.id, entry.name]));
+  const shown = people.slice(0, TOP_PEOPLE).map((person) => `${nameOf.get(person.id) ?? 'Unknown employee'} ${person.hours.toFixed(2)} h (${person.seconds} s), ${person.percent}%`);
+  return [...shown, ...(people.length > TOP_PEOPLE ? [`${people.length - TOP_PEOPLE} more`] : [])].join('; ');
+}
+
 
 export const getProjectStatistics = defineTool({
   name: 'get_project_statistics',
@@ -141,7 +151,7 @@ export const getProjectStatistics = defineTool({
         ...summary.byEmployee.map((entry) => `- ${labelled(entry)}: ${span(entry)}`),
         'By project:',
         // With several projects, each one's people too (their share of that project); with one, that is the list above.
-        ...summary.byProject.map((entry) => `- ${labelled(entry)}: ${span(entry)}${summary.byProject.length > 1 ? `; ${entry.employees.map((employee) => `${employee.name} ${span(employee)}`).join('; ')}` : ''}`),
+        ...summary.byProject.map((entry) => `- ${labelled(entry)}: ${span(entry)}${summary.byProject.length > 1 ? `; ${topPeople(entry.employees, summary.byEmployee)}` : ''}`),
       ];
     if (projectId) {
       const project = await fetchEntity(projectEntity, ctx, projectId);
