@@ -18,6 +18,9 @@ Commands:
   sandbox    The Gauzy sandbox alone on http://127.0.0.1:$PORT (default 3000), for plugin authors.
   tools      How many tools each pack brings, their names, and what their tools/list entries weigh (bytes).
   docs       Write (--write) or check (--check) docs/TOOLS.md, the generated tool reference.
+  prompts    Play the example prompts through an MCP client over stdio against the Gauzy the environment
+             names (API_BASE_URL, GAUZY_AUTH_EMAIL, GAUZY_AUTH_PASSWORD; without them the sandbox), and say
+             whether the text answers each. --project <part of a name>, --task <part of a title>.
 `;
 
 const DOCS_PATH = fileURLToPath(new URL('../../docs/TOOLS.md', import.meta.url));
@@ -38,6 +41,8 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(toolsReport(await loadPlugins(pluginPackagesFromEnv(process.env))));
       return;
     }
+    case 'prompts':
+      return (await import('./commands/prompts.js')).runPrompts(rest, process.env);
     case 'docs': {
       const { writeOrCheckDocs } = await import('./commands/docs.js');
       const mode = rest.includes('--write') ? 'write' : 'check';
