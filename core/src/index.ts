@@ -44,6 +44,7 @@ export { createKernel } from './kernel.js';
 export type { Kernel, KernelOptions } from './kernel.js';
 export * from './crud.js';
 export { withRefusalHints, type RefusalHint } from './hints.js';
+export { formatSeconds, hoursOf, labelWithId, percentOf, TimeTally, type TimeShare } from './time-summary.js';
 export { retiredTool, type RetiredToolSpec } from './retired.js';
 export { defineEntity, entityRoute, isEntityDefinition, unresolvedRelations, crudServiceCannotRecover, ENTITY_OPERATION_ROUTES } from './entity.js';
 export type { EntityDefinition, EntityInput, EntityOperation, RelationDefinition, ListStyle, SoftDeleteSpec, CrudToolKind } from './entity.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createKernel, defineEntity, silentLogger } from '@gauzy-mcp/core';
-import { assertRelationsResolve, connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { assertTextAgrees, assertRelationsResolve, connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
 import { projectEntity } from '../src/entities.js';
 import projectsPlugin from '../src/index.js';
 import { projectsSandbox } from '../src/sandbox.js';
@@ -207,20 +207,6 @@ function employeeName(employeeId: string): string {
   return `${String(user.firstName)} ${String(user.lastName)}`;
 }
 
-/** Each id, date and number the text shows is in the structured content (numbers as numbers: "3.00" is 3). */
-function assertTextAgrees(text: string, structured: Record<string, unknown>) {
-  const json = JSON.stringify(structured);
-  const numbers = new Set<number>();
-  const walk = (value: unknown): void => {
-    if (typeof value === 'number') numbers.add(value);
-    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
-  };
-  walk(structured);
-  const uuids = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-  const dates = /\d{4}-\d{2}-\d{2}/g;
-  for (const token of [...(text.match(uuids) ?? []), ...(text.match(dates) ?? [])]) assert.ok(json.includes(token), `${token} is in the text, not in the structured content`);
-  for (const token of text.replace(uuids, ' ').replace(dates, ' ').match(/\d+(?:\.\d+)?/g) ?? []) assert.ok(numbers.has(Number(token)), `${token} is in the text, not in the structured content`);
-}
 
 interface Share { id: string | null; name: string; seconds: number; hours: number; percent: number }
 

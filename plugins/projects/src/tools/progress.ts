@@ -1,4 +1,4 @@
-import { defineTool, entityRoute, fetchEntity, isoDate, ok, personName, readAllPages, tally, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, entityRoute, fetchEntity, formatSeconds, hoursOf, isoDate, labelWithId, ok, percentOf, personName, TimeTally, type TimeShare, readAllPages, tally, uuid, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { PROJECTS_TOOLSET as toolset, projectEntity } from '../entities.js';
 
@@ -45,44 +45,20 @@ interface DailyReportDay {
   logs?: Array<{ project?: { id?: string; name?: string } | null; employeeLogs?: Array<{ employee?: Record<string, unknown> | null; sum?: number }> }>;
 }
 
-interface Share { id: string | null; name: string; seconds: number; hours: number; percent: number }
-
-const hours = (seconds: number) => Math.round(seconds / 36) / 100;
-const percentOf = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
-/** "3.00 h (10800 s), 42.9%": hours to two decimals for a reader, the exact seconds for arithmetic, the share of the total. */
-const span = (entry: Share) => `${entry.hours.toFixed(2)} h (${entry.seconds} s), ${entry.percent}%`;
-const labelled = (entry: Share) => (entry.id ? `${entry.name} (id ${entry.id})` : entry.name);
-
-/** Seconds summed by id (the first name seen kept), as shares of their total, largest first. */
-class Shares {
-  private readonly byId = new Map<string | null, { name: string; seconds: number }>();
-  add(id: string | null, name: string, seconds: number): void {
-    const entry = this.byId.get(id) ?? { name, seconds: 0 };
-    entry.seconds += seconds;
-    this.byId.set(id, entry);
-  }
-  get total(): number {
-    return [...this.byId.values()].reduce((sum, entry) => sum + entry.seconds, 0);
-  }
-  list(): Share[] {
-    const total = this.total;
-    return [...this.byId.entries()]
-      .map(([id, { name, seconds }]) => ({ id, name, seconds, hours: hours(seconds), percent: percentOf(seconds, total) }))
-      .sort((a, b) => b.seconds - a.seconds || a.name.localeCompare(b.name));
-  }
-}
+/** "3.00 h (10800 s), 42.9%": the time and its share of the total. */
+const span = (entry: TimeShare) => `${formatSeconds(entry.seconds)}, ${entry.percent}%`;
 
 /**
  * Gauzy's daily report is the route that answers time already summed per project and employee, with the
  * employee's user joined, so the names come in the same call (the time-log list gives bare ids).
  */
 function summarizeTime(report: DailyReportDay[]) {
-  const employees = new Shares();
-  const projects = new Map<string | null, { name: string; employees: Shares }>();
+  const employees = new TimeTally();
+  const projects = new Map<string | null, { name: string; employees: TimeTally }>();
   for (const day of report) {
     for (const entry of day.logs ?? []) {
       const projectId = entry.project?.id ?? null;
-      const project = projects.get(projectId) ?? { name: entry.project?.name ?? 'No project', employees: new Shares() };
+      const project = projects.get(projectId) ?? { name: entry.project?.name ?? 'No project', employees: new TimeTally() };
       projects.set(projectId, project);
       for (const log of entry.employeeLogs ?? []) {
         const employeeId = typeof log.employee?.id === 'string' ? log.employee.id : null;
@@ -95,9 +71,9 @@ function summarizeTime(report: DailyReportDay[]) {
   const totalSeconds = employees.total;
   const byProject = [...projects.entries()]
     // Each project's people by id with their time: their names are in byEmployee once, not again per project.
-    .map(([id, { name, employees: staff }]) => ({ id, name, seconds: staff.total, hours: hours(staff.total), percent: percentOf(staff.total, totalSeconds), employees: staff.list().map(({ id: who, seconds, hours: h, percent }) => ({ id: who, seconds, hours: h, percent })) }))
+    .map(([id, { name, employees: staff }]) => ({ id, name, seconds: staff.total, hours: hoursOf(staff.total), percent: percentOf(staff.total, totalSeconds), employees: staff.list().map(({ id: who, seconds, hours: h, percent }) => ({ id: who, seconds, hours: h, percent })) }))
     .sort((a, b) => b.seconds - a.seconds || a.name.localeCompare(b.name));
-  return { totalSeconds, totalHours: hours(totalSeconds), byEmployee: employees.list(), byProject };
+  return { totalSeconds, totalHours: hoursOf(totalSeconds), byEmployee: employees.list(), byProject };
 }
 
 // Lean on purpose: tools/list carries this schema into every conversation; the rows' shape ({ id, name, seconds, hours, percent }) is in the text.
@@ -105,9 +81,9 @@ const rows = z.array(z.looseObject({}));
 
 /** A project's people on its line: the five with the most time by name, then how many more (all of them are in the structured result). */
 const TOP_PEOPLE = 5;
-function topPeople(people: ReadonlyArray<{ id: string | null; seconds: number; hours: number; percent: number }>, named: readonly Share[]): string {
+function topPeople(people: ReadonlyArray<{ id: string | null; seconds: number; hours: number; percent: number }>, named: readonly TimeShare[]): string {
   const nameOf = new Map(named.map((entry) => [entry.id, entry.name]));
-  const shown = people.slice(0, TOP_PEOPLE).map((person) => `${nameOf.get(person.id) ?? 'Unknown employee'} ${person.hours.toFixed(2)} h (${person.seconds} s), ${person.percent}%`);
+  const shown = people.slice(0, TOP_PEOPLE).map((person) => `${nameOf.get(person.id) ?? 'Unknown employee'} ${formatSeconds(person.seconds)}, ${person.percent}%`);
   return [...shown, ...(people.length > TOP_PEOPLE ? [`${people.length - TOP_PEOPLE} more`] : [])].join('; ');
 }
 
@@ -148,10 +124,10 @@ export const getProjectStatistics = defineTool({
       : [
         `${summary.totalHours.toFixed(2)} h (${summary.totalSeconds} s) tracked ${range}.`,
         'By employee:',
-        ...summary.byEmployee.map((entry) => `- ${labelled(entry)}: ${span(entry)}`),
+        ...summary.byEmployee.map((entry) => `- ${labelWithId(entry)}: ${span(entry)}`),
         'By project:',
         // With several projects, each one's people too (their share of that project); with one, that is the list above.
-        ...summary.byProject.map((entry) => `- ${labelled(entry)}: ${span(entry)}${summary.byProject.length > 1 ? `; ${topPeople(entry.employees, summary.byEmployee)}` : ''}`),
+        ...summary.byProject.map((entry) => `- ${labelWithId(entry)}: ${span(entry)}${summary.byProject.length > 1 ? `; ${topPeople(entry.employees, summary.byEmployee)}` : ''}`),
       ];
     if (projectId) {
       const project = await fetchEntity(projectEntity, ctx, projectId);

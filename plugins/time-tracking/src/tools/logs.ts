@@ -1,4 +1,4 @@
-import { defineTool, entityResult, entityOutput, entityRoute, fields, getTool, GauzyMcpError, isoDate, listOutput, listResult, ok, pagination, personName, relationsParam, updateTool, uuid, defined } from '@gauzy-mcp/core';
+import { defineTool, entityResult, entityOutput, entityRoute, fields, formatSeconds, getTool, GauzyMcpError, hoursOf, isoDate, labelWithId, listOutput, listResult, ok, pagination, personName, relationsParam, updateTool, uuid, defined, TimeTally } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { TIME_TRACKING_TOOLSET as toolset, TimeLogSource, TimeLogType, manualTimeFields, timeLogEntity, timeLogUpdateBodyFields } from '../entities.js';
 
@@ -128,38 +128,19 @@ interface DailyReportDay {
   logs?: Array<{ project?: { id?: string; name?: string } | null; sum?: number; employeeLogs?: Array<{ employee?: Record<string, unknown> | null; sum?: number }> }>;
 }
 
-interface Tally { id: string | null; name: string; seconds: number; hours: number }
-
-const hours = (seconds: number) => Math.round(seconds / 36) / 100;
-/** "7.00 h (25200 s)": hours to two decimals for a reader, the exact seconds for arithmetic. */
-const span = (seconds: number) => `${hours(seconds).toFixed(2)} h (${seconds} s)`;
-const labelled = (entry: Tally) => (entry.id ? `${entry.name} (id ${entry.id})` : entry.name);
-
-/** Sums seconds by id, keeping the first name seen; largest first. */
-class Tallies {
-  private readonly byId = new Map<string | null, { name: string; seconds: number }>();
-  add(id: string | null, name: string, seconds: number): void {
-    const entry = this.byId.get(id) ?? { name, seconds: 0 };
-    entry.seconds += seconds;
-    this.byId.set(id, entry);
-  }
-  list(): Tally[] {
-    return [...this.byId.entries()].map(([id, { name, seconds }]) => ({ id, name, seconds, hours: hours(seconds) })).sort((a, b) => b.seconds - a.seconds || a.name.localeCompare(b.name));
-  }
-}
 
 /**
  * Gauzy's report repeats the whole project and employee (with its user) under every day, 17.7 KB for two days of
  * demo data; a model needs the sums and who and what they are for, so only those are kept, named and with ids.
  */
 function summarizeDailyReport(report: DailyReportDay[]) {
-  const employees = new Tallies();
-  const projects = new Tallies();
+  const employees = new TimeTally();
+  const projects = new TimeTally();
   const days = report.map((day) => {
     const dayProjects = (day.logs ?? []).map((entry) => {
       const projectId = entry.project?.id ?? null;
       const projectName = entry.project?.name ?? 'No project';
-      const staff = new Tallies();
+      const staff = new TimeTally();
       for (const log of entry.employeeLogs ?? []) {
         const employeeId = typeof log.employee?.id === 'string' ? log.employee.id : null;
         const name = personName(log.employee) ?? 'Unknown employee';
@@ -169,13 +150,13 @@ function summarizeDailyReport(report: DailyReportDay[]) {
       const list = staff.list();
       const seconds = list.reduce((sum, employee) => sum + employee.seconds, 0);
       projects.add(projectId, projectName, seconds);
-      return { id: projectId, name: projectName, seconds, hours: hours(seconds), employees: list };
+      return { id: projectId, name: projectName, seconds, hours: hoursOf(seconds), employees: list };
     }).sort((a, b) => b.seconds - a.seconds);
     const seconds = dayProjects.reduce((sum, project) => sum + project.seconds, 0);
-    return { date: String(day.date), seconds, hours: hours(seconds), projects: dayProjects };
+    return { date: String(day.date), seconds, hours: hoursOf(seconds), projects: dayProjects };
   }).sort((a, b) => a.date.localeCompare(b.date));
   const totalSeconds = days.reduce((sum, day) => sum + day.seconds, 0);
-  return { totalSeconds, totalHours: hours(totalSeconds), byEmployee: employees.list(), byProject: projects.list(), days };
+  return { totalSeconds, totalHours: hoursOf(totalSeconds), byEmployee: employees.list(), byProject: projects.list(), days };
 }
 
 // Lean on purpose: tools/list carries this schema into every conversation; the rows' shape ({ id, name, seconds, hours }) is in the text.
@@ -199,13 +180,13 @@ export const getDailyTimeReport = defineTool({
     if (summary.days.length === 0) return ok({ period, ...summary }, `No time tracked ${range}.`);
     // Names with ids once, in the totals; the per-day lines name them only, to keep the text short.
     const lines = [
-      `Time tracked ${range}: ${span(summary.totalSeconds)}.`,
-      `By employee: ${summary.byEmployee.map((entry) => `${labelled(entry)} ${span(entry.seconds)}`).join('; ')}`,
-      `By project: ${summary.byProject.map((entry) => `${labelled(entry)} ${span(entry.seconds)}`).join('; ')}`,
+      `Time tracked ${range}: ${formatSeconds(summary.totalSeconds)}.`,
+      `By employee: ${summary.byEmployee.map((entry) => `${labelWithId(entry)} ${formatSeconds(entry.seconds)}`).join('; ')}`,
+      `By project: ${summary.byProject.map((entry) => `${labelWithId(entry)} ${formatSeconds(entry.seconds)}`).join('; ')}`,
       'Per day:',
       ...summary.days.flatMap((day) => [
-        `- ${day.date}: ${span(day.seconds)}`,
-        ...day.projects.map((project) => `  - ${project.name} ${span(project.seconds)}: ${project.employees.map((employee) => `${employee.name} ${span(employee.seconds)}`).join(', ')}`),
+        `- ${day.date}: ${formatSeconds(day.seconds)}`,
+        ...day.projects.map((project) => `  - ${project.name} ${formatSeconds(project.seconds)}: ${project.employees.map((employee) => `${employee.name} ${formatSeconds(employee.seconds)}`).join(', ')}`),
       ]),
     ];
     return ok({ period, ...summary }, lines.join('\n'));
