@@ -134,7 +134,7 @@ describe('two host processes on one Redis', () => {
     balancer.target = b.port;
     const list = await rawPost(`${balancer.url}/mcp`, { jsonrpc: '2.0', id: 2, method: 'tools/list' }, session);
     assert.equal(list.status, 200, list.text);
-    assert.ok(list.json.result.tools.length > 40);
+    assert.ok(list.json.result.tools.length > 30, 'the default toolsets (login is not listed on the host)');
     const call = await rawPost(`${balancer.url}/mcp`, { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'list_projects', arguments: {} } }, session);
     assert.equal(call.status, 200, call.text);
     assert.ok(call.json.result.structuredContent.total >= 4);
