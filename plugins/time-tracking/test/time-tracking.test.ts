@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createKernel, silentLogger } from '@gauzy-mcp/core';
 import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, type ProtocolRevision, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { DETAILED_DAYS } from '../src/tools/logs.js';
 import timeTrackingPlugin from '../src/index.js';
 import { timeTrackingSandbox } from '../src/sandbox.js';
 
@@ -201,4 +202,21 @@ test('start_timer for an employee whose time tracking is off: Gauzy\'s 403 with 
     await client.close();
     await plain.close();
   }
+});
+
+test(`get_daily_time_report over more than ${DETAILED_DAYS} days breaks down the latest ${DETAILED_DAYS} and gives earlier days their total, and says so`, async () => {
+  // Ten days of an hour each, long ago, so no other test's logs fall in the range.
+  for (let day = 1; day <= 10; day++) {
+    const date = `2025-03-${String(day).padStart(2, '0')}`;
+    assert.equal((await admin.call('add_manual_time_log', { startedAt: `${date}T09:00:00.000Z`, stoppedAt: `${date}T10:00:00.000Z` })).isError, false);
+  }
+  const report = await admin.call('get_daily_time_report', { startDate: '2025-03-01T00:00:00.000Z', endDate: '2025-03-10T23:59:59.000Z' });
+  assert.equal(report.isError, false, report.text);
+  const days = report.structured!.days as Array<{ date: string; seconds: number; projects?: unknown[] }>;
+  assert.equal(days.length, 10);
+  assert.deepEqual(days.map((day) => 'projects' in day), [false, false, false, true, true, true, true, true, true, true]);
+  assert.equal(report.structured!.daysWithoutBreakdown, 3);
+  assert.equal(report.structured!.totalSeconds, 10 * 3600, 'the totals count every day');
+  assert.match(report.text, /The 3 earliest day\(s\) show their total only/);
+  assertTextAgrees(report.text, report.structured!);
 });

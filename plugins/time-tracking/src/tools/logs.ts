@@ -150,14 +150,22 @@ function summarizeDailyReport(report: DailyReportDay[]) {
       const list = staff.list();
       const seconds = list.reduce((sum, employee) => sum + employee.seconds, 0);
       projects.add(projectId, projectName, seconds);
-      return { id: projectId, name: projectName, seconds, hours: hoursOf(seconds), employees: list };
+      // Per day, people by id and time: their names are in byEmployee once.
+      return { id: projectId, name: projectName, seconds, hours: hoursOf(seconds), employees: list.map(({ id, seconds: secs, hours }) => ({ id, seconds: secs, hours })) };
     }).sort((a, b) => b.seconds - a.seconds);
     const seconds = dayProjects.reduce((sum, project) => sum + project.seconds, 0);
     return { date: String(day.date), seconds, hours: hoursOf(seconds), projects: dayProjects };
   }).sort((a, b) => a.date.localeCompare(b.date));
   const totalSeconds = days.reduce((sum, day) => sum + day.seconds, 0);
-  return { totalSeconds, totalHours: hoursOf(totalSeconds), byEmployee: employees.list(), byProject: projects.list(), days };
+  // A month of a busy organization's days, each broken down, is over 100 KB: the latest days keep their
+  // breakdown, earlier ones their total (the totals above still count every day).
+  const detailedFrom = Math.max(0, days.length - DETAILED_DAYS);
+  const shown = days.map((day, index) => (index >= detailedFrom ? day : { date: day.date, seconds: day.seconds, hours: day.hours }));
+  return { totalSeconds, totalHours: hoursOf(totalSeconds), byEmployee: employees.list(), byProject: projects.list(), days: shown, ...(detailedFrom > 0 ? { daysWithoutBreakdown: detailedFrom } : {}) };
 }
+
+/** Days broken down by project and employee in one answer; see {@link summarizeDailyReport}. */
+export const DETAILED_DAYS = 7;
 
 // Lean on purpose: tools/list carries this schema into every conversation; the rows' shape ({ id, name, seconds, hours }) is in the text.
 const rows = z.array(z.looseObject({}));
@@ -179,6 +187,7 @@ export const getDailyTimeReport = defineTool({
     const range = `from ${period.startDate.slice(0, 10)} to ${period.endDate.slice(0, 10)}`;
     if (summary.days.length === 0) return ok({ period, ...summary }, `No time tracked ${range}.`);
     // Names with ids once, in the totals; the per-day lines name them only, to keep the text short.
+    const nameOf = new Map(summary.byEmployee.map((entry) => [entry.id, entry.name]));
     const lines = [
       `Time tracked ${range}: ${formatSeconds(summary.totalSeconds)}.`,
       `By employee: ${summary.byEmployee.map((entry) => `${labelWithId(entry)} ${formatSeconds(entry.seconds)}`).join('; ')}`,
@@ -186,8 +195,9 @@ export const getDailyTimeReport = defineTool({
       'Per day:',
       ...summary.days.flatMap((day) => [
         `- ${day.date}: ${formatSeconds(day.seconds)}`,
-        ...day.projects.map((project) => `  - ${project.name} ${formatSeconds(project.seconds)}: ${project.employees.map((employee) => `${employee.name} ${formatSeconds(employee.seconds)}`).join(', ')}`),
+        ...('projects' in day ? day.projects : []).map((project) => `  - ${project.name} ${formatSeconds(project.seconds)}: ${project.employees.map((employee) => `${nameOf.get(employee.id) ?? 'Unknown employee'} ${formatSeconds(employee.seconds)}`).join(', ')}`),
       ]),
+      ...(summary.daysWithoutBreakdown ? [`The ${summary.daysWithoutBreakdown} earliest day(s) show their total only; ask for a shorter range to see who worked on what on them.`] : []),
     ];
     return ok({ period, ...summary }, lines.join('\n'));
   },
