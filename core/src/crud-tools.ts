@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { bulkCreateTool, bulkDeleteTool, bulkUpdateTool, countTool, createTool, deleteTool, getTool, listTool, MAX_BULK_ITEMS, recoverTool, updateTool, type ListToolSpec } from './crud.js';
+import { bulkCreateTool, bulkDeleteTool, bulkUpdateTool, countTool, createTool, deleteTool, getTool, MAX_BULK_ITEMS, recoverTool, updateTool } from './crud.js';
+import { listTool, type ListToolSpec } from './list-tool.js';
 import type { CrudToolKind, EntityDefinition, EntityOperation } from './entity.js';
 import type { ToolContext, ToolDefinition } from './tool.js';
 

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { GauzyMcpError, isGauzyMcpError } from './errors.js';
-import { dataQuery, type QueryInput, type QueryValue } from './gauzy/query.js';
-import { describeItem, entityResult, listResult, ok, personName } from './results.js';
+import type { QueryInput, QueryValue } from './gauzy/query.js';
+import { describeItem, entityResult, ok } from './results.js';
 import type { EntityDefinition, SoftDeleteSpec } from './entity.js';
 import { retiredTool } from './retired.js';
 import { describedElsewhere } from './json-schema.js';
-import { entityOutput, fields as fieldsParam, fieldsOf, isoDate, listOutput, pagination, relationsParam as includeParam, uuid } from './schema.js';
-import { defineTool, type RouteRef, type ToolContext, type ToolDefinition, type ToolOutput, type ToolScope } from './tool.js';
+import { entityOutput, uuid } from './schema.js';
+import { entityRelationsParam, type ToolBase } from './tool-base.js';
+import { defineTool, type RouteRef, type ToolContext, type ToolDefinition, type ToolScope } from './tool.js';
 
 /**
  * Declarative tools over one Gauzy entity. Most Gauzy areas are uniform CRUD; the entity is described once
@@ -19,14 +20,6 @@ export type EntitySpec = Pick<EntityDefinition, 'noun' | 'plural' | 'path' | 'in
 type Shape = z.ZodRawShape;
 type Item = Record<string, unknown>;
 
-interface ToolBase {
-  name: string;
-  title: string;
-  description: string;
-  toolset: string;
-  aliases?: readonly string[];
-  admin?: boolean;
-}
 
 /** The caller's employee id, for "my ..." tools; a clear error for users without an employee record. */
 export function requireEmployeeId(ctx: ToolContext, tool: string): string {
@@ -36,35 +29,6 @@ export function requireEmployeeId(ctx: ToolContext, tool: string): string {
 
 const route = (method: string, path: string) => `${method} ${path}` as RouteRef;
 
-/** A joined relation the caller did not ask for, cut to what the text names: `{ id, name }` per record. */
-export function compactRelations(item: Item, paths: readonly string[]): Item {
-  const out: Item = { ...item };
-  const ref = (value: unknown) => {
-    if (!value || typeof value !== 'object') return value;
-    const record = value as Item;
-    return { id: record.id, name: record.user ? personName(record) : (record.name ?? record.title ?? personName(record)) };
-  };
-  for (const key of new Set(paths.map((path) => path.split('.')[0]!))) {
-    const value = item[key];
-    if (value !== undefined) out[key] = Array.isArray(value) ? value.map(ref) : ref(value);
-  }
-  return out;
-}
-
-/** The `fields` parameter of an entity's lists: its field names as an enum, so a model cannot ask for one that does not exist. */
-export function entityFieldsParam(entity: Pick<EntitySpec, 'fieldNames'>) {
-  return entity.fieldNames?.length ? fieldsOf(entity.fieldNames) : fieldsParam;
-}
-
-/** `fields` picks columns; the relations a caller asked for are kept beside them, or asking for both would drop the relations. */
-export function withRelations(fields: readonly string[] | undefined, relations: readonly string[] | undefined): string[] | undefined {
-  if (!fields?.length) return undefined;
-  return [...new Set([...fields, ...(relations ?? []).map((path) => path.split('.')[0]!)])];
-}
-
-function relationsParam(entity: EntitySpec) {
-  return entity.include.length ? includeParam(entity.include) : undefined;
-}
 
 /** Style A tenant/organization filter every Gauzy list validates. */
 export function scopeWhere(scope: ToolScope, where: Record<string, QueryValue> = {}): Record<string, QueryValue> {
@@ -98,199 +62,6 @@ export function defined<T extends Record<string, unknown>>(value: T): Partial<T>
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
 }
 
-export interface ListToolSpec<F extends Shape> extends ToolBase {
-  /** Route to call; defaults to the entity's base path. */
-  route?: string;
-  /** Filters exposed to the model. */
-  filters?: F;
-  /** Turns filter arguments into `where` (default: each defined filter as an equality). */
-  where?: (args: z.output<z.ZodObject<F>>, ctx: ToolContext) => Record<string, QueryValue> | Promise<Record<string, QueryValue>>;
-  /** Path parameters for routes like `/api/tasks/employee/:id`. */
-  params?: (args: z.output<z.ZodObject<F>>, ctx: ToolContext) => Record<string, string>;
-  /**
-   * How the route reads `skip`: `offset` for plain GET /resource (skip = rows), `page` for routes whose
-   * service computes `take * (skip - 1)` (the `/pagination` routes, `/api/tasks/me`, `/api/tasks/team`).
-   * The tool's own `skip` is always rows: {@link readRowWindow} turns it into pages.
-   */
-  paging?: 'offset' | 'page' | 'none';
-  /** How the route reads its query (default: the entity's list style). */
-  query?: 'where' | 'data' | 'flat';
-  order?: Record<string, 'ASC' | 'DESC'>;
-  /** The route answers only for a user with an employee record (a "my …" list). */
-  requiresEmployee?: boolean;
-  /** What the result's text calls the items (default: the entity's plural). */
-  noun?: string;
-  /** Offer the entity's `search` field as a part-of filter and its `ranges` as From/To bounds (the entity's plain list). */
-  search?: boolean;
-}
-
-/** How many rows a list reads to filter them here, when Gauzy cannot (see {@link filterLocally}). */
-export const LOCAL_SEARCH_ROWS = 500;
-
-/**
- * Routes with `transform: true` read every where value through `Boolean(JSON.parse(v))` (BaseQueryDTO), so
- * a search for "2024" or "true" would match the text "true". Such a search is filtered here instead.
- */
-const gauzyRewritesSearch = (value: string) => {
-  try {
-    JSON.parse(value);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-type FetchedPage = ReturnType<typeof normalizePage>;
-
-/**
- * Rows `[skip, skip + take)` from a route whose `skip` is a 1-based page of `take` rows. A window that
- * starts on a page boundary is one request; any other straddles two pages, and both are read, so a
- * model's `skip` always means rows, whatever the route counts in.
- */
-export async function readRowWindow(fetchPage: (take: number, page: number) => Promise<FetchedPage>, skip: number, take: number): Promise<FetchedPage> {
-  const first = Math.floor(skip / take) + 1;
-  const offset = skip % take;
-  const page = await fetchPage(take, first);
-  if (offset === 0 || page.items.length < take) return { ...page, items: page.items.slice(offset) };
-  const next = await fetchPage(take, first + 1);
-  return { ...page, items: [...page.items, ...next.items].slice(offset, offset + take) };
-}
-
-/** A paged list over a list route, in the query style the route reads (see `ListStyle`). */
-export function listTool<F extends Shape = Record<string, never>>(entity: EntitySpec, spec: ListToolSpec<F>): ToolDefinition {
-  const relations = relationsParam(entity);
-  const search = spec.search ? entity.search : undefined;
-  const searchParam = search ? { [search.field]: z.string().trim().min(1).max(200).optional().describe('Contained, any case') } : {};
-  const ranges = spec.search ? (entity.ranges ?? []) : [];
-  const rangeParams = Object.fromEntries(ranges.flatMap((field) => [[`${field}From`, isoDate().optional()], [`${field}To`, isoDate().optional()]]));
-  const input = z.object({ ...searchParam, ...rangeParams, ...(spec.filters ?? ({} as F)), ...pagination, fields: entityFieldsParam(entity), ...(relations ? { relations } : {}) });
-  const path = spec.route ?? entity.path;
-  const searchPath = `${entity.path}/pagination`;
-  return defineTool({
-    name: spec.name,
-    title: spec.title,
-    description: spec.description,
-    toolset: spec.toolset,
-    aliases: spec.aliases,
-    admin: spec.admin,
-    effect: 'read',
-    input,
-    output: listOutput,
-    routes: search ? [route('GET', path), route('GET', searchPath)] : [route('GET', path)],
-    async handler(args, ctx) {
-      const all = args as Record<string, unknown> & { take: number; skip: number; fields?: string[]; relations?: string[] };
-      const needle = search ? (all[search.field] as string | undefined) : undefined;
-      const filterArgs = pick(all, Object.keys(spec.filters ?? {})) as z.output<z.ZodObject<F>>;
-      const where = spec.where ? await spec.where(filterArgs, ctx) : (defined(filterArgs) as Record<string, QueryValue>);
-      if (spec.requiresEmployee) requireEmployeeId(ctx, spec.name);
-      const scoped = scopeWhere(ctx.scope, where);
-      const local = localFilters(all, ranges, search && needle && gauzyRewritesSearch(needle) ? { field: search.field, needle } : undefined);
-      if (local) return filterLocally(entity, spec.noun, ctx, { ...where }, local, all);
-      if (search && needle) scoped[search.field] = needle;
-      const summary = !all.relations?.length && entity.summaryRelations?.length ? entity.summaryRelations : undefined;
-      const joined = all.relations?.length ? all.relations : summary;
-      const relations = joined ? { relations: [...joined] } : {};
-      const order = spec.order ?? { createdAt: 'DESC' as const };
-      const style = spec.query ?? entity.list?.query ?? 'where';
-      // Without take and skip when the route reads neither (paging `none`): sending them would only mislead a reader of the log.
-      const query = (take: number | undefined, skip: number | undefined): QueryInput =>
-        style === 'data'
-          ? dataQuery({ findInput: scoped, ...relations, order, take, skip })
-          : style === 'flat'
-            ? { ...scoped, ...relations, take, skip }
-            : { where: scoped, ...relations, order, take, skip };
-      const params = spec.params?.(filterArgs, ctx);
-      // A search goes to /pagination: the plain list matches exactly. That route reads `where` and pages by page number.
-      const queryOf = needle ? (take: number | undefined, skip: number | undefined): QueryInput => ({ where: scoped, ...relations, order, take, skip }) : query;
-      const fetch = async (take: number | undefined, skip: number | undefined) => normalizePage(await ctx.gauzy.get(needle ? searchPath : path, { query: queryOf(take, skip), params }));
-      const paging = needle ? 'page' : (spec.paging ?? (spec.route ? 'offset' : (entity.list?.paging ?? 'offset')));
-      const page =
-        paging === 'page' ? await readRowWindow(fetch, all.skip, all.take)
-        : paging === 'none' ? { ...(await fetch(undefined, undefined)), paged: false }
-        : await fetch(all.take, all.skip);
-      if (summary) page.items = page.items.map((item) => compactRelations(item, summary));
-      return listResult({ items: page.items, total: page.total, unpaged: !page.paged, skip: all.skip, take: all.take, fields: withRelations(all.fields, all.relations), noun: spec.noun ?? entity.plural, describe: entity.describe });
-    },
-  });
-}
-
-interface LocalFilter {
-  keep: (item: Item) => boolean;
-  /** Why Gauzy could not filter, for the answer's note. */
-  why: string;
-}
-
-/**
- * What Gauzy cannot filter for a list, to be done here: a date range on a field (no list route bounds one
- * together with the other filters; /api/tasks/filter-by-date takes no status or priority), or a search
- * Gauzy would misread. `To` given as a date includes that whole day.
- */
-function localFilters(args: Record<string, unknown>, ranges: readonly string[], search?: { field: string; needle: string }): LocalFilter | undefined {
-  const checks: Array<(item: Item) => boolean> = [];
-  const reasons: string[] = [];
-  for (const field of ranges) {
-    const from = args[`${field}From`] as string | undefined;
-    const to = args[`${field}To`] as string | undefined;
-    if (!from && !to) continue;
-    const start = from ? Date.parse(from) : -Infinity;
-    const end = to ? Date.parse(to) + (/^\d{4}-\d{2}-\d{2}$/.test(to) ? 86_400_000 - 1 : 0) : Infinity;
-    checks.push((item) => {
-      const at = typeof item[field] === 'string' ? Date.parse(item[field] as string) : NaN;
-      return at >= start && at <= end;
-    });
-    reasons.push(`Gauzy's lists cannot bound ${field}`);
-  }
-  if (search) {
-    const wanted = search.needle.toLowerCase();
-    checks.push((item) => String(item[search.field] ?? '').toLowerCase().includes(wanted));
-    reasons.push(`Gauzy reads "${search.needle}" as a boolean in its search`);
-  }
-  return checks.length ? { keep: (item) => checks.every((check) => check(item)), why: reasons.join(', and ') } : undefined;
-}
-
-/** A filter Gauzy cannot apply: up to {@link LOCAL_SEARCH_ROWS} rows read and filtered here, and the answer says so. */
-async function filterLocally(entity: EntitySpec, noun: string | undefined, ctx: ToolContext, where: Record<string, QueryValue>, filter: LocalFilter, args: { take: number; skip: number; fields?: string[] }): Promise<ToolOutput> {
-  const summary = entity.summaryRelations ?? [];
-  const read = await readAllPages(ctx, entity.path, where, { maxPages: LOCAL_SEARCH_ROWS / 100, relations: summary });
-  // Read oldest first (stable paging while reading); answered newest first, as the list does.
-  const items = read.items.filter(filter.keep).reverse().map((item) => (summary.length ? compactRelations(item, summary) : item));
-  const result = listResult({ items, unpaged: true, skip: args.skip, take: args.take, fields: args.fields, noun: noun ?? entity.plural, describe: entity.describe });
-  const note = `${filter.why}, so ${read.items.length} of ${read.total} ${entity.plural} were read and filtered here${read.partial ? '; later ones were not read' : ''}.`;
-  return { ...result, structured: { ...result.structured, note }, text: `${result.text}\n${note}` };
-}
-
-/**
- * Reads every page of a style-A list route (row-offset paging), up to `maxPages` pages, for tools that
- * aggregate. `partial` says when the cap stopped it before `total`.
- */
-export async function readAllPages(
-  ctx: ToolContext,
-  path: string,
-  where: Record<string, QueryValue>,
-  options: { pageSize?: number; maxPages?: number; relations?: readonly string[] } = {},
-): Promise<{ items: Item[]; total: number; partial: boolean }> {
-  const pageSize = options.pageSize ?? 100;
-  const items: Item[] = [];
-  let total = 0;
-  for (let page = 0; page < (options.maxPages ?? 20); page++) {
-    const result = normalizePage(await ctx.gauzy.get(path, { query: { where: scopeWhere(ctx.scope, where), ...(options.relations?.length ? { relations: [...options.relations] } : {}), take: pageSize, skip: page * pageSize, order: { createdAt: 'ASC' } } }));
-    total = result.total;
-    items.push(...result.items);
-    if (result.items.length < pageSize || items.length >= total) break;
-  }
-  return { items, total, partial: items.length < total };
-}
-
-/** Counts items by the string value of one field ("none" when absent). */
-export function tally(items: readonly Item[], key: string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const item of items) {
-    const value = typeof item[key] === 'string' && item[key] ? String(item[key]) : 'none';
-    counts[value] = (counts[value] ?? 0) + 1;
-  }
-  return counts;
-}
-
 export interface GetToolSpec extends ToolBase {
   idField?: string;
 }
@@ -298,7 +69,7 @@ export interface GetToolSpec extends ToolBase {
 /** One record by id. */
 export function getTool(entity: EntitySpec, spec: GetToolSpec): ToolDefinition {
   const idField = spec.idField ?? 'id';
-  const relations = relationsParam(entity);
+  const relations = entityRelationsParam(entity);
   const input = z.object({ [idField]: uuid(), ...(relations ? { relations } : {}) });
   return defineTool({
     ...toolBase(spec),

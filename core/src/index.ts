@@ -43,6 +43,7 @@ export type { QueryInput, QueryValue } from './gauzy/query.js';
 export { createKernel } from './kernel.js';
 export type { Kernel, KernelOptions } from './kernel.js';
 export * from './crud.js';
+export * from './list-tool.js';
 export { withRefusalHints, type RefusalHint } from './hints.js';
 export { formatSeconds, hoursOf, labelWithId, percentOf, TimeTally, type TimeShare } from './time-summary.js';
 export { retiredTool, type RetiredToolSpec } from './retired.js';
