@@ -54,8 +54,7 @@ export const logout = defineTool({
   aliases: ['cleanup_sessions'],
   title: 'Sign out of Gauzy',
   description:
-    'Sign out of Gauzy: revokes the session\'s refresh token at Gauzy and forgets its tokens and any account signed in with `login`. ' +
-    'The next tool call signs in again with the account this server is configured with, if it has one; otherwise call `login`.',
+    'Sign out of Gauzy: revokes the refresh token and forgets the tokens (and any `login` account). The next call signs in again with the configured account, if any; otherwise call `login`.',
   toolset,
   effect: 'write',
   idempotent: true,

@@ -6,7 +6,7 @@ export const projectCrudTools = crudToolList(projectEntity, {
   toolset,
   bulkToolset,
   tools: {
-    list: { description: 'List the organization\'s projects, newest first, optionally filtered by status, billing, visibility or client.' },
+    list: { description: 'Find or list the organization\'s projects, newest first: by part of the name, status, billing, visibility or client.' },
     // Not offered (yet): list_projects pages the same rows.
     pagination: false,
     get: { description: 'Get one project by id, optionally with its members, teams, tags or client.' },

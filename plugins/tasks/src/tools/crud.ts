@@ -6,7 +6,7 @@ export const taskCrudTools = crudToolList(taskEntity, {
   toolset,
   bulkToolset,
   tools: {
-    list: { description: 'List the organization\'s tasks, newest first, filtered by project, status, priority, size, type, parent or sprint.' },
+    list: { description: 'Find or list the organization\'s tasks, newest first: by part of the title, due-date range, project, status, priority, size, type, parent or sprint.' },
     // One tool per job: get_tasks_pagination paged the same rows with the same filters, and stays callable as list_tasks.
     pagination: false,
     get: { description: 'Get one task by id, optionally with its project, members, teams, tags or sub-tasks.' },
