@@ -172,3 +172,16 @@ test('every relation the pack offers is one Gauzy has: each comes back on the re
   await assertRelationsResolve(admin, taskEntity.include, { list: ['list_tasks'], get: 'get_task_by_id' });
   await assertRelationsResolve(employee, taskEntity.include, { list: ['get_my_tasks', 'get_team_tasks'] });
 });
+
+test('get_my_tasks as an admin answers the admin\'s own tasks: Gauzy answers an admin every assigned task unless the employee is named', async () => {
+  const employeeId = sandbox.seed.users.superAdmin.employeeId;
+  const own = sandbox.db.list('task').filter((row) => row.tenantId === sandbox.seed.tenantId && row.organizationId === sandbox.seed.organizationId && !row.deletedAt && (row.memberIds as string[]).includes(employeeId));
+  const assigned = sandbox.db.list('task').filter((row) => row.tenantId === sandbox.seed.tenantId && row.organizationId === sandbox.seed.organizationId && !row.deletedAt && (row.memberIds as string[]).length > 0);
+  assert.ok(own.length > 0 && own.length < assigned.length, 'the admin is assigned some tasks, not all');
+  sandbox.clearRequests();
+  const mine = await admin.call('get_my_tasks', { take: 100 });
+  assert.equal(mine.isError, false, mine.text);
+  assert.deepEqual((mine.structured!.items as Array<{ id: string }>).map((task) => task.id).sort(), own.map((row) => row.id).sort());
+  const sent = sandbox.requests.find((request) => request.path === '/api/tasks/me')!;
+  assert.equal(((sent.query.where as Record<string, unknown>).members as { id: string }).id, employeeId);
+});

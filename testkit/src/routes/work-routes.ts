@@ -32,9 +32,16 @@ function requireFlatOrganization(input: HandlerInput): string {
 
 export function registerTaskRoutes(registry: RouteRegistry): void {
   // TaskService.findMyTasks / getEmployeeTasks / findTeamTasks: membership filters over the task list, paged (skip = page).
+  // TaskService.getEmployeeTasks: a caller who may act for other employees (CHANGE_SELECTED_EMPLOYEE) gets the
+  // tasks of the employee named in where[members][id], or, naming none, every task that has a member; anyone
+  // else gets their own.
   registry.serve('GET', '/api/tasks/me', (input) => {
     const caller = requireCaller(input);
-    return paginated(input, 'task', listRows(input, 'task', (t) => isTaskMember(t, caller.employee?.id)), true);
+    const named = ((input.query.where as Record<string, unknown> | undefined)?.members as { id?: unknown } | undefined)?.id;
+    const keep = caller.selfScoped
+      ? (t: Row) => isTaskMember(t, caller.employee?.id)
+      : named !== undefined ? (t: Row) => isTaskMember(t, String(named)) : (t: Row) => ((t.memberIds as string[] | undefined) ?? []).length > 0;
+    return paginated(input, 'task', listRows(withoutWhereKeys(input, ['members']), 'task', keep), true);
   });
   registry.serve('GET', '/api/tasks/employee', (input) => {
     const caller = requireCaller(input);

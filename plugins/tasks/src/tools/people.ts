@@ -1,4 +1,4 @@
-import { defineTool, entityFieldsParam, entityRoute, fetchEntity, listOutput, listResult, listTool, normalizePage, pagination, readRowWindow, relationsParam, withRelations, scopeWhere, entityOutput, entityResult, updateEntity, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, entityFieldsParam, requireEmployeeId, entityRoute, fetchEntity, listOutput, listResult, listTool, normalizePage, pagination, readRowWindow, relationsParam, withRelations, scopeWhere, entityOutput, entityResult, updateEntity, uuid, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { TASKS_TOOLSET as toolset, TaskStatus, taskBody, taskEntity, taskFields, taskUpdate } from '../entities.js';
 
@@ -15,6 +15,8 @@ export const getMyTasks = listTool(taskEntity, {
   paging: 'page',
   requiresEmployee: true,
   filters: { status: TaskStatus.optional() },
+  // Gauzy answers an admin (CHANGE_SELECTED_EMPLOYEE) every assigned task unless the employee is named.
+  where: ({ status }, ctx) => ({ ...(status ? { status } : {}), members: { id: requireEmployeeId(ctx, 'get_my_tasks') } }),
   noun: 'tasks assigned to you',
 });
 
