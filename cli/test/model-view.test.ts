@@ -169,6 +169,12 @@ test('"show all high-priority tasks due this week": one list_tasks call with pri
     assert.deepEqual((answer.structured!.items as Item[]).map((task) => task.id).sort(), expected.map((row) => row.id).sort());
     for (const row of expected) assert.ok(answer.text.includes(`due ${String(row.dueDate).slice(0, 10)}`), answer.text);
     assert.match(String(answer.structured!.note), /cannot bound dueDate/);
+
+    // A title search with a due-date range: both are filtered here, the title too.
+    const both = await client.call('list_tasks', { title: 'LOGIN', dueDateFrom: from, dueDateTo: day(60), take: 100 });
+    const titled = sandbox.db.list('task').filter((row) => row.organizationId === sandbox.seed.organizationId && String(row.title).toLowerCase().includes('login') && row.dueDate && String(row.dueDate).slice(0, 10) >= from);
+    assert.ok(titled.length > 0);
+    assert.deepEqual((both.structured!.items as Item[]).map((task) => task.id).sort(), titled.map((row) => row.id).sort());
   } finally {
     await client.close();
   }
@@ -194,6 +200,7 @@ test('"who worked the most hours on the platform project?": list_projects by nam
     // The text alone answers: the first employee listed is the one with the most hours, by name.
     const byEmployee = stats.text.split('By employee:')[1]!.split('\n').filter((line) => line.startsWith('- '));
     assert.ok(byEmployee[0]!.startsWith(`- ${topName} (id ${topId}): ${hours.toFixed(2)} h`), stats.text);
+    assert.ok(!('days' in stats.structured!), 'per-day detail is the daily report\'s: a month of it is 80 KB on a real Gauzy');
     const top = (stats.structured!.byEmployee as Item[])[0]!;
     assert.deepEqual({ name: top.name, hours: top.hours }, { name: topName, hours });
   } finally {

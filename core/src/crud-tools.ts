@@ -160,7 +160,7 @@ function deriveTool(entity: EntityDefinition, kind: CrudToolKind, override: Crud
   };
   switch (kind) {
     case 'list':
-      return listTool(entity, { ...base, filters, where: extras.where, order: extras.order, search: true });
+      return listTool(entity, { ...base, filters, where: extras.where, order: extras.order, entityFilters: true });
     // The /pagination routes validate BaseQueryDTO (`where` required), whatever style the plain list reads.
     case 'pagination':
       return listTool(entity, { ...base, filters, where: extras.where, order: extras.order, route: `${entity.path}/pagination`, paging: 'page', query: 'where' });

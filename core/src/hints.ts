@@ -1,4 +1,4 @@
-import { GauzyMcpError, isGauzyMcpError, type ErrorCode } from './errors.js';
+import { isGauzyMcpError, type ErrorCode } from './errors.js';
 
 /** A known Gauzy refusal of a flow and the sentence that tells the user what to do about it. */
 export interface RefusalHint {
@@ -22,9 +22,8 @@ export async function withRefusalHints<T>(call: () => Promise<T>, hints: readonl
     const messages = Array.isArray(error.details.gauzyMessages) ? error.details.gauzyMessages.map(String) : [];
     const known = hints.find((hint) => (hint.code === undefined || hint.code === error.code) && messages.some((message) => hint.match.test(message)));
     if (!known) throw error;
-    const hinted = new GauzyMcpError(error.code, [], { ...error.details, hint: known.hint }, { cause: error });
-    // The message was formatted with the original's arguments; keep it word for word.
-    Object.defineProperty(hinted, 'message', { value: error.message });
-    throw hinted;
+    // The refusal itself, code and message unchanged, now saying what to do.
+    error.details.hint = known.hint;
+    throw error;
   }
 }

@@ -45,7 +45,7 @@ export type { Kernel, KernelOptions } from './kernel.js';
 export * from './crud.js';
 export * from './list-tool.js';
 export { withRefusalHints, type RefusalHint } from './hints.js';
-export { formatSeconds, hoursOf, labelWithId, percentOf, TimeTally, type TimeShare } from './time-summary.js';
+export { formatSeconds, hoursOf, labelWithId, percentOf, summarizeDailyReport, TimeTally, type DailyReportDay, type DailyReportSummary, type TimeShare } from './time-summary.js';
 export { retiredTool, type RetiredToolSpec } from './retired.js';
 export { defineEntity, entityRoute, isEntityDefinition, unresolvedRelations, crudServiceCannotRecover, ENTITY_OPERATION_ROUTES } from './entity.js';
 export type { EntityDefinition, EntityInput, EntityOperation, RelationDefinition, ListStyle, SoftDeleteSpec, CrudToolKind } from './entity.js';

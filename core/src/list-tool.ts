@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { type EntitySpec, defined, normalizePage, pick, requireEmployeeId, scopeWhere } from './crud.js';
 import { entityRelationsParam, type ToolBase } from './tool-base.js';
-import { dataQuery, type QueryInput, type QueryValue } from './gauzy/query.js';
-import { listResult, personName } from './results.js';
+import { dataQuery, gauzyReadsAsBoolean, type QueryInput, type QueryValue } from './gauzy/query.js';
+import { listResult, recordLabel } from './results.js';
 import { fields as fieldsParam, fieldsOf, isoDate, listOutput, pagination } from './schema.js';
-import { defineTool, type RouteRef, type ToolContext, type ToolDefinition, type ToolOutput } from './tool.js';
+import { defineTool, type RouteRef, type ToolContext, type ToolDefinition } from './tool.js';
+import { entityRoute } from './entity.js';
 
 /*
  * List tools: how a list reads Gauzy (query style, paging, search, relations joined for the text) and what
@@ -17,12 +18,12 @@ type Item = Record<string, unknown>;
 const route = (method: string, path: string) => `${method} ${path}` as RouteRef;
 
 /** A joined relation the caller did not ask for, cut to what the text names: `{ id, name }` per record. */
-export function compactRelations(item: Item, paths: readonly string[]): Item {
+function compactRelations(item: Item, paths: readonly string[]): Item {
   const out: Item = { ...item };
   const ref = (value: unknown) => {
     if (!value || typeof value !== 'object') return value;
     const record = value as Item;
-    return { id: record.id, name: record.user ? personName(record) : (record.name ?? record.title ?? personName(record)) };
+    return { id: record.id, name: recordLabel(record) };
   };
   for (const key of new Set(paths.map((path) => path.split('.')[0]!))) {
     const value = item[key];
@@ -65,24 +66,12 @@ export interface ListToolSpec<F extends Shape> extends ToolBase {
   /** What the result's text calls the items (default: the entity's plural). */
   noun?: string;
   /** Offer the entity's `search` field as a part-of filter and its `ranges` as From/To bounds (the entity's plain list). */
-  search?: boolean;
+  entityFilters?: boolean;
 }
 
-/** How many rows a list reads to filter them here, when Gauzy cannot (see {@link filterLocally}). */
-export const LOCAL_SEARCH_ROWS = 500;
+/** How many rows a list reads to filter them here, when Gauzy cannot (see `localFilters`). */
+export const LOCAL_FILTER_ROWS = 500;
 
-/**
- * Routes with `transform: true` read every where value through `Boolean(JSON.parse(v))` (BaseQueryDTO), so
- * a search for "2024" or "true" would match the text "true". Such a search is filtered here instead.
- */
-const gauzyRewritesSearch = (value: string) => {
-  try {
-    JSON.parse(value);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 type FetchedPage = ReturnType<typeof normalizePage>;
 
@@ -103,13 +92,14 @@ export async function readRowWindow(fetchPage: (take: number, page: number) => P
 /** A paged list over a list route, in the query style the route reads (see `ListStyle`). */
 export function listTool<F extends Shape = Record<string, never>>(entity: EntitySpec, spec: ListToolSpec<F>): ToolDefinition {
   const relations = entityRelationsParam(entity);
-  const search = spec.search ? entity.search : undefined;
+  const search = spec.entityFilters ? entity.search : undefined;
   const searchParam = search ? { [search.field]: z.string().trim().min(1).max(200).optional().describe('Contained, any case') } : {};
-  const ranges = spec.search ? (entity.ranges ?? []) : [];
+  const ranges = spec.entityFilters ? (entity.ranges ?? []) : [];
   const rangeParams = Object.fromEntries(ranges.flatMap((field) => [[`${field}From`, isoDate().optional()], [`${field}To`, isoDate().optional()]]));
   const input = z.object({ ...searchParam, ...rangeParams, ...(spec.filters ?? ({} as F)), ...pagination, fields: entityFieldsParam(entity), ...(relations ? { relations } : {}) });
   const path = spec.route ?? entity.path;
-  const searchPath = `${entity.path}/pagination`;
+  // The route the entity's search operation is served on (checked against the route table with the entity).
+  const searchPath = search ? entityRoute(entity, search.operation).slice('GET '.length) : path;
   return defineTool({
     name: spec.name,
     title: spec.title,
@@ -128,34 +118,58 @@ export function listTool<F extends Shape = Record<string, never>>(entity: Entity
       const where = spec.where ? await spec.where(filterArgs, ctx) : (defined(filterArgs) as Record<string, QueryValue>);
       if (spec.requiresEmployee) requireEmployeeId(ctx, spec.name);
       const scoped = scopeWhere(ctx.scope, where);
-      const local = localFilters(all, ranges, search && needle && gauzyRewritesSearch(needle) ? { field: search.field, needle } : undefined);
-      if (local) return filterLocally(entity, spec.noun, ctx, { ...where }, local, all);
-      if (search && needle) scoped[search.field] = needle;
+      const local = localFilters(all, ranges, search && needle ? { field: search.field, needle } : undefined);
+      // A search Gauzy can run goes to /pagination (the plain list matches exactly); one it would misread is filtered here.
+      const searched = Boolean(needle) && !local;
+      if (searched) scoped[search!.field] = needle!;
       const summary = !all.relations?.length && entity.summaryRelations?.length ? entity.summaryRelations : undefined;
       const joined = all.relations?.length ? all.relations : summary;
-      const relations = joined ? { relations: [...joined] } : {};
+      const join = joined ? { relations: [...joined] } : {};
       const order = spec.order ?? { createdAt: 'DESC' as const };
-      const style = spec.query ?? entity.list?.query ?? 'where';
+      const style = searched ? 'where' : (spec.query ?? entity.list?.query ?? 'where');
       // Without take and skip when the route reads neither (paging `none`): sending them would only mislead a reader of the log.
       const query = (take: number | undefined, skip: number | undefined): QueryInput =>
         style === 'data'
-          ? dataQuery({ findInput: scoped, ...relations, order, take, skip })
+          ? dataQuery({ findInput: scoped, ...join, order, take, skip })
           : style === 'flat'
-            ? { ...scoped, ...relations, take, skip }
-            : { where: scoped, ...relations, order, take, skip };
+            ? { ...scoped, ...join, take, skip }
+            : { where: scoped, ...join, order, take, skip };
       const params = spec.params?.(filterArgs, ctx);
-      // A search goes to /pagination: the plain list matches exactly. That route reads `where` and pages by page number.
-      const queryOf = needle ? (take: number | undefined, skip: number | undefined): QueryInput => ({ where: scoped, ...relations, order, take, skip }) : query;
-      const fetch = async (take: number | undefined, skip: number | undefined) => normalizePage(await ctx.gauzy.get(needle ? searchPath : path, { query: queryOf(take, skip), params }));
-      const paging = needle ? 'page' : (spec.paging ?? (spec.route ? 'offset' : (entity.list?.paging ?? 'offset')));
-      const page =
-        paging === 'page' ? await readRowWindow(fetch, all.skip, all.take)
+      const fetch = async (take: number | undefined, skip: number | undefined) => normalizePage(await ctx.gauzy.get(searched ? searchPath : path, { query: query(take, skip), params }));
+      const paging = searched ? 'page' : (spec.paging ?? (spec.route ? 'offset' : (entity.list?.paging ?? 'offset')));
+      // Rows [skip, skip + take) whatever the route counts `skip` in.
+      const rows = async (skip: number, take: number) =>
+        paging === 'page' ? readRowWindow(fetch, skip, take)
         : paging === 'none' ? { ...(await fetch(undefined, undefined)), paged: false }
-        : await fetch(all.take, all.skip);
-      if (summary) page.items = page.items.map((item) => compactRelations(item, summary));
-      return listResult({ items: page.items, total: page.total, unpaged: !page.paged, skip: all.skip, take: all.take, fields: withRelations(all.fields, all.relations), noun: spec.noun ?? entity.plural, describe: entity.describe });
+        : fetch(take, skip);
+      const compact = (items: Item[]) => (summary ? items.map((item) => compactRelations(item, summary)) : items);
+      const fields = withRelations(all.fields, all.relations);
+      const noun = spec.noun ?? entity.plural;
+      if (local) {
+        const read = await readRows(rows, LOCAL_FILTER_ROWS);
+        const result = listResult({ items: compact(read.items.filter(local.keep)), unpaged: true, skip: all.skip, take: all.take, fields, noun, describe: entity.describe });
+        const note = `${local.why}, so ${read.items.length} of ${read.total} ${entity.plural} were read and filtered here${read.items.length < read.total ? '; later ones were not read' : ''}.`;
+        return { ...result, structured: { ...result.structured, note }, text: `${result.text}\n${note}` };
+      }
+      const page = await rows(all.skip, all.take);
+      return listResult({ items: compact(page.items), total: page.total, unpaged: !page.paged, skip: all.skip, take: all.take, fields, noun, describe: entity.describe });
     },
   });
+}
+
+/** Up to `limit` rows of a list, a page of 100 at a time, in the list's own order. */
+async function readRows(rows: (skip: number, take: number) => Promise<FetchedPage>, limit: number): Promise<{ items: Item[]; total: number }> {
+  const items: Item[] = [];
+  let total = 0;
+  while (items.length < limit) {
+    const page = await rows(items.length, 100);
+    // A route that answers every row at once (not paged) has answered them all.
+    if (!page.paged) return { items: page.items.slice(0, limit), total: page.items.length };
+    items.push(...page.items);
+    total = page.total;
+    if (page.items.length < 100 || items.length >= total) break;
+  }
+  return { items, total };
 }
 
 interface LocalFilter {
@@ -167,7 +181,7 @@ interface LocalFilter {
 /**
  * What Gauzy cannot filter for a list, to be done here: a date range on a field (no list route bounds one
  * together with the other filters; /api/tasks/filter-by-date takes no status or priority), or a search
- * Gauzy would misread. `To` given as a date includes that whole day.
+ * Gauzy would misread. When the rows are filtered here, a search is too. `To` given as a date includes that whole day.
  */
 function localFilters(args: Record<string, unknown>, ranges: readonly string[], search?: { field: string; needle: string }): LocalFilter | undefined {
   const checks: Array<(item: Item) => boolean> = [];
@@ -184,23 +198,13 @@ function localFilters(args: Record<string, unknown>, ranges: readonly string[], 
     });
     reasons.push(`Gauzy's lists cannot bound ${field}`);
   }
+  if (search && gauzyReadsAsBoolean(search.needle)) reasons.push(`Gauzy reads "${search.needle}" as a boolean in its search`);
+  if (reasons.length === 0) return undefined;
   if (search) {
     const wanted = search.needle.toLowerCase();
     checks.push((item) => String(item[search.field] ?? '').toLowerCase().includes(wanted));
-    reasons.push(`Gauzy reads "${search.needle}" as a boolean in its search`);
   }
-  return checks.length ? { keep: (item) => checks.every((check) => check(item)), why: reasons.join(', and ') } : undefined;
-}
-
-/** A filter Gauzy cannot apply: up to {@link LOCAL_SEARCH_ROWS} rows read and filtered here, and the answer says so. */
-async function filterLocally(entity: EntitySpec, noun: string | undefined, ctx: ToolContext, where: Record<string, QueryValue>, filter: LocalFilter, args: { take: number; skip: number; fields?: string[] }): Promise<ToolOutput> {
-  const summary = entity.summaryRelations ?? [];
-  const read = await readAllPages(ctx, entity.path, where, { maxPages: LOCAL_SEARCH_ROWS / 100, relations: summary });
-  // Read oldest first (stable paging while reading); answered newest first, as the list does.
-  const items = read.items.filter(filter.keep).reverse().map((item) => (summary.length ? compactRelations(item, summary) : item));
-  const result = listResult({ items, unpaged: true, skip: args.skip, take: args.take, fields: args.fields, noun: noun ?? entity.plural, describe: entity.describe });
-  const note = `${filter.why}, so ${read.items.length} of ${read.total} ${entity.plural} were read and filtered here${read.partial ? '; later ones were not read' : ''}.`;
-  return { ...result, structured: { ...result.structured, note }, text: `${result.text}\n${note}` };
+  return { keep: (item) => checks.every((check) => check(item)), why: reasons.join(', and ') };
 }
 
 /**
@@ -211,13 +215,13 @@ export async function readAllPages(
   ctx: ToolContext,
   path: string,
   where: Record<string, QueryValue>,
-  options: { pageSize?: number; maxPages?: number; relations?: readonly string[] } = {},
+  options: { pageSize?: number; maxPages?: number } = {},
 ): Promise<{ items: Item[]; total: number; partial: boolean }> {
   const pageSize = options.pageSize ?? 100;
   const items: Item[] = [];
   let total = 0;
   for (let page = 0; page < (options.maxPages ?? 20); page++) {
-    const result = normalizePage(await ctx.gauzy.get(path, { query: { where: scopeWhere(ctx.scope, where), ...(options.relations?.length ? { relations: [...options.relations] } : {}), take: pageSize, skip: page * pageSize, order: { createdAt: 'ASC' } } }));
+    const result = normalizePage(await ctx.gauzy.get(path, { query: { where: scopeWhere(ctx.scope, where), take: pageSize, skip: page * pageSize, order: { createdAt: 'ASC' } } }));
     total = result.total;
     items.push(...result.items);
     if (result.items.length < pageSize || items.length >= total) break;

@@ -33,12 +33,18 @@ export function personName(person: unknown): string | undefined {
   return full || (typeof user.name === 'string' && user.name ? user.name : typeof user.email === 'string' ? user.email : undefined);
 }
 
-/** A related record as text: a person by name, anything else by name or title; with its id. */
+/** What a related record is called: a person (an employee with its user) by name, anything else by name or title. */
+export function recordLabel(record: Item): string | undefined {
+  const label = (record.user ? personName(record) : undefined) ?? record.name ?? record.title ?? personName(record);
+  return typeof label === 'string' && label ? label : undefined;
+}
+
+/** A related record as text: {@link recordLabel} with its id. */
 export function refLabel(value: unknown): string | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const record = value as Item;
-  const label = personName(record.user ? record : undefined) ?? record.name ?? record.title ?? personName(record);
-  if (typeof label !== 'string' || !label) return undefined;
+  const label = recordLabel(record);
+  if (!label) return undefined;
   return record.id ? `${label} (id ${String(record.id)})` : label;
 }
 

@@ -1,3 +1,5 @@
+import { personName } from './results.js';
+
 /**
  * Time summed for a report a person reads: per employee, project or day, in hours to two decimals beside
  * the exact seconds, with each one's share of the total. The summary tools of every pack use these, so
@@ -44,4 +46,65 @@ export class TimeTally {
       .map(([id, { name, seconds }]) => ({ id, name, seconds, hours: hoursOf(seconds), percent: percentOf(seconds, total) }))
       .sort((a, b) => b.seconds - a.seconds || a.name.localeCompare(b.name));
   }
+}
+
+/** The parts of Gauzy's daily report (`GET /api/timesheet/time-log/report/daily`, TimeLogService.getDailyReport) a summary reads: day → project → employee, summed. */
+export interface DailyReportDay {
+  date?: string;
+  logs?: Array<{ project?: { id?: string; name?: string } | null; employeeLogs?: Array<{ employee?: Record<string, unknown> | null; sum?: number }> }>;
+}
+
+type Share = Omit<TimeShare, 'name'>;
+
+export interface DailyReportSummary {
+  totalSeconds: number;
+  totalHours: number;
+  byEmployee: TimeShare[];
+  /** Each project's people by id and time: their names are in `byEmployee` once. */
+  byProject: Array<TimeShare & { employees: Share[] }>;
+  days: Array<{ date: string; seconds: number; hours: number; projects: Array<{ id: string | null; name: string; seconds: number; hours: number; employees: Array<Omit<Share, 'percent'>> }> }>;
+}
+
+/**
+ * Gauzy's daily report summed per employee, per project and per day, named and with ids. The report repeats
+ * the whole project and employee (with its user) under every day, 17.7 KB for two days of demo data; a
+ * model needs the sums, who and what they are for, so only those are kept.
+ */
+export function summarizeDailyReport(report: readonly DailyReportDay[]): DailyReportSummary {
+  const employees = new TimeTally();
+  const projects = new Map<string | null, { name: string; staff: TimeTally }>();
+  const days = report
+    .map((day) => {
+      const dayProjects = (day.logs ?? [])
+        .map((entry) => {
+          const id = entry.project?.id ?? null;
+          const name = entry.project?.name ?? 'No project';
+          const project = projects.get(id) ?? { name, staff: new TimeTally() };
+          projects.set(id, project);
+          const staff = new TimeTally();
+          for (const log of entry.employeeLogs ?? []) {
+            const employeeId = typeof log.employee?.id === 'string' ? log.employee.id : null;
+            const person = personName(log.employee) ?? 'Unknown employee';
+            for (const tally of [staff, employees, project.staff]) tally.add(employeeId, person, log.sum ?? 0);
+          }
+          const seconds = staff.total;
+          return { id, name, seconds, hours: hoursOf(seconds), employees: staff.list().map(({ id: who, seconds: secs, hours }) => ({ id: who, seconds: secs, hours })) };
+        })
+        .sort((a, b) => b.seconds - a.seconds);
+      const seconds = dayProjects.reduce((sum, project) => sum + project.seconds, 0);
+      return { date: String(day.date), seconds, hours: hoursOf(seconds), projects: dayProjects };
+    })
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const totalSeconds = employees.total;
+  const byProject = [...projects.entries()]
+    .map(([id, { name, staff }]) => ({
+      id,
+      name,
+      seconds: staff.total,
+      hours: hoursOf(staff.total),
+      percent: percentOf(staff.total, totalSeconds),
+      employees: staff.list().map(({ name: _name, ...share }) => share),
+    }))
+    .sort((a, b) => b.seconds - a.seconds || a.name.localeCompare(b.name));
+  return { totalSeconds, totalHours: hoursOf(totalSeconds), byEmployee: employees.list(), byProject, days };
 }

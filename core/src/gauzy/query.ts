@@ -46,3 +46,17 @@ export function fillRoute(route: string, params: Record<string, string | number>
     return encodeURIComponent(String(value));
   });
 }
+
+/**
+ * Whether Gauzy's BaseQueryDTO transform (`Boolean(JSON.parse(v))` on each where value of a `transform: true`
+ * route) turns this value into a boolean: "2024", "true" and "null" do, "login" does not. The sandbox
+ * applies it as Gauzy does; a list tool filters such a search itself instead.
+ */
+export function gauzyReadsAsBoolean(value: string): boolean {
+  try {
+    JSON.parse(value);
+    return true;
+  } catch {
+    return false;
+  }
+}

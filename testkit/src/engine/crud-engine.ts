@@ -1,3 +1,4 @@
+import { gauzyReadsAsBoolean } from '@gauzy-mcp/core/internal';
 import type { DtoSpec } from '../dto-validation.js';
 import type { EntityOperation } from '@gauzy-mcp/core';
 import type { EntitySpec } from '../entity-specs.js';
@@ -75,7 +76,7 @@ function operationHandler(spec: EntitySpec & { entity: NonNullable<EntitySpec['e
         if (!search || value === undefined) return paginated(input, entity, listRows(input, entity), true);
         // As Gauzy's service: LIKE '%value%' in any case, after BaseQueryDTO's transform read the value as JSON when it parses.
         const { [search.field]: _searched, ...rest } = where!;
-        const needle = (jsonParses(value) ? String(Boolean(JSON.parse(value))) : value).toLowerCase();
+        const needle = (gauzyReadsAsBoolean(value) ? String(Boolean(JSON.parse(value))) : value).toLowerCase();
         const narrowed = { ...input, query: { ...input.query, where: rest } };
         return paginated(narrowed, entity, listRows(narrowed, entity, (row) => String(row[search.field] ?? '').toLowerCase().includes(needle)), true);
       };
@@ -214,11 +215,3 @@ function listInput(input: HandlerInput, style: 'where' | 'data' | 'flat'): Handl
   };
 }
 
-function jsonParses(value: string): boolean {
-  try {
-    JSON.parse(value);
-    return true;
-  } catch {
-    return false;
-  }
-}

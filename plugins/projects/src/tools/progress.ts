@@ -1,4 +1,4 @@
-import { defineTool, entityRoute, fetchEntity, formatSeconds, hoursOf, isoDate, labelWithId, ok, percentOf, personName, TimeTally, type TimeShare, readAllPages, tally, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, entityRoute, fetchEntity, formatSeconds, isoDate, labelWithId, ok, readAllPages, summarizeDailyReport, tally, uuid, type DailyReportDay, type TimeShare, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { PROJECTS_TOOLSET as toolset, projectEntity } from '../entities.js';
 
@@ -40,41 +40,13 @@ export const getProjectProgress = defineTool({
   },
 });
 
-/** The parts of Gauzy's daily report read here (TimeLogService.getDailyReport: day → project → employee, with summed seconds). */
-interface DailyReportDay {
-  logs?: Array<{ project?: { id?: string; name?: string } | null; employeeLogs?: Array<{ employee?: Record<string, unknown> | null; sum?: number }> }>;
-}
-
 /** "3.00 h (10800 s), 42.9%": the time and its share of the total. */
 const span = (entry: TimeShare) => `${formatSeconds(entry.seconds)}, ${entry.percent}%`;
 
-/**
+/*
  * Gauzy's daily report is the route that answers time already summed per project and employee, with the
  * employee's user joined, so the names come in the same call (the time-log list gives bare ids).
  */
-function summarizeTime(report: DailyReportDay[]) {
-  const employees = new TimeTally();
-  const projects = new Map<string | null, { name: string; employees: TimeTally }>();
-  for (const day of report) {
-    for (const entry of day.logs ?? []) {
-      const projectId = entry.project?.id ?? null;
-      const project = projects.get(projectId) ?? { name: entry.project?.name ?? 'No project', employees: new TimeTally() };
-      projects.set(projectId, project);
-      for (const log of entry.employeeLogs ?? []) {
-        const employeeId = typeof log.employee?.id === 'string' ? log.employee.id : null;
-        const name = personName(log.employee) ?? 'Unknown employee';
-        employees.add(employeeId, name, log.sum ?? 0);
-        project.employees.add(employeeId, name, log.sum ?? 0);
-      }
-    }
-  }
-  const totalSeconds = employees.total;
-  const byProject = [...projects.entries()]
-    // Each project's people by id with their time: their names are in byEmployee once, not again per project.
-    .map(([id, { name, employees: staff }]) => ({ id, name, seconds: staff.total, hours: hoursOf(staff.total), percent: percentOf(staff.total, totalSeconds), employees: staff.list().map(({ id: who, seconds, hours: h, percent }) => ({ id: who, seconds, hours: h, percent })) }))
-    .sort((a, b) => b.seconds - a.seconds || a.name.localeCompare(b.name));
-  return { totalSeconds, totalHours: hoursOf(totalSeconds), byEmployee: employees.list(), byProject };
-}
 
 // Lean on purpose: tools/list carries this schema into every conversation; the rows' shape ({ id, name, seconds, hours, percent }) is in the text.
 const rows = z.array(z.looseObject({}));
@@ -115,7 +87,8 @@ export const getProjectStatistics = defineTool({
         ...(employeeId ? { employeeIds: [employeeId] } : {}),
       },
     });
-    const summary = summarizeTime(Array.isArray(report) ? report : []);
+    // Per project and employee; the days are the daily report's to show.
+    const { days: _days, ...summary } = summarizeDailyReport(Array.isArray(report) ? report : []);
     const period = { startDate: start.toISOString(), endDate: end.toISOString() };
     const structured: Record<string, unknown> = { period, ...summary };
     const range = `from ${period.startDate.slice(0, 10)} to ${period.endDate.slice(0, 10)}`;

@@ -1,4 +1,4 @@
-import { defineTool, entityResult, entityOutput, entityRoute, fields, formatSeconds, getTool, GauzyMcpError, hoursOf, isoDate, labelWithId, listOutput, listResult, ok, pagination, personName, relationsParam, updateTool, uuid, defined, TimeTally } from '@gauzy-mcp/core';
+import { defineTool, entityResult, entityOutput, entityRoute, fields, formatSeconds, getTool, GauzyMcpError, isoDate, labelWithId, listOutput, listResult, ok, pagination, relationsParam, summarizeDailyReport, updateTool, uuid, defined, type DailyReportDay } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { TIME_TRACKING_TOOLSET as toolset, TimeLogSource, TimeLogType, manualTimeFields, timeLogEntity, timeLogUpdateBodyFields } from '../entities.js';
 
@@ -122,49 +122,19 @@ export const deleteTimeLogs = defineTool({
   },
 });
 
-/** The parts of Gauzy's daily report read here (TimeLogService.getDailyReport: day → project → employee, with summed seconds). */
-interface DailyReportDay {
-  date?: string;
-  logs?: Array<{ project?: { id?: string; name?: string } | null; sum?: number; employeeLogs?: Array<{ employee?: Record<string, unknown> | null; sum?: number }> }>;
-}
-
-
 /**
- * Gauzy's report repeats the whole project and employee (with its user) under every day, 17.7 KB for two days of
- * demo data; a model needs the sums and who and what they are for, so only those are kept, named and with ids.
+ * The daily report summed (see `summarizeDailyReport`); a month of a busy organization's days, each broken
+ * down, is over 100 KB, so the latest {@link DETAILED_DAYS} keep their breakdown and earlier ones their total
+ * (the totals still count every day). Projects are listed with their total only: the days say who.
  */
-function summarizeDailyReport(report: DailyReportDay[]) {
-  const employees = new TimeTally();
-  const projects = new TimeTally();
-  const days = report.map((day) => {
-    const dayProjects = (day.logs ?? []).map((entry) => {
-      const projectId = entry.project?.id ?? null;
-      const projectName = entry.project?.name ?? 'No project';
-      const staff = new TimeTally();
-      for (const log of entry.employeeLogs ?? []) {
-        const employeeId = typeof log.employee?.id === 'string' ? log.employee.id : null;
-        const name = personName(log.employee) ?? 'Unknown employee';
-        staff.add(employeeId, name, log.sum ?? 0);
-        employees.add(employeeId, name, log.sum ?? 0);
-      }
-      const list = staff.list();
-      const seconds = list.reduce((sum, employee) => sum + employee.seconds, 0);
-      projects.add(projectId, projectName, seconds);
-      // Per day, people by id and time: their names are in byEmployee once.
-      return { id: projectId, name: projectName, seconds, hours: hoursOf(seconds), employees: list.map(({ id, seconds: secs, hours }) => ({ id, seconds: secs, hours })) };
-    }).sort((a, b) => b.seconds - a.seconds);
-    const seconds = dayProjects.reduce((sum, project) => sum + project.seconds, 0);
-    return { date: String(day.date), seconds, hours: hoursOf(seconds), projects: dayProjects };
-  }).sort((a, b) => a.date.localeCompare(b.date));
-  const totalSeconds = days.reduce((sum, day) => sum + day.seconds, 0);
-  // A month of a busy organization's days, each broken down, is over 100 KB: the latest days keep their
-  // breakdown, earlier ones their total (the totals above still count every day).
+function dailyTimeSummary(report: readonly DailyReportDay[]) {
+  const { byProject, days, ...summary } = summarizeDailyReport(report);
   const detailedFrom = Math.max(0, days.length - DETAILED_DAYS);
   const shown = days.map((day, index) => (index >= detailedFrom ? day : { date: day.date, seconds: day.seconds, hours: day.hours }));
-  return { totalSeconds, totalHours: hoursOf(totalSeconds), byEmployee: employees.list(), byProject: projects.list(), days: shown, ...(detailedFrom > 0 ? { daysWithoutBreakdown: detailedFrom } : {}) };
+  return { ...summary, byProject: byProject.map(({ employees: _employees, ...project }) => project), days: shown, ...(detailedFrom > 0 ? { daysWithoutBreakdown: detailedFrom } : {}) };
 }
 
-/** Days broken down by project and employee in one answer; see {@link summarizeDailyReport}. */
+/** Days broken down by project and employee in one answer; see {@link dailyTimeSummary}. */
 export const DETAILED_DAYS = 7;
 
 // Lean on purpose: tools/list carries this schema into every conversation; the rows' shape ({ id, name, seconds, hours }) is in the text.
@@ -182,7 +152,7 @@ export const getDailyTimeReport = defineTool({
   async handler(args, ctx) {
     const { query, start, end } = rangeQuery(ctx, args);
     const data = await ctx.gauzy.get<DailyReportDay[]>('/api/timesheet/time-log/report/daily', { query });
-    const summary = summarizeDailyReport(Array.isArray(data) ? data : []);
+    const summary = dailyTimeSummary(Array.isArray(data) ? data : []);
     const period = { startDate: start.toISOString(), endDate: end.toISOString() };
     const range = `from ${period.startDate.slice(0, 10)} to ${period.endDate.slice(0, 10)}`;
     if (summary.days.length === 0) return ok({ period, ...summary }, `No time tracked ${range}.`);
