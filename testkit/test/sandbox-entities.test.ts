@@ -149,3 +149,23 @@ test('an entity naming an operation Gauzy does not serve is refused by defineEnt
     (error: unknown) => isGauzyMcpError(error) && error.code === 'GMCP_ERR_PLUGIN_INVALID' && /GET \/api\/organization-team-employee/.test(error.message),
   );
 });
+
+test('a pack\'s model of a platform entity keeps the platform hooks it does not restate (the employee\'s fullName)', async () => {
+  const richerEmployee = defineEntity({
+    name: 'employee', gauzyClass: 'Employee', noun: 'employee', plural: 'employees', path: '/api/employee',
+    operations: ['findAll', 'findById'], scope: 'organization', fields: { short_description: z.string().optional() },
+  });
+  const built = await buildSandboxApp({ entities: [sandboxEntity(richerEmployee, { hidden: ['isVetted'] })] });
+  try {
+    const { headers } = await loginAs(built, 'superAdmin');
+    const { employeeId } = built.seed.users.employee;
+    const answer = await built.app.inject({ method: 'GET', url: `/api/employee/${employeeId}`, headers });
+    assert.equal(answer.statusCode, 200, answer.body);
+    const employee = answer.json() as Record<string, unknown>;
+    assert.equal(employee.fullName, 'Default Employee', 'the platform virtuals still apply');
+    assert.equal(employee.payPeriod, 'TWICE_PER_MONTH', 'the platform column defaults still apply');
+    assert.ok(!('isVetted' in employee), 'the pack\'s own hook applies');
+  } finally {
+    await built.app.close();
+  }
+});

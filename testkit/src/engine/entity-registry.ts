@@ -1,4 +1,4 @@
-import { isEntityDefinition, type EntityDefinition, type SandboxEntity } from '@gauzy-mcp/core';
+import { isEntityDefinition, type EntityDefinition, type EntitySandboxHooks, type SandboxEntity } from '@gauzy-mcp/core';
 import type { EntitySpec, RelationSpec } from '../entity-specs.js';
 import { dtosFromFields } from './zod-dto.js';
 
@@ -46,13 +46,20 @@ export function sandboxSpecOf(input: SandboxEntityInput): EntitySpec {
 
 /**
  * The entities one sandbox knows, by table name. A later entity of the same name replaces an earlier one
- * (a pack's richer model of a platform entity wins). A table without an entity holds raw rows.
+ * (a pack's richer model of a platform entity wins, keeping the hooks it does not restate). A table without an entity holds raw rows.
  */
 export class EntityRegistry {
   private readonly specs = new Map<string, EntitySpec>();
 
   constructor(entities: readonly SandboxEntityInput[] = []) {
-    for (const spec of entities.map(sandboxSpecOf)) {
+    const hooksByName = new Map<string, EntitySandboxHooks>();
+    for (const input of entities) {
+      const { entity, hooks } = isEntityDefinition(input) ? { entity: input, hooks: {} } : input;
+      // A pack's model of a platform entity keeps the platform's hooks it does not restate (the employee's
+      // column defaults and fullName, say), so they are written once, where the platform entity is.
+      const merged = { ...hooksByName.get(entity.name), ...hooks };
+      hooksByName.set(entity.name, merged);
+      const spec = sandboxSpecOf({ entity, hooks: merged });
       this.specs.delete(spec.name);
       this.specs.set(spec.name, spec);
     }
