@@ -10,6 +10,13 @@ import { parseResponsePayload, redactHeaders, type RecordedRequest } from './req
 import { registerAuthRoutes, type TokenState } from './routes/auth-routes.js';
 import { registerTimeLogRoutes, registerTimerRoutes } from './routes/time-tracking-routes.js';
 import { registerEmployeeRoutes, registerProjectRoutes, registerTaskRoutes, registerTeamRoutes } from './routes/work-routes.js';
+import { registerEmployeesRoutes } from './routes/employees-routes.js';
+import { registerSkillsRoutes } from './routes/skills-routes.js';
+import { registerContactsRoutes } from './routes/contacts-routes.js';
+import { registerCandidatesRoutes } from './routes/candidates-routes.js';
+import { registerTimeOffRoutes } from './routes/time-off-routes.js';
+import { registerDailyPlansRoutes } from './routes/daily-plans-routes.js';
+import { registerCommentsRoutes } from './routes/comments-routes.js';
 import { PLATFORM_ENTITIES } from './platform-entities.js';
 import { seedSandbox, type SeedInfo } from './seed.js';
 import { SandboxStore } from './store.js';
@@ -176,6 +183,13 @@ function registerRoutes(registry: RouteRegistry, db: SandboxStore, tokens: Token
   registerTeamRoutes(registry);
   registerTimerRoutes(registry);
   registerTimeLogRoutes(registry);
+  registerEmployeesRoutes(registry);
+  registerSkillsRoutes(registry);
+  registerContactsRoutes(registry);
+  registerCandidatesRoutes(registry);
+  registerTimeOffRoutes(registry);
+  registerDailyPlansRoutes(registry);
+  registerCommentsRoutes(registry);
   for (const spec of db.entities.served()) serveEntity(registry, spec);
 }
 

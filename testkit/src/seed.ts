@@ -2,6 +2,13 @@ import { insertEntity } from './engine/records.js';
 import { DEFAULT_ROLE_PERMISSIONS, type SeedRoleName } from './role-permissions.js';
 import { hashPassword } from './routes/auth-routes.js';
 import { SEED_IDS, SEED_PASSWORDS } from './seed-ids.js';
+import { seedEmployeesDemo } from './seeds/employees.js';
+import { seedSkillsDemo } from './seeds/skills.js';
+import { seedContactsDemo } from './seeds/contacts.js';
+import { seedCandidatesDemo } from './seeds/candidates.js';
+import { seedTimeOffDemo } from './seeds/time-off.js';
+import { seedDailyPlansDemo } from './seeds/daily-plans.js';
+import { seedCommentsDemo } from './seeds/comments.js';
 import type { Row, SandboxStore } from './store.js';
 
 type SeedUser = { id: string; email: string; password: string; employeeId: string; role: SeedRoleName };
@@ -14,6 +21,8 @@ export interface SeedInfo {
   users: { superAdmin: SeedUser; localAdmin: SeedUser; employee: SeedUser };
   otherTenant: { tenantId: string; organizationId: string; admin: { id: string; email: string; password: string; employeeId: string } };
   projects: Array<{ id: string; name: string }>;
+  /** The demo seed's other employees (besides the three users'), with their full names. */
+  demoEmployees: Array<{ employeeId: string; userId: string; name: string }>;
   teams: Array<{ id: string; name: string; memberEmployeeIds: string[] }>;
 }
 
@@ -95,7 +104,7 @@ export function seedSandbox(store: SandboxStore, mode: 'default' | 'demo'): Seed
   const info: SeedInfo = {
     tenantId: T, organizationId: ORG, organizationName: 'Default Company', secondOrganizationId: ORG2, users,
     otherTenant: { tenantId: O.tenantId, organizationId: O.organizationId, admin: { id: O.admin.id, email: 'admin@acme.test', password: SEED_PASSWORDS.otherTenantAdmin, employeeId: O.admin.employeeId } },
-    projects: [], teams: [],
+    projects: [], teams: [], demoEmployees: [],
   };
   if (demo) seedDemo(store, info);
   return info;
@@ -123,6 +132,7 @@ function seedDemo(store: SandboxStore, info: SeedInfo): void {
     const employee = seedEmployee(store, T, ORG, user, { startedWorkOn: `2019-0${i + 1}-15T00:00:00.000Z`, profileLink: firstName.toLowerCase() });
     linkUser(store, T, user.id, ORG);
     demoEmployeeIds.push(employee.id);
+    info.demoEmployees.push({ employeeId: employee.id, userId: user.id, name: `${firstName} ${lastName}` });
   });
   const { superAdmin, localAdmin, employee } = info.users;
   const everyone = [superAdmin.employeeId, localAdmin.employeeId, employee.employeeId, ...demoEmployeeIds];
@@ -179,6 +189,15 @@ function seedDemo(store: SandboxStore, info: SeedInfo): void {
       projectId: DEMO_PROJECTS[0].id, description: 'Demo work', isBillable: true, isRunning: false,
     }, scope);
   }
+
+  // Each pack's demo rows, in their own files.
+  seedEmployeesDemo(store, info);
+  seedSkillsDemo(store, info);
+  seedContactsDemo(store, info);
+  seedCandidatesDemo(store, info);
+  seedTimeOffDemo(store, info);
+  seedDailyPlansDemo(store, info);
+  seedCommentsDemo(store, info);
 }
 
 export { at };
