@@ -135,7 +135,8 @@ export function listResult(input: ListResultInput): ToolOutput {
     const line = describe(item);
     return `- ${line}${requestedFacts(item, line, input.fields)}`;
   });
-  const header = total === 0 ? `No ${input.noun} found.` : `${returned} of ${total} ${input.noun} (from ${input.skip + 1}):`;
+  // Only figures the structured content carries (skip, not skip + 1), so the two channels agree.
+  const header = total === 0 ? `No ${input.noun} found.` : `${returned} of ${total} ${input.noun}${input.skip ? ` after the first ${input.skip}` : ''}:`;
   const footer = [hasMore ? `More available: call again with skip=${nextSkip}.` : '', truncated ? String(structured.note) : ''].filter(Boolean);
   return { structured, text: [header, ...lines, ...(returned > 50 ? [`… and ${returned - 50} more in the structured result.`] : []), ...footer].join('\n') };
 }

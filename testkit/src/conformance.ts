@@ -15,6 +15,7 @@ import {
 import { kernelOptionsFor } from './kernel-options.js';
 import { connectInMemory, type TestClient, type ToolCallOutcome } from './mcp-client.js';
 import { assertRelationsResolve } from './relations-check.js';
+import { assertTextAgrees } from './text-agreement.js';
 import { DEFAULT_ROLE_PERMISSIONS } from './role-permissions.js';
 import { gauzyRoutes, type GauzyRoute } from './route-table.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js';
@@ -236,6 +237,30 @@ export function conformanceChecks(options: CrudConformanceOptions): ConformanceC
       async run(h) {
         if (tools.create) for (let rows = await listTotal(h.admin, name(kind)); rows < 3; rows++) await create(h);
         await assertPagingReachesEveryRow(h, entity, name(kind));
+      },
+    });
+  }
+
+  if (tools.list || tools.get) {
+    add({
+      name: `${[tools.list && name('list'), tools.get && name('get')].filter(Boolean).join(' and ')} answer text that names each record and agrees with the structured content`,
+      kinds: [...(tools.list ? (['list'] as const) : []), ...(tools.get ? (['get'] as const) : []), ...(tools.create ? (['create'] as const) : [])],
+      async run(h) {
+        // Issue #14: a text-only client sees the same facts as a structured one, and every record by its id.
+        const id = tools.create ? await create(h) : undefined;
+        if (tools.list) {
+          const page = await h.admin.call(name('list'), { take: 5 });
+          assert.equal(page.isError, false, page.text);
+          assertTextAgrees(page.text, page.structured!);
+          for (const item of (page.structured!.items as Item[] | undefined) ?? []) assert.ok(page.text.includes(String(item.id)), `${name('list')}: row ${String(item.id)} is not named in the text`);
+        }
+        const one = id ?? (tools.list ? String(((await h.admin.call(name('list'), { take: 1 })).structured?.items as Item[] | undefined)?.[0]?.id ?? '') : '');
+        if (tools.get && one) {
+          const got = await h.admin.call(name('get'), { id: one });
+          assert.equal(got.isError, false, got.text);
+          assertTextAgrees(got.text, got.structured!);
+          assert.ok(got.text.includes(one), `${name('get')}: the text does not name ${one}`);
+        }
       },
     });
   }

@@ -1,4 +1,4 @@
-import { defineEntity, isoDate, uuid } from '@gauzy-mcp/core';
+import { defineEntity, formatSeconds, formatValue, isoDate, refLabel, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
 
 export const TIME_TRACKING_TOOLSET = 'time-tracking';
@@ -44,10 +44,15 @@ export const timeLogEntity = defineEntity({
     organizationTeam: { kind: 'manyToOne', entity: 'organizationTeam', key: 'organizationTeamId' },
   },
   include: ['project', 'task', 'employee', 'employee.user'],
+  // A log as a person asks about it: when, how long, who, on what.
   describe: (log) => {
     const seconds = typeof log.duration === 'number' ? log.duration : 0;
-    const span = `${String(log.startedAt ?? '?')} – ${log.isRunning ? 'running' : String(log.stoppedAt ?? '?')}`;
-    return `${span}, ${(seconds / 3600).toFixed(2)} h${log.description ? `: ${String(log.description)}` : ''} (id ${String(log.id)})`;
+    const span = `${formatValue(log.startedAt)} – ${log.isRunning ? 'running' : formatValue(log.stoppedAt)}`;
+    const who = refLabel(log.employee) ?? (log.employeeId ? `employee ${String(log.employeeId)}` : '');
+    const project = refLabel(log.project);
+    const task = refLabel(log.task);
+    const facts = [who, project ? `project ${project}` : '', task ? `task ${task}` : '', log.logType && log.logType !== 'TRACKED' ? String(log.logType) : ''].filter(Boolean);
+    return `${span}, ${formatSeconds(seconds)}${facts.length ? ` · ${facts.join(' · ')}` : ''}${log.description ? `: ${String(log.description)}` : ''} (id ${String(log.id)})`;
   },
 });
 

@@ -81,7 +81,7 @@ const pageInput = { ...pagination, fields: entityFieldsParam(projectEntity) };
 export const getProjectsByEmployee = defineTool({
   name: 'get_projects_by_employee',
   title: 'Projects of an employee',
-  description: 'List the projects an employee is a member of.',
+  description: 'List the projects one employee is a member of (get_my_projects for your own).',
   toolset,
   effect: 'read',
   input: z.object({ employeeId: uuid(), ...pageInput }),

@@ -23,7 +23,7 @@ export const getMyTasks = listTool(taskEntity, {
 export const getTasksByEmployee = defineTool({
   name: 'get_tasks_by_employee',
   title: 'Tasks of an employee',
-  description: 'List the tasks assigned to one employee, optionally by status.',
+  description: 'List the tasks assigned to one employee, optionally by status (get_my_tasks for your own).',
   toolset,
   effect: 'read',
   input: z.object({ employeeId: uuid(), status: TaskStatus.optional(), ...pageInput }),
