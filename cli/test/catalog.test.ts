@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { MAX_DESCRIPTION_LENGTH, TOOL_NAME_PATTERN, type PluginDefinition } from '@gauzy-mcp/core';
+import { crudToolList, defineEntity, definePlugin, MAX_DESCRIPTION_LENGTH, TOOL_NAME_PATTERN, type PluginDefinition } from '@gauzy-mcp/core';
 import { Inventory, resolvedAnnotations } from '@gauzy-mcp/core/internal';
 import { findGauzyRoute } from '@gauzy-mcp/testkit';
 import { renderToolReference, writeOrCheckDocs } from '../src/commands/docs.js';
+import { sameJobTools } from '../src/catalog-checks.js';
 import { toolsReport } from '../src/commands/tools.js';
 import { allPlugins } from './helpers.js';
 
@@ -97,23 +98,17 @@ test('the tools command prints per-pack counts and the generated reference is cu
 });
 
 test('one listed tool per job: no two share a description, or the same routes and required inputs', () => {
-  const all = new Inventory(plugins, { toolsets: ['all'] }).tools;
-  const clash = (key: (tool: (typeof all)[number]) => string) => {
-    const seen = new Map<string, string>();
-    const clashes: string[] = [];
-    for (const tool of all) {
-      const value = key(tool);
-      const other = seen.get(value);
-      if (other) clashes.push(`${other} and ${tool.name}`);
-      else seen.set(value, tool.name);
-    }
-    return clashes;
-  };
-  assert.deepEqual(clash((tool) => tool.definition.description), [], 'the same description');
-  const job = (tool: (typeof all)[number]) => {
-    const required = ((tool.listing.inputSchema.required as string[] | undefined) ?? []).slice().sort();
-    return `${[...tool.declaredRoutes].sort().join(' + ')} | ${required.join(',')} | ${tool.definition.effect}`;
-  };
-  // Tools the server answers itself (no Gauzy route) are told apart by their descriptions alone.
-  assert.deepEqual(clash((tool) => (tool.declaredRoutes.size ? job(tool) : tool.name)), [], 'the same routes, required inputs and effect');
+  const found = sameJobTools(new Inventory(plugins, { toolsets: ['all'] }).tools);
+  assert.deepEqual(found.description, [], 'the same description');
+  assert.deepEqual(found.job, [], 'the same routes, required inputs and effect');
+});
+
+// The duplicate issue #14 found: list_tasks (GET /api/tasks) and get_tasks_pagination (GET /api/tasks/pagination) read the same rows.
+test('one listed tool per job: a list and its /pagination twin are caught as one job', () => {
+  const taskEntity = defineEntity({ name: 'task', gauzyClass: 'Task', noun: 'task', plural: 'tasks', path: '/api/tasks', operations: ['findAll', 'pagination'], scope: 'organization', fields: {} });
+  const twins = definePlugin({
+    name: 'twins', version: '0.0.0', description: 'A list listed twice.', kernel: '^1.1.0', toolsets: [{ name: 'twins', description: 'Twins' }],
+    tools: crudToolList(taskEntity, { toolset: 'twins', tools: { list: { description: 'List tasks.' }, pagination: { description: 'Page tasks.' } } }),
+  });
+  assert.deepEqual(sameJobTools(new Inventory([twins], { toolsets: ['all'] }).tools).job, ['get_tasks_pagination and list_tasks']);
 });
