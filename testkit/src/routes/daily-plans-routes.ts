@@ -1,4 +1,190 @@
-import type { RouteRegistry } from '../engine/route-registry.js';
+import { validateDto, type DtoSpec } from '../dto-validation.js';
+import type { CallerContext, HandlerInput, HandlerOutput } from '../engine/context.js';
+import { refuseUnknownRelation } from '../engine/crud-engine.js';
+import { matchesWhere } from '../engine/query.js';
+import { assertUuidParam, belongsToOrganization, insertEntity, validateBaseQuery, whereWithoutTenant } from '../engine/records.js';
+import { requireCaller, type RouteRegistry } from '../engine/route-registry.js';
+import { normalizeRelations, serialize } from '../engine/serialize.js';
+import { badRequest, badRequestMessage, handlerError, recordNotFound, routeNotFound } from '../http-errors.js';
+import type { Row, SandboxStore } from '../store.js';
 
-/** The daily-plans routes with logic of their own (the generic CRUD routes come from the pack's entities). */
-export function registerDailyPlansRoutes(_registry: RouteRegistry): void {}
+/*
+ * The daily-plan routes with logic of their own (packages/core/src/lib/tasks/daily-plan/daily-plan.service.ts).
+ * They are served only to a sandbox taught the dailyPlan entity (the daily-plans pack's `./sandbox`); the
+ * inherited GET /:id and DELETE /:id come from the entity and keep an employee to their own plans, as
+ * TenantAwareCrudService does. The plan lists here do not: getAllPlans builds its own query (tenant and
+ * organization only), and reads neither take, skip nor order.
+ */
+
+const PLAN = 'dailyPlan';
+const TASK = 'task';
+const NOT_YOURS = 'Daily plan not found or you do not have permission to access it';
+
+const taskIdsOf = (plan: Row): string[] => (Array.isArray(plan.taskIds) ? (plan.taskIds as string[]) : []);
+const dayOf = (value: unknown) => new Date(String(value)).toISOString().slice(0, 10);
+
+/** The plan routes exist only where the dailyPlan entity does; elsewhere the path is unknown, as before the pack. */
+function planCaller(input: HandlerInput): CallerContext {
+  if (!input.store.entities.has(PLAN)) throw routeNotFound(input.request.method, input.request.url);
+  return requireCaller(input);
+}
+
+/** The caller's tenant's live plans: no employee filter (getAllPlans, getTeamDailyPlans, getDailyPlansByTask). */
+const tenantPlans = (store: SandboxStore, caller: CallerContext) => store.list(PLAN).filter((plan) => plan.tenantId === caller.tenantId && !plan.deletedAt);
+
+/**
+ * getAllPlans: `where` as TypeORM find options, then tenant and `where.organizationId` (a missing one binds
+ * NULL and matches nothing), then the employee when the route names one; `{items,total}` of every match.
+ */
+function listPlans(input: HandlerInput, options: { employeeId?: string; forced?: readonly string[]; keep?: (plan: Row) => boolean } = {}): HandlerOutput {
+  const caller = planCaller(input);
+  if (input.route.validation) validateBaseQuery(input.store, caller, input.query);
+  const where = whereWithoutTenant(input.query.where);
+  const relations = [...new Set([...(options.forced ?? []), ...normalizeRelations(input.query.relations)])];
+  const refused = refuseUnknownRelation(input, PLAN, relations, true);
+  if (refused) return refused;
+  const rows = tenantPlans(input.store, caller)
+    .filter((plan) => where.organizationId !== undefined && plan.organizationId === where.organizationId)
+    .filter((plan) => matchesWhere(PLAN, plan, where, input.store))
+    .filter((plan) => !options.employeeId || plan.employeeId === options.employeeId)
+    .filter((plan) => (options.keep ? options.keep(plan) : true));
+  return { body: { items: rows.map((plan) => serialize(PLAN, plan, input.store, relations)), total: rows.length } };
+}
+
+/** The DTO of a plan route, from the entity's sandbox hooks. */
+const planDto = (store: SandboxStore, which: 'create' | 'update'): DtoSpec => store.entities.get(PLAN)?.[which] ?? { tenantOrganization: true, fields: {} };
+
+const EMPTY = (value: unknown) => value === undefined || value === null || value === '';
+const isObject = (value: unknown) => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * EmployeeFeatureDTO and OrganizationTeamFeatureDTO: `employee` is checked when there is no employeeId,
+ * `employeeId` when there is no employee object (ValidateIf), and a given employee must be one of the
+ * body's organization (IsEmployeeBelongsToOrganization).
+ */
+function relationMessages(store: SandboxStore, caller: CallerContext, body: Record<string, unknown>, optional: boolean): string[] {
+  const messages: string[] = [];
+  const organizationId = (body.organizationId ?? (body.organization as { id?: string } | undefined)?.id) as string | undefined;
+  const belongs = (value: unknown) => {
+    if (EMPTY(value) || !organizationId) return true;
+    const id = typeof value === 'string' ? value : (value as { id?: string }).id;
+    return store.list('employee').some((employee) => employee.id === id && employee.organizationId === organizationId && employee.tenantId === caller.tenantId);
+  };
+  const pair = (objectKey: string, idKey: string, idMessage: string, checkBelongs: boolean) => {
+    if (optional && body[objectKey] === undefined && body[idKey] === undefined) return;
+    if (!body[idKey] || body[objectKey]) {
+      if (!isObject(body[objectKey])) messages.push(`${objectKey} must be an object`);
+      if (checkBelongs && !belongs(body[objectKey])) messages.push(`This employee (${JSON.stringify(body[objectKey])}) does not belong to the specified organization.`);
+    }
+    if (!body[objectKey] || body[idKey]) {
+      if (idMessage === 'uuid' ? !/^[0-9a-f-]{36}$/i.test(String(body[idKey] ?? '')) : typeof body[idKey] !== 'string') messages.push(`${idKey} must be ${idMessage === 'uuid' ? 'a UUID' : 'a string'}`);
+      if (checkBelongs && !belongs(body[idKey])) messages.push(`This employee (${JSON.stringify(body[idKey])}) does not belong to the specified organization.`);
+    }
+  };
+  pair('employee', 'employeeId', 'string', true);
+  pair('organizationTeam', 'organizationTeamId', 'uuid', false);
+  return messages;
+}
+
+function validatePlanBody(input: HandlerInput, caller: CallerContext, which: 'create' | 'update'): Record<string, unknown> {
+  const result = validateDto(input.body, planDto(input.store, which), { userId: String(caller.user.id), belongsToOrganization: (id) => belongsToOrganization(input.store, caller, id) });
+  const messages = [...(result.ok ? [] : result.messages), ...relationMessages(input.store, caller, input.body, which === 'update')];
+  if (messages.length) throw badRequest(messages);
+  return (result as { value: Record<string, unknown> }).value;
+}
+
+/** `date` goes through class-transformer's `Type(() => Date)`: stored and answered as an ISO instant. */
+function normalized(body: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...body };
+  if (out.date !== undefined) out.date = new Date(String(out.date)).toISOString();
+  if (isObject(out.employee) && !out.employeeId) out.employeeId = (out.employee as { id?: string }).id;
+  if (isObject(out.organizationTeam) && !out.organizationTeamId) out.organizationTeamId = (out.organizationTeam as { id?: string }).id;
+  for (const key of ['employee', 'organizationTeam', 'organization', 'tenant', 'tenantId', 'taskId', 'tasks', 'id']) delete out[key];
+  return out;
+}
+
+/** A task of the caller's tenant (and of `organizationId` when given), as TaskService.findOneByIdString finds it. */
+const findTask = (store: SandboxStore, caller: CallerContext, taskId: unknown, organizationId?: unknown) =>
+  store.list(TASK).find((task) => task.id === taskId && task.tenantId === caller.tenantId && !task.deletedAt && (organizationId === undefined || task.organizationId === organizationId));
+
+/** DailyPlanService.createDailyPlan: one plan per tenant, organization, team, employee and day; a taskId is added to it. */
+function createPlan(input: HandlerInput): HandlerOutput {
+  const caller = planCaller(input);
+  const body = validatePlanBody(input, caller, 'create');
+  const data = normalized(body);
+  const employee = input.store.list('employee').find((row) => row.id === data.employeeId && row.tenantId === caller.tenantId && !row.deletedAt);
+  // The service wraps every failure in BadRequestException(error), the NotFoundException included.
+  if (!employee) throw badRequestMessage('Employee not found');
+  const day = dayOf(data.date);
+  let plan = tenantPlans(input.store, caller).find((row) =>
+    row.organizationId === data.organizationId && row.organizationTeamId === data.organizationTeamId && row.employeeId === data.employeeId && dayOf(row.date) === day);
+  const taskId = body.taskId;
+  const task = taskId ? findTask(input.store, caller, taskId) : undefined;
+  if (taskId && !task) throw badRequestMessage('The requested record was not found');
+  if (!plan) {
+    plan = insertEntity(input.store, PLAN, data, { tenantId: caller.tenantId, organizationId: String(data.organizationId), createdByUserId: String(caller.user.id) });
+  }
+  if (task && !taskIdsOf(plan).includes(task.id)) plan.taskIds = [...taskIdsOf(plan), task.id];
+  return { body: { ...serialize(PLAN, plan, input.store, ['tasks']), employee: { id: plan.employeeId } } };
+}
+
+/**
+ * getManagedDailyPlanOrThrow: the plan by id, the body's employee, tenant and organization. A caller with
+ * CHANGE_SELECTED_EMPLOYEE finds any such plan; anyone else only their own (the employee filter overrides the
+ * body's employee), and only when the body names them or a team they manage.
+ */
+function managedPlan(input: HandlerInput, caller: CallerContext, planId: string, employeeId: unknown, organizationId: unknown): Row {
+  const matches = (plan: Row, employee: unknown) =>
+    plan.id === planId && (employee === undefined || plan.employeeId === employee) && (organizationId === undefined || plan.organizationId === organizationId);
+  const plans = tenantPlans(input.store, caller);
+  if (!caller.selfScoped) {
+    const plan = plans.find((row) => matches(row, employeeId));
+    if (!plan) throw recordNotFound();
+    return plan;
+  }
+  const own = caller.employee?.id;
+  const plan = plans.find((row) => matches(row, own));
+  const managesTeam = () => input.store.list('organizationTeamEmployee').some((member) =>
+    member.employeeId === own && member.organizationTeamId === plan?.organizationTeamId && member.isManager === true && !member.deletedAt);
+  const canManage = !!own && (employeeId === own || (plan?.organizationTeamId ? managesTeam() : false));
+  if (!plan || !canManage) throw handlerError(404, NOT_YOURS);
+  if (employeeId !== undefined && plan.employeeId !== employeeId) throw recordNotFound();
+  return plan;
+}
+
+function updatePlan(input: HandlerInput): HandlerOutput {
+  const caller = planCaller(input);
+  const id = assertUuidParam(input.params.id);
+  const body = validatePlanBody(input, caller, 'update');
+  const plan = managedPlan(input, caller, id, body.employeeId, body.organizationId);
+  Object.assign(plan, normalized(body), { updatedAt: new Date().toISOString(), updatedByUserId: caller.user.id });
+  return { body: serialize(PLAN, plan, input.store, ['tasks']) };
+}
+
+/** addTaskToPlan / removeTaskFromPlan: `{ taskId, employeeId, organizationId }`, not validated. */
+function changePlanTasks(input: HandlerInput, change: (ids: string[], taskId: string) => string[]): HandlerOutput {
+  const caller = planCaller(input);
+  const { taskId, employeeId, organizationId } = input.body;
+  const plan = managedPlan(input, caller, String(input.params.id), employeeId, organizationId);
+  const task = findTask(input.store, caller, taskId, organizationId);
+  if (!task) throw recordNotFound();
+  plan.taskIds = change(taskIdsOf(plan), task.id);
+  plan.updatedAt = new Date().toISOString();
+  return { body: serialize(PLAN, plan, input.store, ['tasks']) };
+}
+
+export function registerDailyPlansRoutes(registry: RouteRegistry): void {
+  registry.serve('GET', '/api/daily-plan/me', (input) => listPlans(input, { employeeId: planCaller(input).employee?.id }));
+  // getDailyPlansByTask reads `where.organizationId` (no `where` fails) and always joins employee, user and tasks.
+  registry.serve('GET', '/api/daily-plan/task/:id', (input) => {
+    if (!isObject(input.query.where)) throw badRequestMessage("Cannot destructure property 'organizationId' of 'where' as it is undefined.");
+    const taskId = input.params.id;
+    return listPlans(input, { forced: ['employee', 'employee.user', 'tasks'], keep: (plan) => taskIdsOf(plan).includes(String(taskId)) });
+  });
+  registry.serve('POST', '/api/daily-plan/:id/task', (input) => changePlanTasks(input, (ids, taskId) => (ids.includes(taskId) ? ids : [...ids, taskId])));
+  registry.serve('PUT', '/api/daily-plan/:id/task', (input) => changePlanTasks(input, (ids, taskId) => ids.filter((id) => id !== taskId)));
+  registry.serve('GET', '/api/daily-plan', (input) => listPlans(input));
+  registry.serve('POST', '/api/daily-plan', createPlan);
+  registry.serve('PUT', '/api/daily-plan/:id', updatePlan);
+}
+
