@@ -1,0 +1,162 @@
+import {
+  LOCAL_FILTER_ROWS, crudTools, createEntity, defineTool, defined, entityOutput, entityRoute, fetchEntity, listResult, normalizePage, ok,
+  pick, relationsParam, retiredTool, scopeWhere, updateEntity, uuid, withRefusalHints, withRelations, type RefusalHint, type ToolContext,
+} from '@gauzy-mcp/core';
+import { z } from 'zod';
+import { COMMENTS_TOOLSET as toolset, commentEntity, commentFields } from '../entities.js';
+import { AUTHOR, compactEmployee } from './shared.js';
+
+type Item = Record<string, unknown>;
+const { path, plural } = commentEntity;
+const describe = commentEntity.describe!;
+const relations = relationsParam(commentEntity.include);
+
+/**
+ * CommentService.create and update catch every failure and answer 400 "Comment post failed" / "Comment update
+ * failed", whatever went wrong; the usual causes are these.
+ */
+const POST_HINTS: readonly RefusalHint[] = [
+  { match: /Comment post failed/, hint: 'Gauzy posts a comment as the signed-in user\'s employee: a user without an employee record cannot comment. Check too that parentId is a comment of this organization.' },
+];
+const UPDATE_HINTS: readonly RefusalHint[] = [
+  { match: /Comment update failed/, hint: 'Gauzy lets only the comment\'s author edit it (CommentService.update looks it up by your employee).' },
+];
+
+const derived = crudTools(commentEntity, {
+  toolset,
+  tools: {
+    list: {
+      description: 'Comments, newest first: on one record (entity, entityId), by author, replies to one comment, or containing words. Employees see only their own.',
+    },
+    // Hand-written below: their answers name the author and quote the comment.
+    get: false,
+    create: false,
+    update: false,
+    // CommentService.delete: tenant-scoped, an employee's own only; Comment.parent is ON DELETE SET NULL.
+    delete: { description: 'Permanently delete one comment; its replies stay, detached.' },
+  },
+});
+
+/** Rows of the list, with the author joined, as the text shows them. */
+async function readComments(ctx: ToolContext, where: Item, take: number, skip: number, asked?: readonly string[]) {
+  const join = asked?.length ? [...asked] : [...AUTHOR];
+  const page = normalizePage(await ctx.gauzy.get(path, { query: { where: scopeWhere(ctx.scope, defined(where) as never), relations: join, order: { createdAt: 'DESC' }, take, skip } }));
+  return { ...page, items: asked?.length ? page.items : page.items.map((item) => compactEmployee(item)) };
+}
+
+const baseList = derived.list!;
+const filterNames = Object.keys(commentEntity.filters ?? {});
+
+/**
+ * list_comments: the derived list, plus a search of the comment's words. Gauzy cannot search them (GET
+ * /api/comment matches `where` exactly, and /api/comment/pagination is shadowed by /:id), so a search reads
+ * the newest rows that match the other filters and keeps those containing the words, and says so.
+ */
+export const listComments = defineTool({
+  ...baseList,
+  input: baseList.input.extend({ search: z.string().trim().min(1).max(200).optional().describe('Words the comment contains, any case') }),
+  async handler(args, ctx) {
+    const { search, ...rest } = args as Item & { search?: string; take: number; skip: number; fields?: string[]; relations?: string[] };
+    if (!search) return baseList.handler(rest, ctx);
+    const where = pick(rest, filterNames);
+    const needle = search.toLowerCase();
+    const read: Item[] = [];
+    let total = 0;
+    while (read.length < LOCAL_FILTER_ROWS) {
+      const page = await readComments(ctx, where, 100, read.length, rest.relations);
+      read.push(...page.items);
+      total = page.total;
+      if (page.items.length < 100 || read.length >= total) break;
+    }
+    const items = read.filter((item) => String(item.comment ?? '').toLowerCase().includes(needle));
+    const result = listResult({ items, unpaged: true, skip: rest.skip, take: rest.take, fields: withRelations(rest.fields, rest.relations), noun: plural, describe });
+    const note = `Gauzy cannot search comment text, so ${read.length} of ${total} ${plural} were read and searched here${read.length < total ? '; older ones were not read' : ''}.`;
+    return { ...result, structured: { ...result.structured, note }, text: `${result.text}\n${note}` };
+  },
+});
+
+/** One comment with its author's name (joined unless the caller chose relations). */
+async function readComment(ctx: ToolContext, id: string, asked?: readonly string[]): Promise<Item> {
+  const item = await fetchEntity(commentEntity, ctx, id, asked?.length ? asked : AUTHOR);
+  return asked?.length ? item : compactEmployee(item);
+}
+
+export const getComment = defineTool({
+  name: 'get_comment_by_id',
+  title: 'Get a comment',
+  description: 'One comment with its author, optionally its parent or replies.',
+  toolset,
+  aliases: ['get_comment'],
+  effect: 'read',
+  input: z.object({ id: uuid(), relations }),
+  output: entityOutput,
+  routes: [entityRoute(commentEntity, 'findById')],
+  async handler({ id, relations: asked }, ctx) {
+    const item = await readComment(ctx, id, asked);
+    return ok(item, `Comment: ${describe(item)}`);
+  },
+});
+
+export const createComment = defineTool({
+  name: 'create_comment',
+  title: 'Comment on a record',
+  description: 'Comment as yourself on a task, project or other record; parentId makes it a reply.',
+  toolset,
+  aliases: ['reply_to_comment', 'add_comment_to_task', 'add_comment_to_project'],
+  effect: 'write',
+  input: z.object(commentFields),
+  output: entityOutput,
+  routes: [entityRoute(commentEntity, 'create'), entityRoute(commentEntity, 'findById')],
+  async handler(args, ctx) {
+    const created = await withRefusalHints(() => createEntity(commentEntity, {}, args, ctx), POST_HINTS);
+    // Gauzy answers the saved row without its author; read it back to name them.
+    const item = await readComment(ctx, String(created.id)).catch(() => created);
+    return ok(item, `Posted comment: ${describe(item)}`);
+  },
+});
+
+const updateFields = {
+  comment: commentFields.comment,
+  resolved: z.boolean(),
+  mentionEmployeeIds: z.array(uuid()).max(50).describe('Employees mentioned (replaces the mentions)'),
+};
+
+const updateSpec = { name: 'update_comment', fields: updateFields, bodyFields: [] as const };
+
+export const updateComment = defineTool({
+  name: 'update_comment',
+  title: 'Edit a comment',
+  description: 'Edit your own comment, resolve or reopen it, or change whom it mentions.',
+  toolset,
+  effect: 'write',
+  idempotent: true,
+  input: z.object({ id: uuid(), comment: updateFields.comment.optional(), resolved: updateFields.resolved.optional(), mentionEmployeeIds: updateFields.mentionEmployeeIds.optional() }),
+  output: entityOutput,
+  routes: [entityRoute(commentEntity, 'findById'), entityRoute(commentEntity, 'update')],
+  async handler({ id, ...changes }, ctx) {
+    // UpdateCommentDTO is a PartialType: only the changes go, no merge. resolvedAt is IsDate without a transform, so it cannot be sent.
+    const resolvedBy = changes.resolved && ctx.scope.employeeId ? { resolvedByEmployeeId: ctx.scope.employeeId } : {};
+    await withRefusalHints(() => updateEntity(commentEntity, updateSpec, id, { ...changes, ...resolvedBy }, ctx), UPDATE_HINTS);
+    const item = await readComment(ctx, id);
+    return ok(item, `Updated comment: ${describe(item)}`);
+  },
+});
+
+export const deleteComment = derived.delete!;
+
+export const retiredCommentTools = [
+  retiredTool({
+    name: 'get_my_comments',
+    title: 'My comments',
+    toolset,
+    reason: 'Gauzy has no "my comments" route (GET /api/comments/me does not exist). Gauzy already limits an employee\'s list_comments to the comments they wrote; anyone else passes employeeId (their employee id, from get_session_info) to list_comments.',
+  }),
+  // Gauzy's comments have no Goal type (BaseEntityEnum), so the reference's goal variant cannot be done.
+  retiredTool({
+    name: 'add_comment_to_goal',
+    title: 'Comment on a goal',
+    toolset,
+    reason:
+      'Gauzy\'s comments attach to the record types of its BaseEntityEnum (Task, OrganizationProject, OrganizationSprint, ...), which has no Goal: POST /api/comment refuses entity "Goal". Comment on the goal\'s project or task with create_comment instead.',
+  }),
+];
