@@ -1,4 +1,85 @@
-import type { RouteRegistry } from '../engine/route-registry.js';
+import { gauzyReadsAsBoolean } from '@gauzy-mcp/core/internal';
+import type { HandlerInput } from '../engine/context.js';
+import { listRows, paginated } from '../engine/crud-engine.js';
+import { isUuid } from '../dto-validation.js';
+import { requireCaller, type RouteRegistry } from '../engine/route-registry.js';
+import { scopedRows } from '../engine/records.js';
+import { serialize } from '../engine/serialize.js';
+import { badRequestMessage, handlerError } from '../http-errors.js';
+import type { Row } from '../store.js';
+
+const CONTACT = 'organizationContact';
+/** The where keys OrganizationContactService.pagination LIKE-matches ('%value%', any case on SQLite and with ILike). */
+const LIKE_KEYS = ['name', 'primaryEmail', 'primaryPhone'] as const;
+
+/** BaseQueryDTO's `transform: true`: a where value that parses as JSON becomes a boolean (`Boolean(JSON.parse(v))`). */
+const transformed = (value: string): unknown => (gauzyReadsAsBoolean(value) ? Boolean(JSON.parse(value)) : value);
+
+const memberIdsOf = (row: Row) => (Array.isArray(row.memberIds) ? (row.memberIds as string[]) : []);
 
 /** The contacts routes with logic of their own (the generic CRUD routes come from the pack's entities). */
-export function registerContactsRoutes(_registry: RouteRegistry): void {}
+export function registerContactsRoutes(registry: RouteRegistry): void {
+  // OrganizationContactService.pagination: `where[name|primaryEmail|primaryPhone]` as LIKE '%…%' (a value the
+  // transform made `false` is skipped by its `if (where.name)`), `where[members]` as In(employee ids); the rest
+  // equality; skip is a 1-based page.
+  registry.serve('GET', '/api/organization-contact/pagination', (input) => {
+    const where = { ...((input.query.where as Record<string, unknown> | undefined) ?? {}) };
+    const checks: Array<(row: Row) => boolean> = [];
+    for (const key of LIKE_KEYS) {
+      const raw = where[key];
+      if (typeof raw !== 'string') continue;
+      delete where[key];
+      const value = transformed(raw);
+      if (!value) continue;
+      const needle = String(value).toLowerCase();
+      checks.push((row) => String(row[key] ?? '').toLowerCase().includes(needle));
+    }
+    if (where.members !== undefined) {
+      const wanted = Array.isArray(where.members) ? where.members.map(String) : typeof where.members === 'object' && where.members ? Object.values(where.members).map(String) : undefined;
+      delete where.members;
+      // In() of a bare string is a TypeORM error, which paginate answers as 400.
+      if (!wanted) return { status: 400, body: {} };
+      checks.push((row) => memberIdsOf(row).some((id) => wanted.includes(id)));
+    }
+    const narrowed: HandlerInput = { ...input, query: { ...input.query, ...(input.query.where ? { where } : {}) } };
+    return paginated(narrowed, CONTACT, listRows(narrowed, CONTACT, (row) => checks.every((check) => check(row))), true);
+  });
+
+  // OrganizationContactEditByEmployeeHandler (UpdateEntityByMembersHandler): adds the member to, or removes them
+  // from, each contact id found in the body's organization; ids it does not find are skipped. Answers `true`.
+  registry.serve('PUT', '/api/organization-contact/employee', (input) => {
+    const caller = requireCaller(input);
+    const body = input.body;
+    const member = body.member as { id?: unknown } | undefined;
+    const employeeId = typeof member?.id === 'string' ? member.id : undefined;
+    const ids = (key: string) => (Array.isArray(body[key]) ? (body[key] as unknown[]).map(String) : []);
+    const inOrganization = (id: string) => scopedRows(input.store, CONTACT, caller).find((row) => row.id === id && row.organizationId === body.organizationId);
+    const added = ids('addedEntityIds').map(inOrganization).filter((row): row is Row => !!row);
+    const removed = ids('removedEntityIds').map(inOrganization).filter((row): row is Row => !!row);
+    if (added.length) {
+      // The save links the given member: an id no employee has fails its foreign key, which the handler answers as 400.
+      if (!employeeId || !input.store.get('employee', employeeId)) throw badRequestMessage('SQLITE_CONSTRAINT: FOREIGN KEY constraint failed');
+      for (const row of added) if (!memberIdsOf(row).includes(employeeId)) row.memberIds = [...memberIdsOf(row), employeeId];
+    }
+    for (const row of removed) row.memberIds = memberIdsOf(row).filter((id) => id !== employeeId);
+    return { body: true };
+  });
+
+  // InviteOrganizationContactHandler: the contact needs a primary email that no user has; it becomes INVITED.
+  // Every refusal is an InternalServerErrorException (500) with the handler's sentence.
+  registry.serve('PUT', '/api/invite/organization-contact/:id', (input) => {
+    const caller = requireCaller(input);
+    const id = input.params.id;
+    if (!isUuid(id)) throw handlerError(406, 'Validation failed (valid uuid is expected)');
+    const row = scopedRows(input.store, CONTACT, caller).find((contact) => contact.id === id);
+    if (!row) throw handlerError(500, 'The requested record was not found');
+    if (!row.primaryEmail) {
+      throw handlerError(500, `Organization contact with id ${row.id} does not have a primary email address. A valid primary email is required to send the invitation. Please update the contact's email information and try again.`);
+    }
+    const email = String(row.primaryEmail).toLowerCase();
+    if (input.store.list('user').some((user) => String(user.email ?? '').toLowerCase() === email)) throw handlerError(500, 'Contact email already exists in the account as a user');
+    input.store.insert('invite', { email: row.primaryEmail, status: 'INVITED', organizationContactIds: [row.id], organizationId: row.organizationId, tenantId: caller.tenantId, invitedByUserId: caller.user.id });
+    row.inviteStatus = 'INVITED';
+    return { body: serialize(CONTACT, row, input.store) };
+  });
+}
