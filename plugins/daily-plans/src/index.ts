@@ -1,9 +1,10 @@
 import { definePlugin } from '@gauzy-mcp/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { DAILY_PLANS_TOOLSET } from './entities.js';
-import { addTaskToDailyPlan, removeTaskFromDailyPlan } from './tools/plan-tasks.js';
+import { addTaskToDailyPlan, removeTaskFromDailyPlan, removeTaskFromManyDailyPlans } from './tools/plan-tasks.js';
 import { createDailyPlan, deleteDailyPlan, getDailyPlanById, getMyDailyPlans, listDailyPlans, updateDailyPlan } from './tools/plans.js';
 import { bulkCreateDailyPlans, bulkDeleteDailyPlans, bulkUpdateDailyPlans } from './tools/retired.js';
+import { getDailyPlanStatistics } from './tools/statistics.js';
 
 export const dailyPlansPlugin = definePlugin({
   name: 'daily-plans',
@@ -13,7 +14,7 @@ export const dailyPlansPlugin = definePlugin({
   toolsets: [{ name: DAILY_PLANS_TOOLSET, description: 'Daily plans: list, my plans, create, change, delete, and their tasks' }],
   tools: [
     listDailyPlans, getMyDailyPlans, getDailyPlanById, createDailyPlan, updateDailyPlan, deleteDailyPlan,
-    addTaskToDailyPlan, removeTaskFromDailyPlan,
+    addTaskToDailyPlan, removeTaskFromDailyPlan, removeTaskFromManyDailyPlans, getDailyPlanStatistics,
     bulkCreateDailyPlans, bulkUpdateDailyPlans, bulkDeleteDailyPlans,
   ],
 });

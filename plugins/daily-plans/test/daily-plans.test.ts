@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { createKernel, defineEntity, sandboxEntity, silentLogger } from '@gauzy-mcp/core';
+import { createKernel, silentLogger } from '@gauzy-mcp/core';
 import { Inventory } from '@gauzy-mcp/core/internal';
 import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
 import dailyPlansPlugin from '../src/index.js';
 import { dailyPlansSandbox } from '../src/sandbox.js';
-
-/**
- * Plans hold tasks, and the task entity is the tasks pack's: a pack may not import another, so the test
- * teaches the sandbox a task as a plan shows it (no routes; its key computed as TaskSubscriber does).
- */
-export const tasksAsPlanned = sandboxEntity(
-  defineEntity({ name: 'task', gauzyClass: 'Task', noun: 'task', plural: 'tasks', path: '', operations: [], scope: 'organization', fields: {} }),
-  { virtuals: (row) => ({ taskNumber: [row.prefix ? String(row.prefix).toUpperCase() : '', Number(row.number) || 0].filter(Boolean).join('-') }) },
-);
+import { tasksAsPlanned } from './tasks-as-planned.js';
 
 type Item = Record<string, unknown>;
 
@@ -73,4 +65,250 @@ test('get_my_daily_plans answers "what is on my plan today?" in one call: the da
   assert.ok((all.structured!.items as Item[]).every((item) => item.employeeId === me));
   // Latest day first.
   assert.deepEqual((all.structured!.items as Item[]).map((item) => item.date), plansOf(me).map((row) => row.date).sort().reverse());
+});
+
+test('list_daily_plans: the organization\'s plans by employee, status, team, task and days; its reference names are aliases of it', async () => {
+  const { me, boss, team } = seedIds();
+  const all = await admin.call('list_daily_plans', { take: 100 });
+  assert.equal(all.isError, false, all.text);
+  const live = sandbox.db.list('dailyPlan').filter((plan) => plan.organizationId === sandbox.seed.organizationId && !plan.deletedAt);
+  assert.equal(all.structured!.total, live.length);
+  assertTextAgrees(all.text, all.structured!);
+  assert.ok(all.text.includes(`Super Admin (id ${boss})`) && all.text.includes(`Default Employee (id ${me})`), all.text);
+
+  const todays = await admin.call('list_daily_plans', { date: today(), take: 100 });
+  assert.ok((todays.structured!.items as Item[]).length >= 2);
+  assert.ok((todays.structured!.items as Item[]).every((plan) => String(plan.date).startsWith(today())));
+  const coming = await admin.call('get_employee_daily_plans', { employeeId: me, dateFrom: today(), dateTo: dayAfter(1) });
+  assert.deepEqual((coming.structured!.items as Item[]).map((plan) => plan.id).sort(), plansOf(me).filter((plan) => String(plan.date) >= today()).map((plan) => plan.id).sort());
+  const done = await admin.call('get_daily_plans', { status: 'completed', take: 100 });
+  assert.ok((done.structured!.items as Item[]).length >= 1);
+  assert.ok((done.structured!.items as Item[]).every((plan) => plan.status === 'completed'));
+  const teamPlans = await admin.call('get_team_daily_plans', { organizationTeamId: team, take: 100 });
+  assert.equal(teamPlans.structured!.total, live.filter((plan) => plan.organizationTeamId === team).length);
+  const [plan] = plansOf(me);
+  const taskId = (plan!.taskIds as string[])[0]!;
+  const forTask = await admin.call('get_daily_plans_for_task', { taskId });
+  assert.deepEqual((forTask.structured!.items as Item[]).map((item) => item.id).sort(), live.filter((row) => (row.taskIds as string[]).includes(taskId)).map((row) => row.id).sort());
+  const count = await admin.call('get_daily_plan_count', { employeeId: me });
+  assert.equal(count.structured!.total, plansOf(me).length);
+
+  const bad = await admin.call('list_daily_plans', { status: 'OPEN', take: 500, page: 2 });
+  assert.equal(bad.isError, true);
+  // An unknown argument is refused by name, not ignored.
+  assert.deepEqual([...bad.error!.fields!].sort(), ['page', 'status', 'take']);
+});
+
+test('get_daily_plan_by_id: the plan with its employee and tasks; an unknown id is isError 404, a malformed one names the field', async () => {
+  const { me } = seedIds();
+  const stored = plansOf(me)[0]!;
+  const one = await admin.call('get_daily_plan', { id: stored.id });
+  assert.equal(one.isError, false, one.text);
+  assert.equal(one.structured!.id, stored.id);
+  assert.equal((one.structured!.employee as Item).name, 'Default Employee');
+  assert.equal(one.structured!.taskCount, (stored.taskIds as string[]).length);
+  assert.ok(one.text.includes(`Default Employee (id ${me})`));
+  assertTextAgrees(one.text, one.structured!);
+  const missing = await admin.call('get_daily_plan_by_id', { id: MISSING });
+  assert.equal(missing.isError, true);
+  assert.equal(missing.error!.code, 'GMCP_ERR_GAUZY_NOT_FOUND');
+  assert.match(missing.text, new RegExp(`No daily plan ${MISSING}`));
+  const malformed = await admin.call('get_daily_plan_by_id', { id: '42' });
+  assert.deepEqual(malformed.error!.fields, ['id']);
+});
+
+test('create_daily_plan as the employee: their own employee and only team are filled in, the tasks are planned', async () => {
+  const { me, team } = seedIds();
+  const [first, second] = orgTasks();
+  const created = await employee.call('create_daily_plan', { date: dayAfter(10), workTimePlanned: 5.5, taskIds: [first!.id, second!.id] });
+  assert.equal(created.isError, false, created.text);
+  const row = sandbox.db.get('dailyPlan', String(created.structured!.id))!;
+  assert.deepEqual([row.employeeId, row.organizationTeamId, row.workTimePlanned, row.status, String(row.date).slice(0, 10)], [me, team, 5.5, 'open', dayAfter(10)]);
+  assert.deepEqual(row.taskIds, [first!.id, second!.id]);
+  assert.equal(created.structured!.existed, false);
+  assert.match(created.text, /^Created daily plan:/);
+  assert.ok(created.text.includes(String(first!.title)) && created.text.includes(String(second!.title)));
+  assertTextAgrees(created.text, created.structured!);
+
+  // Gauzy keeps one plan per employee, team and day: a second one adds its task there and keeps the hours.
+  const [, , third] = orgTasks();
+  const again = await employee.call('create_daily_plan', { date: dayAfter(10), workTimePlanned: 2, status: 'completed', taskIds: [third!.id] });
+  assert.equal(again.isError, false, again.text);
+  assert.equal(again.structured!.id, row.id);
+  assert.equal(again.structured!.existed, true);
+  assert.deepEqual([row.workTimePlanned, row.status, (row.taskIds as string[]).length], [5.5, 'open', 3]);
+  assert.match(again.text, /already had this plan that day/);
+
+  const bad = await employee.call('create_daily_plan', { date: 'tomorrow', status: 'OPEN' });
+  assert.deepEqual([...bad.error!.fields!].sort(), ['date', 'status', 'workTimePlanned']);
+});
+
+test('create_daily_plan: a plan for another employee; no team, several teams and an unknown employee are refused with what to do', async () => {
+  const { team } = seedIds();
+  const demo = sandbox.seed.demoEmployees[0]!;
+  const theirs = await admin.call('create_daily_plan', { employeeId: demo.employeeId, date: dayAfter(3), workTimePlanned: 8, status: 'in-progress' });
+  assert.equal(theirs.isError, false, theirs.text);
+  assert.equal(sandbox.db.get('dailyPlan', String(theirs.structured!.id))!.employeeId, demo.employeeId);
+  assert.ok(theirs.text.includes(`${demo.name} (id ${demo.employeeId})`), theirs.text);
+
+  const loner = sandbox.seed.demoEmployees[4]!;
+  const noTeam = await admin.call('create_daily_plan', { employeeId: loner.employeeId, date: dayAfter(3), workTimePlanned: 8 });
+  assert.equal(noTeam.isError, true, noTeam.text);
+  assert.deepEqual(noTeam.error!.fields, ['organizationTeamId']);
+  assert.match(noTeam.text, /is in no team/);
+
+  const second = sandbox.db.insert('organizationTeam', { name: 'Second Team', tenantId: sandbox.seed.tenantId, organizationId: sandbox.seed.organizationId, deletedAt: null });
+  sandbox.db.insert('organizationTeamEmployee', { organizationTeamId: second.id, employeeId: demo.employeeId, tenantId: sandbox.seed.tenantId, organizationId: sandbox.seed.organizationId, deletedAt: null });
+  const twoTeams = await admin.call('create_daily_plan', { employeeId: demo.employeeId, date: dayAfter(4), workTimePlanned: 8 });
+  assert.deepEqual(twoTeams.error!.fields, ['organizationTeamId']);
+  assert.ok(twoTeams.text.includes(`Default Team (id ${team})`) && twoTeams.text.includes(`Second Team (id ${second.id})`), twoTeams.text);
+
+  const stranger = await admin.call('create_daily_plan', { employeeId: MISSING, organizationTeamId: team, date: dayAfter(4), workTimePlanned: 8 });
+  assert.equal(stranger.isError, true);
+  assert.equal(stranger.error!.status, 400);
+  assert.ok(stranger.error!.gauzyMessages!.some((message) => message.includes(`This employee ("${MISSING}") does not belong to the specified organization.`)), stranger.text);
+});
+
+async function newPlan(client: TestClient, args: Record<string, unknown>) {
+  const created = await client.call('create_daily_plan', { workTimePlanned: 4, ...args });
+  assert.equal(created.isError, false, created.text);
+  return sandbox.db.get('dailyPlan', String(created.structured!.id))!;
+}
+
+test('update_daily_plan changes only the given fields and answers the plan as a line; an unknown id is not found', async () => {
+  const plan = await newPlan(employee, { date: dayAfter(20), workTimePlanned: 6, taskIds: [orgTasks()[0]!.id] });
+  const before = { ...plan };
+  const updated = await employee.call('update_daily_plan', { id: plan.id, status: 'completed' });
+  assert.equal(updated.isError, false, updated.text);
+  assert.equal(plan.status, 'completed');
+  assert.deepEqual([plan.workTimePlanned, plan.date, plan.employeeId, plan.organizationTeamId, plan.taskIds], [before.workTimePlanned, before.date, before.employeeId, before.organizationTeamId, before.taskIds]);
+  assert.match(updated.text, new RegExp(`^Updated daily plan: Plan ${dayAfter(20)} \\[completed\\] \\(id ${plan.id}\\) · employee ${plan.employeeId} · 6 h planned · 1 task: `));
+  assertTextAgrees(updated.text, updated.structured!);
+  const moved = await admin.call('update_daily_plan', { id: plan.id, date: dayAfter(21), workTimePlanned: 2 });
+  assert.equal(moved.isError, false, moved.text);
+  assert.deepEqual([String(plan.date).slice(0, 10), plan.workTimePlanned], [dayAfter(21), 2]);
+  const missing = await admin.call('update_daily_plan', { id: MISSING, status: 'open' });
+  assert.equal(missing.error!.code, 'GMCP_ERR_GAUZY_NOT_FOUND');
+  const wrong = await admin.call('update_daily_plan', { id: plan.id, status: 'done', workTimePlanned: -1 });
+  assert.deepEqual([...wrong.error!.fields!].sort(), ['status', 'workTimePlanned']);
+});
+
+test('delete_daily_plan removes the plan and leaves its tasks; an unknown id is not found', async () => {
+  const [task] = orgTasks();
+  const plan = await newPlan(admin, { date: dayAfter(30), taskIds: [task!.id] });
+  const deleted = await admin.call('delete_daily_plan', { id: plan.id });
+  assert.equal(deleted.isError, false, deleted.text);
+  assert.equal(sandbox.db.get('dailyPlan', plan.id), undefined);
+  assert.ok(sandbox.db.get('task', task!.id), 'the task stays');
+  const again = await admin.call('delete_daily_plan', { id: plan.id });
+  assert.equal(again.error!.code, 'GMCP_ERR_GAUZY_NOT_FOUND');
+});
+
+test('add_task_to_daily_plan and remove_task_from_daily_plan change the plan\'s tasks only', async () => {
+  const [kept, added] = orgTasks();
+  const plan = await newPlan(employee, { date: dayAfter(40), taskIds: [kept!.id] });
+  const add = await employee.call('add_task_to_daily_plan', { planId: plan.id, taskId: added!.id });
+  assert.equal(add.isError, false, add.text);
+  assert.deepEqual(plan.taskIds, [kept!.id, added!.id]);
+  assert.match(add.text, new RegExp(`^Added task ${added!.id}: Plan ${dayAfter(40)} .* · Default Employee \\(id ${plan.employeeId}\\) · 4 h planned · team Default Team .* · 2 tasks: `));
+  assertTextAgrees(add.text, add.structured!);
+  const twice = await employee.call('add_task_to_daily_plan', { planId: plan.id, taskId: added!.id });
+  assert.match(twice.text, /was already on the plan/);
+  assert.deepEqual(plan.taskIds, [kept!.id, added!.id]);
+
+  const removed = await employee.call('remove_task_from_daily_plan', { planId: plan.id, taskId: kept!.id });
+  assert.equal(removed.isError, false, removed.text);
+  assert.deepEqual(plan.taskIds, [added!.id]);
+  assert.ok(sandbox.db.get('task', kept!.id), 'the task stays');
+  assert.match(removed.text, new RegExp(`^Removed task ${kept!.id}: .* · 1 task: `));
+  const notOn = await employee.call('remove_task_from_daily_plan', { planId: plan.id, taskId: kept!.id });
+  assert.match(notOn.text, /was not on the plan/);
+
+  const unknownTask = await employee.call('add_task_to_daily_plan', { planId: plan.id, taskId: MISSING });
+  assert.deepEqual([unknownTask.error!.status, unknownTask.error!.gauzyMessages], [404, ['The requested record was not found']]);
+  const unknownPlan = await employee.call('add_task_to_daily_plan', { planId: MISSING, taskId: added!.id });
+  assert.equal(unknownPlan.error!.code, 'GMCP_ERR_GAUZY_NOT_FOUND');
+  const malformed = await employee.call('remove_task_from_daily_plan', { planId: plan.id });
+  assert.deepEqual(malformed.error!.fields, ['taskId']);
+});
+
+test('remove_task_from_many_daily_plans takes the task off the employee\'s plans of today and later, not off earlier ones', async () => {
+  const { me } = seedIds();
+  const [task] = orgTasks().slice(5);
+  const past = await newPlan(employee, { date: dayAfter(-5), taskIds: [task!.id] });
+  const soon = await newPlan(employee, { date: dayAfter(50), taskIds: [task!.id, orgTasks()[0]!.id] });
+  const later = await newPlan(employee, { date: dayAfter(51), taskIds: [task!.id] });
+  const othersPlan = await newPlan(admin, { date: dayAfter(50), taskIds: [task!.id] });
+  const result = await employee.call('remove_task_from_many_daily_plans', { taskId: task!.id });
+  assert.equal(result.isError, false, result.text);
+  assert.deepEqual([past.taskIds, soon.taskIds, later.taskIds, othersPlan.taskIds], [[task!.id], [orgTasks()[0]!.id], [], [task!.id]]);
+  assert.match(result.text, new RegExp(`^Removed task ${task!.id} from 2 plans of employee ${me}:`));
+  assertTextAgrees(result.text, result.structured!);
+  const nothing = await employee.call('remove_task_from_many_daily_plans', { taskId: task!.id });
+  assert.match(nothing.text, /is on no plan of employee .* nothing changed/);
+  // An admin names the employee; the given plans only.
+  const a = await newPlan(employee, { date: dayAfter(52), taskIds: [task!.id] });
+  const b = await newPlan(employee, { date: dayAfter(53), taskIds: [task!.id] });
+  const one = await admin.call('remove_task_from_many_daily_plans', { taskId: task!.id, employeeId: me, planIds: [b.id] });
+  assert.equal(one.isError, false, one.text);
+  assert.deepEqual([a.taskIds, b.taskIds], [[task!.id], []]);
+});
+
+test('get_daily_plan_statistics sums plans, hours and tasks per status and per employee by name, in text and structure', async () => {
+  const { me } = seedIds();
+  const from = dayAfter(-1);
+  const to = dayAfter(1);
+  const stats = await admin.call('get_daily_plan_statistics', { startDate: from, endDate: to });
+  assert.equal(stats.isError, false, stats.text);
+  const inRange = sandbox.db.list('dailyPlan').filter((plan) => !plan.deletedAt && plan.organizationId === sandbox.seed.organizationId && String(plan.date).slice(0, 10) >= from && String(plan.date).slice(0, 10) <= to);
+  const hours = inRange.reduce((sum, plan) => sum + Number(plan.workTimePlanned), 0);
+  assert.equal(stats.structured!.plans, inRange.length);
+  assert.equal(stats.structured!.plannedHours, hours);
+  assert.deepEqual(stats.structured!.period, { startDate: from, endDate: to });
+  const mine = (stats.structured!.byEmployee as Item[]).find((entry) => entry.id === me)!;
+  const myPlans = inRange.filter((plan) => plan.employeeId === me);
+  assert.deepEqual(mine, { id: me, name: 'Default Employee', plans: myPlans.length, plannedHours: myPlans.reduce((sum, plan) => sum + Number(plan.workTimePlanned), 0), tasks: new Set(myPlans.flatMap((plan) => plan.taskIds as string[])).size });
+  assert.ok(stats.text.startsWith(`${inRange.length} plans from ${from} to ${to}: ${hours} h planned`), stats.text);
+  assert.ok(stats.text.includes(`- Default Employee (id ${me}): ${mine.plans} plans, ${mine.plannedHours} h`), stats.text);
+  assertTextAgrees(stats.text, stats.structured!);
+  const none = await admin.call('get_daily_plan_statistics', { startDate: '2001-01-01', endDate: '2001-01-31' });
+  assert.equal(none.text, 'No daily plans from 2001-01-01 to 2001-01-31.');
+});
+
+test('role matrix: the employee sees the organization\'s plans as Gauzy shows them, changes only their own, and a role without the permission gets Gauzy\'s 403', async () => {
+  const { me, boss } = seedIds();
+  // GET /api/daily-plan filters by organization only (getAllPlans), for an employee too.
+  const seen = await employee.call('list_daily_plans', { employeeId: boss });
+  assert.equal(seen.isError, false, seen.text);
+  assert.ok((seen.structured!.items as Item[]).length >= 1);
+  const mine = await employee.call('get_my_daily_plans', { take: 100 });
+  assert.ok((mine.structured!.items as Item[]).every((plan) => plan.employeeId === me));
+  const bossPlan = plansOf(boss)[0]!;
+  const before = { status: bossPlan.status, taskIds: [...(bossPlan.taskIds as string[])] };
+  // The inherited GET /:id and the service's own look-up keep an employee to their own plans.
+  const update = await employee.call('update_daily_plan', { id: bossPlan.id, status: 'completed' });
+  assert.deepEqual([update.error!.code, update.error!.gauzyMessages], ['GMCP_ERR_GAUZY_NOT_FOUND', ['The requested record was not found']]);
+  assert.match(update.text, /What to do: Only an admin or the plan's own employee/);
+  const add = await employee.call('add_task_to_daily_plan', { planId: bossPlan.id, taskId: orgTasks()[3]!.id });
+  assert.deepEqual([add.error!.status, add.error!.gauzyMessages], [404, ['Daily plan not found or you do not have permission to access it']]);
+  assert.match(add.text, /What to do: /);
+  const remove = await employee.call('remove_task_from_daily_plan', { planId: bossPlan.id, taskId: (bossPlan.taskIds as string[])[0]! });
+  assert.equal(remove.error!.status, 404);
+  const removed = await employee.call('delete_daily_plan', { id: bossPlan.id });
+  assert.equal(removed.error!.code, 'GMCP_ERR_GAUZY_NOT_FOUND');
+  assert.deepEqual([bossPlan.status, bossPlan.taskIds], [before.status, before.taskIds]);
+  assert.ok(sandbox.db.get('dailyPlan', bossPlan.id), 'the admin\'s plan is still there');
+  // The admin may.
+  assert.equal((await admin.call('update_daily_plan', { id: plansOf(me)[0]!.id, workTimePlanned: 7 })).isError, false);
+
+  // EMPLOYEE holds DAILY_PLAN_*; without DAILY_PLAN_READ Gauzy's PermissionGuard refuses the plan lists.
+  const role = sandbox.db.get('role', sandbox.seed.users.employee.role === 'EMPLOYEE' ? String(sandbox.db.get('user', sandbox.seed.users.employee.id)!.roleId) : '')!;
+  const permissions = role.permissions as string[];
+  role.permissions = permissions.filter((permission) => permission !== 'DAILY_PLAN_READ');
+  try {
+    const denied = await employee.call('get_my_daily_plans', {});
+    assert.deepEqual([denied.isError, denied.error!.status, denied.error!.gauzyMessages], [true, 403, ['Forbidden resource']]);
+  } finally {
+    role.permissions = permissions;
+  }
 });

@@ -173,7 +173,29 @@ function changePlanTasks(input: HandlerInput, change: (ids: string[], taskId: st
   return { body: serialize(PLAN, plan, input.store, ['tasks']) };
 }
 
+/**
+ * removeTaskFromManyPlans: the employee's plans of today or later in one team (`organizationTeamId` as given:
+ * none binds NULL and matches no plan), the listed ones or else every one with the task. No employee filter
+ * and no manager check: the query builder is the service's own. Answers the changed plans with their
+ * employee, user and tasks.
+ */
+function removeTaskFromManyPlans(input: HandlerInput): HandlerOutput {
+  const caller = planCaller(input);
+  const taskId = String(input.params.taskId);
+  const { employeeId, plansIds, organizationId, organizationTeamId } = input.body;
+  if (!Array.isArray(plansIds)) throw badRequestMessage("Cannot read properties of undefined (reading 'length')");
+  const today = new Date().toISOString().slice(0, 10);
+  const plans = tenantPlans(input.store, caller).filter((plan) =>
+    plan.organizationId === organizationId && organizationTeamId !== undefined && plan.organizationTeamId === organizationTeamId && plan.employeeId === employeeId &&
+    dayOf(plan.date) >= today && (plansIds.length > 0 ? plansIds.includes(plan.id) : taskIdsOf(plan).includes(taskId)));
+  if (plans.length < 1) throw badRequestMessage('Daily plans not found');
+  if (!findTask(input.store, caller, taskId, organizationId)) throw recordNotFound();
+  for (const plan of plans) plan.taskIds = taskIdsOf(plan).filter((id) => id !== taskId);
+  return { body: plans.map((plan) => serialize(PLAN, plan, input.store, ['employee', 'employee.user', 'tasks'])) };
+}
+
 export function registerDailyPlansRoutes(registry: RouteRegistry): void {
+  registry.serve('PUT', '/api/daily-plan/:taskId/remove', removeTaskFromManyPlans);
   registry.serve('GET', '/api/daily-plan/me', (input) => listPlans(input, { employeeId: planCaller(input).employee?.id }));
   // getDailyPlansByTask reads `where.organizationId` (no `where` fails) and always joins employee, user and tasks.
   registry.serve('GET', '/api/daily-plan/task/:id', (input) => {

@@ -31,7 +31,7 @@ export const notYourPlan: RefusalHint = {
 export const listDailyPlans = defineTool({
   name: 'list_daily_plans',
   title: 'List daily plans',
-  description: 'List the organization\'s daily plans, latest day first, with each plan\'s employee, hours and tasks: by employee, team, task, status, day or days. For your own, get_my_daily_plans.',
+  description: 'The organization\'s daily plans, latest day first, each with its employee, hours and tasks; by employee, team, task, status or days. Yours: get_my_daily_plans.',
   toolset,
   effect: 'read',
   aliases: dailyPlanEntity.aliases?.list,
@@ -59,16 +59,16 @@ export const listDailyPlans = defineTool({
 export const getMyDailyPlans = defineTool({
   name: 'get_my_daily_plans',
   title: 'My daily plans',
-  description: 'Your own daily plans (the signed-in user\'s employee) with their tasks, latest day first; e.g. today\'s plan with date.',
+  description: 'Your own daily plans with their tasks, latest day first (today\'s: give date).',
   toolset,
   effect: 'read',
-  input: z.object({ status: DailyPlanStatus.optional(), ...dayFilters, ...pagination, fields: planFieldsParam }),
+  input: z.object({ status: DailyPlanStatus.optional(), ...dayFilters, ...pagination }),
   output: listOutput,
   routes: [`GET ${MY_PLANS_ROUTE}`],
-  async handler({ status, take, skip, fields, ...days }, ctx) {
+  async handler({ status, take, skip, ...days }, ctx) {
     requireEmployeeId(ctx, 'get_my_daily_plans');
     const plans = await readPlans(ctx, MY_PLANS_ROUTE, status ? { status } : {});
-    return planList(plans, { status, ...days }, { take, skip, fields }, 'daily plans of yours');
+    return planList(plans, { status, ...days }, { take, skip }, 'daily plans of yours');
   },
 });
 
@@ -98,7 +98,7 @@ async function teamOf(ctx: ToolContext, employeeId: string): Promise<string> {
   const message = theirs.length
     ? `employee ${employeeId} is in ${theirs.length} teams; name one: ${theirs.map((team) => `${String(team.name)} (id ${String(team.id)})`).join(', ')}`
     : `employee ${employeeId} is in no team, and Gauzy files every plan under a team; give one`;
-  throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['create_daily_plan'], { issues: [{ field: 'organizationTeamId', message }] });
+  throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['create_daily_plan'], { issues: [{ field: 'organizationTeamId', message }], fields: ['organizationTeamId'] });
 }
 
 export const createDailyPlan = defineTool({
