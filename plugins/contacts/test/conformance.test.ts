@@ -1,13 +1,8 @@
-import { defineEntity } from '@gauzy-mcp/core';
 import { crudConformance } from '@gauzy-mcp/testkit';
 import { contactEntity } from '../src/entities.js';
 import contactsPlugin from '../src/index.js';
 import { contactsSandbox } from '../src/sandbox.js';
-
-/** A contact's `projects` relation reads the project table; the projects pack owns that entity, so only its shape is taught here. */
-export const projectsAsRead = defineEntity({
-  name: 'organizationProject', gauzyClass: 'OrganizationProject', noun: 'project', plural: 'projects', path: '', operations: [], scope: 'organization', fields: {},
-});
+import { projectsAsRead } from './helpers.js';
 
 // The standard contact tools, checked by the suite derived from the contact entity; contacts.test.ts covers the rest.
 crudConformance({

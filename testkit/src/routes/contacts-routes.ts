@@ -65,6 +65,21 @@ export function registerContactsRoutes(registry: RouteRegistry): void {
     return { body: true };
   });
 
+  // The inherited CrudController delete (TenantAwareCrudService): a missing id is `affected: 0`. The rows that
+  // point to the contact (projects, time logs, payments, invoices, expenses) keep existing: their foreign keys are
+  // ON DELETE SET NULL; the organization_contact_employee join rows go with it.
+  registry.serve('DELETE', '/api/organization-contact/:id', (input) => {
+    const caller = requireCaller(input);
+    const id = input.params.id;
+    if (!isUuid(id)) throw handlerError(406, 'Validation failed (valid uuid is expected)');
+    const row = scopedRows(input.store, CONTACT, caller, { withDeleted: true }).find((contact) => contact.id === id);
+    if (!row || !input.store.remove(CONTACT, id)) return { body: { raw: [], affected: 0 } };
+    for (const table of ['organizationProject', 'timeLog', 'payment', 'expense']) {
+      for (const linked of input.store.list(table)) if (linked.organizationContactId === id) linked.organizationContactId = null;
+    }
+    return { body: { raw: [], affected: 1 } };
+  });
+
   // InviteOrganizationContactHandler: the contact needs a primary email that no user has; it becomes INVITED.
   // Every refusal is an InternalServerErrorException (500) with the handler's sentence.
   registry.serve('PUT', '/api/invite/organization-contact/:id', (input) => {
