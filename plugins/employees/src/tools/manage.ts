@@ -6,10 +6,13 @@ import {
   entityOutput,
   GauzyMcpError,
   isoDate,
+  personName,
   pick,
   requireEmployeeId,
+  runBulk,
   uuid,
   withRefusalHints,
+  type ToolContext,
   type ToolDefinition,
 } from '@gauzy-mcp/core';
 import { z } from 'zod';
@@ -63,7 +66,8 @@ export const createEmployeeFields = {
 };
 type CreateArgs = z.output<z.ZodObject<typeof createEmployeeFields>>;
 
-const invalid = (tool: string, field: string, message: string) => new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [tool], { issues: [{ field, message }] });
+/** The field named in the message too: a bulk report shows each item's message, not its issues. */
+const invalid = (tool: string, field: string, message: string) => new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [`${tool} (${field}: ${message})`], { issues: [{ field, message }] });
 
 /** The body Gauzy's POST /api/employee takes, or a refusal naming the field a valid call needs. */
 export function createEmployeeBody(args: CreateArgs, tool = 'create_employee'): Item {
@@ -79,6 +83,15 @@ const CREATE_HINTS = [
   { match: /Employee already exists for this user/i, hint: 'That person is already an employee here: find them with list_employees (by name or email); an archived one comes back with restore_employee.' },
 ];
 
+async function postEmployee(ctx: ToolContext, body: Item): Promise<Item> {
+  const created = await withRefusalHints(() => ctx.gauzy.post<Item | null>('/api/employee', { ...body, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }), CREATE_HINTS);
+  // EmployeeCreateHandler swallows a failure on the userId path and answers 201 without a body.
+  if (!created || typeof created !== 'object' || typeof created.id !== 'string') {
+    throw new GauzyMcpError('GMCP_ERR_GAUZY_BAD_RESPONSE', ['Gauzy created no employee (it answered without a record); check that userId is a user of this tenant']);
+  }
+  return created;
+}
+
 export const createEmployee = defineTool({
   name: 'create_employee',
   title: 'Create an employee',
@@ -89,28 +102,35 @@ export const createEmployee = defineTool({
   output: entityOutput,
   routes: ['POST /api/employee', 'GET /api/employee/:id'],
   async handler(args, ctx) {
-    const created = await withRefusalHints(
-      () => ctx.gauzy.post<Item | null>(employeeEntity.path, { ...createEmployeeBody(args), organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }),
-      CREATE_HINTS,
-    );
-    // EmployeeCreateHandler swallows a failure on the userId path and answers 201 without a body.
-    if (!created || typeof created !== 'object' || typeof created.id !== 'string') {
-      throw new GauzyMcpError('GMCP_ERR_GAUZY_BAD_RESPONSE', ['Gauzy created no employee (it answered without a record); check that userId is a user of this tenant']);
-    }
-    const employee = await readEmployee(ctx, created.id);
+    const created = await postEmployee(ctx, createEmployeeBody(args));
+    const employee = await readEmployee(ctx, String(created.id));
     return { structured: employee, text: `Created employee: ${describeEmployee(employee)}` };
   },
 });
 
-export const bulkCreateEmployees = bulkCreateTool(employeeEntity, {
+/**
+ * One POST per person, each reported (Gauzy's POST /api/employee/bulk stops at the first failure and reports
+ * none of the others). The kernel's bulk tool gives the schema; the handler names each hire by the person.
+ */
+const bulkSchema = bulkCreateTool(employeeEntity, {
   name: 'bulk_create_employees',
   title: 'Create several employees',
   description: 'Hire up to 50 people at once, each as in create_employee; reports which were created (with ids) and which failed and why.',
   toolset: bulkToolset,
   fields: createEmployeeFields,
   itemsField: 'employees',
-  body: (args) => createEmployeeBody(args as CreateArgs, 'bulk_create_employees'),
 });
+
+export const bulkCreateEmployees: ToolDefinition = {
+  ...bulkSchema,
+  async handler(args, ctx) {
+    const { employees } = args as { employees: CreateArgs[] };
+    return runBulk(employees, ctx, async (person) => {
+      const created = await postEmployee(ctx, createEmployeeBody(person, 'bulk_create_employees'));
+      return { id: created.id, name: personName(created) ?? person.email ?? String(created.id) };
+    }, { noun: 'employees', verb: 'Created' });
+  },
+};
 
 const PROFILE_ROUTE = '/api/employee/:id/profile';
 const UPDATE_ROUTE = '/api/employee/:id';
