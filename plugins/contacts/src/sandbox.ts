@@ -29,11 +29,15 @@ const CONTACT_DTO: DtoSpec = { fields: CONTACT_FIELDS, tenantOrganization: true 
 
 export const contactsSandbox: readonly SandboxEntity[] = [
   sandboxEntity(contactEntity, {
+    // The columns in the order the real Gauzy sends them.
     defaults: () => ({
-      name: null, contactType: 'CLIENT', primaryEmail: null, primaryPhone: null, inviteStatus: null, notes: null, budget: null, budgetType: 'cost',
-      imageUrl: null, contactId: null, imageId: null, memberIds: [],
+      name: null, primaryEmail: null, primaryPhone: null, inviteStatus: null, notes: null, contactType: 'CLIENT', imageUrl: null, budget: null,
+      budgetType: 'cost', contactId: null, imageId: null, memberIds: [],
     }),
     virtuals: () => ({ image: null }),
+    // The saved entity: no load hooks ran (no `image`), with the `tenant: {id}` TenantAwareCrudService.create sets.
+    // (Gauzy's also carries `organization: {id}`, the new `contact` and the `members` as sent.)
+    createAnswer: { virtuals: false, tenant: true },
     // OrganizationContactSubscriber.beforeEntityCreate: no imageUrl ⇒ getDummyImage(330, 300, first letter of the
     // name); Gauzy picks the colour at random, the sandbox one. The create handler also saves a Contact row first
     // (ContactService.create) and links it.

@@ -13,4 +13,6 @@ crudConformance({
     create: { name: 'Conformance client', contactType: 'CUSTOMER', primaryEmail: 'conformance@client.example', budgetType: 'hours', notes: 'Checked by the conformance suite' },
     update: { contactType: 'LEAD' },
   },
+  // OrganizationContactUpdateHandler links a new Contact (address details) on every update (seen on the real Gauzy).
+  setByUpdate: ['contactId'],
 });

@@ -103,6 +103,11 @@ test('list_clients filters by type and by an assigned employee (where[members]);
   const expected = sandbox.db.list('organizationContact').filter((contact) => contact.organizationId === sandbox.seed.organizationId && (contact.memberIds as string[]).includes(employeeId));
   assert.deepEqual(ids(theirs).sort(), expected.map((contact) => contact.id).sort());
   assert.deepEqual((sandbox.requests.at(-1)!.query.where as Item).members, [employeeId]);
+  // Gauzy's join condition leaves only that employee among the joined members, and the answer says so.
+  const ever = (theirs.structured!.items as Item[]).find((item) => item.id === EVER)!;
+  assert.deepEqual((ever.members as Item[]).map((member) => member.id), [employeeId]);
+  assert.match(String(theirs.structured!.note), /names only that employee among the members/);
+  assert.ok(theirs.text.endsWith('(get_client_by_id has them all).'), theirs.text);
   const bad = await admin.call('list_clients', { contactType: 'client', search: 'x' });
   assert.equal(bad.isError, true);
   assert.ok(bad.error!.fields!.includes('contactType'), bad.text);
@@ -182,7 +187,11 @@ test('update_client changes only the given fields, sends the name Gauzy requires
   await admin.call('update_client', { id, memberIds: [second] });
   assert.deepEqual(row(id).memberIds, [second]);
   assert.equal((await admin.call('update_client', { id })).error!.code, 'GMCP_ERR_INVALID_ARGUMENTS');
+  // Gauzy's PUT saves under any id (it would create a contact "MISSING"): the tool reads first, so nothing is sent.
+  sandbox.clearRequests();
   assert.equal((await admin.call('update_client', { id: MISSING, budget: 1 })).error!.status, 404);
+  assert.deepEqual(sandbox.requests.map((entry) => entry.method), ['GET']);
+  assert.equal(sandbox.db.get('organizationContact', MISSING), undefined);
 });
 
 test('delete_client removes the contact; its project stays without a client; an unknown id is not found', async () => {
@@ -231,7 +240,7 @@ test('invite_client sends Gauzy\'s invite and the contact becomes INVITED; witho
   assert.notEqual(row(bare).inviteStatus, 'INVITED');
 });
 
-test('the role matrix: the employee reads clients and invites them, and Gauzy refuses them creating, changing or assigning (403)', async () => {
+test('the role matrix: the employee reads clients, invites and (Gauzy has no permission on DELETE) deletes them; Gauzy refuses them creating, changing or assigning (403)', async () => {
   const list = await employee.call('list_clients', { take: 100 });
   assert.equal(list.isError, false, list.text);
   assert.ok(ids(list).includes(ACME));
@@ -253,6 +262,9 @@ test('the role matrix: the employee reads clients and invites them, and Gauzy re
   assert.deepEqual(row(ACME).memberIds, [sandbox.seed.demoEmployees[0]!.employeeId]);
   const id = await newClient('Invited by an employee', { primaryEmail: 'someone@invited.example' });
   assert.equal((await employee.call('invite_client', { clientId: id })).isError, false, 'ORG_INVITE_EDIT is an employee permission');
+  // DELETE /api/organization-contact/:id has TenantPermissionGuard only (checked on the real Gauzy: the employee's delete answers affected 1).
+  assert.equal((await employee.call('delete_client', { id })).isError, false);
+  assert.equal(sandbox.db.get('organizationContact', id), undefined);
 });
 
 test('every relation the pack offers is one Gauzy has: each comes back on the record from list_clients and get_client_by_id', async () => {

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { gauzyReadsAsBoolean } from '@gauzy-mcp/core/internal';
 import type { HandlerInput } from '../engine/context.js';
 import { listRows, paginated } from '../engine/crud-engine.js';
 import { isUuid } from '../dto-validation.js';
 import { requireCaller, type RouteRegistry } from '../engine/route-registry.js';
-import { scopedRows } from '../engine/records.js';
+import { insertEntity, scopedRows, validateBody } from '../engine/records.js';
 import { serialize } from '../engine/serialize.js';
 import { badRequestMessage, handlerError } from '../http-errors.js';
 import type { Row } from '../store.js';
@@ -34,15 +35,41 @@ export function registerContactsRoutes(registry: RouteRegistry): void {
       const needle = String(value).toLowerCase();
       checks.push((row) => String(row[key] ?? '').toLowerCase().includes(needle));
     }
+    let wanted: string[] | undefined;
     if (where.members !== undefined) {
-      const wanted = Array.isArray(where.members) ? where.members.map(String) : typeof where.members === 'object' && where.members ? Object.values(where.members).map(String) : undefined;
+      // A bare string (`where[members]=<id>`, not a list) finds nothing on the real Gauzy: 200 with no items.
+      const ids = Array.isArray(where.members) ? where.members.map(String) : typeof where.members === 'object' && where.members ? Object.values(where.members).map(String) : [];
+      wanted = ids;
       delete where.members;
-      // In() of a bare string is a TypeORM error, which paginate answers as 400.
-      if (!wanted) return { status: 400, body: {} };
-      checks.push((row) => memberIdsOf(row).some((id) => wanted.includes(id)));
+      checks.push((row) => memberIdsOf(row).some((id) => ids.includes(id)));
     }
     const narrowed: HandlerInput = { ...input, query: { ...input.query, ...(input.query.where ? { where } : {}) } };
-    return paginated(narrowed, CONTACT, listRows(narrowed, CONTACT, (row) => checks.every((check) => check(row))), true);
+    const answer = paginated(narrowed, CONTACT, listRows(narrowed, CONTACT, (row) => checks.every((check) => check(row))), true);
+    // The members condition is a join: a contact found through it comes with only the matched members (checked on the real Gauzy).
+    const page = answer.body as { items?: Array<Record<string, unknown>> } | undefined;
+    if (wanted && Array.isArray(page?.items)) {
+      const matched = wanted;
+      for (const item of page.items) if (Array.isArray(item.members)) item.members = (item.members as Array<{ id?: unknown }>).filter((member) => matched.includes(String(member.id)));
+    }
+    return answer;
+  });
+
+  // OrganizationContactUpdateHandler: validates the whole DTO (name required), links a new Contact, and saves
+  // with the id, which inserts a contact under an id none has (a save, not an update), then answers the contact
+  // as loaded.
+  registry.serve('PUT', '/api/organization-contact/:id', (input) => {
+    const caller = requireCaller(input);
+    const id = input.params.id;
+    if (!isUuid(id)) throw handlerError(406, 'Validation failed (valid uuid is expected)');
+    const spec = input.store.entities.get(CONTACT);
+    const body = spec?.update ? validateBody(input.store, caller, input.body, spec.update) : input.body;
+    const data = spec?.fromBody ? spec.fromBody(body) : { ...body };
+    for (const key of ['id', 'tenantId', 'tenant', 'organization', 'createdAt', 'deletedAt', 'createdByUserId']) delete data[key];
+    const existing = scopedRows(input.store, CONTACT, caller).find((contact) => contact.id === id);
+    const row = existing ?? insertEntity(input.store, CONTACT, { id }, { tenantId: caller.tenantId, organizationId: String(body.organizationId ?? ''), createdByUserId: String(caller.user.id) });
+    if (!existing) spec?.onCreate?.(row, { employeeId: caller.employee?.id, isEmployeeRole: caller.role.name === 'EMPLOYEE' }, input.store);
+    Object.assign(row, data, { contactId: randomUUID(), updatedAt: new Date().toISOString(), updatedByUserId: caller.user.id });
+    return { body: serialize(CONTACT, row, input.store) };
   });
 
   // OrganizationContactEditByEmployeeHandler (UpdateEntityByMembersHandler): adds the member to, or removes them

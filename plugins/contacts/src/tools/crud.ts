@@ -42,8 +42,20 @@ const listClientsTool = listTool(contactEntity, {
   },
   where: ({ contactType, employeeId }) => defined({ contactType, members: employeeId ? [employeeId] : undefined }),
 });
-// The search and the plain list are the same route here.
-export const listClients = { ...listClientsTool, routes: [...new Set(listClientsTool.routes)] };
+/** Gauzy applies `where[members]` as a join condition: the contacts it finds come with only that employee as members. */
+const MEMBERS_NOTE = 'Filtered by an assigned employee: Gauzy then names only that employee among the members (get_client_by_id has them all).';
+
+export const listClients = defineTool({
+  ...listClientsTool,
+  // The search and the plain list are the same route here.
+  routes: [...new Set(listClientsTool.routes)],
+  async handler(args, ctx) {
+    const answer = await listClientsTool.handler(args, ctx);
+    if (!(args as { employeeId?: string }).employeeId) return answer;
+    const note = [answer.structured.note, MEMBERS_NOTE].filter(Boolean).join(' ');
+    return { ...answer, structured: { ...answer.structured, note }, text: `${answer.text}\n${MEMBERS_NOTE}` };
+  },
+});
 
 /** What a related record is called: an employee by their user's name, anything else by its name. */
 const labelOf = (record: Item): string | undefined => (record.user ? personName(record) : undefined) ?? (typeof record.name === 'string' ? record.name : personName(record));
