@@ -44,7 +44,7 @@ export const candidatesSandbox: readonly SandboxEntity[] = [
   sandboxEntity(candidateEntity, {
     defaults: () => ({
       rating: null, valueDate: null, appliedDate: null, hiredDate: null, rejectDate: null, status: 'APPLIED', candidateLevel: null,
-      reWeeklyLimit: null, billRateCurrency: null, billRateValue: null, minimumBillingRate: null, payPeriod: null, cvUrl: null,
+      reWeeklyLimit: 0, billRateCurrency: null, billRateValue: 0, minimumBillingRate: 0, payPeriod: null, cvUrl: null,
       contactId: null, organizationPositionId: null, sourceId: null, userId: null, employeeId: null, tagIds: [],
     }),
     // CandidateSubscriber.afterEntityLoad: alreadyHired always; `ratings` (the feedbacks' average) only when the feedbacks

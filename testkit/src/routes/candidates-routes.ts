@@ -5,7 +5,7 @@ import { listRows, paginated, refuseUnknownRelation } from '../engine/crud-engin
 import { assertUuidParam, belongsToOrganization, insertEntity, scopedRows, validateBaseQuery, validateBody, whereWithoutTenant } from '../engine/records.js';
 import { requireCaller, type RouteRegistry } from '../engine/route-registry.js';
 import { normalizeRelations, serialize } from '../engine/serialize.js';
-import { badRequest, forbiddenResource, GauzyHttpError, recordNotFound, routeNotFound } from '../http-errors.js';
+import { badRequest, GauzyHttpError, handlerError, recordNotFound, routeNotFound } from '../http-errors.js';
 import type { Row, SandboxStore } from '../store.js';
 import { hashPassword } from './auth-routes.js';
 
@@ -71,34 +71,30 @@ const CASCADES: ReadonlyArray<[string, string]> = [
 ];
 
 /**
- * CreateCandidateDTO's rules as class-validator reports them: the organization (EmploymentDTO ⊃
- * TenantOrganizationBaseDTO), `user` (IsObject, IsNotEmptyObject, ValidateNested → UserInputDTO: email IsNotEmpty
- * + IsEmail, role IsObject + IsNotEmptyObject + IsRoleShouldExist), `password` (IsNotEmpty, MinLength 8).
+ * CreateCandidateDTO's rules as class-validator reports them (checked against a running Gauzy): the organization
+ * (EmploymentDTO ⊃ TenantOrganizationBaseDTO), `user` (IsNotEmptyObject, IsObject, then UserInputDTO's email:
+ * IsNotEmpty + IsEmail; its `role` is not checked, CandidateCreateHandler sets CANDIDATE), `password` (IsNotEmpty,
+ * MinLength 8 with their own messages).
  */
-function validateCandidateCreate(input: HandlerInput, caller: CallerContext): { user: Record<string, unknown>; role: Row } {
+function validateCandidateCreate(input: HandlerInput, caller: CallerContext): Record<string, unknown> {
   const body = input.body;
   const messages: string[] = [];
   const organization = validateDto(body, { tenantOrganization: true, fields: {} }, { userId: String(caller.user.id), belongsToOrganization: (id) => belongsToOrganization(input.store, caller, id) });
   if (!organization.ok) messages.push(...organization.messages);
   const user = body.user;
   const userObject = !!user && typeof user === 'object' && !Array.isArray(user);
-  let role: Row | undefined;
   if (!userObject || Object.keys(user as object).length === 0) {
-    messages.push(...(userObject ? [] : ['user must be an object']), 'user must be a non-empty object');
+    messages.push('user must be a non-empty object', ...(userObject ? [] : ['user must be an object']));
   } else {
-    const { email, role: givenRole } = user as Record<string, unknown>;
+    const { email } = user as Record<string, unknown>;
     if (email === undefined || email === null || email === '') messages.push('user.email should not be empty');
     if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) messages.push('user.email must be an email');
-    const roleId = givenRole && typeof givenRole === 'object' ? (givenRole as { id?: unknown }).id : givenRole;
-    role = typeof roleId === 'string' ? input.store.get('role', roleId) : undefined;
-    if (!givenRole || typeof givenRole !== 'object') messages.push('user.role must be an object', 'user.role must be a non-empty object');
-    else if (!role || role.tenantId !== caller.tenantId) messages.push(`user.Please provide a valid value for the role. The value '${JSON.stringify(givenRole)}' is not recognized as a valid role identifier.`);
   }
   const password = body.password;
   if (password === undefined || password === null || password === '') messages.push('Password should not be empty');
   if (typeof password !== 'string' || password.length < 8) messages.push('Password should be at least 8 characters long.');
   if (messages.length) throw badRequest(messages);
-  return { user: user as Record<string, unknown>, role: role! };
+  return user as Record<string, unknown>;
 }
 
 /** UpdateCandidateDTO: the organization, and IsDateString on the dates, IsString/MaxLength on the picked columns. */
@@ -108,6 +104,13 @@ const CANDIDATE_UPDATE_DTO: DtoSpec = {
     appliedDate: { type: 'isoDate' }, hiredDate: { type: 'isoDate' }, rejectDate: { type: 'isoDate' }, cvUrl: { type: 'string' },
     candidateLevel: { type: 'string', maxLength: 500 },
   },
+};
+
+/** The columns of a candidate save() answers null (numbers 0, as their transformer reads them) when it was not given them. */
+const UNSET_COLUMNS: Record<string, unknown> = {
+  createdByUserId: null, deletedByUserId: null, isActive: null, isArchived: null, archivedAt: null, rating: null, valueDate: null, appliedDate: null,
+  hiredDate: null, rejectDate: null, status: null, candidateLevel: null, reWeeklyLimit: 0, billRateCurrency: null, billRateValue: 0, minimumBillingRate: 0,
+  payPeriod: null, cvUrl: null, contactId: null, organizationPositionId: null, sourceId: null, employeeId: null,
 };
 
 /** What the service's `save` is given and answers back: the body without the organization objects. */
@@ -124,22 +127,15 @@ export function registerCandidatesRoutes(registry: RouteRegistry): void {
     validateBaseQuery(input.store, caller, input.query);
     const where = whereWithoutTenant(input.query.where) as Where;
     const user = (where.user ?? {}) as Where;
-    const join = input.query.join as { leftJoin?: Record<string, unknown>; innerJoin?: Record<string, unknown> } | undefined;
-    // The service's conditions name the "user" alias (and "tags"), which only a `join` the caller sends defines.
-    const joinsUser = !!(join?.leftJoin?.user ?? join?.innerJoin?.user);
-    if ((user.name || user.email) && !joinsUser) throw new GauzyHttpError(400, { statusCode: 400, message: 'missing FROM-clause entry for table "user"', error: 'Bad Request' });
-    const words = typeof user.name === 'string' ? user.name.split(' ').filter(Boolean).map((word) => word.toLowerCase()) : [];
-    const email = typeof user.email === 'string' ? user.email.toLowerCase() : undefined;
-    const rows = scopedRows(input.store, CANDIDATE, caller).filter((row) => {
-      if (where.organizationId !== undefined && row.organizationId !== where.organizationId) return false;
-      // isNotEmpty(Boolean(JSON.parse(isArchived))) is true for any value: archived candidates are left out.
-      if (where.isArchived !== undefined && row.isArchived) return false;
-      if (!words.length && !email) return true;
-      const person = row.userId ? input.store.get('user', String(row.userId)) : undefined;
-      const first = String(person?.firstName ?? '').toLowerCase();
-      const last = String(person?.lastName ?? '').toLowerCase();
-      return words.some((word) => first.includes(word) || last.includes(word)) || (!!email && String(person?.email ?? '').toLowerCase().includes(email));
-    });
+    // Checked against a running Gauzy (SQLite): the conditions on the user name a "user" alias the query does not join
+    // (400 {"code":"SQLITE_ERROR"}), and a `join` as Gauzy's app sends it (join[alias], join[leftJoin][user]) fails
+    // setFindOptions (400 with an empty body). So the name search of this route cannot work through the API.
+    if (input.query.join !== undefined) return { status: 400, body: {} };
+    if (user.name || user.email) return { status: 400, body: { code: 'SQLITE_ERROR' } };
+    // Otherwise: the tenant, where.organizationId, and isArchived (isNotEmpty(Boolean(JSON.parse(v))) holds for any value,
+    // so naming it at all leaves archived candidates out); no other key of `where` is read.
+    const rows = scopedRows(input.store, CANDIDATE, caller).filter((row) =>
+      (where.organizationId === undefined || row.organizationId === where.organizationId) && (where.isArchived === undefined || !row.isArchived));
     return withRatingsPage(paginated(input, CANDIDATE, rows, true));
   });
 
@@ -164,14 +160,11 @@ export function registerCandidatesRoutes(registry: RouteRegistry): void {
 
   registry.serve('POST', '/api/candidate', (input) => {
     const caller = candidateCaller(input);
-    const { user } = validateCandidateCreate(input, caller);
+    const user = validateCandidateCreate(input, caller);
     const store = input.store;
     const body = input.body;
+    // UserCreateCommand checks no uniqueness: a second candidate with the same email gets a second user.
     const email = String(user.email);
-    // UserCreateCommand: the email is unique per tenant (the database's unique index).
-    if (store.list('user').some((existing) => existing.tenantId === caller.tenantId && String(existing.email).toLowerCase() === email.toLowerCase() && !existing.deletedAt)) {
-      throw new GauzyHttpError(400, { statusCode: 400, message: 'SQLITE_CONSTRAINT: UNIQUE constraint failed: user.email, user.tenantId', error: 'Bad Request' });
-    }
     const candidateRole = roleNamed(store, caller.tenantId, 'CANDIDATE');
     const organizationId = String(body.organizationId ?? (body.organization as { id?: string } | undefined)?.id);
     const person = insertEntity(store, 'user', {
@@ -182,8 +175,9 @@ export function registerCandidatesRoutes(registry: RouteRegistry): void {
     const row = insertEntity(store, CANDIDATE, { ...savedColumns(body), status: 'APPLIED', userId: person.id, sourceId: source?.id ?? body.sourceId ?? null }, { tenantId: caller.tenantId, organizationId, createdByUserId: String(caller.user.id) });
     insertEntity(store, 'userOrganization', { userId: person.id, isDefault: true }, { tenantId: caller.tenantId, organizationId });
     recordEmail(store, caller, email, 'welcome-user', organizationId);
-    // save() answers the entity it was given: the columns, the user and source as saved, no load hook.
-    return { body: { ...serialize(CANDIDATE, row, store, [], { virtuals: false }), user: serialize('user', person, store, [], { virtuals: false }), ...(source ? { source: serialize('candidateSource', source, store) } : {}) } };
+    // save() answers the entity it was given: the columns, the user (with its role) and source as saved, no load hook.
+    const savedUser = { ...serialize('user', person, store, [], { virtuals: false }), tenant: { id: caller.tenantId }, role: candidateRole ? serialize('role', candidateRole, store) : null };
+    return { body: { ...serialize(CANDIDATE, row, store, [], { virtuals: false }), tenant: { id: caller.tenantId }, user: savedUser, ...(source ? { source: serialize('candidateSource', source, store) } : {}) } };
   });
 
   registry.serve('PUT', '/api/candidate/:id', (input) => {
@@ -191,14 +185,16 @@ export function registerCandidatesRoutes(registry: RouteRegistry): void {
     const id = assertUuidParam(input.params.id);
     const body = validateBody(input.store, caller, input.body, CANDIDATE_UPDATE_DTO);
     const row = scopedRows(input.store, CANDIDATE, caller).find((candidate) => candidate.id === id);
-    // save() of an id that is no row inserts one, which the missing user refuses.
-    if (!row) throw new GauzyHttpError(400, { statusCode: 400, message: 'SQLITE_CONSTRAINT: NOT NULL constraint failed: candidate.userId', error: 'Bad Request' });
+    // save() of an id that is no row inserts one, which the missing user refuses: BadRequestException(error) as Gauzy
+    // renders it (the driver's error under `response`).
+    if (!row) throw new GauzyHttpError(400, { response: { code: 'SQLITE_CONSTRAINT_NOTNULL' }, status: 400, options: {}, message: 'SqliteError: NOT NULL constraint failed: candidate.userId', name: 'BadRequestException' });
     const changes = savedColumns(body);
     // CandidateSubscriber.beforeEntityCreate: a valid rejectDate in the saved entity makes it REJECTED.
     if ('rejectDate' in changes && changes.rejectDate && !Number.isNaN(Date.parse(String(changes.rejectDate)))) changes.status = 'REJECTED';
     const updatedAt = new Date().toISOString();
     Object.assign(row, changes, { updatedAt, updatedByUserId: caller.user.id });
-    return { body: { id, ...changes, updatedAt } };
+    // save() answers the entity it was given with every column it did not set as null (status and dates included).
+    return { body: { id, ...UNSET_COLUMNS, ...changes, tenant: { id: caller.tenantId }, updatedByUserId: caller.user.id, updatedAt } };
   });
 
   registry.serve('PUT', '/api/candidate/:id/:status', (input) => {
@@ -211,19 +207,21 @@ export function registerCandidatesRoutes(registry: RouteRegistry): void {
     const alreadyHired = row.status === 'HIRED' && !!row.hiredDate;
     const now = new Date().toISOString();
     if (status === 'hired') {
-      if (alreadyHired) throw new GauzyHttpError(409, { statusCode: 409, message: 'The candidate is already hired, you cannot hire them again.', error: 'Conflict' });
+      if (alreadyHired) throw handlerError(409, 'The candidate is already hired, you cannot hire them again.');
       const employee = insertEntity(store, 'employee', {
-        billRateValue: row.billRateValue ?? 0, billRateCurrency: row.billRateCurrency ?? 'USD', reWeeklyLimit: row.reWeeklyLimit ?? 40, payPeriod: row.payPeriod ?? 'TWICE_PER_MONTH',
-        userId: row.userId, contactId: row.contactId ?? null, organizationPositionId: row.organizationPositionId ?? null, isActive: true, startedWorkOn: now,
+        billRateValue: row.billRateValue ?? 0, billRateCurrency: row.billRateCurrency ?? null, reWeeklyLimit: row.reWeeklyLimit ?? 0, payPeriod: row.payPeriod ?? null,
+        minimumBillingRate: 0, userId: row.userId, contactId: row.contactId ?? null, organizationPositionId: row.organizationPositionId ?? null, isActive: true,
+        startedWorkOn: now, isTrackingEnabled: true,
       }, { tenantId: caller.tenantId, organizationId: String(row.organizationId) });
       const employeeRole = roleNamed(store, caller.tenantId, 'EMPLOYEE');
       if (row.userId && employeeRole) store.update('user', String(row.userId), { roleId: employeeRole.id });
       const changes = { status: 'HIRED', hiredDate: now, rejectDate: null, employeeId: employee.id, isActive: true, isArchived: false };
       Object.assign(row, changes, { updatedAt: now });
-      // CandidateService.create({ id, …changes, employee }): save() answers what it was given.
-      return { body: { id, ...changes, employee: serialize('employee', employee, store, [], { virtuals: false }), updatedAt: now } };
+      // CandidateService.create({ id, …changes, employee }): save() answers what it was given, the rest null (organizationId too).
+      const savedEmployee = { ...serialize('employee', employee, store, [], { virtuals: false }), tenant: { id: caller.tenantId }, tags: [] };
+      return { body: { ...UNSET_COLUMNS, id, ...changes, tenantId: caller.tenantId, organizationId: null, tenant: { id: caller.tenantId }, employee: savedEmployee, updatedByUserId: caller.user.id, updatedAt: now } };
     }
-    if (alreadyHired) throw new GauzyHttpError(409, { statusCode: 409, message: 'The candidate is already hired, you cannot reject it.', error: 'Conflict' });
+    if (alreadyHired) throw handlerError(409, 'The candidate is already hired, you cannot reject it.');
     const changes = { status: 'REJECTED', rejectDate: row.rejectDate ?? now, hiredDate: null };
     Object.assign(row, changes, { updatedAt: now });
     const person = row.userId ? store.get('user', String(row.userId)) : undefined;
@@ -249,11 +247,12 @@ export function registerCandidatesRoutes(registry: RouteRegistry): void {
     if (caller.role.name === 'EMPLOYEE') return { body: serialize('role', caller.role, input.store) };
     const name = typeof input.query.name === 'string' ? input.query.name : 'EMPLOYEE';
     const role = roleNamed(input.store, caller.tenantId, name);
-    if (!role) throw forbiddenResource();
+    // ForbiddenException(), rewrapped by the TransformInterceptor.
+    if (!role) throw handlerError(403, 'Forbidden');
     return { body: serialize('role', role, input.store) };
   });
 
-  // InviteService.createBulk: one invite per address without a pending one (those are `ignored`), each emailed.
+  // InviteService.createBulk: one invite per address, each emailed; `ignored` counts team invites already pending.
   registry.serve('POST', '/api/invite/emails', (input) => {
     const caller = candidateCaller(input);
     const store = input.store;
@@ -271,7 +270,10 @@ export function registerCandidatesRoutes(registry: RouteRegistry): void {
     else if (!role || role.tenantId !== caller.tenantId) messages.push(`RoleId ${String(roleId)} should be exist for this tenant.`);
     if (messages.length) throw badRequest(messages);
     const organizationId = String(body.organizationId);
-    const pending = new Set(store.list('invite').filter((invite) => invite.tenantId === caller.tenantId && invite.organizationId === organizationId && invite.status === 'INVITED').map((invite) => String(invite.email)));
+    // Only a pending invite to the same teams is ignored (the service intersects the teams); other invites are made again.
+    const teamIds = Array.isArray(body.teamIds) ? (body.teamIds as string[]) : [];
+    const pending = new Set(store.list('invite').filter((invite) => invite.tenantId === caller.tenantId && invite.organizationId === organizationId && invite.status === 'INVITED'
+      && ((invite.teamIds as string[] | undefined) ?? []).some((id) => teamIds.includes(id))).map((invite) => String(invite.email)));
     const days = Number(body.invitationExpirationPeriod ?? store.get('organization', organizationId)?.inviteExpiryPeriod) || 7;
     const items: Record<string, unknown>[] = [];
     let ignored = 0;
@@ -283,11 +285,12 @@ export function registerCandidatesRoutes(registry: RouteRegistry): void {
       const invite = insertEntity(store, 'invite', {
         token: randomBytes(24).toString('hex'), email, roleId, invitedByUserId: caller.user.id, status: 'INVITED',
         expireDate: body.invitationExpirationPeriod === 'Never' ? null : new Date(Date.now() + days * 86_400_000).toISOString(),
-        actionDate: body.startedWorkOn ?? body.appliedDate ?? null, code: String(Math.floor(100000 + Math.random() * 900000)), fullName: body.fullName ?? null, inviteType: body.inviteType,
+        actionDate: body.startedWorkOn ?? body.appliedDate ?? null, code: randomBytes(4).toString('hex').toUpperCase(), fullName: body.fullName ?? null, teamIds,
       }, { tenantId: caller.tenantId, organizationId });
       recordEmail(store, caller, email, body.inviteType === 'USER' ? 'invite-user' : 'invite-employee', organizationId);
-      const { token: _token, code: _code, ...shown } = invite;
-      items.push(shown);
+      // Gauzy answers the saved invites whole, token and code included.
+      const { teamIds: _teams, ...saved } = invite;
+      items.push({ ...saved, projects: [], teams: [], departments: [], organizationContacts: [], tenant: { id: caller.tenantId } });
     }
     return { body: { items, total: items.length, ignored } };
   });

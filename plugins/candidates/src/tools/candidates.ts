@@ -6,6 +6,7 @@ import {
   entityFieldsParam,
   entityOutput,
   listOutput,
+  pick,
   GauzyMcpError,
   ok,
   pagination,
@@ -14,7 +15,6 @@ import {
   uuid,
   withRefusalHints,
   type RefusalHint,
-  type ToolContext,
 } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { CANDIDATES_TOOLSET as toolset, CandidateStatus, candidateEntity, candidateFields, describeCandidate } from '../entities.js';
@@ -42,7 +42,7 @@ export const listCandidates = defineTool({
     relations,
   }),
   output: listOutput,
-  routes: [`GET ${CANDIDATE_ROUTE}`, `GET ${CANDIDATE_ROUTE}/pagination`],
+  routes: [`GET ${CANDIDATE_ROUTE}`],
   handler: (args, ctx) => findCandidates(args, ctx),
 });
 
@@ -79,13 +79,6 @@ export const getCandidateById = defineTool({
   },
 });
 
-/** The CANDIDATE role of the caller's tenant (what Gauzy's app reads before inviting or creating a candidate). */
-export async function candidateRole(ctx: ToolContext): Promise<Item> {
-  const role = await ctx.gauzy.get<Item>('/api/roles/options', { query: { name: 'CANDIDATE', tenantId: ctx.scope.tenantId } });
-  if (!role || typeof role.id !== 'string') throw new GauzyMcpError('GMCP_ERR_GAUZY_BAD_RESPONSE', ['expected a role']);
-  return role;
-}
-
 export const createCandidate = defineTool({
   name: 'create_candidate',
   title: 'Add a candidate',
@@ -101,14 +94,14 @@ export const createCandidate = defineTool({
     ...candidateFields,
   }),
   output: entityOutput,
-  routes: ['GET /api/roles/options', `POST ${CANDIDATE_ROUTE}`],
+  routes: [`POST ${CANDIDATE_ROUTE}`],
   async handler({ firstName, lastName, email, password, source, ...columns }, ctx) {
-    const role = await candidateRole(ctx);
     const scope = { organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId };
-    // CreateCandidateDTO: `user` needs a role that exists (CandidateCreateHandler then sets CANDIDATE), `password` 8+ characters.
+    // CreateCandidateDTO: a non-empty `user` (CandidateCreateHandler gives it the CANDIDATE role) and a `password` of 8+
+    // characters; the other columns pass (no whitelist). `source` is saved with the candidate (cascade), as Gauzy's app sends it.
     const created = await ctx.gauzy.post<Item>(CANDIDATE_ROUTE, {
       ...defined(columns),
-      user: { firstName, lastName, email, role: { id: role.id } },
+      user: { firstName, lastName, email },
       password: password ?? randomBytes(18).toString('base64url'),
       ...(source ? { source: { name: source, ...scope } } : {}),
       ...scope,
@@ -138,7 +131,8 @@ export const updateCandidate = defineTool({
     // PUT answers 400 for an id that is no candidate (CandidateService.create saves a new row without a user): look it up first.
     const current = await readCandidate(ctx, id);
     const answer = await ctx.gauzy.put<Item>(CANDIDATE_BY_ID, { ...changes, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }, { params: { id } });
-    const candidate = { ...current, ...(answer && typeof answer === 'object' ? answer : {}), user: current.user };
+    // save() answers the saved columns and null for every other one (status, dates): only the change is taken from it.
+    const candidate = { ...current, ...changes, ...(typeof answer?.updatedAt === 'string' ? { updatedAt: answer.updatedAt } : {}) };
     return ok(candidate, `Updated candidate: ${describeCandidate(candidate)}`);
   },
 });
@@ -147,6 +141,9 @@ export const updateCandidate = defineTool({
 const STAGE_HINTS: readonly RefusalHint[] = [
   { code: 'GMCP_ERR_GAUZY_CONFLICT', match: /already hired/i, hint: 'A hired candidate is an employee now and stays hired; find them with list_employees.' },
 ];
+
+/** What a stage change sets (CandidateHiredHandler, CandidateRejectedHandler, the PUT of APPLIED). */
+const STAGE_COLUMNS = ['status', 'hiredDate', 'rejectDate', 'employeeId', 'employee', 'updatedAt'];
 
 const STAGE_TEXT: Record<z.infer<typeof CandidateStatus>, string> = {
   HIRED: 'is HIRED: Gauzy made them an employee',
@@ -180,7 +177,9 @@ export const updateCandidateStage = defineTool({
         STAGE_HINTS,
       );
     }
-    const candidate: Item = { ...current, ...(answer && typeof answer === 'object' ? answer : {}), user: current.user, status };
+    // The answers carry null for columns the change did not touch (organizationId, appliedDate): only the stage's own are taken.
+    const changed = answer && typeof answer === 'object' ? pick(answer, STAGE_COLUMNS) : {};
+    const candidate: Item = { ...current, ...changed, status };
     const employee = candidate.employee as Item | undefined;
     const text = `${candidateLabel(candidate)} ${STAGE_TEXT[status]}${status === 'HIRED' && employee?.id ? ` (employee id ${String(employee.id)})` : ''}.`;
     return ok(candidate, text);
