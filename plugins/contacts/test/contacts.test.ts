@@ -237,6 +237,12 @@ test('invite_client sends Gauzy\'s invite and the contact becomes INVITED; witho
   assert.equal(refused.isError, true);
   assert.match(refused.text, /does not have a primary email address/);
   assert.match(String(refused.error!.hint), /update_client/);
+  // Gauzy answers its refusals as 500s: reported as a rejection with Gauzy's sentence, not as Gauzy being down.
+  assert.deepEqual([refused.error!.code, refused.error!.status], ['GMCP_ERR_GAUZY_CONFLICT', 500]);
+  const user = await newClient('Already A User', { primaryEmail: 'employee@ever.co' });
+  const taken = await admin.call('invite_client', { clientId: user });
+  assert.deepEqual(taken.error!.gauzyMessages, ['Contact email already exists in the account as a user']);
+  assert.match(String(taken.error!.hint), /already belongs to a Gauzy user/);
   assert.notEqual(row(bare).inviteStatus, 'INVITED');
 });
 

@@ -1,4 +1,4 @@
-import { defineTool, entityOutput, ok, uuid, withRefusalHints } from '@gauzy-mcp/core';
+import { defineTool, entityOutput, GauzyMcpError, isGauzyMcpError, ok, uuid, withRefusalHints, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { CONTACTS_TOOLSET as toolset, describeContact } from '../entities.js';
 
@@ -17,6 +17,18 @@ const INVITE_HINTS = [
   { match: /was not found/i, hint: 'Check the id with list_clients.' },
 ];
 
+/** The handler's refusals come as 500s; they are Gauzy saying no (not Gauzy being down), so they are reported as a rejection. */
+async function invite(ctx: ToolContext, clientId: string): Promise<Item> {
+  try {
+    return await ctx.gauzy.put<Item>(INVITE_ROUTE, {}, { params: { id: clientId } });
+  } catch (error) {
+    if (isGauzyMcpError(error) && error.code === 'GMCP_ERR_GAUZY_UNAVAILABLE' && error.details.status === 500 && Array.isArray(error.details.gauzyMessages) && error.details.gauzyMessages.length) {
+      throw new GauzyMcpError('GMCP_ERR_GAUZY_CONFLICT', ['HTTP 500'], error.details);
+    }
+    throw error;
+  }
+}
+
 export const inviteClient = defineTool({
   name: 'invite_client',
   title: 'Invite a client to Gauzy',
@@ -28,7 +40,7 @@ export const inviteClient = defineTool({
   output: entityOutput,
   routes: [`PUT ${INVITE_ROUTE}`],
   async handler({ clientId }, ctx) {
-    const contact = await withRefusalHints(() => ctx.gauzy.put<Item>(INVITE_ROUTE, {}, { params: { id: clientId } }), INVITE_HINTS);
+    const contact = await withRefusalHints(() => invite(ctx, clientId), INVITE_HINTS);
     const invited: Item = contact && typeof contact === 'object' && 'id' in contact ? contact : { id: clientId, inviteStatus: 'INVITED' };
     return ok(invited, `Invited ${describeContact(invited)}: Gauzy sends the invitation to its primary email.`);
   },
