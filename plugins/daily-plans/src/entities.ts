@@ -57,7 +57,8 @@ export function compactPlan(plan: Item): Item {
     const name = personName(record.user ? record : undefined) ?? record.name;
     return { id: record.id, ...(typeof name === 'string' && name ? { name } : {}) };
   };
-  const tasks = tasksOf(plan);
+  // A task added twice is listed twice in the plan Gauzy answers (its join table keeps it once).
+  const tasks = tasksOf(plan)?.filter((task, index, all) => all.findIndex((other) => other.id === task.id) === index);
   return {
     ...plan,
     ...(plan.workTimePlanned !== undefined && plan.workTimePlanned !== null ? { workTimePlanned: Number(plan.workTimePlanned) } : {}),

@@ -6,31 +6,25 @@ import { dailyPlanEntity } from './entities.js';
  * (the routes with logic are testkit/src/routes/daily-plans-routes.ts). Test code only.
  */
 
+const any = { type: 'any' } as const;
+
 /**
- * CreateDailyPlanDTO's own properties: `date` (Type(() => Date), IsNotEmpty, IsDate), `workTimePlanned`
- * (IsNotEmpty, IsNumber), `status` (IsNotEmpty, IsEnum with its own message), `taskId` (IsOptional, IsUUID).
- * The employee and team pairs (ValidateIf) are checked by the route.
+ * The keys the plan DTOs keep under `whitelist: true`, beside the organization's. Their rules (IsDate,
+ * IsEnum with its own message, the employee and team ValidateIf pairs, IsEmployeeBelongsToOrganization) are
+ * checked by the plan routes, in the words and order a running Gauzy answers them.
  */
-const STATUS = ['open', 'in-progress', 'completed'];
-const CREATE_OWN: DtoSpec['fields'] = {
-  date: { type: 'any', required: true },
-  workTimePlanned: { type: 'number', required: true },
-  status: { type: 'any', required: true, enum: STATUS },
-  taskId: { type: 'uuid' },
+const CREATE_KEYS: DtoSpec['fields'] = {
+  date: any, workTimePlanned: any, status: any, taskId: any, employee: any, employeeId: any, organizationTeam: any, organizationTeamId: any,
 };
-const RELATION_KEYS: DtoSpec['fields'] = { employee: { type: 'any' }, employeeId: { type: 'any' }, organizationTeam: { type: 'any' }, organizationTeamId: { type: 'any' } };
+// UpdateDailyPlanDTO picks date, workTimePlanned, status, employeeId and organizationTeamId (PartialType).
+const UPDATE_KEYS: DtoSpec['fields'] = { date: any, workTimePlanned: any, status: any, employeeId: any, organizationTeamId: any };
 
 export const dailyPlansSandbox: readonly SandboxEntity[] = [
   sandboxEntity(dailyPlanEntity, {
     defaults: () => ({ date: null, workTimePlanned: null, status: null, employeeId: null, organizationTeamId: null, taskIds: [] }),
     dto: {
-      create: { ownFields: CREATE_OWN, fields: RELATION_KEYS, tenantOrganization: true, whitelist: true },
-      // UpdateDailyPlanDTO: a PartialType of the picked fields (date, workTimePlanned, status, employeeId, organizationTeamId).
-      update: {
-        fields: { date: { type: 'any' }, workTimePlanned: { type: 'number' }, status: { type: 'any', enum: STATUS }, employeeId: { type: 'any' }, organizationTeamId: { type: 'any' } },
-        tenantOrganization: true,
-        whitelist: true,
-      },
+      create: { fields: CREATE_KEYS, tenantOrganization: true, whitelist: true },
+      update: { fields: UPDATE_KEYS, tenantOrganization: true, whitelist: true },
     },
   }),
 ];

@@ -312,3 +312,55 @@ test('role matrix: the employee sees the organization\'s plans as Gauzy shows th
     role.permissions = permissions;
   }
 });
+
+/** A raw request to the sandbox as a seed user, as a tool's Gauzy client would send it. */
+async function raw(user: 'superAdmin' | 'employee', method: string, path: string, body?: unknown) {
+  const { email, password } = sandbox.seed.users[user];
+  const login = (await (await fetch(`${sandbox.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).json()) as { token: string };
+  const response = await fetch(`${sandbox.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${login.token}`, 'tenant-id': sandbox.seed.tenantId, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Item) : undefined };
+}
+
+// Each answer below is the one a running Gauzy (commit 39a5c3ad) gave to the same request.
+test('the sandbox answers the plan routes as Gauzy does: DTO messages in its order and words, the id-less create answer, no date filter, no paging', async () => {
+  const { tenantId, organizationId } = sandbox.seed;
+  const { boss, team } = seedIds();
+  const empty = await raw('superAdmin', 'POST', '/api/daily-plan', {});
+  assert.deepEqual([empty.status, empty.body!.message], [400, [
+    'date must be a Date instance', 'date should not be empty', 'workTimePlanned must be a number conforming to the specified constraints',
+    'workTimePlanned should not be empty', 'status `$value` must be a valid enum value', 'status should not be empty', 'organization must be an object',
+    'organizationId must be a UUID', 'employee must be an object', 'employeeId must be a string', 'organizationTeam must be an object', 'organizationTeamId must be a UUID',
+  ]]);
+  const wrong = await raw('superAdmin', 'POST', '/api/daily-plan', { organizationId, tenantId, date: 'nope', workTimePlanned: 'x', status: 'OPEN', employeeId: MISSING, organizationTeamId: 'abc' });
+  assert.deepEqual(wrong.body!.message, [
+    'date must be a Date instance', 'workTimePlanned must be a number conforming to the specified constraints', 'status `OPEN` must be a valid enum value',
+    `This employee ("${MISSING}") does not belong to the specified organization.`, 'organizationTeamId must be a UUID',
+  ]);
+  const plan = plansOf(boss)[0]!;
+  const update = await raw('superAdmin', 'PUT', `/api/daily-plan/${plan.id}`, { status: 'done', date: 'x', employeeId: 5, organizationTeamId: 'x' });
+  assert.deepEqual(update.body!.message, ['organization must be an object', 'organizationId must be a UUID', 'date must be a Date instance', 'status `done` must be a valid enum value', 'employeeId must be a string', 'organizationTeamId must be a UUID']);
+  const someoneElses = await raw('superAdmin', 'PUT', `/api/daily-plan/${plan.id}`, { organizationId, tenantId, status: 'open', employeeId: seedIds().me });
+  assert.deepEqual([someoneElses.status, someoneElses.body], [404, { statusCode: 404, message: 'The requested record was not found' }]);
+
+  const unknownTask = await raw('superAdmin', 'POST', '/api/daily-plan', { organizationId, tenantId, date: dayAfter(60), workTimePlanned: 2, status: 'open', employeeId: boss, organizationTeamId: team, taskId: MISSING });
+  assert.deepEqual([unknownTask.status, unknownTask.body!.message, (unknownTask.body!.response as Item).statusCode], [400, 'The requested record was not found', 404]);
+  const before = sandbox.db.count('dailyPlan');
+  const created = await raw('superAdmin', 'POST', '/api/daily-plan', { organizationId, tenantId, date: dayAfter(60), workTimePlanned: 2, status: 'open', employeeId: boss, organizationTeamId: team });
+  assert.equal(created.status, 201);
+  assert.equal(sandbox.db.count('dailyPlan'), before + 1);
+  assert.equal(created.body!.id, undefined, 'a new plan is answered without its id');
+  assert.deepEqual([created.body!.date, created.body!.employee], [`${dayAfter(60)}T00:00:00.000Z`, { id: boss }]);
+
+  const query = `where[organizationId]=${organizationId}&where[tenantId]=${tenantId}`;
+  const byDate = await raw('superAdmin', 'GET', `/api/daily-plan?${query}&where[date]=${today()}`);
+  assert.deepEqual(byDate.body, { items: [], total: 0 });
+  const unpaged = await raw('superAdmin', 'GET', `/api/daily-plan?${query}&take=1&skip=2`);
+  assert.equal((unpaged.body!.items as Item[]).length, unpaged.body!.total);
+  const noWhere = await raw('superAdmin', 'GET', `/api/daily-plan/task/${MISSING}`);
+  assert.deepEqual([noWhere.status, noWhere.body], [400, {}]);
+});

@@ -1,11 +1,11 @@
-import { validateDto, type DtoSpec } from '../dto-validation.js';
+import { isUuid, validateDto, type DtoSpec } from '../dto-validation.js';
 import type { CallerContext, HandlerInput, HandlerOutput } from '../engine/context.js';
 import { refuseUnknownRelation } from '../engine/crud-engine.js';
 import { matchesWhere } from '../engine/query.js';
 import { assertUuidParam, belongsToOrganization, insertEntity, validateBaseQuery, whereWithoutTenant } from '../engine/records.js';
 import { requireCaller, type RouteRegistry } from '../engine/route-registry.js';
 import { normalizeRelations, serialize } from '../engine/serialize.js';
-import { badRequest, badRequestMessage, handlerError, recordNotFound, routeNotFound } from '../http-errors.js';
+import { GauzyHttpError, badRequest, badRequestMessage, handlerError, recordNotFound, routeNotFound } from '../http-errors.js';
 import type { Row, SandboxStore } from '../store.js';
 
 /*
@@ -19,6 +19,7 @@ import type { Row, SandboxStore } from '../store.js';
 const PLAN = 'dailyPlan';
 const TASK = 'task';
 const NOT_YOURS = 'Daily plan not found or you do not have permission to access it';
+const STATUSES = ['open', 'in-progress', 'completed'];
 
 const taskIdsOf = (plan: Row): string[] => (Array.isArray(plan.taskIds) ? (plan.taskIds as string[]) : []);
 const dayOf = (value: unknown) => new Date(String(value)).toISOString().slice(0, 10);
@@ -86,12 +87,45 @@ function relationMessages(store: SandboxStore, caller: CallerContext, body: Reco
   return messages;
 }
 
+/**
+ * CreateDailyPlanDTO's own properties, in class-validator's order and words (checked against a running
+ * Gauzy): `date` (IsDate, IsNotEmpty), `workTimePlanned` (IsNumber, IsNotEmpty), `status` (IsEnum with its own
+ * message, where a missing value is left as `$value`, and IsNotEmpty), `taskId` (IsUUID). UpdateDailyPlanDTO
+ * (a PartialType) checks the same ones when present, after the organization.
+ */
+function ownMessages(body: Record<string, unknown>, partial: boolean): string[] {
+  const messages: string[] = [];
+  const present = (key: string) => !partial || body[key] !== undefined;
+  if (present('date')) {
+    if (EMPTY(body.date) || Number.isNaN(new Date(String(body.date)).getTime())) messages.push('date must be a Date instance');
+    if (EMPTY(body.date)) messages.push('date should not be empty');
+  }
+  if (present('workTimePlanned')) {
+    if (typeof body.workTimePlanned !== 'number' || !Number.isFinite(body.workTimePlanned)) messages.push('workTimePlanned must be a number conforming to the specified constraints');
+    if (EMPTY(body.workTimePlanned)) messages.push('workTimePlanned should not be empty');
+  }
+  if (present('status')) {
+    if (!STATUSES.includes(body.status as string)) messages.push(`status \`${body.status === undefined ? '$value' : String(body.status)}\` must be a valid enum value`);
+    if (EMPTY(body.status)) messages.push('status should not be empty');
+  }
+  if (!partial && body.taskId !== undefined && !isUuid(body.taskId)) messages.push('taskId must be a UUID');
+  return messages;
+}
+
+/** The plan DTOs' messages: create = own properties, organization, employee, team; update = organization, then the rest. */
 function validatePlanBody(input: HandlerInput, caller: CallerContext, which: 'create' | 'update'): Record<string, unknown> {
   const result = validateDto(input.body, planDto(input.store, which), { userId: String(caller.user.id), belongsToOrganization: (id) => belongsToOrganization(input.store, caller, id) });
-  const messages = [...(result.ok ? [] : result.messages), ...relationMessages(input.store, caller, input.body, which === 'update')];
+  const organization = result.ok ? [] : result.messages;
+  const own = ownMessages(input.body, which === 'update');
+  const related = relationMessages(input.store, caller, input.body, which === 'update');
+  const messages = which === 'create' ? [...own, ...organization, ...related] : [...organization, ...own, ...related];
   if (messages.length) throw badRequest(messages);
   return (result as { value: Record<string, unknown> }).value;
 }
+
+/** What createDailyPlan's `catch (error) { throw new BadRequestException(error) }` makes of a NotFoundException. */
+const wrappedNotFound = (message: string) =>
+  new GauzyHttpError(400, { response: { message, error: 'Not Found', statusCode: 404 }, status: 404, options: {}, message, name: 'NotFoundException' });
 
 /** `date` goes through class-transformer's `Type(() => Date)`: stored and answered as an ISO instant. */
 function normalized(body: Record<string, unknown>): Record<string, unknown> {
@@ -113,19 +147,24 @@ function createPlan(input: HandlerInput): HandlerOutput {
   const body = validatePlanBody(input, caller, 'create');
   const data = normalized(body);
   const employee = input.store.list('employee').find((row) => row.id === data.employeeId && row.tenantId === caller.tenantId && !row.deletedAt);
-  // The service wraps every failure in BadRequestException(error), the NotFoundException included.
-  if (!employee) throw badRequestMessage('Employee not found');
+  if (!employee) throw wrappedNotFound('Employee not found');
   const day = dayOf(data.date);
   let plan = tenantPlans(input.store, caller).find((row) =>
     row.organizationId === data.organizationId && row.organizationTeamId === data.organizationTeamId && row.employeeId === data.employeeId && dayOf(row.date) === day);
   const taskId = body.taskId;
   const task = taskId ? findTask(input.store, caller, taskId) : undefined;
-  if (taskId && !task) throw badRequestMessage('The requested record was not found');
-  if (!plan) {
-    plan = insertEntity(input.store, PLAN, data, { tenantId: caller.tenantId, organizationId: String(data.organizationId), createdByUserId: String(caller.user.id) });
+  // TaskService.findOneByIdString throws before the service's own "Task not found".
+  if (taskId && !task) throw wrappedNotFound('The requested record was not found');
+  if (plan) {
+    if (task && !taskIdsOf(plan).includes(task.id)) plan.taskIds = [...taskIdsOf(plan), task.id];
+    // The plan it found (with its tasks), as loaded.
+    return { body: serialize(PLAN, plan, input.store, ['tasks']) };
   }
-  if (task && !taskIdsOf(plan).includes(task.id)) plan.taskIds = [...taskIdsOf(plan), task.id];
-  return { body: { ...serialize(PLAN, plan, input.store, ['tasks']), employee: { id: plan.employeeId } } };
+  const created = insertEntity(input.store, PLAN, { ...data, taskIds: task ? [task.id] : [] }, { tenantId: caller.tenantId, organizationId: String(data.organizationId), createdByUserId: String(caller.user.id) });
+  // A new plan is answered as the object the service built and saved: the body, the employee as {id} and the
+  // tasks, without the id or any column the database set.
+  const { tasks } = serialize(PLAN, created, input.store, ['tasks']);
+  return { body: { ...body, date: created.date, employeeId: created.employeeId, organizationTeamId: created.organizationTeamId, employee: { id: created.employeeId }, tasks } };
 }
 
 /**
@@ -162,15 +201,19 @@ function updatePlan(input: HandlerInput): HandlerOutput {
 }
 
 /** addTaskToPlan / removeTaskFromPlan: `{ taskId, employeeId, organizationId }`, not validated. */
-function changePlanTasks(input: HandlerInput, change: (ids: string[], taskId: string) => string[]): HandlerOutput {
+function changePlanTasks(input: HandlerInput, adding: boolean): HandlerOutput {
   const caller = planCaller(input);
   const { taskId, employeeId, organizationId } = input.body;
   const plan = managedPlan(input, caller, String(input.params.id), employeeId, organizationId);
   const task = findTask(input.store, caller, taskId, organizationId);
   if (!task) throw recordNotFound();
-  plan.taskIds = change(taskIdsOf(plan), task.id);
+  const before = taskIdsOf(plan);
+  // The join table keeps a task once; the answer is the entity saved, which lists a task added twice twice.
+  plan.taskIds = adding ? [...new Set([...before, task.id])] : before.filter((id) => id !== task.id);
   plan.updatedAt = new Date().toISOString();
-  return { body: serialize(PLAN, plan, input.store, ['tasks']) };
+  const answer = serialize(PLAN, plan, input.store, ['tasks']);
+  const tasks = adding && before.includes(task.id) ? [...(answer.tasks as unknown[]), serialize(TASK, task, input.store)] : answer.tasks;
+  return { body: { ...answer, tasks, tenant: { id: caller.tenantId } } };
 }
 
 /**
@@ -199,12 +242,13 @@ export function registerDailyPlansRoutes(registry: RouteRegistry): void {
   registry.serve('GET', '/api/daily-plan/me', (input) => listPlans(input, { employeeId: planCaller(input).employee?.id }));
   // getDailyPlansByTask reads `where.organizationId` (no `where` fails) and always joins employee, user and tasks.
   registry.serve('GET', '/api/daily-plan/task/:id', (input) => {
-    if (!isObject(input.query.where)) throw badRequestMessage("Cannot destructure property 'organizationId' of 'where' as it is undefined.");
+    // The TypeError wrapped in BadRequestException(error) serializes as an empty body.
+    if (!isObject(input.query.where)) throw new GauzyHttpError(400, {});
     const taskId = input.params.id;
     return listPlans(input, { forced: ['employee', 'employee.user', 'tasks'], keep: (plan) => taskIdsOf(plan).includes(String(taskId)) });
   });
-  registry.serve('POST', '/api/daily-plan/:id/task', (input) => changePlanTasks(input, (ids, taskId) => (ids.includes(taskId) ? ids : [...ids, taskId])));
-  registry.serve('PUT', '/api/daily-plan/:id/task', (input) => changePlanTasks(input, (ids, taskId) => ids.filter((id) => id !== taskId)));
+  registry.serve('POST', '/api/daily-plan/:id/task', (input) => changePlanTasks(input, true));
+  registry.serve('PUT', '/api/daily-plan/:id/task', (input) => changePlanTasks(input, false));
   registry.serve('GET', '/api/daily-plan', (input) => listPlans(input));
   registry.serve('POST', '/api/daily-plan', createPlan);
   registry.serve('PUT', '/api/daily-plan/:id', updatePlan);

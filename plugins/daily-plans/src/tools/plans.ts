@@ -89,16 +89,32 @@ export const getDailyPlanById = defineTool({
 });
 
 const TEAMS_ROUTE = '/api/organization-team' as const;
+const ME_ROUTE = '/api/user/me' as const;
 
-/** The teams the employee is a member of; Gauzy requires one on every plan. */
+/**
+ * The team a new plan goes in (Gauzy files every plan under one): for the caller, the team they last worked
+ * in (the user's lastTeamId, as Ever Teams keeps it, else defaultTeamId) when they are a member; else the
+ * employee's only team. Several and none are refused with the teams to choose from.
+ */
 async function teamOf(ctx: ToolContext, employeeId: string): Promise<string> {
   const teams = normalizePage(await ctx.gauzy.get(TEAMS_ROUTE, { query: { where: scopeWhere(ctx.scope), relations: ['members'] } })).items;
   const theirs = teams.filter((team) => Array.isArray(team.members) && (team.members as Item[]).some((member) => member.employeeId === employeeId));
   if (theirs.length === 1) return String(theirs[0]!.id);
+  if (theirs.length > 1 && employeeId === ctx.scope.employeeId) {
+    const me = await ctx.gauzy.get<Item>(ME_ROUTE);
+    const current = [me?.lastTeamId, me?.defaultTeamId].find((id) => theirs.some((team) => team.id === id));
+    if (current) return String(current);
+  }
   const message = theirs.length
     ? `employee ${employeeId} is in ${theirs.length} teams; name one: ${theirs.map((team) => `${String(team.name)} (id ${String(team.id)})`).join(', ')}`
     : `employee ${employeeId} is in no team, and Gauzy files every plan under a team; give one`;
   throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['create_daily_plan'], { issues: [{ field: 'organizationTeamId', message }], fields: ['organizationTeamId'] });
+}
+
+/** The employee's plan of that day in that team, if any: Gauzy keeps one. */
+async function planOfDay(ctx: ToolContext, employeeId: string, organizationTeamId: string, date: string): Promise<Item | undefined> {
+  const day = dayOf(date);
+  return (await readPlans(ctx, PLANS_ROUTE, { employeeId, organizationTeamId })).find((plan) => dayOf(plan.date) === day);
 }
 
 export const createDailyPlan = defineTool({
@@ -111,23 +127,25 @@ export const createDailyPlan = defineTool({
     ...dailyPlanFields,
     status: DailyPlanStatus.default('open'),
     employeeId: uuid().optional().describe('Default: you'),
-    organizationTeamId: uuid().optional().describe('Default: the employee\'s only team'),
+    organizationTeamId: uuid().optional().describe('Default: your current team, or the employee\'s only one'),
     taskIds: z.array(uuid()).max(20).optional().describe('Tasks to plan'),
   }),
   output: entityOutput,
-  routes: [`GET ${TEAMS_ROUTE}`, entityRoute(dailyPlanEntity, 'findAll'), entityRoute(dailyPlanEntity, 'create'), `POST ${PLAN_TASK_ROUTE}`],
+  routes: [`GET ${TEAMS_ROUTE}`, `GET ${ME_ROUTE}`, entityRoute(dailyPlanEntity, 'findAll'), entityRoute(dailyPlanEntity, 'create'), `POST ${PLAN_TASK_ROUTE}`],
   async handler({ taskIds = [], ...args }, ctx) {
     const employeeId = args.employeeId ?? requireEmployeeId(ctx, 'create_daily_plan');
     const organizationTeamId = args.organizationTeamId ?? (await teamOf(ctx, employeeId));
     // DailyPlanService.createDailyPlan keeps one plan per employee, team and day: it adds the task to that one.
-    const day = dayOf(args.date);
-    const existing = (await readPlans(ctx, PLANS_ROUTE, { employeeId, organizationTeamId })).find((plan) => dayOf(plan.date) === day);
+    const existing = await planOfDay(ctx, employeeId, organizationTeamId, args.date);
     const [first, ...rest] = taskIds;
-    const created = await ctx.gauzy.post<Item>(PLANS_ROUTE, {
+    await ctx.gauzy.post<Item>(PLANS_ROUTE, {
       date: args.date, workTimePlanned: args.workTimePlanned, status: args.status, employeeId, organizationTeamId,
       ...(first ? { taskId: first } : {}), organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId,
     });
-    const id = String(created.id);
+    // A new plan is answered without its id (the object built, not the row saved): it is found by its day.
+    const saved = existing ?? (await planOfDay(ctx, employeeId, organizationTeamId, args.date));
+    if (!saved) throw new GauzyMcpError('GMCP_ERR_GAUZY_BAD_RESPONSE', ['the plan Gauzy answered as created is not in its list']);
+    const id = String(saved.id);
     const failed: string[] = [];
     for (const taskId of rest) {
       try {
