@@ -126,7 +126,7 @@ export const updateCandidate = defineTool({
   async handler({ id, ...rawChanges }, ctx) {
     const changes = defined(rawChanges);
     if (!Object.keys(changes).length) {
-      throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['update_candidate'], { issues: [{ field: '(arguments)', message: `give at least one field to change: ${Object.keys(candidateFields).join(', ')}` }] });
+      throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['update_candidate'], { issues: [{ field: '(arguments)', message: `give at least one field to change: ${Object.keys(candidateFields).join(', ')}` }], fields: ['(arguments)'] });
     }
     // PUT answers 400 for an id that is no candidate (CandidateService.create saves a new row without a user): look it up first.
     const current = await readCandidate(ctx, id);
@@ -168,7 +168,7 @@ export const updateCandidateStage = defineTool({
     if (status === 'APPLIED') {
       // No route reopens a candidate; PUT /:id saves the status (the DTO has no whitelist). A hire made an employee: that stays.
       if (current.status === 'HIRED') {
-        throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['update_candidate_stage'], { issues: [{ field: 'status', message: `${candidateLabel(current)} is hired (an employee); Gauzy cannot take a hire back` }] });
+        throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['update_candidate_stage'], { issues: [{ field: 'status', message: `${candidateLabel(current)} is hired (an employee); Gauzy cannot take a hire back` }], fields: ['status'] });
       }
       answer = await ctx.gauzy.put<Item>(CANDIDATE_BY_ID, { status, rejectDate: null, hiredDate: null, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }, { params: { id } });
     } else {

@@ -79,7 +79,7 @@ export const addCandidateQualifications = defineTool({
       ...(education ? [['education', education] as [Kind, Item]] : []),
     ];
     if (!wanted.length) {
-      throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['add_candidate_qualifications'], { issues: [{ field: '(arguments)', message: 'give at least one of skill, experience, education' }] });
+      throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['add_candidate_qualifications'], { issues: [{ field: '(arguments)', message: 'give at least one of skill, experience, education' }], fields: ['(arguments)'] });
     }
     // An unknown candidate would fail each insert on its foreign key; a lookup answers it as not found, once.
     const candidate = await readCandidate(ctx, candidateId);
