@@ -10,8 +10,6 @@ export const EMPLOYEES_BULK_TOOLSET = 'employees-bulk';
 
 /** Gauzy's PayPeriodEnum, exactly. */
 export const PayPeriod = z.enum(['NONE', 'BI_WEEKLY', 'WEEKLY', 'TWICE_PER_MONTH', 'MONTHLY']);
-/** Gauzy's AvailabilityStatusEnum, exactly (stored as 0/1/2, answered as these names). */
-export const AvailabilityStatus = z.enum(['Available', 'Partial', 'Unavailable']);
 
 /**
  * What a caller may change on an employee (UpdateEmployeeDTO = UpdateProfileDTO ∩ the admin-only flags). The
@@ -103,30 +101,10 @@ export const positionEntity = defineEntity({
 });
 
 /**
- * EmployeeAvailability: per weekday (0 = Sunday) within [startDate, endDate], Available, Partial or Unavailable.
- * Read only by get_team_availability; TenantAwareCrudService limits the EMPLOYEE role to its own rows.
+ * AvailabilitySlot: bookable time (appointments), an employee's or, without employeeId, the organization's;
+ * listed through `?data=`. (Gauzy's EmployeeAvailability routes are in its source, but no module of the API
+ * loads them: GET /api/employee-availability answers 404 "Cannot GET".)
  */
-export const availabilityEntity = defineEntity({
-  name: 'employeeAvailability',
-  gauzyClass: 'EmployeeAvailability',
-  noun: 'availability',
-  plural: 'availabilities',
-  path: '/api/employee-availability',
-  operations: ['findAll'],
-  scope: 'organization',
-  employeeScoped: true,
-  fields: {
-    employeeId: z.string(),
-    startDate: isoDate(),
-    endDate: isoDate(),
-    dayOfWeek: z.number().int().min(0).max(6),
-    availabilityStatus: AvailabilityStatus,
-    availabilityNotes: z.string().optional(),
-  },
-  relations: { employee: { kind: 'manyToOne', entity: 'employee', key: 'employeeId' } },
-});
-
-/** AvailabilitySlot: an employee's bookable time (appointments), listed through `?data=`. */
 export const availabilitySlotEntity = defineEntity({
   name: 'availabilitySlot',
   gauzyClass: 'AvailabilitySlot',
@@ -136,6 +114,8 @@ export const availabilitySlotEntity = defineEntity({
   operations: ['findAll'],
   list: { query: 'data', paging: 'none' },
   scope: 'organization',
+  // TenantAwareCrudService: a caller without CHANGE_SELECTED_EMPLOYEE sees only their own slots.
+  employeeScoped: true,
   fields: {
     employeeId: z.string().optional(),
     startTime: isoDate(),

@@ -1,5 +1,5 @@
 import { sandboxEntity, type SandboxEntity } from '@gauzy-mcp/core';
-import { availabilityEntity, availabilitySlotEntity, employeeEntity, positionEntity } from './entities.js';
+import { availabilitySlotEntity, employeeEntity, positionEntity } from './entities.js';
 
 /**
  * What the testkit's sandbox needs to serve this pack's entities as Gauzy does. Test code only. The employee
@@ -9,9 +9,6 @@ import { availabilityEntity, availabilitySlotEntity, employeeEntity, positionEnt
 export const employeesSandbox: readonly SandboxEntity[] = [
   sandboxEntity(employeeEntity),
   sandboxEntity(positionEntity, { defaults: () => ({ name: null }) }),
-  sandboxEntity(availabilityEntity, {
-    defaults: () => ({ startDate: null, endDate: null, dayOfWeek: null, availabilityStatus: null, availabilityNotes: null, employeeId: null }),
-  }),
   sandboxEntity(availabilitySlotEntity, {
     defaults: () => ({ startTime: null, endTime: null, allDay: false, type: null, employeeId: null }),
   }),

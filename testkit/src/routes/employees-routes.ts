@@ -51,11 +51,12 @@ function transformedValue(value: unknown): unknown {
 function matchesUserSearch(user: Row | undefined, search: { name?: unknown; email?: unknown }): boolean {
   const terms: Array<[string, unknown]> = [];
   if (search.name !== undefined && search.name !== '') {
-    if (typeof search.name !== 'string') throw badRequestMessage('user.name.split is not a function');
+    // `name.split` throws, and BadRequestException(error) answers an empty object.
+    if (typeof search.name !== 'string') throw new GauzyHttpError(400, {});
     for (const word of search.name.split(' ')) terms.push(['firstName', word], ['lastName', word]);
   }
   if (search.email !== undefined && search.email !== '') {
-    if (typeof search.email !== 'string') throw badRequestMessage('user.email.split is not a function');
+    if (typeof search.email !== 'string') throw new GauzyHttpError(400, {});
     for (const word of search.email.split(' ')) terms.push(['email', word]);
   }
   if (!terms.length) return true;
@@ -282,7 +283,7 @@ export function registerEmployeesRoutes(registry: RouteRegistry): void {
     const items = rows.map((employee) => {
       const user = userOf(store, employee)!;
       const rendered = serialize('user', user, store);
-      return { ...selected(employee, MEMBER_COLUMNS, []), user: { ...selected(rendered, MEMBER_USER_COLUMNS, ['name']) }, fullName: rendered.name };
+      return { ...selected(employee, MEMBER_COLUMNS, []), user: { ...selected(rendered, MEMBER_USER_COLUMNS, ['image', 'name']) }, fullName: rendered.name };
     });
     return { body: { items, total: items.length } };
   });

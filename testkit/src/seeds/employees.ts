@@ -10,18 +10,13 @@ const dayAt = (offsetDays: number, hour = 0) => {
 };
 
 /**
- * Permissions Gauzy's DEFAULT_ROLE_PERMISSIONS (packages/core/src/lib/role-permission/default-role-permissions.ts)
- * grants and testkit/src/role-permissions.ts does not list yet, for the routes of this pack only: the
- * availability routes (all three roles) and /api/employee/working (SELECT_EMPLOYEE, which the EMPLOYEE
- * role holds). The real Gauzy's seeded roles have them.
+ * SELECT_EMPLOYEE: Gauzy's DEFAULT_ROLE_PERMISSIONS (packages/core/src/lib/role-permission/default-role-permissions.ts)
+ * grants it to every seeded role, and testkit/src/role-permissions.ts does not list it yet. Only
+ * /api/employee/working checks it (with CHANGE_SELECTED_EMPLOYEE), and the real Gauzy answers it to employee@ever.co.
  */
-const MISSING_PERMISSIONS: Record<string, readonly string[]> = {
-  SUPER_ADMIN: ['EMPLOYEE_AVAILABILITY_CREATE', 'EMPLOYEE_AVAILABILITY_READ', 'EMPLOYEE_AVAILABILITY_UPDATE', 'EMPLOYEE_AVAILABILITY_DELETE', 'SELECT_EMPLOYEE'],
-  ADMIN: ['EMPLOYEE_AVAILABILITY_CREATE', 'EMPLOYEE_AVAILABILITY_READ', 'EMPLOYEE_AVAILABILITY_UPDATE', 'EMPLOYEE_AVAILABILITY_DELETE', 'SELECT_EMPLOYEE'],
-  EMPLOYEE: ['EMPLOYEE_AVAILABILITY_CREATE', 'EMPLOYEE_AVAILABILITY_READ', 'EMPLOYEE_AVAILABILITY_UPDATE', 'EMPLOYEE_AVAILABILITY_DELETE', 'SELECT_EMPLOYEE'],
-};
+const MISSING_PERMISSIONS: Record<string, readonly string[]> = { SUPER_ADMIN: ['SELECT_EMPLOYEE'], ADMIN: ['SELECT_EMPLOYEE'], EMPLOYEE: ['SELECT_EMPLOYEE'] };
 
-/** Demo rows for the employees pack (Gauzy's demo seed has them too): job positions, weekly availability, a bookable slot, incomes and expenses. */
+/** Demo rows for the employees pack (Gauzy's demo seed has them too): job positions, bookable availability slots, incomes and expenses. */
 export function seedEmployeesDemo(store: SandboxStore, info: SeedInfo): void {
   const scope = { tenantId: info.tenantId, organizationId: info.organizationId };
   for (const role of store.list('role')) {
@@ -48,22 +43,16 @@ export function seedEmployeesDemo(store: SandboxStore, info: SeedInfo): void {
     if (employee) Object.assign(employee, { organizationPositionId: positions[position] ?? null, short_description: job });
   }
 
-  // Weekly availability (EmployeeAvailability: per weekday, 0 = Sunday) over a period around today, for the Default Team.
-  const period = { startDate: dayAt(-30), endDate: dayAt(60) };
-  const week = (employeeId: string | undefined, status: (weekday: number) => ['Available' | 'Partial' | 'Unavailable', string?] | undefined) => {
-    if (!employeeId) return;
-    for (let weekday = 1; weekday <= 5; weekday++) {
-      const chosen = status(weekday);
-      if (!chosen) continue;
-      insertEntity(store, 'employeeAvailability', { ...period, dayOfWeek: weekday, availabilityStatus: chosen[0], availabilityNotes: chosen[1] ?? null, employeeId }, scope);
-    }
-  };
-  week(info.users.superAdmin.employeeId, () => ['Available']);
-  week(info.users.employee.employeeId, (weekday) => (weekday === 5 ? ['Partial', 'mornings only'] : ['Available']));
-  week(alish?.employeeId, (weekday) => (weekday === 3 ? ['Unavailable', 'training day'] : ['Available']));
-
-  // A bookable appointment slot (AvailabilitySlot) tomorrow morning.
-  if (alish) insertEntity(store, 'availabilitySlot', { startTime: dayAt(1, 9), endTime: dayAt(1, 12), allDay: false, type: 'Default', employeeId: alish.employeeId }, scope);
+  // Bookable availability slots (AvailabilitySlot): Alish tomorrow morning and the day after, the default employee a recurring
+  // afternoon, and one of the organization's own (no employee).
+  const slot = (employeeId: string | undefined, day: number, from: number, to: number, type: 'Default' | 'Recurring') =>
+    insertEntity(store, 'availabilitySlot', { startTime: dayAt(day, from), endTime: dayAt(day, to), allDay: false, type, employeeId: employeeId ?? null }, scope);
+  if (alish) {
+    slot(alish.employeeId, 1, 9, 12, 'Default');
+    slot(alish.employeeId, 2, 13, 17, 'Default');
+  }
+  slot(info.users.employee.employeeId, 3, 14, 16, 'Recurring');
+  slot(undefined, 4, 10, 11, 'Default');
 
   // Incomes and one-time expenses of the last weeks, which the employee statistics sum per month.
   const money: Array<['income' | 'expense', string | undefined, number, number, boolean?]> = [

@@ -107,7 +107,7 @@ async function listFromMembers(ctx: ToolContext, args: ListArgs, why?: string) {
   ].filter(Boolean);
   if (!notes.length) return result;
   const note = `${notes.join('; ')}.`;
-  return { ...result, structured: { ...result.structured, note }, text: `${result.text}\n${note}` };
+  return { ...result, structured: { ...result.structured, ...(name ? { membersRead: members.length } : {}), note }, text: `${result.text}\n${note}` };
 }
 
 export const listEmployees = defineTool({
@@ -122,7 +122,7 @@ export const listEmployees = defineTool({
   routes: [`GET ${LIST_ROUTE}`, `GET ${SEARCH_ROUTE}`, `GET ${MEMBERS_ROUTE}`],
   async handler(args, ctx) {
     if (args.name && readsAsBoolean(args.name)) {
-      throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['list_employees'], { issues: [{ field: 'name', message: 'give part of a name or an email; Gauzy reads a bare number as true' }] });
+      throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['list_employees'], { issues: [{ field: 'name', message: 'give part of a name or an email; Gauzy reads a bare number as true' }], fields: ['name'] });
     }
     if (args.teamId || args.projectId) return listFromMembers(ctx, args);
     try {

@@ -67,7 +67,7 @@ export const createEmployeeFields = {
 type CreateArgs = z.output<z.ZodObject<typeof createEmployeeFields>>;
 
 /** The field named in the message too: a bulk report shows each item's message, not its issues. */
-const invalid = (tool: string, field: string, message: string) => new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [`${tool} (${field}: ${message})`], { issues: [{ field, message }] });
+const invalid = (tool: string, field: string, message: string) => new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [`${tool} (${field}: ${message})`], { issues: [{ field, message }], fields: [field] });
 
 /** The body Gauzy's POST /api/employee takes, or a refusal naming the field a valid call needs. */
 export function createEmployeeBody(args: CreateArgs, tool = 'create_employee'): Item {
