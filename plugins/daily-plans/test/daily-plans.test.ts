@@ -364,3 +364,27 @@ test('the sandbox answers the plan routes as Gauzy does: DTO messages in its ord
   const noWhere = await raw('superAdmin', 'GET', `/api/daily-plan/task/${MISSING}`);
   assert.deepEqual([noWhere.status, noWhere.body], [400, {}]);
 });
+
+test('create_daily_plan puts the plan in the caller\'s current team (the user\'s lastTeamId) when they are in several', async () => {
+  const { me, team } = seedIds();
+  const { tenantId, organizationId } = sandbox.seed;
+  const second = sandbox.db.insert('organizationTeam', { name: 'Mobile Team', tenantId, organizationId, deletedAt: null });
+  const membership = sandbox.db.insert('organizationTeamEmployee', { organizationTeamId: second.id, employeeId: me, tenantId, organizationId, deletedAt: null });
+  const user = sandbox.db.get('user', sandbox.seed.users.employee.id)!;
+  try {
+    user.lastTeamId = second.id;
+    const current = await employee.call('create_daily_plan', { date: dayAfter(70), workTimePlanned: 3 });
+    assert.equal(current.isError, false, current.text);
+    assert.equal(sandbox.db.get('dailyPlan', String(current.structured!.id))!.organizationTeamId, second.id);
+    assert.ok(current.text.includes(`team Mobile Team (id ${second.id})`), current.text);
+    user.lastTeamId = null;
+    const which = await employee.call('create_daily_plan', { date: dayAfter(71), workTimePlanned: 3 });
+    assert.deepEqual(which.error!.fields, ['organizationTeamId']);
+    assert.ok(which.text.includes(`Default Team (id ${team})`) && which.text.includes(`Mobile Team (id ${second.id})`), which.text);
+    const named = await employee.call('create_daily_plan', { date: dayAfter(71), workTimePlanned: 3, organizationTeamId: team });
+    assert.equal(sandbox.db.get('dailyPlan', String(named.structured!.id))!.organizationTeamId, team);
+  } finally {
+    user.lastTeamId = null;
+    sandbox.db.remove('organizationTeamEmployee', membership.id);
+  }
+});

@@ -120,7 +120,7 @@ async function planOfDay(ctx: ToolContext, employeeId: string, organizationTeamI
 export const createDailyPlan = defineTool({
   name: 'create_daily_plan',
   title: 'Create a daily plan',
-  description: 'Plan an employee\'s day (default: yours): hours, status and tasks. If they already have a plan that day in that team, Gauzy adds the tasks to it.',
+  description: 'Plan an employee\'s day (default: yours): hours, status, tasks. Gauzy adds the tasks to their plan of that day and team if there is one.',
   toolset,
   effect: 'write',
   input: z.object({
@@ -168,7 +168,7 @@ const derived = crudTools(dailyPlanEntity, {
     list: false,
     get: false,
     create: false,
-    update: { description: 'Change a daily plan\'s day, hours, status, employee or team; only the fields given change. Its tasks: add_task_to_daily_plan.' },
+    update: { description: 'Change a daily plan\'s day, hours, status, employee or team; only the fields given change.' },
     delete: { description: 'Permanently delete one daily plan by id; the tasks on it stay.' },
   },
 });
