@@ -80,6 +80,17 @@ function updateComment(input: HandlerInput): HandlerOutput {
   return { body: { ...data, id, tenantId: caller.tenantId, tenant: { id: caller.tenantId }, updatedAt: row.updatedAt } };
 }
 
+/** CommentService.delete (TenantAwareCrudService): tenant- and employee-scoped, affected 0 when none; Comment.parent is ON DELETE SET NULL. */
+function deleteComment(input: HandlerInput): HandlerOutput {
+  const caller = requireCaller(input);
+  const id = assertUuidParam(input.params.id);
+  const row = scopedRows(input.store, COMMENT, caller, { withDeleted: true }).find((comment) => comment.id === id);
+  if (!row) return { body: { raw: [], affected: 0 } };
+  input.store.remove(COMMENT, id);
+  for (const reply of input.store.list(COMMENT).filter((comment) => comment.parentId === id)) reply.parentId = null;
+  return { body: { raw: [], affected: 1 } };
+}
+
 const ACTIVITY_ORDER = ['createdAt', 'updatedAt', 'entity', 'action'];
 const ENTITY_TYPES = [
   'Broadcast', 'Candidate', 'Comment', 'Contact', 'Currency', 'DailyPlan', 'Dashboard', 'DashboardWidget', 'Employee', 'Expense',
@@ -147,6 +158,7 @@ function createNotification(input: HandlerInput): HandlerOutput {
 export function registerCommentsRoutes(registry: RouteRegistry): void {
   registry.serve('POST', '/api/comment', createComment);
   registry.serve('PUT', '/api/comment/:id', updateComment);
+  registry.serve('DELETE', '/api/comment/:id', deleteComment);
   registry.serve('GET', '/api/activity-log', listActivityLogs);
   registry.serve('POST', '/api/employee-notification', createNotification);
 }
