@@ -49,7 +49,8 @@ const SHOWN_PROJECTS = 3;
 export function describeContact(contact: Item): string {
   const budget = typeof contact.budget === 'number' && contact.budget > 0 ? `budget ${contact.budget}${contact.budgetType === 'hours' ? ' h' : ''}` : '';
   const invite = contact.inviteStatus && contact.inviteStatus !== 'NOT_INVITED' ? `invite ${String(contact.inviteStatus)}` : '';
-  const members = Array.isArray(contact.members) ? contact.members.map((member) => refLabel(member)).filter(Boolean) : undefined;
+  // An employee joined without its user has no name in Gauzy (fullName comes from the user): then its id.
+  const members = Array.isArray(contact.members) ? contact.members.map((member) => refLabel(member) ?? `employee ${String((member as Item).id)}`) : undefined;
   const projects = Array.isArray(contact.projects) ? contact.projects.map((project) => (project as Item).name).filter(Boolean).map(String) : undefined;
   const facts = [
     contact.primaryEmail ? String(contact.primaryEmail) : '',

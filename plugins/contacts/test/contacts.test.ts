@@ -222,7 +222,9 @@ test('assign_client_to_employee and unassign_client_from_employee change the mem
   assert.deepEqual(row(id).memberIds, []);
   assert.match(removed.text, /is no longer assigned to Fabrikam .*its members: none\.$/);
   assert.equal((await admin.call('assign_client_to_employee', { clientId: MISSING, employeeId })).error!.status, 404);
-  assert.equal((await admin.call('assign_client_to_employee', { clientId: id, employeeId: MISSING })).error!.status, 400);
+  const unknown = await admin.call('assign_client_to_employee', { clientId: id, employeeId: MISSING });
+  assert.deepEqual([unknown.error!.status, unknown.error!.gauzyMessages], [400, ['SqliteError: FOREIGN KEY constraint failed']]);
+  assert.match(String(unknown.error!.hint), /list_employees/);
   assert.deepEqual((await admin.call('assign_client_to_employee', { contactId: id, employeeId })).error!.fields?.includes('clientId'), true);
 });
 

@@ -6,7 +6,7 @@ import { isUuid } from '../dto-validation.js';
 import { requireCaller, type RouteRegistry } from '../engine/route-registry.js';
 import { insertEntity, scopedRows, validateBody } from '../engine/records.js';
 import { serialize } from '../engine/serialize.js';
-import { badRequestMessage, handlerError } from '../http-errors.js';
+import { GauzyHttpError, handlerError } from '../http-errors.js';
 import type { Row } from '../store.js';
 
 const CONTACT = 'organizationContact';
@@ -15,6 +15,10 @@ const LIKE_KEYS = ['name', 'primaryEmail', 'primaryPhone'] as const;
 
 /** BaseQueryDTO's `transform: true`: a where value that parses as JSON becomes a boolean (`Boolean(JSON.parse(v))`). */
 const transformed = (value: string): unknown => (gauzyReadsAsBoolean(value) ? Boolean(JSON.parse(value)) : value);
+
+/** The handler's BadRequestException around the failed insert into organization_contact_employee, as the real Gauzy (SQLite) answers it. */
+const foreignKeyFailed = () =>
+  new GauzyHttpError(400, { response: { driverError: { code: 'SQLITE_CONSTRAINT_FOREIGNKEY' }, code: 'SQLITE_CONSTRAINT_FOREIGNKEY' }, status: 400, options: {}, message: 'SqliteError: FOREIGN KEY constraint failed', name: 'BadRequestException' });
 
 const memberIdsOf = (row: Row) => (Array.isArray(row.memberIds) ? (row.memberIds as string[]) : []);
 
@@ -85,7 +89,7 @@ export function registerContactsRoutes(registry: RouteRegistry): void {
     const removed = ids('removedEntityIds').map(inOrganization).filter((row): row is Row => !!row);
     if (added.length) {
       // The save links the given member: an id no employee has fails its foreign key, which the handler answers as 400.
-      if (!employeeId || !input.store.get('employee', employeeId)) throw badRequestMessage('SQLITE_CONSTRAINT: FOREIGN KEY constraint failed');
+      if (!employeeId || !input.store.get('employee', employeeId)) throw foreignKeyFailed();
       for (const row of added) if (!memberIdsOf(row).includes(employeeId)) row.memberIds = [...memberIdsOf(row), employeeId];
     }
     for (const row of removed) row.memberIds = memberIdsOf(row).filter((id) => id !== employeeId);

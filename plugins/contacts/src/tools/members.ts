@@ -1,4 +1,4 @@
-import { defineTool, entityRoute, GauzyMcpError, ok, refLabel, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, entityRoute, GauzyMcpError, ok, refLabel, uuid, withRefusalHints, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { CONTACTS_TOOLSET as toolset, contactEntity } from '../entities.js';
 import { readContactSummary } from './crud.js';
@@ -14,6 +14,9 @@ type Item = Record<string, unknown>;
  */
 const BY_EMPLOYEE_ROUTE = '/api/organization-contact/employee';
 
+/** Linking an employee id no employee has fails the join table's foreign key (400 "FOREIGN KEY constraint failed"). */
+const UNKNOWN_EMPLOYEE = [{ match: /FOREIGN KEY constraint failed|foreign key constraint/i, hint: 'No employee has that employeeId: find the employee with list_employees.' }];
+
 const input = z.object({ clientId: uuid(), employeeId: uuid() });
 const output = z.looseObject({ assigned: z.boolean() });
 const routes = [entityRoute(contactEntity, 'findById'), `PUT ${BY_EMPLOYEE_ROUTE}` as const];
@@ -23,13 +26,14 @@ const memberOf = (contact: Item, employeeId: string) => (Array.isArray(contact.m
 
 async function changeAssignment(ctx: ToolContext, clientId: string, employeeId: string, assign: boolean) {
   const before = await readContactSummary(ctx, clientId);
-  await ctx.gauzy.put(BY_EMPLOYEE_ROUTE, {
+  const body = {
     addedEntityIds: assign ? [clientId] : [],
     removedEntityIds: assign ? [] : [clientId],
     member: { id: employeeId },
     organizationId: ctx.scope.organizationId,
     tenantId: ctx.scope.tenantId,
-  });
+  };
+  await withRefusalHints(() => ctx.gauzy.put(BY_EMPLOYEE_ROUTE, body), UNKNOWN_EMPLOYEE);
   const after = await readContactSummary(ctx, clientId);
   if (isMember(after, employeeId) !== assign) {
     throw new GauzyMcpError('GMCP_ERR_GAUZY_CONFLICT', ['assignment not changed'], {
