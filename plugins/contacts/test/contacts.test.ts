@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { createKernel, silentLogger } from '@gauzy-mcp/core';
 import { Inventory } from '@gauzy-mcp/core/internal';
 import { assertRelationsResolve, assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
-import { contactEntity } from '../src/entities.js';
+import { contactEntity, describeContact } from '../src/entities.js';
 import contactsPlugin from '../src/index.js';
 import { contactsSandbox } from '../src/sandbox.js';
 import { projectsAsRead } from './helpers.js';
@@ -277,4 +277,11 @@ test('the role matrix: the employee reads clients, invites and (Gauzy has no per
 
 test('every relation the pack offers is one Gauzy has: each comes back on the record from list_clients and get_client_by_id', async () => {
   await assertRelationsResolve(admin, contactEntity.include, { list: ['list_clients'], get: 'get_client_by_id', id: EVER });
+});
+
+// Seen on the real Gauzy: get_client_by_id with relations ['members'] joins employees without their users, and an
+// employee's fullName comes from its user, so the line said "no members" for a client with seven.
+test('a member joined without its user is named by id, not left out', () => {
+  const line = describeContact({ id: EVER, name: 'Ever Technologies', contactType: 'CLIENT', members: [{ id: MISSING }, { id: ACME, fullName: 'Ann Lee' }] });
+  assert.equal(line, `Ever Technologies [CLIENT] (id ${EVER}) · members employee ${MISSING}, Ann Lee (id ${ACME})`);
 });
