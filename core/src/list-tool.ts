@@ -18,7 +18,7 @@ type Item = Record<string, unknown>;
 const route = (method: string, path: string) => `${method} ${path}` as RouteRef;
 
 /** A joined relation the caller did not ask for, cut to what the text names: `{ id, name }` per record. */
-function compactRelations(item: Item, paths: readonly string[]): Item {
+export function compactRelations(item: Item, paths: readonly string[]): Item {
   const out: Item = { ...item };
   const ref = (value: unknown) => {
     if (!value || typeof value !== 'object') return value;

@@ -1,4 +1,4 @@
-import { defineEntity, formatSeconds, formatValue, isoDate, refLabel, uuid } from '@gauzy-mcp/core';
+import { defineEntity, formatSeconds, isoDate, refLabel, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
 
 export const TIME_TRACKING_TOOLSET = 'time-tracking';
@@ -23,6 +23,16 @@ export const manualTimeFields = {
 /** UpdateManualTimeLogDTO validates the whole log, so the current values carry over. */
 export const timeLogUpdateBodyFields = ['startedAt', 'stoppedAt', 'employeeId', 'projectId', 'taskId', 'organizationContactId', 'description', 'reason', 'isBillable'] as const;
 
+/** "2026-11-26 09:00 – 2026-11-26 09:16 UTC": to the minute, midnight too (a bare date would hide it). */
+function timeSpan(log: Record<string, unknown>): string {
+  const minute = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString().slice(0, 16).replace('T', ' ') : undefined);
+  const start = minute(log.startedAt) ?? '?';
+  if (log.isRunning) return `${start} UTC – running`;
+  const stop = minute(log.stoppedAt);
+  if (!stop) return `${start} UTC`;
+  return `${start} – ${stop} UTC`;
+}
+
 export const timeLogEntity = defineEntity({
   name: 'timeLog',
   gauzyClass: 'TimeLog',
@@ -36,6 +46,7 @@ export const timeLogEntity = defineEntity({
   scope: 'organization',
   employeeScoped: true,
   fields: manualTimeFields,
+  columns: ['employeeId', 'logType', 'source', 'isRunning', 'duration'],
   update: { mode: 'merge', bodyFields: timeLogUpdateBodyFields },
   relations: {
     employee: { kind: 'manyToOne', entity: 'employee', key: 'employeeId' },
@@ -44,10 +55,12 @@ export const timeLogEntity = defineEntity({
     organizationTeam: { kind: 'manyToOne', entity: 'organizationTeam', key: 'organizationTeamId' },
   },
   include: ['project', 'task', 'employee', 'employee.user'],
+  // Who, on what: TimeLogService.getTimeLogs joins these when asked (relations[]=employee.user brings the employee too).
+  summaryRelations: ['employee.user', 'project', 'task'],
   // A log as a person asks about it: when, how long, who, on what.
   describe: (log) => {
     const seconds = typeof log.duration === 'number' ? log.duration : 0;
-    const span = `${formatValue(log.startedAt)} – ${log.isRunning ? 'running' : formatValue(log.stoppedAt)}`;
+    const span = timeSpan(log);
     const who = refLabel(log.employee) ?? (log.employeeId ? `employee ${String(log.employeeId)}` : '');
     const project = refLabel(log.project);
     const task = refLabel(log.task);

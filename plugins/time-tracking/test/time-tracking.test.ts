@@ -220,3 +220,21 @@ test(`get_daily_time_report over more than ${DETAILED_DAYS} days breaks down the
   assert.match(report.text, /The 3 earliest day\(s\) show their total only/);
   assertTextAgrees(report.text, report.structured!);
 });
+
+// Issue #14: a time log's line said when and how long, not who or on what.
+test('get_time_logs names who worked and on which project, by name with ids, and keeps those relations small', async () => {
+  const logs = await admin.call('get_time_logs', { employeeIds: [sandbox.seed.users.employee.employeeId], take: 100 });
+  assert.equal(logs.isError, false, logs.text);
+  const project = sandbox.seed.projects[0]!;
+  assert.match(logs.text, new RegExp(`Default Employee \\(id ${sandbox.seed.users.employee.employeeId}\\)`));
+  assert.ok(logs.text.includes(`project ${project.name} (id ${project.id})`), logs.text);
+  assertTextAgrees(logs.text, logs.structured!);
+  const first = (logs.structured!.items as Array<Record<string, unknown>>)[0]!;
+  assert.deepEqual(first.employee, { id: sandbox.seed.users.employee.employeeId, name: 'Default Employee' });
+  assert.deepEqual(first.project, { id: project.id, name: project.name });
+  // Relations asked for come whole.
+  const whole = await admin.call('get_time_logs', { employeeIds: [sandbox.seed.users.employee.employeeId], relations: ['employee.user'], take: 1 });
+  assert.equal(((whole.structured!.items as Array<{ employee: { user: { firstName: string } } }>)[0]!.employee.user.firstName), 'Default');
+  const bad = await admin.call('get_time_logs', { fields: ['notAField'] });
+  assert.deepEqual(bad.error!.fields, ['fields.0']);
+});

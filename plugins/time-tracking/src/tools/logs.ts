@@ -1,11 +1,11 @@
-import { defineTool, entityResult, entityOutput, entityRoute, fields, formatSeconds, getTool, GauzyMcpError, isoDate, labelWithId, listOutput, listResult, ok, pagination, relationsParam, summarizeDailyReport, updateTool, uuid, defined, type DailyReportDay } from '@gauzy-mcp/core';
+import { compactRelations, withRelations, defineTool, entityFieldsParam, entityResult, entityOutput, entityRoute, formatSeconds, getTool, GauzyMcpError, isoDate, labelWithId, listOutput, listResult, ok, pagination, relationsParam, summarizeDailyReport, updateTool, uuid, defined, type DailyReportDay } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { TIME_TRACKING_TOOLSET as toolset, TimeLogSource, TimeLogType, manualTimeFields, timeLogEntity, timeLogUpdateBodyFields } from '../entities.js';
 
 const DAY = 24 * 3600 * 1000;
 const { path, noun, plural } = timeLogEntity;
-// The list route joins one level; a nested path (employee.user) is offered only by get_time_log.
-const relations = relationsParam(timeLogEntity.include.filter((path) => !path.includes('.')));
+const relations = relationsParam(timeLogEntity.include);
+const summaryRelations = timeLogEntity.summaryRelations ?? [];
 
 /** Style C: flat query with arrays, the scope added. Default range: the last 7 days. */
 function rangeQuery(ctx: { scope: { organizationId: string; tenantId: string } }, args: { startDate?: string; endDate?: string; employeeIds?: string[]; projectIds?: string[]; taskIds?: string[]; logType?: string[]; source?: string[]; relations?: string[] }) {
@@ -49,15 +49,18 @@ export const getTimeLogs = defineTool({
     source: z.array(TimeLogSource).optional(),
     relations,
     ...pagination,
-    fields,
+    fields: entityFieldsParam(timeLogEntity),
   }),
   output: listOutput,
   routes: [entityRoute(timeLogEntity, 'findAll')],
   async handler(args, ctx) {
-    const { query } = rangeQuery(ctx, args);
+    // Without relations asked for, the people, projects and tasks the lines name are joined and cut to { id, name }.
+    const summary = args.relations?.length ? undefined : summaryRelations;
+    const { query } = rangeQuery(ctx, { ...args, relations: args.relations?.length ? args.relations : [...summaryRelations] });
     const data = await ctx.gauzy.get<Array<Record<string, unknown>>>(path, { query });
     if (!Array.isArray(data)) throw new GauzyMcpError('GMCP_ERR_GAUZY_BAD_RESPONSE', ['expected a list of time logs']);
-    return listResult({ items: data, unpaged: true, skip: args.skip, take: args.take, fields: args.fields, noun: plural, describe: timeLogEntity.describe });
+    const items = summary ? data.map((log) => compactRelations(log, summary)) : data;
+    return listResult({ items, unpaged: true, skip: args.skip, take: args.take, fields: withRelations(args.fields, args.relations?.length ? args.relations : summary), noun: plural, describe: timeLogEntity.describe });
   },
 });
 
