@@ -1,4 +1,5 @@
 import {
+  compactRelations,
   crudToolList,
   dataQuery,
   defined,
@@ -8,7 +9,6 @@ import {
   GauzyMcpError,
   listTool,
   ok,
-  personName,
   refusalIn200,
   relationsParam,
   uuid,
@@ -57,20 +57,6 @@ export const listClients = defineTool({
   },
 });
 
-/** What a related record is called: an employee by their user's name, anything else by its name. */
-const labelOf = (record: Item): string | undefined => (record.user ? personName(record) : undefined) ?? (typeof record.name === 'string' ? record.name : personName(record));
-
-/** A joined relation the caller did not ask for, cut to `{ id, name }` per record (as the lists do). */
-function compact(item: Item, paths: readonly string[]): Item {
-  const out: Item = { ...item };
-  const ref = (value: unknown) => (value && typeof value === 'object' ? { id: (value as Item).id, name: labelOf(value as Item) } : value);
-  for (const key of new Set(paths.map((path) => path.split('.')[0]!))) {
-    const value = item[key];
-    if (value !== undefined) out[key] = Array.isArray(value) ? value.map(ref) : ref(value);
-  }
-  return out;
-}
-
 /**
  * One contact. GET /api/organization-contact/:id reads its relations from `?data={"relations":[…]}`
  * (ParseJsonPipe), not from `relations[]`, which it ignores.
@@ -84,7 +70,7 @@ export async function readContact(ctx: ToolContext, id: string, relations: reado
 
 /** A contact with its members and projects as `{ id, name }`, for the answers that name them. */
 export async function readContactSummary(ctx: ToolContext, id: string): Promise<Item> {
-  return compact(await readContact(ctx, id, CONTACT_SUMMARY_RELATIONS), CONTACT_SUMMARY_RELATIONS);
+  return compactRelations(await readContact(ctx, id, CONTACT_SUMMARY_RELATIONS), CONTACT_SUMMARY_RELATIONS);
 }
 
 export const getClient = defineTool({
