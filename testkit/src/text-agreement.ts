@@ -16,7 +16,7 @@ function dateKey(token: string): string {
 /**
  * Text and structured content agree: each id, date and number the text shows is in the structured content
  * (numbers compared as numbers, so "3.00" is 3; hours may stand for seconds the structure carries, as
- * "1.50 h" for a duration of 5400). A model reading either channel learns the same facts.
+ * "1.50 h" for a duration of 5400; digits inside a string value are that value's). A model reading either channel learns the same facts.
  */
 export function assertTextAgrees(text: string, structured: Record<string, unknown>): void {
   const json = JSON.stringify(structured);
@@ -25,6 +25,9 @@ export function assertTextAgrees(text: string, structured: Record<string, unknow
     if (typeof value === 'number') {
       numbers.add(value);
       numbers.add(hoursOf(value));
+    } else if (typeof value === 'string') {
+      // Digits inside a text value (a phone number, "Sprint 12") count as that value's, not as figures of their own.
+      for (const digits of value.replace(UUIDS, ' ').replace(DATES, ' ').match(/\d+(?:\.\d+)?/g) ?? []) numbers.add(Number(digits));
     } else if (value && typeof value === 'object') Object.values(value).forEach(walk);
   };
   walk(structured);

@@ -8,6 +8,7 @@ test('assertTextAgrees passes what the structure carries: ids, days, minutes of 
   const structured = { items: [{ id, startedAt: '2026-12-02T09:15:00.000Z', duration: 5400, count: 3 }], total: 1 };
   assertTextAgrees(`1 of 1 time logs:\n- 2026-12-02 09:15 UTC, 1.50 h (5400 s), 3.00 tasks (id ${id})`, structured);
   assertTextAgrees(`started 2026-12-02T09:15:00.000Z, on 2026-12-02`, structured);
+  assertTextAgrees('Acme (phone +359 888 123) · Sprint 12', { name: 'Acme', primaryPhone: '+359 888 123', sprint: 'Sprint 12' });
 });
 
 test('assertTextAgrees refuses what only the text says: another id, another minute, a number the structure lacks', () => {
