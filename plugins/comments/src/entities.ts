@@ -103,7 +103,9 @@ function changeOf(field: string, log: Item): string {
 
 /** When, who, what they did to which record, and what changed. */
 function describeActivityLog(log: Item): string {
-  const actor = log.actorType === 'System' ? 'System' : (who(log.employee, log.employeeId) ?? 'a user');
+  // Gauzy stamps employeeId only for callers without CHANGE_SELECTED_EMPLOYEE; the user who acted is always there.
+  const user = refLabel(log.createdByUser)?.replace(/ \(id /, ' (user id ') ?? (typeof log.createdByUserId === 'string' ? `user ${log.createdByUserId}` : undefined);
+  const actor = log.actorType === 'System' ? 'System' : (user ?? who(log.employee, log.employeeId) ?? 'a user');
   const fields = Array.isArray(log.updatedFields) ? (log.updatedFields as unknown[]).map(String) : [];
   const changed = fields.length ? ` · changed ${fields.slice(0, 5).map((field) => changeOf(field, log)).join(', ')}${fields.length > 5 ? ` and ${fields.length - 5} more` : ''}` : '';
   const what = typeof log.description === 'string' && log.description ? log.description : `${String(log.action ?? '?')} ${String(log.entity ?? '?')}`;
@@ -131,17 +133,16 @@ export const activityLogEntity = defineEntity({
     entityId: uuid(),
     action: ActivityAction,
     actorType: ActorType,
-    employeeId: uuid(),
     createdAt: isoDate(),
   },
-  columns: ['description', 'updatedFields', 'updatedValues', 'data'],
+  columns: ['description', 'updatedFields', 'updatedValues', 'createdByUserId', 'employeeId', 'data'],
   relations: {
     employee: { kind: 'manyToOne', entity: 'employee', key: 'employeeId' },
     createdByUser: { kind: 'manyToOne', entity: 'user', key: 'createdByUserId' },
   },
-  include: ['employee', 'employee.user', 'createdByUser'],
+  include: ['createdByUser', 'employee'],
   describe: describeActivityLog,
-  summaryRelations: ['employee', 'employee.user'],
+  summaryRelations: ['createdByUser'],
 });
 
 /** An employee's notification (EmployeeNotification): created through POST /api/employee-notification only. */

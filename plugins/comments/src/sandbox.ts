@@ -10,20 +10,19 @@ import { BASE_ENTITY_TYPES, activityLogEntity, commentEntity, employeeNotificati
 
 /**
  * CreateCommentDTO = IntersectionType(TenantOrganizationBaseDTO, Comment, MentionEmployeeIdsDTO) + entityName,
- * under ValidationPipe({ whitelist: true }) without transform: the entity's decorated columns (members and
- * teams have no validator and are stripped). `resolvedAt`/`editedAt` are IsDate with @Type, which only a
- * transforming pipe applies, so a date string fails them.
+ * under ValidationPipe({ whitelist: true }): the entity's decorated columns (members and teams have no
+ * validator and are stripped). Checked against the real Gauzy: an ISO string passes resolvedAt's IsDate.
  */
 const COMMENT_FIELDS: DtoSpec['fields'] = {
   comment: { type: 'string', required: true },
   actorType: { type: 'string', enum: ['System', 'User'] },
   resolved: { type: 'boolean' },
-  resolvedAt: { type: 'object' },
-  editedAt: { type: 'object' },
+  resolvedAt: { type: 'isoDate' },
+  editedAt: { type: 'isoDate' },
   employeeId: { type: 'uuid' },
   resolvedByEmployeeId: { type: 'uuid' },
   parentId: { type: 'uuid' },
-  entity: { type: 'string', required: true, enum: BASE_ENTITY_TYPES },
+  entity: { type: 'any', required: true, enum: BASE_ENTITY_TYPES },
   entityId: { type: 'uuid', required: true },
   mentionEmployeeIds: { type: 'array' },
   entityName: { type: 'string' },

@@ -4,7 +4,7 @@ import { applyOrder } from '../engine/query.js';
 import { assertUuidParam, insertEntity, scopedRows, validateBody } from '../engine/records.js';
 import { requireCaller, type RouteRegistry } from '../engine/route-registry.js';
 import { serialize } from '../engine/serialize.js';
-import { badRequestMessage } from '../http-errors.js';
+import { handlerError } from '../http-errors.js';
 import type { Row } from '../store.js';
 
 /*
@@ -46,25 +46,31 @@ function recordMentions(input: HandlerInput, comment: Row, mentioned: unknown, r
   }
 }
 
-/** CommentService.create: the comment is the caller's employee's (or the body's employeeId, for a user without one). */
+/**
+ * CommentService.create: the author is RequestContext.currentEmployeeId(), which is null for a caller with
+ * CHANGE_SELECTED_EMPLOYEE, or else the body's employeeId; with neither the comment has no author. Checked
+ * against the real Gauzy, as the service's catch-all 400 {statusCode, message} (no `error` key).
+ */
 function createComment(input: HandlerInput): HandlerOutput {
   const caller = requireCaller(input);
   const spec = input.store.entities.get(COMMENT);
   const body = spec?.create ? validateBody(input.store, caller, input.body, spec.create) : input.body;
-  const employeeId = caller.employee?.id ?? (typeof body.employeeId === 'string' ? body.employeeId : undefined);
+  const own = caller.selfScoped ? caller.employee?.id : undefined;
+  const employeeId = own ?? (typeof body.employeeId === 'string' ? body.employeeId : null);
   const employee = employeeId ? input.store.get('employee', employeeId) : undefined;
   const parent = typeof body.parentId === 'string' ? input.store.get(COMMENT, body.parentId) : undefined;
-  // Any failure (no such employee, a parent that breaks the foreign key) is caught and answered as one 400.
-  if (!employee || employee.tenantId !== caller.tenantId || (body.parentId && (!parent || parent.tenantId !== caller.tenantId))) throw badRequestMessage('Comment post failed');
+  // Any failure (an employee it cannot find, a parent that breaks the foreign key) is caught and answered as one 400.
+  if ((employeeId && (!employee || employee.tenantId !== caller.tenantId)) || (body.parentId && (!parent || parent.tenantId !== caller.tenantId))) throw handlerError(400, 'Comment post failed');
   const organizationId = typeof body.organizationId === 'string' ? body.organizationId : null;
   const row = insertEntity(input.store, COMMENT, { ...bodyData(input, COMMENT, body), employeeId }, { tenantId: caller.tenantId, organizationId, createdByUserId: String(caller.user.id) });
   recordMentions(input, row, body.mentionEmployeeIds, false);
-  return { body: { ...serialize(COMMENT, row, input.store, [], { virtuals: false }), tenant: { id: caller.tenantId } } };
+  // TenantAwareCrudService.create also sets `employee: {id}` for a caller without CHANGE_SELECTED_EMPLOYEE.
+  return { body: { ...serialize(COMMENT, row, input.store, [], { virtuals: false }), tenant: { id: caller.tenantId }, ...(own ? { employee: { id: own } } : {}) } };
 }
 
 /**
- * CommentService.update: the comment is looked up by id and the caller's employee (anyone's, for a user
- * without one), then saved with the given fields; the answer is what was saved, not a reload. Mentions are
+ * CommentService.update: the comment is looked up by id and RequestContext.currentEmployeeId() (null, so any
+ * comment, for a caller with CHANGE_SELECTED_EMPLOYEE), then saved with the given fields; the answer is what was saved, not a reload. Mentions are
  * replaced by the given list (none when it is left out).
  */
 function updateComment(input: HandlerInput): HandlerOutput {
@@ -72,8 +78,8 @@ function updateComment(input: HandlerInput): HandlerOutput {
   const id = assertUuidParam(input.params.id);
   const spec = input.store.entities.get(COMMENT);
   const body = spec?.update ? validateBody(input.store, caller, input.body, spec.update) : input.body;
-  const row = scopedRows(input.store, COMMENT, caller).find((comment) => comment.id === id && (!caller.employee || comment.employeeId === caller.employee.id));
-  if (!row) throw badRequestMessage('Comment update failed');
+  const row = scopedRows(input.store, COMMENT, caller).find((comment) => comment.id === id && (!caller.selfScoped || comment.employeeId === caller.employee?.id));
+  if (!row) throw handlerError(400, 'Comment update failed');
   const data = bodyData(input, COMMENT, body);
   Object.assign(row, data, { updatedAt: new Date().toISOString(), updatedByUserId: caller.user.id });
   recordMentions(input, row, body.mentionEmployeeIds, true);
@@ -140,7 +146,7 @@ function createNotification(input: HandlerInput): HandlerOutput {
   const type = String(body.type ?? '');
   const receiverId = typeof body.receiverEmployeeId === 'string' ? body.receiverEmployeeId : undefined;
   const receiver = receiverId ? input.store.get('employee', receiverId) : undefined;
-  const failed = () => badRequestMessage('Error while creating notification');
+  const failed = () => handlerError(400, 'Error while creating notification');
   if (!(type in NOTIFICATION_FLAG) || !ENTITY_TYPES.includes(String(body.entity)) || typeof body.entityId !== 'string' || (receiverId && (!receiver || receiver.tenantId !== caller.tenantId))) throw failed();
   const organizationId = typeof body.organizationId === 'string' ? body.organizationId : null;
   const scope = { tenantId: caller.tenantId, organizationId };

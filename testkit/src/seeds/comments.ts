@@ -31,18 +31,19 @@ export function seedCommentsDemo(store: SandboxStore, info: SeedInfo): void {
   }, { ...scope, createdByUserId: colleague.userId });
 
   const logs = [
-    { entity: 'Task', entityId: task.id, action: 'Created', actorType: 'User', description: `Created a new Task called "${String(task.title)}"`, employeeId: superAdmin.employeeId, at: 48, by: superAdmin.id },
+    // An admin's entries carry no employeeId (RequestContext.currentEmployeeId is null with CHANGE_SELECTED_EMPLOYEE), an employee's do.
+    { entity: 'Task', entityId: task.id, action: 'Created', actorType: 'User', description: `Created a new Task called "${String(task.title)}"`, employeeId: null, at: 48, by: superAdmin.id },
     {
       entity: 'Task', entityId: task.id, action: 'Updated', actorType: 'User', description: `Updated Task "${String(task.title)}"`, employeeId: employee.employeeId, at: 26, by: employee.id,
       updatedFields: ['status'], previousValues: [{ status: 'open' }], updatedValues: [{ status: 'in-progress' }],
     },
     {
-      entity: 'OrganizationProject', entityId: project.id, action: 'Updated', actorType: 'User', description: `Updated OrganizationProject "${project.name}"`, employeeId: localAdmin.employeeId, at: 6, by: localAdmin.id,
+      entity: 'OrganizationProject', entityId: project.id, action: 'Updated', actorType: 'User', description: `Updated OrganizationProject "${project.name}"`, employeeId: null, at: 6, by: localAdmin.id,
       updatedFields: ['budget'], previousValues: [{ budget: 300 }], updatedValues: [{ budget: 380 }],
     },
     { entity: 'Task', entityId: task.id, action: 'Updated', actorType: 'System', description: `Updated Task "${String(task.title)}"`, employeeId: null, at: 2, by: null, updatedFields: ['isDraft'], previousValues: [{ isDraft: true }], updatedValues: [{ isDraft: false }] },
   ];
   for (const { at, by, ...log } of logs) {
-    insertEntity(store, 'activityLog', { updatedFields: [], previousValues: [], updatedValues: [], ...log, data: { id: log.entityId }, createdAt: hoursAgo(at), updatedAt: hoursAgo(at) }, { ...scope, createdByUserId: by });
+    insertEntity(store, 'activityLog', { updatedFields: null, previousValues: null, updatedValues: null, ...log, data: { id: log.entityId }, createdAt: hoursAgo(at), updatedAt: hoursAgo(at) }, { ...scope, createdByUserId: by });
   }
 }

@@ -1,10 +1,10 @@
 import {
   LOCAL_FILTER_ROWS, defineTool, entityFieldsParam, entityRoute, isoDate, listOutput, listResult, normalizePage, pagination, readRowWindow,
-  retiredTool, uuid, withRelations, type ToolContext,
+  retiredTool, uuid, type ToolContext,
 } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { ACTIVITY_LOG_TOOLSET as toolset, ActivityAction, ActorType, LoggedEntity, activityLogEntity } from '../entities.js';
-import { AUTHOR, compactEmployee } from './shared.js';
+import { compactEmployee } from './shared.js';
 
 type Item = Record<string, unknown>;
 const { path, plural } = activityLogEntity;
@@ -18,41 +18,45 @@ export interface ActivityQuery {
   entityId?: string;
   action?: string;
   actorType?: string;
-  employeeId?: string;
+  userId?: string;
   createdAtFrom?: string;
   createdAtTo?: string;
   take: number;
   skip: number;
   fields?: string[];
-  relations?: string[];
 }
 
 const endOf = (to: string) => Date.parse(to) + (/^\d{4}-\d{2}-\d{2}$/.test(to) ? 86_400_000 - 1 : 0);
 
 /**
+ * Who acted is the entry's `createdByUser`: Gauzy stamps `employeeId` only for callers without
+ * CHANGE_SELECTED_EMPLOYEE (RequestContext.currentEmployeeId is null for admins), so an admin's entries have none.
+ */
+const ACTOR = ['createdByUser'];
+
+/**
  * Reads GET /api/activity-log as ActivityLogService.findActivityLogs takes it: flat filters (entity, entityId,
- * action, actorType), `take`, `skip` as a 1-based page, newest first. It cannot filter by employee or date, so
+ * action, actorType), `take`, `skip` as a 1-based page, newest first. It cannot filter by user or date, so
  * those are applied here over the newest rows, a page of 100 at a time, stopping at rows older than the range.
  */
 export async function readActivity(ctx: ToolContext, args: ActivityQuery, noun: string = plural) {
-  const join = args.relations?.length ? args.relations : [...AUTHOR];
   const fetchPage = async (take: number, page: number) =>
     normalizePage(await ctx.gauzy.get(path, {
       query: {
         organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId, entity: args.entity, entityId: args.entityId, action: args.action,
-        actorType: args.actorType, relations: join, orderBy: 'createdAt', order: 'DESC', take, skip: page,
+        actorType: args.actorType, relations: ACTOR, orderBy: 'createdAt', order: 'DESC', take, skip: page,
       },
     }));
   const shape = (item: Item): Item => {
     const out: Item = { ...item };
     for (const key of HEAVY) if (!args.fields?.includes(key)) delete out[key];
-    return args.relations?.length ? out : compactEmployee(out);
+    return compactEmployee(out, 'createdByUser');
   };
-  const fields = withRelations(args.fields, args.relations);
+  const fields = args.fields;
   const describe = activityLogEntity.describe;
   const from = args.createdAtFrom ? Date.parse(args.createdAtFrom) : -Infinity;
   const to = args.createdAtTo ? endOf(args.createdAtTo) : Infinity;
-  if (!args.employeeId && !args.createdAtFrom && !args.createdAtTo) {
+  if (!args.userId && !args.createdAtFrom && !args.createdAtTo) {
     const page = await readRowWindow(fetchPage, args.skip, args.take);
     return listResult({ items: page.items.map(shape), total: page.total, skip: args.skip, take: args.take, fields, noun, describe });
   }
@@ -67,11 +71,11 @@ export async function readActivity(ctx: ToolContext, args: ActivityQuery, noun: 
   }
   const keep = (item: Item) => {
     const at = Date.parse(String(item.createdAt ?? ''));
-    return (!args.employeeId || item.employeeId === args.employeeId) && at >= from && at <= to;
+    return (!args.userId || item.createdByUserId === args.userId) && at >= from && at <= to;
   };
   const result = listResult({ items: read.filter(keep).map(shape), unpaged: true, skip: args.skip, take: args.take, fields, noun, describe });
   const complete = read.length >= total || Date.parse(String(read.at(-1)?.createdAt ?? '')) < from;
-  const note = `Gauzy's activity log cannot filter by employee or date, so the newest ${read.length} of ${total} entries were read and filtered here${complete ? '' : '; older ones were not read'}.`;
+  const note = `Gauzy's activity log cannot filter by user or date, so the newest ${read.length} of ${total} entries were read and filtered here${complete ? '' : '; older ones were not read'}.`;
   return { ...result, structured: { ...result.structured, note }, text: `${result.text}\n${note}` };
 }
 
@@ -83,7 +87,7 @@ const range = {
 export const listActivityLogs = defineTool({
   name: 'list_activity_logs',
   title: 'Read the activity log',
-  description: 'Who created, updated or deleted which record and what changed, newest first; by record, action, employee or date. Employees see only their own actions.',
+  description: 'Who created, updated or deleted which record and what changed, newest first; by record, action, user or date. Employees see only their own actions.',
   toolset,
   aliases: [
     'get_activity_logs', 'get_activity_logs_by_entity', 'get_activity_timeline', 'get_recent_activity_logs', 'get_activity_log_count',
@@ -95,7 +99,7 @@ export const listActivityLogs = defineTool({
     entityId: uuid().optional(),
     action: ActivityAction.optional(),
     actorType: ActorType.optional(),
-    employeeId: uuid().optional().describe('Who acted'),
+    userId: uuid().optional().describe('Who acted (user id)'),
     ...range,
     ...pagination,
     fields: entityFieldsParam(activityLogEntity),
@@ -113,7 +117,7 @@ export const retiredActivityLogTools = [
     name: 'get_my_activity_logs',
     title: 'My activity',
     toolset,
-    reason: 'Gauzy has no "my activity" route (GET /api/activity-logs/me does not exist). Gauzy already limits an employee\'s list_activity_logs to their own actions; anyone else passes employeeId (their employee id, from get_session_info) to list_activity_logs.',
+    reason: 'Gauzy has no "my activity" route (GET /api/activity-logs/me does not exist). Gauzy already limits an employee\'s list_activity_logs to their own actions; anyone else passes userId (their user id, from get_session_info) to list_activity_logs.',
   }),
   retiredTool({
     name: 'get_activity_log',
@@ -137,7 +141,7 @@ export const retiredActivityLogTools = [
     name: 'search_activity_logs',
     title: 'Search the activity log',
     toolset,
-    reason: 'Gauzy cannot search the activity log by text. Use list_activity_logs, which filters by record type and id, action, actor type, employee and date.',
+    reason: 'Gauzy cannot search the activity log by text. Use list_activity_logs, which filters by record type and id, action, actor type, user and date.',
   }),
   retiredTool({
     name: 'get_activity_log_statistics',

@@ -12,14 +12,11 @@ const describe = commentEntity.describe!;
 const relations = relationsParam(commentEntity.include);
 
 /**
- * CommentService.create and update catch every failure and answer 400 "Comment post failed" / "Comment update
- * failed", whatever went wrong; the usual causes are these.
+ * CommentService.create catches every failure and answers 400 "Comment post failed", whatever went wrong; on
+ * the real Gauzy that is a parentId that is not a comment (the foreign key).
  */
 const POST_HINTS: readonly RefusalHint[] = [
-  { match: /Comment post failed/, hint: 'Gauzy posts a comment as the signed-in user\'s employee: a user without an employee record cannot comment. Check too that parentId is a comment of this organization.' },
-];
-const UPDATE_HINTS: readonly RefusalHint[] = [
-  { match: /Comment update failed/, hint: 'Gauzy lets only the comment\'s author edit it (CommentService.update looks it up by your employee).' },
+  { match: /Comment post failed/, hint: 'Gauzy refuses a reply whose parentId is not a comment of this organization (list_comments finds the thread).' },
 ];
 
 const derived = crudTools(commentEntity, {
@@ -108,7 +105,10 @@ export const createComment = defineTool({
   output: entityOutput,
   routes: [entityRoute(commentEntity, 'create'), entityRoute(commentEntity, 'findById')],
   async handler(args, ctx) {
-    const created = await withRefusalHints(() => createEntity(commentEntity, {}, args, ctx), POST_HINTS);
+    // CommentService.create takes the author from the request only for a caller without CHANGE_SELECTED_EMPLOYEE
+    // (RequestContext.currentEmployeeId is null for admins): without employeeId an admin's comment has no author.
+    const body = { ...args, ...(ctx.scope.employeeId ? { employeeId: ctx.scope.employeeId } : {}) };
+    const created = await withRefusalHints(() => createEntity(commentEntity, {}, body, ctx), POST_HINTS);
     // Gauzy answers the saved row without its author; read it back to name them.
     const item = await readComment(ctx, String(created.id)).catch(() => created);
     return ok(item, `Posted comment: ${describe(item)}`);
@@ -126,7 +126,7 @@ const updateSpec = { name: 'update_comment', fields: updateFields, bodyFields: [
 export const updateComment = defineTool({
   name: 'update_comment',
   title: 'Edit a comment',
-  description: 'Edit your own comment, resolve or reopen it, or change whom it mentions.',
+  description: 'Edit a comment (an employee only their own), resolve or reopen it, or change whom it mentions.',
   toolset,
   effect: 'write',
   idempotent: true,
@@ -134,9 +134,13 @@ export const updateComment = defineTool({
   output: entityOutput,
   routes: [entityRoute(commentEntity, 'findById'), entityRoute(commentEntity, 'update')],
   async handler({ id, ...changes }, ctx) {
-    // UpdateCommentDTO is a PartialType: only the changes go, no merge. resolvedAt is IsDate without a transform, so it cannot be sent.
-    const resolvedBy = changes.resolved && ctx.scope.employeeId ? { resolvedByEmployeeId: ctx.scope.employeeId } : {};
-    await withRefusalHints(() => updateEntity(commentEntity, updateSpec, id, { ...changes, ...resolvedBy }, ctx), UPDATE_HINTS);
+    // UpdateCommentDTO is a PartialType: only the changes go, no merge. Resolving stamps when and by whom; reopening clears both.
+    const resolvedBy = changes.resolved === undefined ? {} : changes.resolved
+      ? { resolvedAt: new Date().toISOString(), resolvedByEmployeeId: ctx.scope.employeeId ?? null }
+      : { resolvedAt: null, resolvedByEmployeeId: null };
+    // CommentService.update finds an employee's comment only if they wrote it (an admin's, any): the read before the
+    // write already answers 404 for a comment the employee did not write, since they cannot see it.
+    await updateEntity(commentEntity, updateSpec, id, { ...changes, ...resolvedBy }, ctx);
     const item = await readComment(ctx, id);
     return ok(item, `Updated comment: ${describe(item)}`);
   },
