@@ -79,7 +79,8 @@ export const projectEntity = defineEntity({
     organizationContact: { kind: 'manyToOne', entity: 'organizationContact', key: 'organizationContactId' },
   },
   include: ['members', 'members.employee', 'tags', 'teams', 'organizationContact', 'tasks'],
-  aliases: { list: ['get_projects'], get: ['get_project'] },
+  // The list's answer carries the total: counting is the same job.
+  aliases: { list: ['get_projects', 'get_project_count'], get: ['get_project'] },
   describe: describeProject,
   summaryRelations: ['organizationContact'],
 });

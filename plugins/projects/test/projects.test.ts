@@ -178,8 +178,10 @@ test('get_my_team_projects lists projects of the caller\'s teams', async () => {
 });
 
 test('count, progress and statistics compose real reads', async () => {
-  const count = await admin.call('get_project_count', {});
-  assert.equal(typeof count.structured!.count, 'number');
+  // get_project_count is list_projects: the answer's total is the count.
+  const count = await admin.call('get_project_count', { take: 1 });
+  assert.equal(count.structured!.total, sandbox.db.list('organizationProject').filter((p) => p.organizationId === sandbox.seed.organizationId && !p.deletedAt).length);
+  assert.match(count.text, new RegExp(`^1 of ${String(count.structured!.total)} projects`));
   const project = sandbox.seed.projects[0]!;
   const progress = await admin.call('get_project_progress', { projectId: project.id });
   assert.equal(progress.isError, false, progress.text);

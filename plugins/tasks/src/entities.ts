@@ -111,7 +111,8 @@ export const taskEntity = defineEntity({
     createdByUser: { kind: 'manyToOne', entity: 'user', key: 'createdByUserId' },
   },
   include: ['project', 'members', 'members.user', 'teams', 'tags', 'parent', 'children', 'createdByUser'],
-  aliases: { list: ['get_tasks', 'get_tasks_pagination'], get: ['get_task'] },
+  // The list's answer carries the total: counting is the same job (get_task_count takes the same filters).
+  aliases: { list: ['get_tasks', 'get_tasks_pagination', 'get_task_count'], get: ['get_task'] },
   describe: describeTask,
   summaryRelations: ['project', 'members', 'members.user'],
 });

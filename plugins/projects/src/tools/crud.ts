@@ -6,9 +6,10 @@ export const projectCrudTools = crudToolList(projectEntity, {
   toolset,
   bulkToolset,
   tools: {
-    list: { description: 'Find or list the organization\'s projects, newest first: by part of the name, status, billing, visibility or client.' },
-    // Not offered (yet): list_projects pages the same rows.
+    list: { description: 'Find, list or count the organization\'s projects, newest first: by part of the name, status, billing, visibility or client.' },
+    // One tool per job: list_projects pages the same rows, and answers the total (get_project_count stays callable as it).
     pagination: false,
+    count: false,
     get: { description: 'Get one project by id, optionally with its members, teams, tags or client.' },
     create: { description: 'Create a project in the organization; members and managers can be given as employee ids.' },
     // DELETE /api/organization-projects/:id answers 204 for an unknown id too.

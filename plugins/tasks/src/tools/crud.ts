@@ -6,11 +6,12 @@ export const taskCrudTools = crudToolList(taskEntity, {
   toolset,
   bulkToolset,
   tools: {
-    list: { description: 'Find or list the organization\'s tasks, newest first: by part of the title, due-date range, project, status, priority, size, type, parent or sprint.' },
+    list: { description: 'Find, list or count the organization\'s tasks, newest first: by part of the title, due-date range, project, status, priority, size, type, parent or sprint.' },
     // One tool per job: get_tasks_pagination paged the same rows with the same filters, and stays callable as list_tasks.
     pagination: false,
     get: { description: 'Get one task by id, optionally with its project, members, teams, tags or sub-tasks.' },
-    count: { description: 'Count the organization\'s tasks, optionally for one project or status.', filters: { projectId: taskFilters.projectId, status: taskFilters.status } },
+    // One tool per job: list_tasks answers the total beside the rows, and get_task_count stays callable as it.
+    count: false,
     // Gauzy requires status on create; the create tools default it to "open".
     create: { description: 'Create a task, optionally in a project and assigned to employees; Gauzy numbers it within the project.', fields: createTaskFields },
     bulkCreate: { fields: createTaskFields },
