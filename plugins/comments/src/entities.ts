@@ -104,7 +104,7 @@ function changeOf(field: string, log: Item): string {
 /** When, who, what they did to which record, and what changed. */
 function describeActivityLog(log: Item): string {
   // Gauzy stamps employeeId only for callers without CHANGE_SELECTED_EMPLOYEE; the user who acted is always there.
-  const user = refLabel(log.createdByUser)?.replace(/ \(id /, ' (user id ') ?? (typeof log.createdByUserId === 'string' ? `user ${log.createdByUserId}` : undefined);
+  const user = refLabel(log.createdByUser) ?? (typeof log.createdByUserId === 'string' ? `user ${log.createdByUserId}` : undefined);
   const actor = log.actorType === 'System' ? 'System' : (user ?? who(log.employee, log.employeeId) ?? 'a user');
   const fields = Array.isArray(log.updatedFields) ? (log.updatedFields as unknown[]).map(String) : [];
   const changed = fields.length ? ` · changed ${fields.slice(0, 5).map((field) => changeOf(field, log)).join(', ')}${fields.length > 5 ? ` and ${fields.length - 5} more` : ''}` : '';

@@ -142,6 +142,11 @@ test('create_comment posts as the caller\'s employee in the organization, replie
   const withReplies = await admin.call('get_comment', { id: String(created.id), relations: ['replies'] });
   assert.deepEqual((withReplies.structured!.replies as Item[]).map((item) => item.id), [reply.id]);
   assert.match(withReplies.text, /1 reply/);
+  // Asking for other relations keeps the author named (the real Gauzy's employee has no fullName without its user).
+  assert.match(withReplies.text, /^Comment: Super Admin \(id /);
+  const projected = await admin.call('list_comments', { entity: 'Task', entityId: task.id, fields: ['comment'], relations: ['parent'] });
+  assert.ok(projected.text.includes(`- Super Admin (id ${ids().boss}), `), projected.text);
+  assert.ok(!/\? \?/.test(projected.text), 'a projection does not blank the line');
 });
 
 test('the reference\'s add_comment_to_task and add_comment_to_project are create_comment: their old arguments are refused naming the ones it takes', async () => {
@@ -235,12 +240,13 @@ test('list_activity_logs: who did what to which record and what changed, newest 
   assert.ok(logs.every((log) => !('data' in log)), 'the saved record is left out');
   const change = logs.find((log) => log.employeeId === ids().me)!;
   assert.deepEqual(change.createdByUser, { id: sandbox.seed.users.employee.id, name: 'Default Employee' });
-  assert.ok(timeline.text.includes(`UTC · Default Employee (user id ${sandbox.seed.users.employee.id}) · Updated Task "${String(task.title)}" · Task ${task.id} · changed status open → in-progress (id ${String(change.id)})`), timeline.text);
+  assert.ok(timeline.text.includes(`UTC · Default Employee (id ${sandbox.seed.users.employee.id}) · Updated Task "${String(task.title)}" · Task ${task.id} · changed status open → in-progress (id ${String(change.id)})`), timeline.text);
   assert.match(timeline.text, /UTC · System · Updated Task/);
   assertTextAgrees(timeline.text, timeline.structured!);
 
   const created = await admin.call('list_activity_logs', { action: 'Created', fields: ['action', 'data'] });
   assert.ok(items(created.structured).length > 0 && items(created.structured).every((log) => log.action === 'Created' && 'data' in log));
+  assert.ok(created.text.includes(`UTC · Super Admin (id ${sandbox.seed.users.superAdmin.id}) · Created a new Task`), created.text);
   const request = sandbox.requests.at(-1)!;
   assert.deepEqual([request.path, request.query.action, request.query.orderBy, request.query.order], ['/api/activity-log', 'Created', 'createdAt', 'DESC']);
   const bad = await admin.call('list_activity_logs', { action: 'CREATED', userId: 'me' });
@@ -267,7 +273,7 @@ test('list_activity_logs by user and date (get_activity_logs_by_user, get_recent
   const expected = sandbox.db.list('activityLog').filter((log) => log.createdByUserId === localAdmin.id);
   assert.ok(expected.length > 0 && expected.every((log) => log.employeeId === null), 'an admin\'s entries carry no employee, as in Gauzy');
   assert.deepEqual(items(byUser.structured).map((log) => log.id), expected.map((log) => log.id));
-  assert.match(byUser.text, new RegExp(`Local Admin \\(user id ${localAdmin.id}\\) .*changed budget 300 → 380`));
+  assert.match(byUser.text, new RegExp(`Local Admin \\(id ${localAdmin.id}\\) .*changed budget 300 → 380`));
   assert.match(String(byUser.structured!.note), /cannot filter by user or date, so the newest \d+ of \d+ entries were read and filtered here\.$/);
   const since = new Date(Date.now() - 12 * 3_600_000).toISOString();
   const recent = await admin.call('get_recent_activity_logs', { createdAtFrom: since });

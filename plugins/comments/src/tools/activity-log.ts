@@ -4,7 +4,7 @@ import {
 } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { ACTIVITY_LOG_TOOLSET as toolset, ActivityAction, ActorType, LoggedEntity, activityLogEntity } from '../entities.js';
-import { compactEmployee } from './shared.js';
+import { compactEmployee, withLineFields } from './shared.js';
 
 type Item = Record<string, unknown>;
 const { path, plural } = activityLogEntity;
@@ -52,7 +52,7 @@ export async function readActivity(ctx: ToolContext, args: ActivityQuery, noun: 
     for (const key of HEAVY) if (!args.fields?.includes(key)) delete out[key];
     return compactEmployee(out, 'createdByUser');
   };
-  const fields = args.fields;
+  const fields = withLineFields(args.fields, ['createdAt', 'actorType', 'createdByUser', 'action', 'entity', 'entityId', 'description', 'updatedFields', 'previousValues', 'updatedValues']);
   const describe = activityLogEntity.describe;
   const from = args.createdAtFrom ? Date.parse(args.createdAtFrom) : -Infinity;
   const to = args.createdAtTo ? endOf(args.createdAtTo) : Infinity;

@@ -4,7 +4,10 @@ import {
 } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { COMMENTS_TOOLSET as toolset, commentEntity, commentFields } from '../entities.js';
-import { AUTHOR, compactEmployee } from './shared.js';
+import { AUTHOR, compactEmployee, withAuthor, withLineFields } from './shared.js';
+
+/** What a comment's line is made of. */
+const LINE = ['comment', 'entity', 'entityId', 'employeeId', 'employee', 'parentId', 'createdAt'];
 
 type Item = Record<string, unknown>;
 const { path, plural } = commentEntity;
@@ -36,7 +39,7 @@ const derived = crudTools(commentEntity, {
 
 /** Rows of the list, with the author joined, as the text shows them. */
 async function readComments(ctx: ToolContext, where: Item, take: number, skip: number, asked?: readonly string[]) {
-  const join = asked?.length ? [...asked] : [...AUTHOR];
+  const join = asked?.length ? withAuthor(asked) : [...AUTHOR];
   const page = normalizePage(await ctx.gauzy.get(path, { query: { where: scopeWhere(ctx.scope, defined(where) as never), relations: join, order: { createdAt: 'DESC' }, take, skip } }));
   return { ...page, items: asked?.length ? page.items : page.items.map((item) => compactEmployee(item)) };
 }
@@ -53,7 +56,9 @@ export const listComments = defineTool({
   ...baseList,
   input: baseList.input.extend({ search: z.string().trim().min(1).max(200).optional().describe('Words the comment contains, any case') }),
   async handler(args, ctx) {
-    const { search, ...rest } = args as Item & { search?: string; take: number; skip: number; fields?: string[]; relations?: string[] };
+    const { search, ...given } = args as Item & { search?: string; take: number; skip: number; fields?: string[]; relations?: string[] };
+    // Asked-for relations keep the author joined, and a projection keeps what the line shows.
+    const rest = { ...given, ...(given.relations?.length ? { relations: withAuthor(given.relations) } : {}), ...(given.fields?.length ? { fields: withLineFields(given.fields, LINE) } : {}) };
     if (!search) return baseList.handler(rest, ctx);
     const where = pick(rest, filterNames);
     const needle = search.toLowerCase();
@@ -74,7 +79,7 @@ export const listComments = defineTool({
 
 /** One comment with its author's name (joined unless the caller chose relations). */
 async function readComment(ctx: ToolContext, id: string, asked?: readonly string[]): Promise<Item> {
-  const item = await fetchEntity(commentEntity, ctx, id, asked?.length ? asked : AUTHOR);
+  const item = await fetchEntity(commentEntity, ctx, id, asked?.length ? withAuthor(asked) : AUTHOR);
   return asked?.length ? item : compactEmployee(item);
 }
 

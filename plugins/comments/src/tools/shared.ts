@@ -13,5 +13,14 @@ export function compactEmployee(item: Item, key = 'employee'): Item {
   return { ...item, [key]: { id: record.id, name: personName(record) } };
 }
 
-/** The summary join of a record that names its author: the employee and their user, unless the caller chose relations. */
+/** The join that names a comment's author: the employee and their user (Gauzy sets Employee.fullName only with the user loaded). */
 export const AUTHOR = ['employee', 'employee.user'] as const;
+
+/** The relations a caller asked for, with the author's join added so the text can still name them. */
+export const withAuthor = (asked?: readonly string[]) => [...new Set([...(asked ?? []), ...AUTHOR])];
+
+/**
+ * `fields` with the columns a record's one-line text is made of: the kernel projects the items before it
+ * renders them, so a projection without them would leave the line blank ("? ?").
+ */
+export const withLineFields = (fields: readonly string[] | undefined, line: readonly string[]) => (fields?.length ? [...new Set([...fields, ...line])] : undefined);
