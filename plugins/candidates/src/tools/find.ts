@@ -1,6 +1,6 @@
 import { defined, LOCAL_FILTER_ROWS, listResult, normalizePage, scopeWhere, withRelations, type ToolContext, type ToolOutput } from '@gauzy-mcp/core';
 import { CANDIDATE_SUMMARY_RELATIONS, candidateEntity } from '../entities.js';
-import { CANDIDATE_ROUTE, compactCandidate } from './read.js';
+import { CANDIDATE_ROUTE, compactCandidate, withName } from './read.js';
 
 type Item = Record<string, unknown>;
 
@@ -44,9 +44,8 @@ export async function findCandidates(args: FindCandidatesArgs, ctx: ToolContext)
   const where = scopeWhere(ctx.scope, defined({ status: args.status, organizationPositionId: args.organizationPositionId, sourceId: args.sourceId }));
   const read = async (pageTake: number, pageSkip: number) =>
     normalizePage(await ctx.gauzy.get(CANDIDATE_ROUTE, { query: { where, relations: joined, order: { createdAt: 'DESC' }, take: pageTake, skip: pageSkip } }));
-  const shape = (items: Item[]) => (asked ? items : items.map(compactCandidate));
-  const projection = withRelations(fields?.length ? [...fields, 'user'] : undefined, asked);
-  const common = { skip, take, fields: projection, noun: candidateEntity.plural, describe: candidateEntity.describe };
+  const shape = (items: Item[]) => items.map(asked ? withName : compactCandidate);
+  const common = { skip, take, fields: withRelations(fields, asked), noun: candidateEntity.plural, describe: candidateEntity.describe };
   if (!name) {
     const page = await read(take, skip);
     return listResult({ ...common, items: shape(page.items), total: page.total, unpaged: !page.paged });

@@ -30,13 +30,22 @@ export function personRef(value: unknown): Item | null {
 const nameRef = (value: unknown) => (value && typeof value === 'object' ? { id: (value as Item).id, name: (value as Item).name ?? null } : (value ?? null));
 
 /**
+ * The candidate's name beside its columns: Gauzy keeps it on the user. A list's `fields` keeps `name` (it identifies
+ * the record), so a projected line still says who it is.
+ */
+export function withName(candidate: Item): Item {
+  const name = candidate.user ? personName(candidate.user) : undefined;
+  return name ? { id: candidate.id, name, ...candidate } : candidate;
+}
+
+/**
  * A candidate as a list returns it when the caller asked for no relations: the summary relations cut to what its
  * line names (the user's name and email, the source's and position's names), and its feedbacks to their count
  * beside Gauzy's own average (`ratings`, computed by CandidateSubscriber when the feedbacks are joined).
  */
 export function compactCandidate(candidate: Item): Item {
   const { feedbacks, ...rest } = candidate;
-  const out: Item = { ...rest };
+  const out: Item = withName(rest);
   if ('user' in candidate) out.user = personRef(candidate.user);
   if ('source' in candidate) out.source = nameRef(candidate.source);
   if ('organizationPosition' in candidate) out.organizationPosition = nameRef(candidate.organizationPosition);
