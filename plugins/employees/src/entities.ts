@@ -17,7 +17,7 @@ export const PayPeriod = z.enum(['NONE', 'BI_WEEKLY', 'WEEKLY', 'TWICE_PER_MONTH
  */
 export const employeeFields = {
   startedWorkOn: isoDate().optional(),
-  endWork: isoDate().optional().describe('Last working day'),
+  endWork: isoDate().optional().describe('Last working day; Gauzy then marks them inactive'),
   short_description: z.string().max(200).optional().describe('Job title or one-line bio'),
   employeeLevel: z.string().max(500).optional(),
   billRateValue: z.number().min(0).optional().describe('Bill rate per hour'),

@@ -200,7 +200,9 @@ function createEmployeeRow(input: HandlerInput, caller: CallerContext, body: Rec
   const organizationId = String(body.organizationId ?? (body.organization as { id?: string } | undefined)?.id);
   const data: Record<string, unknown> = {};
   for (const key of ['startedWorkOn', 'endWork', 'short_description', 'description', 'anonymousBonus', 'employeeLevel']) if (body[key] !== undefined) data[key] = body[key];
-  const row = insertEntity(store, EMPLOYEE, { ...data, ...extra, userId: user.id, profile_link: profileLink(user) }, { tenantId: caller.tenantId, organizationId, createdByUserId: String(caller.user.id) });
+  // The entity's own column defaults (the platform's stand for Gauzy's seed): no pay period, currency or limits yet.
+  const unset = { payPeriod: null, billRateValue: 0, minimumBillingRate: 0, billRateCurrency: null, reWeeklyLimit: 0 };
+  const row = insertEntity(store, EMPLOYEE, { ...unset, ...data, ...extra, userId: user.id, profile_link: profileLink(user) }, { tenantId: caller.tenantId, organizationId, createdByUserId: String(caller.user.id) });
   applyWorkStatus(store, body, row);
   // UserOrganizationService.addUserToOrganization: the user joins the organization.
   if (!store.list('userOrganization').some((link) => link.userId === user.id && link.organizationId === organizationId && !link.deletedAt)) {
@@ -210,7 +212,9 @@ function createEmployeeRow(input: HandlerInput, caller: CallerContext, body: Rec
 }
 
 /** What TenantAwareCrudService.create answers: the saved entity, with the user object the handler set. */
-const createdAnswer = (store: SandboxStore, row: Row) => ({ body: serialize(EMPLOYEE, row, store, ['user'], { virtuals: false }) });
+const createdAnswer = (store: SandboxStore, row: Row) => ({
+  body: { ...serialize(EMPLOYEE, row, store, ['user'], { virtuals: false }), tenant: { id: row.tenantId }, organization: { id: row.organizationId } },
+});
 
 function updateHandler(dto: DtoSpec) {
   return (input: HandlerInput) => {
@@ -219,12 +223,13 @@ function updateHandler(dto: DtoSpec) {
     const body = validateBody(input.store, caller, input.body, dto);
     // EmployeeUpdateHandler: PROFILE_EDIT without ORG_EMPLOYEES_EDIT changes only one's own record.
     if (caller.permissions.has('PROFILE_EDIT') && !caller.permissions.has('ORG_EMPLOYEES_EDIT') && caller.employee?.id !== id) {
-      throw new GauzyHttpError(403, { message: 'Failed to update employee profile.', error: 'Forbidden', statusCode: 403 });
+      // ForbiddenException, rewrapped by the TransformInterceptor (no `error`).
+      throw new GauzyHttpError(403, { statusCode: 403, message: 'Failed to update employee profile.' });
     }
     const saved: Record<string, unknown> = { ...body, upworkId: body.upworkId || null, linkedInId: body.linkedInId || null, id };
     const row = scopedRows(input.store, EMPLOYEE, caller, { withDeleted: true }).find((employee) => employee.id === id);
     // TypeORM's save inserts an unknown id, and the employee's user column is NOT NULL.
-    if (!row) throw badRequestMessage('SQLITE_CONSTRAINT: NOT NULL constraint failed: employee.userId');
+    if (!row) throw badRequestMessage('SqliteError: NOT NULL constraint failed: employee.userId');
     const columns = { ...saved };
     for (const key of ['id', 'tenant', 'tenantId', 'organization', 'sentTo', 'tags', 'skills', 'contact', 'organizationPosition', 'organizationEmploymentTypes', 'organizationDepartments']) delete columns[key];
     Object.assign(row, columns, { updatedAt: new Date().toISOString(), updatedByUserId: caller.user.id });

@@ -61,6 +61,8 @@ interface MonthStatistic {
   bonus?: number;
 }
 
+const TIME_NOT_READ = 'Tracked time is not read for your Gauzy role here (Gauzy\'s daily report stalls for it); the time-tracking tools show your time.';
+
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const rows = z.array(z.looseObject({}));
 
@@ -86,8 +88,11 @@ export const getEmployeeStatistics = defineTool({
     // The organization's currency names the money figures (Gauzy sums amounts as recorded).
     const employee = await readEmployee(ctx, id, ['organization']);
     const scope = { organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId };
+    // Gauzy's daily report, asked by the EMPLOYEE role, held the real API busy for minutes (no other request was
+    // answered meanwhile, checked at 39a5c3ad); for that role the tracked time is left to the time-tracking tools.
+    const timeReadable = ctx.scope.role !== 'EMPLOYEE';
     const [report, statistics] = await Promise.all([
-      ctx.gauzy.get<DailyReportDay[]>('/api/timesheet/time-log/report/daily', { query: { ...scope, ...period, employeeIds: [id] } }),
+      timeReadable ? ctx.gauzy.get<DailyReportDay[]>('/api/timesheet/time-log/report/daily', { query: { ...scope, ...period, employeeIds: [id] } }) : [],
       ctx.gauzy.get<MonthStatistic[]>('/api/employee-statistics/months', { query: { ...scope, ...period, employeeId: id } }),
     ]);
     const time = summarizeDailyReport(Array.isArray(report) ? report : []);
@@ -103,11 +108,11 @@ export const getEmployeeStatistics = defineTool({
     const money = (month: { income: number; expense: number; profit: number; bonus: number }) => `income ${month.income}, expenses ${month.expense}, profit ${month.profit}, bonus ${month.bonus}`;
     const lines = [
       `${labelWithId(who)} ${range}:`,
-      time.totalSeconds ? `Tracked ${formatSeconds(time.totalSeconds)}:` : 'No time tracked.',
+      !timeReadable ? TIME_NOT_READ : time.totalSeconds ? `Tracked ${formatSeconds(time.totalSeconds)}:` : 'No time tracked.',
       ...byProject.map((project) => `- ${labelWithId(project)}: ${formatSeconds(project.seconds)}, ${project.percent}%`),
       months.length ? `Money${currency ? ` (${currency})` : ''}: ${money(totals)}.` : 'No income or expenses recorded.',
       ...months.map((month) => `- ${month.year}-${String(month.month).padStart(2, '0')}: ${money(month)}`),
     ];
-    return ok({ employee: who, period, totalSeconds: time.totalSeconds, totalHours: time.totalHours, byProject, months, totals, ...(currency ? { currency } : {}) }, lines.join('\n'));
+    return ok({ employee: who, period, ...(timeReadable ? {} : { note: TIME_NOT_READ }), totalSeconds: time.totalSeconds, totalHours: time.totalHours, byProject, months, totals, ...(currency ? { currency } : {}) }, lines.join('\n'));
   },
 });
