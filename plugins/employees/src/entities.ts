@@ -90,7 +90,7 @@ export const employeeEntity = defineEntity({
     teams: { kind: 'oneToMany', entity: 'organizationTeamEmployee', key: 'employeeId' },
   },
   include: ['user', 'organizationPosition', 'projects', 'teams'],
-  aliases: { list: ['get_employees', 'get_employees_pagination', 'get_organization_members'], get: ['get_employee', 'get_current_employee'], archive: ['soft_delete_employee'] },
+  aliases: { list: ['get_employees', 'get_employees_pagination', 'get_organization_members', 'get_employee_count'], get: ['get_employee', 'get_current_employee'], archive: ['soft_delete_employee'] },
   describe: describeEmployee,
   summaryRelations: ['user', 'organizationPosition'],
 });

@@ -3,7 +3,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { EMPLOYEES_ADMIN_TOOLSET, EMPLOYEES_BULK_TOOLSET, EMPLOYEES_TOOLSET } from './entities.js';
 import { getTeamAvailability } from './tools/availability.js';
 import { getEmployeeById, listEmployees } from './tools/lookup.js';
-import { archiveEmployee, bulkCreateEmployees, createEmployee, getEmployeeCount, restoreEmployee, updateEmployee } from './tools/manage.js';
+import { archiveEmployee, bulkCreateEmployees, createEmployee, restoreEmployee, updateEmployee } from './tools/manage.js';
 import { getEmployeeStatistics, getWorkingEmployees } from './tools/statistics.js';
 
 export const employeesPlugin = definePlugin({
@@ -13,13 +13,12 @@ export const employeesPlugin = definePlugin({
   kernel: '^1.1.0',
   toolsets: [
     { name: EMPLOYEES_TOOLSET, description: 'Employees: find by name or email, read one' },
-    { name: EMPLOYEES_ADMIN_TOOLSET, description: 'Employees: hire, change, archive and restore, count, statistics, availability, who works when' },
+    { name: EMPLOYEES_ADMIN_TOOLSET, description: 'Employees: hire, change, archive and restore, statistics, availability, who works when' },
     { name: EMPLOYEES_BULK_TOOLSET, description: 'Employees in bulk: hire up to 50 at once' },
   ],
   tools: [
     listEmployees,
     getEmployeeById,
-    getEmployeeCount,
     createEmployee,
     updateEmployee,
     archiveEmployee,

@@ -230,11 +230,12 @@ test('archive_employee (soft_delete_employee) hides an employee from lists, get_
   assert.equal((await employee.call('archive_employee', { id })).error!.status, 403);
 });
 
-test('get_employee_count counts the organization\'s employees; the EMPLOYEE role gets Gauzy\'s 403', async () => {
-  const count = await admin.call('get_employee_count', {});
+test('get_employee_count is list_employees, whose answer carries the total (one tool per job)', async () => {
+  const count = await admin.call('get_employee_count', { take: 1 });
   const stored = sandbox.db.list('employee').filter((row) => row.tenantId === sandbox.seed.tenantId && row.organizationId === sandbox.seed.organizationId && !row.deletedAt).length;
-  assert.deepEqual([count.structured!.count, count.text], [stored, `${stored} employees.`]);
-  assert.equal((await employee.call('get_employee_count', {})).error!.status, 403);
+  assert.equal(count.structured!.total, stored);
+  assert.ok(!(await admin.listAllTools()).some((tool) => tool.name === 'get_employee_count'));
+  assert.deepEqual((await admin.call('get_employee_count', { where: {} })).error!.fields, ['where']);
 });
 
 test('get_working_employees (and its count alias) asks Gauzy for today\'s working employees in ?data=, with their users; the EMPLOYEE role may (SELECT_EMPLOYEE)', async () => {

@@ -113,7 +113,7 @@ async function listFromMembers(ctx: ToolContext, args: ListArgs, why?: string) {
 export const listEmployees = defineTool({
   name: 'list_employees',
   title: 'Find employees',
-  description: 'Find employees by part of their name or email ("who is Alish?"), or list all, a team\'s or a project\'s.',
+  description: 'Find, list or count employees: by part of the name or email ("who is Alish?"), or all, a team\'s or a project\'s.',
   toolset,
   effect: 'read',
   input: listInput,

@@ -39,13 +39,13 @@ const derived = crudTools(employeeEntity, {
     create: false,
     bulkCreate: false,
     update: false,
-    count: { description: 'How many employees the organization has, archived ones not counted.' },
+    // One tool per job: list_employees answers the total beside the rows, and get_employee_count stays callable as it.
+    count: false,
     archive: { description: 'Archive one employee by id (Gauzy\'s soft delete): they leave employee lists; their user, time logs and history stay. restore_employee brings them back.' },
     restore: { description: 'Bring back an archived employee by id.' },
   },
 });
 
-export const getEmployeeCount = derived.count!;
 export const archiveEmployee = derived.archive!;
 export const restoreEmployee = derived.restore!;
 
