@@ -39,7 +39,7 @@ export function describePlan(plan: Item): string {
   const tasks = tasksOf(plan);
   const facts = [
     who,
-    `${Number(plan.workTimePlanned ?? 0)} h planned`,
+    plan.workTimePlanned !== undefined && plan.workTimePlanned !== null ? `${Number(plan.workTimePlanned)} h planned` : '',
     team ? `team ${team}` : '',
     tasks ? (tasks.length ? `${tasks.length} task${tasks.length === 1 ? '' : 's'}: ${tasks.map(describePlannedTask).join('; ')}` : 'no tasks') : '',
   ].filter(Boolean);

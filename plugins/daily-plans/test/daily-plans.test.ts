@@ -95,6 +95,11 @@ test('list_daily_plans: the organization\'s plans by employee, status, team, tas
 
   const bad = await admin.call('list_daily_plans', { status: 'OPEN', take: 500, page: 2 });
   assert.equal(bad.isError, true);
+  // fields picks the plan's columns; the employee and tasks stay, and a timestamp asked for is in the text.
+  const picked = await admin.call('list_daily_plans', { fields: ['date', 'createdAt'], take: 1 });
+  const [first] = picked.structured!.items as Item[];
+  assert.deepEqual(Object.keys(first!).sort(), ['createdAt', 'date', 'employee', 'id', 'organizationTeam', 'taskCount', 'tasks']);
+  assert.ok(picked.text.includes(`createdAt: `) && !picked.text.includes(' h planned'), picked.text);
   // An unknown argument is refused by name, not ignored.
   assert.deepEqual([...bad.error!.fields!].sort(), ['page', 'status', 'take']);
 });
@@ -182,7 +187,7 @@ test('update_daily_plan changes only the given fields and answers the plan as a 
   assert.equal(updated.isError, false, updated.text);
   assert.equal(plan.status, 'completed');
   assert.deepEqual([plan.workTimePlanned, plan.date, plan.employeeId, plan.organizationTeamId, plan.taskIds], [before.workTimePlanned, before.date, before.employeeId, before.organizationTeamId, before.taskIds]);
-  assert.match(updated.text, new RegExp(`^Updated daily plan: Plan ${dayAfter(20)} \\[completed\\] \\(id ${plan.id}\\) · employee ${plan.employeeId} · 6 h planned · 1 task: `));
+  assert.match(updated.text, new RegExp(`^Updated daily plan: Plan ${dayAfter(20)} \\[completed\\] \\(id ${plan.id}\\) · Default Employee \\(id ${plan.employeeId}\\) · 6 h planned · team Default Team .* · 1 task: `));
   assertTextAgrees(updated.text, updated.structured!);
   const moved = await admin.call('update_daily_plan', { id: plan.id, date: dayAfter(21), workTimePlanned: 2 });
   assert.equal(moved.isError, false, moved.text);
@@ -289,17 +294,28 @@ test('role matrix: the employee sees the organization\'s plans as Gauzy shows th
   const update = await employee.call('update_daily_plan', { id: bossPlan.id, status: 'completed' });
   assert.deepEqual([update.error!.code, update.error!.gauzyMessages], ['GMCP_ERR_GAUZY_NOT_FOUND', ['The requested record was not found']]);
   assert.match(update.text, /What to do: Only an admin or the plan's own employee/);
+  // An employee's look-up finds no plan of another's (Gauzy's generic 404), and a plan of theirs only with them named.
   const add = await employee.call('add_task_to_daily_plan', { planId: bossPlan.id, taskId: orgTasks()[3]!.id });
-  assert.deepEqual([add.error!.status, add.error!.gauzyMessages], [404, ['Daily plan not found or you do not have permission to access it']]);
+  assert.deepEqual([add.error!.status, add.error!.gauzyMessages], [404, ['The requested record was not found']]);
   assert.match(add.text, /What to do: /);
+  const own = plansOf(me)[0]!;
+  const unnamed = await raw('employee', 'PUT', `/api/daily-plan/${own.id}`, { organizationId: sandbox.seed.organizationId, tenantId: sandbox.seed.tenantId, status: 'open' });
+  assert.deepEqual([unnamed.status, unnamed.body], [404, { statusCode: 404, message: 'Daily plan not found or you do not have permission to access it' }]);
   const remove = await employee.call('remove_task_from_daily_plan', { planId: bossPlan.id, taskId: (bossPlan.taskIds as string[])[0]! });
   assert.equal(remove.error!.status, 404);
   const removed = await employee.call('delete_daily_plan', { id: bossPlan.id });
   assert.equal(removed.error!.code, 'GMCP_ERR_GAUZY_NOT_FOUND');
+  assert.match(removed.text, /What to do: An employee can delete only their own plans/);
   assert.deepEqual([bossPlan.status, bossPlan.taskIds], [before.status, before.taskIds]);
   assert.ok(sandbox.db.get('dailyPlan', bossPlan.id), 'the admin\'s plan is still there');
   // The admin may.
   assert.equal((await admin.call('update_daily_plan', { id: plansOf(me)[0]!.id, workTimePlanned: 7 })).isError, false);
+  // Gauzy checks only that the employee is one of the organization's when a plan is created: an employee may
+  // plan a colleague's day (createDailyPlan has no employee filter).
+  const demo = sandbox.seed.demoEmployees[1]!;
+  const forColleague = await employee.call('create_daily_plan', { employeeId: demo.employeeId, date: dayAfter(80), workTimePlanned: 1 });
+  assert.equal(forColleague.isError, false, forColleague.text);
+  assert.equal(sandbox.db.get('dailyPlan', String(forColleague.structured!.id))!.employeeId, demo.employeeId);
 
   // EMPLOYEE holds DAILY_PLAN_*; without DAILY_PLAN_READ Gauzy's PermissionGuard refuses the plan lists.
   const role = sandbox.db.get('role', sandbox.seed.users.employee.role === 'EMPLOYEE' ? String(sandbox.db.get('user', sandbox.seed.users.employee.id)!.roleId) : '')!;

@@ -169,8 +169,9 @@ function createPlan(input: HandlerInput): HandlerOutput {
 
 /**
  * getManagedDailyPlanOrThrow: the plan by id, the body's employee, tenant and organization. A caller with
- * CHANGE_SELECTED_EMPLOYEE finds any such plan; anyone else only their own (the employee filter overrides the
- * body's employee), and only when the body names them or a team they manage.
+ * CHANGE_SELECTED_EMPLOYEE finds any such plan. Anyone else finds only their own (the employee filter
+ * overrides the body's employee; findOneByOptions throws the generic 404 when there is none), and may change
+ * it only when the body names them, or a team of theirs they manage.
  */
 function managedPlan(input: HandlerInput, caller: CallerContext, planId: string, employeeId: unknown, organizationId: unknown): Row {
   const matches = (plan: Row, employee: unknown) =>
@@ -183,10 +184,11 @@ function managedPlan(input: HandlerInput, caller: CallerContext, planId: string,
   }
   const own = caller.employee?.id;
   const plan = plans.find((row) => matches(row, own));
+  if (!plan) throw recordNotFound();
   const managesTeam = () => input.store.list('organizationTeamEmployee').some((member) =>
-    member.employeeId === own && member.organizationTeamId === plan?.organizationTeamId && member.isManager === true && !member.deletedAt);
-  const canManage = !!own && (employeeId === own || (plan?.organizationTeamId ? managesTeam() : false));
-  if (!plan || !canManage) throw handlerError(404, NOT_YOURS);
+    member.employeeId === own && member.organizationTeamId === plan.organizationTeamId && member.isManager === true && !member.deletedAt);
+  const canManage = !!own && (employeeId === own || (plan.organizationTeamId ? managesTeam() : false));
+  if (!canManage) throw handlerError(404, NOT_YOURS);
   if (employeeId !== undefined && plan.employeeId !== employeeId) throw recordNotFound();
   return plan;
 }
@@ -197,7 +199,7 @@ function updatePlan(input: HandlerInput): HandlerOutput {
   const body = validatePlanBody(input, caller, 'update');
   const plan = managedPlan(input, caller, id, body.employeeId, body.organizationId);
   Object.assign(plan, normalized(body), { updatedAt: new Date().toISOString(), updatedByUserId: caller.user.id });
-  return { body: serialize(PLAN, plan, input.store, ['tasks']) };
+  return { body: { ...serialize(PLAN, plan, input.store, ['tasks']), tenant: { id: caller.tenantId } } };
 }
 
 /** addTaskToPlan / removeTaskFromPlan: `{ taskId, employeeId, organizationId }`, not validated. */
@@ -234,7 +236,7 @@ function removeTaskFromManyPlans(input: HandlerInput): HandlerOutput {
   if (plans.length < 1) throw badRequestMessage('Daily plans not found');
   if (!findTask(input.store, caller, taskId, organizationId)) throw recordNotFound();
   for (const plan of plans) plan.taskIds = taskIdsOf(plan).filter((id) => id !== taskId);
-  return { body: plans.map((plan) => serialize(PLAN, plan, input.store, ['employee', 'employee.user', 'tasks'])) };
+  return { body: plans.map((plan) => ({ ...serialize(PLAN, plan, input.store, ['employee', 'employee.user', 'tasks']), tenant: { id: caller.tenantId } })) };
 }
 
 export function registerDailyPlansRoutes(registry: RouteRegistry): void {

@@ -173,17 +173,27 @@ const derived = crudTools(dailyPlanEntity, {
   },
 });
 
-/** The derived update, its answer rendered as a plan (the kernel's generic line names no day or hours). */
+/** A derived tool whose Gauzy refusals say what to do. */
+function withHints(tool: ToolDefinition, hints: readonly RefusalHint[]): ToolDefinition {
+  return { ...tool, handler: (args, ctx) => withRefusalHints(() => tool.handler(args, ctx), hints) };
+}
+
+/**
+ * The derived update, its answer rendered as a plan line: PUT answers the plan with its tasks, not its
+ * employee or team, so the plan is read again for their names.
+ */
 function asPlanAnswer(tool: ToolDefinition, verb: string): ToolDefinition {
   return {
     ...tool,
+    routes: [...tool.routes, entityRoute(dailyPlanEntity, 'findAll')],
     async handler(args, ctx) {
       const answer = await withRefusalHints(() => tool.handler(args, ctx), [notYourPlan]);
-      const plan = compactPlan(answer.structured);
+      const plan = compactPlan(await readPlan(ctx, String(answer.structured.id)));
       return ok(plan, `${verb} daily plan: ${describePlan(plan)}`);
     },
   };
 }
 
 export const updateDailyPlan = asPlanAnswer(derived.update!, 'Updated');
-export const deleteDailyPlan = derived.delete!;
+// DELETE /:id keeps an employee to their own plans: another's answers affected 0, which the kernel reports as not found.
+export const deleteDailyPlan = withHints(derived.delete!, [{ match: /nothing was deleted/, hint: 'An employee can delete only their own plans; check the id with list_daily_plans.' }]);

@@ -1,4 +1,4 @@
-import { GauzyMcpError, entityFieldsParam, isoDate, listResult, normalizePage, scopeWhere, withRelations, type QueryValue, type ToolContext, type ToolOutput } from '@gauzy-mcp/core';
+import { GauzyMcpError, entityFieldsParam, formatValue, isoDate, listResult, normalizePage, project, scopeWhere, type QueryValue, type ToolContext, type ToolOutput } from '@gauzy-mcp/core';
 import { compactPlan, dailyPlanEntity, describePlan, PLAN_RELATIONS } from '../entities.js';
 
 /*
@@ -71,9 +71,17 @@ const byDay = (a: Item, b: Item) => String(b.date ?? '').localeCompare(String(a.
 
 export const planFieldsParam = entityFieldsParam(dailyPlanEntity);
 
-/** A page of plans, latest day first, each on one line with its employee, hours and tasks. */
+/** What a plan's line does not show of its fields: the timestamps, when asked for. */
+const UNSHOWN = ['createdAt', 'updatedAt'];
+
+/**
+ * A page of plans, latest day first, each on one line with its employee, hours and tasks. `fields` picks the
+ * plan's columns; the joined employee, team and tasks stay (the line names them).
+ */
 export function planList(plans: Item[], filters: PlanFilters, page: { take: number; skip: number; fields?: string[] }, noun: string): ToolOutput {
-  const items = keep(plans, filters).sort(byDay).map(compactPlan);
-  const fields = withRelations(page.fields, ['employee', 'organizationTeam', 'tasks', 'taskCount']);
-  return listResult({ items, unpaged: true, skip: page.skip, take: page.take, fields, noun, describe: describePlan });
+  const picked = page.fields?.length ? [...page.fields, 'employee', 'organizationTeam', 'tasks', 'taskCount'] : undefined;
+  const items = keep(plans, filters).sort(byDay).map(compactPlan).map((plan) => (picked ? project(plan, picked) : plan));
+  const extra = (page.fields ?? []).filter((field) => UNSHOWN.includes(field));
+  const describe = (plan: Item) => [describePlan(plan), ...extra.map((field) => `${field}: ${formatValue(plan[field])}`)].join(' · ');
+  return listResult({ items, unpaged: true, skip: page.skip, take: page.take, noun, describe });
 }
