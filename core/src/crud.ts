@@ -79,7 +79,7 @@ export function getTool(entity: EntitySpec, spec: GetToolSpec): ToolDefinition {
     routes: [route('GET', `${entity.path}/:id`)],
     async handler(args, ctx) {
       const item = await fetchEntity(entity, ctx, String((args as Item)[idField]), (args as { relations?: string[] }).relations);
-      return entityResult(item, 'Found', entity.noun);
+      return entityResult(item, 'Found', entity.noun, entity.describe);
     },
   });
 }
@@ -128,7 +128,7 @@ export function createTool<S extends Shape>(entity: EntitySpec, spec: CreateTool
     routes: [route('POST', entity.path)],
     async handler(args, ctx) {
       const created = await createEntity(entity, spec, args as z.output<z.ZodObject<S>>, ctx);
-      return entityResult(created, 'Created', entity.noun);
+      return entityResult(created, 'Created', entity.noun, entity.describe);
     },
   });
 }
@@ -162,7 +162,7 @@ export function updateTool<S extends Shape>(entity: EntitySpec, spec: UpdateTool
     routes: [route('GET', `${entity.path}/:id`), route('PUT', `${entity.path}/:id`)],
     async handler(args, ctx) {
       const { id, ...changes } = args as Item & { id: string };
-      return entityResult(await updateEntity(entity, spec, id, changes, ctx), 'Updated', entity.noun);
+      return entityResult(await updateEntity(entity, spec, id, changes, ctx), 'Updated', entity.noun, entity.describe);
     },
   });
 }
@@ -261,7 +261,7 @@ export function recoverTool(entity: EntitySpec, spec: ToolBase): ToolDefinition 
       const id = String((args as Item).id);
       const answer = await ctx.gauzy.put<Item>(`${entity.path}/:id/recover`, { organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }, { params: { id } });
       const item = answer && typeof answer === 'object' && 'id' in answer ? answer : { id };
-      return entityResult(item, 'Recovered', entity.noun);
+      return entityResult(item, 'Recovered', entity.noun, entity.describe);
     },
   });
 }

@@ -141,8 +141,9 @@ export function listResult(input: ListResultInput): ToolOutput {
   return { structured, text: [header, ...lines, ...(returned > 50 ? [`… and ${returned - 50} more in the structured result.`] : []), ...footer].join('\n') };
 }
 
-export function entityResult(entity: Item, verb: string, noun: string): ToolOutput {
-  return { structured: entity, text: `${verb} ${noun}: ${describeItem(entity)}` };
+/** One record's answer; `describe` is its entity's one-line rendering (default: a generic label). */
+export function entityResult(entity: Item, verb: string, noun: string, describe: (item: Item) => string = describeItem): ToolOutput {
+  return { structured: entity, text: `${verb} ${noun}: ${describe(entity)}` };
 }
 
 export interface ErrorResult {
