@@ -276,6 +276,7 @@ test('get_daily_plan_statistics sums plans, hours and tasks per status and per e
   assert.ok(stats.text.startsWith(`${inRange.length} plans from ${from} to ${to}: ${hours} h planned`), stats.text);
   assert.ok(stats.text.includes(`- Default Employee (id ${me}): ${mine.plans} plans, ${mine.plannedHours} h`), stats.text);
   assertTextAgrees(stats.text, stats.structured!);
+  assert.ok(Buffer.byteLength(JSON.stringify(stats.structured)) < 10 * Buffer.byteLength(stats.text), 'a summary, not the plans');
   const none = await admin.call('get_daily_plan_statistics', { startDate: '2001-01-01', endDate: '2001-01-31' });
   assert.equal(none.text, 'No daily plans from 2001-01-01 to 2001-01-31.');
 });
