@@ -112,13 +112,17 @@ export function registerEmployeeRoutes(registry: RouteRegistry): void {
     const caller = requireCaller(input);
     const data = parseDataParam(input.query.data);
     const findInput = (data.findInput ?? {}) as Record<string, unknown>;
-    const range = (data.forRange ?? findInput.forRange ?? {}) as { start?: string; end?: string };
-    const start = range.start ? Date.parse(range.start) : Date.now();
-    const end = range.end ? Date.parse(range.end) : Date.now();
+    // EmployeeService.findWorkingEmployees: active, unarchived employees; only a range with both ends bounds them
+    // (started by its end, not ended before its start).
+    const range = (findInput.forRange ?? {}) as { startDate?: string; endDate?: string };
+    const bounded = Boolean(range.startDate && range.endDate);
+    const start = bounded ? Date.parse(String(range.startDate)) : -Infinity;
+    const end = bounded ? Date.parse(String(range.endDate)) : Infinity;
     const rows = scopedRows(input.store, 'employee', caller).filter((e) => {
       if (findInput.organizationId && e.organizationId !== findInput.organizationId) return false;
-      if (e.isActive === false || !e.startedWorkOn) return false;
-      if (Date.parse(String(e.startedWorkOn)) > end) return false;
+      if (e.isActive === false || e.isArchived === true) return false;
+      if (!bounded) return true;
+      if (!e.startedWorkOn || Date.parse(String(e.startedWorkOn)) > end) return false;
       return !e.endWork || Date.parse(String(e.endWork)) >= start;
     });
     const relations = findInput.withUser || data.withUser ? ['user'] : normalizeRelations(data.relations);

@@ -9,21 +9,9 @@ const dayAt = (offsetDays: number, hour = 0) => {
   return at.toISOString();
 };
 
-/**
- * SELECT_EMPLOYEE: Gauzy's DEFAULT_ROLE_PERMISSIONS (packages/core/src/lib/role-permission/default-role-permissions.ts)
- * grants it to every seeded role, and testkit/src/role-permissions.ts does not list it yet. Only
- * /api/employee/working checks it (with CHANGE_SELECTED_EMPLOYEE), and the real Gauzy answers it to employee@ever.co.
- */
-const MISSING_PERMISSIONS: Record<string, readonly string[]> = { SUPER_ADMIN: ['SELECT_EMPLOYEE'], ADMIN: ['SELECT_EMPLOYEE'], EMPLOYEE: ['SELECT_EMPLOYEE'] };
-
 /** Demo rows for the employees pack (Gauzy's demo seed has them too): job positions, bookable availability slots, incomes and expenses. */
 export function seedEmployeesDemo(store: SandboxStore, info: SeedInfo): void {
   const scope = { tenantId: info.tenantId, organizationId: info.organizationId };
-  for (const role of store.list('role')) {
-    const missing = MISSING_PERMISSIONS[String(role.name)];
-    if (role.tenantId !== info.tenantId || !missing || !Array.isArray(role.permissions)) continue;
-    for (const permission of missing) if (!(role.permissions as string[]).includes(permission)) (role.permissions as string[]).push(permission);
-  }
 
   const positions = Object.fromEntries(
     ['Project Manager', 'Software Engineer', 'QA Engineer', 'Designer'].map((name) => [name, insertEntity(store, 'organizationPosition', { name }, scope).id]),
