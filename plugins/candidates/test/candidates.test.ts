@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { createKernel, isKnownGauzyRoute, silentLogger } from '@gauzy-mcp/core';
-import { Inventory } from '@gauzy-mcp/core/internal';
-import { assertRelationsResolve, assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, type Row, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { assertRelationsResolve, assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, type Row, type Sandbox, type TestClient, packCatalog } from '@gauzy-mcp/testkit';
 import { candidateEntity } from '../src/entities.js';
 import candidatesPlugin from '../src/index.js';
 import { candidatesSandbox } from '../src/sandbox.js';
@@ -74,10 +73,9 @@ test('every reference name of the candidates category and every documented name 
 });
 
 test('the pack\'s listed tools stay within their 10,000-byte share of tools/list, and every route they call is one Gauzy has', () => {
-  const inventory = new Inventory([candidatesPlugin], { toolsets: ['all'] });
-  const bytes = inventory.tools.reduce((sum, tool) => sum + JSON.stringify(tool.listing).length, 0);
-  assert.ok(bytes <= 10_000, `${bytes} bytes`);
-  assert.ok(inventory.tools.every((tool) => !tool.definition.toolset || tool.definition.toolset === 'candidates'));
+  const catalog = packCatalog([candidatesPlugin]);
+  assert.ok(catalog.bytes <= 10_000, `${catalog.bytes} bytes`);
+  assert.ok(catalog.listed.every((tool) => tool.toolset === 'candidates'));
   for (const tool of candidatesPlugin.tools) {
     for (const route of tool.routes) {
       const [method, path] = route.split(' ') as [string, string];

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { createKernel, defineEntity, silentLogger } from '@gauzy-mcp/core';
-import { Inventory } from '@gauzy-mcp/core/internal';
-import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient, packCatalog } from '@gauzy-mcp/testkit';
 import commentsPlugin from '../src/index.js';
 import { commentsSandbox } from '../src/sandbox.js';
 
@@ -58,17 +57,16 @@ test('every reference tool of the comments and activity-logs categories is calla
   const names = (category: string) => rows.filter((cells) => cells[0] === category).map((cells) => cells[1]!);
   assert.equal(names('comments').length, 15);
   assert.equal(names('activity-logs').length, 12);
-  const inventory = new Inventory([commentsPlugin], { toolsets: ['all'] });
-  assert.deepEqual([...names('comments'), ...names('activity-logs')].filter((name) => !inventory.get(name)), []);
-  assert.ok(inventory.get('send_notifications') && !inventory.get('send_notifications')!.definition.retired, 'send_notifications is listed');
-  assert.deepEqual(inventory.retired.map((tool) => tool.name).sort(), [
+  const catalog = packCatalog([commentsPlugin]);
+  assert.deepEqual([...names('comments'), ...names('activity-logs')].filter((name) => !catalog.callable(name)), []);
+  assert.equal(catalog.callable('send_notifications'), 'listed');
+  assert.deepEqual(catalog.retired.map((tool) => tool.name).sort(), [
     'add_comment_to_goal', 'create_activity_log', 'delete_activity_logs', 'get_activity_log', 'get_activity_log_statistics', 'get_my_activity_logs', 'get_my_comments', 'search_activity_logs',
   ]);
-  for (const tool of inventory.retired) assert.match(tool.definition.retired!.reason, /(list_comments|create_comment|list_activity_logs)/, tool.name);
-  const listed = inventory.tools.map((tool) => tool.name).sort();
+  for (const tool of catalog.retired) assert.match(tool.reason, /(list_comments|create_comment|list_activity_logs)/, tool.name);
+  const listed = catalog.listed.map((tool) => tool.name).sort();
   assert.deepEqual(listed, ['create_comment', 'delete_comment', 'get_comment_by_id', 'list_activity_logs', 'list_comments', 'send_notifications', 'update_comment']);
-  const bytes = inventory.tools.reduce((sum, tool) => sum + JSON.stringify(tool.listing).length, 0);
-  assert.ok(bytes <= 8000, `the pack's listed tools take ${bytes} bytes of tools/list, more than its 8,000`);
+  assert.ok(catalog.bytes <= 8000, `the pack's listed tools take ${catalog.bytes} bytes of tools/list, more than its 8,000`);
 });
 
 test('a retired name answers GMCP_ERR_TOOL_RETIRED and sends Gauzy nothing', async () => {

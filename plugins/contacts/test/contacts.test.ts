@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { createKernel, silentLogger } from '@gauzy-mcp/core';
-import { Inventory } from '@gauzy-mcp/core/internal';
-import { assertRelationsResolve, assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { assertRelationsResolve, assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient, packCatalog } from '@gauzy-mcp/testkit';
 import { contactEntity, describeContact } from '../src/entities.js';
 import contactsPlugin from '../src/index.js';
 import { contactsSandbox } from '../src/sandbox.js';
@@ -52,8 +51,8 @@ test('every reference tool of organization-contact is callable by its exact name
   const names = readFileSync(new URL('../../../testkit/data/gauzy-mcp-tools.tsv', import.meta.url), 'utf8')
     .split('\n').map((line) => line.split('\t')).filter((cells) => cells[0] === 'organization-contact').map((cells) => cells[1]!);
   assert.equal(names.length, 17);
-  const inventory = new Inventory([contactsPlugin], { toolsets: ['all'] });
-  assert.deepEqual(names.filter((name) => !inventory.get(name)), []);
+  const catalog = packCatalog([contactsPlugin]);
+  assert.deepEqual(names.filter((name) => !catalog.callable(name)), []);
   const listed = new Set((await admin.listAllTools()).map((tool) => tool.name));
   const retired = ['get_contact_projects', 'bulk_create_organization_contacts', 'bulk_update_organization_contacts', 'bulk_delete_organization_contacts'];
   for (const name of retired) {

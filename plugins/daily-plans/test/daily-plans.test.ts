@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { createKernel, silentLogger } from '@gauzy-mcp/core';
-import { Inventory } from '@gauzy-mcp/core/internal';
-import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient, packCatalog } from '@gauzy-mcp/testkit';
 import dailyPlansPlugin from '../src/index.js';
 import { dailyPlansSandbox } from '../src/sandbox.js';
 import { tasksAsPlanned } from './tasks-as-planned.js';
@@ -39,10 +38,9 @@ test('every reference tool of the daily-plan category is callable: listed, an al
   const names = readFileSync(new URL('../../../testkit/data/gauzy-mcp-tools.tsv', import.meta.url), 'utf8')
     .split('\n').map((line) => line.split('\t')).filter((cells) => cells[0] === 'daily-plan').map((cells) => cells[1]!);
   assert.equal(names.length, 17);
-  const inventory = new Inventory([dailyPlansPlugin], { toolsets: ['all'] });
-  const missing = names.filter((name) => !inventory.get(name));
-  assert.deepEqual(missing, []);
-  for (const tool of inventory.retired) assert.match(tool.definition.retired!.reason, /create_daily_plan|update_daily_plan|delete_daily_plan|list_daily_plans/);
+  const catalog = packCatalog([dailyPlansPlugin]);
+  assert.deepEqual(names.filter((name) => !catalog.callable(name)), []);
+  for (const tool of catalog.retired) assert.match(tool.reason, /create_daily_plan|update_daily_plan|delete_daily_plan|list_daily_plans/);
 });
 
 test('get_my_daily_plans answers "what is on my plan today?" in one call: the day, my name, hours and each task by key, title and status', async () => {
