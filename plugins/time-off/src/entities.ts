@@ -81,7 +81,8 @@ export function describePolicy(policy: Item): string {
  * Gauzy's time-off policy (TimeOffPolicyController). GET /api/time-off-policy reads `?data={"findInput":…,
  * "relations":…}` and answers every match (CrudService.findAll without take or skip); GET /:id joins nothing
  * (findOneByIdString without options), so a policy is read through the list. PUT /:id does not change the
- * policy: TimeOffPolicyService.update deletes it and saves a new one (see tools/policies.ts).
+ * policy: TimeOffPolicyService.update deletes it, with every request filed under it, and saves a new one
+ * (seen on the real Gauzy); update_time_off_policy does it the safe way round (see tools/policies.ts).
  */
 export const timeOffPolicyEntity = defineEntity({
   name: 'timeOffPolicy',
@@ -110,11 +111,9 @@ export const timeOffPolicyEntity = defineEntity({
 });
 
 /**
- * Gauzy's time-off request (TimeOffRequestController). Its lists: GET /api/time-off-request (`?data=`,
- * TimeOffRequestService.getAllTimeOffRequests) formats the day bounds with a 12-hour clock, so its
- * midnight is noon; /pagination (BaseQueryDTO) reads `where[startDate|endDate]` in UTC and matches requests
- * that start or end between them, `where[employeeIds]`, `where[status]`. The tools read /pagination (see
- * tools/read.ts). GET /:id joins nothing, and approving and denying are PUT /approval/:id and /denied/:id.
+ * Gauzy's time-off request (TimeOffRequestController). The tools read its /pagination route, filter the
+ * employee and policy themselves and bound the days (see tools/read.ts). GET /:id joins nothing; PUT /:id
+ * saves `{ id, ...body }`; approving and denying are PUT /approval/:id and /denied/:id (SUPER_ADMIN, ADMIN).
  */
 export const timeOffRequestEntity = defineEntity({
   name: 'timeOffRequest',

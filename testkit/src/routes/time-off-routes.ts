@@ -6,7 +6,6 @@ import { insertEntity, scopedRows, validateBaseQuery } from '../engine/records.j
 import { requireCaller, type RouteRegistry } from '../engine/route-registry.js';
 import { normalizeRelations, serialize } from '../engine/serialize.js';
 import { forbiddenResource, GauzyHttpError, handlerError, invalidUuid, routeNotFound } from '../http-errors.js';
-import type { Row } from '../store.js';
 
 /*
  * The time-off routes with logic of their own (packages/core/src/lib/time-off-request/ and time-off-policy/).
@@ -38,36 +37,39 @@ function transformed(value: unknown): unknown {
   return typeof value === 'string' && gauzyReadsAsBoolean(value) ? Boolean(JSON.parse(value)) : value;
 }
 
-const notEmpty = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+/** @gauzy/utils isNotEmpty: `false`, 0, '', null, 'null', empty arrays and objects are empty. */
+function notEmpty(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(notEmpty);
+  if (value && typeof value === 'object') return Object.values(value).some((item) => item !== null && item !== undefined && item !== '');
+  return !!value && !['null', 'undefined'].includes(String(value).toLowerCase());
+}
 
 /** moment.utc(v).format('YYYY-MM-DD HH:mm:ss'): the bound to the second, as Postgres compares it with the stored timestamp. */
 const toSecond = (value: unknown) => Math.floor(Date.parse(String(value)) / 1000) * 1000;
 
-/** A TypeORM query failure that the service answered as `new BadRequestException(error)`: the error itself is the body. */
-const queryFailed = (detail: Item) => new GauzyHttpError(400, { query: 'SELECT …', parameters: [], driverError: detail, ...detail, name: 'QueryFailedError' });
+/**
+ * A TypeORM query failure the service answered as `new BadRequestException(error)`: the error's own
+ * enumerable properties are the body (the query, its parameters, the driver's code; no message), as the
+ * real Gauzy (SQLite) sends it.
+ */
+const queryFailed = (query: string, code: string) => new GauzyHttpError(400, { query, parameters: [], driverError: { code }, code });
 
-function userOf(input: HandlerInput, employeeId: string): Row | undefined {
-  const employee = input.store.get('employee', employeeId);
-  return employee?.userId ? input.store.get('user', String(employee.userId)) : undefined;
-}
-
-/** The request's name the status change maps onto its RequestApproval row (StatusTypesMapRequestApprovalEnum). */
+/** The status a request's RequestApproval row gets (StatusTypesMapRequestApprovalEnum). */
 const APPROVAL_STATUS: Record<string, number> = { REQUESTED: 1, APPROVED: 2, DENIED: 3 };
 
 export function registerTimeOffRoutes(registry: RouteRegistry): void {
-  // TimeOffRequestService.pagination (TypeORM branch): tenant, `where.organizationId`, `where.employeeIds` on the join
-  // alias "employees" (which only the query's `join` declares), the requests that START OR END between
-  // where.startDate and where.endDate (both given; else the current month, UTC), `isHoliday` (any value keeps
-  // the non-holidays), `includeArchived` (isArchived equal to it), status, the employees' first or last name by
-  // keyword, description and policy name LIKE; `relations` joined; skip a 1-based page of take (default 10); no order.
+  // TimeOffRequestService.pagination (TypeORM branch): tenant, `where.organizationId`, the requests that START OR
+  // END between where.startDate and where.endDate (both given; else the current month, UTC), `isHoliday` (a true
+  // one keeps the non-holidays), `includeArchived` (a true one keeps the archived), status, description LIKE;
+  // `relations` joined; skip a 1-based page of take (default 10); no order. As on the real Gauzy: a `join` (the web
+  // client's) fails with 400 `{}`, and so does the policy-name filter; the employee and employee-name filters,
+  // whose alias the query lacks, fail with 400 `{"code":"SQLITE_ERROR"}`.
   registry.serve('GET', '/api/time-off-request/pagination', (input) => {
     const caller = timeOffCaller(input);
     validateBaseQuery(input.store, caller, input.query);
     const where = transformed(input.query.where ?? {}) as Item;
-    const aliases = ((input.query.join as Item | undefined)?.leftJoin ?? {}) as Item;
-    const named = [where.employeeIds !== undefined && 'employees', notEmpty((where.user as Item | undefined)?.name) && 'user', notEmpty((where.policy as Item | undefined)?.name) && 'policy'].filter(Boolean);
-    const missing = named.find((alias) => !aliases[String(alias)]);
-    if (missing) throw queryFailed({ code: '42P01', severity: 'ERROR', routine: 'errorMissingRTE', detail: `missing FROM-clause entry for table "${String(missing)}"` });
+    if (input.query.join !== undefined || notEmpty((where.policy as Item | undefined)?.name)) return { status: 400, body: {} };
+    if (notEmpty(where.employeeIds) || notEmpty((where.user as Item | undefined)?.name)) return { status: 400, body: { code: 'SQLITE_ERROR' } };
     const relations = normalizeRelations(input.query.relations);
     const refused = refuseUnknownRelation(input, REQUEST, relations, true);
     if (refused) return refused;
@@ -79,21 +81,14 @@ export function registerTimeOffRoutes(registry: RouteRegistry): void {
       const at = Date.parse(String(value));
       return at >= from && at <= to;
     };
-    const ids = Array.isArray(where.employeeIds) ? where.employeeIds.map(String) : notEmpty(where.employeeIds) ? [String(where.employeeIds)] : [];
-    const keywords = notEmpty((where.user as Item | undefined)?.name) ? String((where.user as Item).name).toLowerCase().split(' ') : [];
     const like = (value: unknown, needle: unknown) => String(value ?? '').toLowerCase().includes(String(needle).toLowerCase());
-    const policyName = (where.policy as Item | undefined)?.name;
     const rows = scopedRows(input.store, REQUEST, caller).filter((row) => {
-      const employees = Array.isArray(row.employeeIds) ? (row.employeeIds as string[]) : [];
       if (notEmpty(where.organizationId) && row.organizationId !== where.organizationId) return false;
-      if (ids.length && !employees.some((id) => ids.includes(id))) return false;
       if (!(within(row.start) || within(row.end))) return false;
       if (notEmpty(where.isHoliday) && row.isHoliday) return false;
-      if (notEmpty(where.includeArchived) && Boolean(row.isArchived) !== Boolean(where.includeArchived)) return false;
+      if (notEmpty(where.includeArchived) && !row.isArchived) return false;
       if (notEmpty(where.status) && row.status !== where.status) return false;
-      if (keywords.length && !employees.some((id) => { const user = userOf(input, id); return keywords.some((word) => like(user?.firstName, word) || like(user?.lastName, word)); })) return false;
-      if (notEmpty(where.description) && !like(row.description, where.description)) return false;
-      return !notEmpty(policyName) || like(input.store.get(POLICY, String(row.policyId))?.name, policyName);
+      return !notEmpty(where.description) || like(row.description, where.description);
     });
     const take = Number.parseInt(String(input.query.take ?? ''), 10) || 10;
     const page = Number.parseInt(String(input.query.skip ?? ''), 10) || 0;
@@ -103,27 +98,27 @@ export function registerTimeOffRoutes(registry: RouteRegistry): void {
 
   // TimeOffRequestService.create: the body assigned onto a new entity and saved (no DTO validation), then a
   // RequestApproval row for it; the NOT NULL columns without a default fail the save, which CrudService.save
-  // answers as `new BadRequestException(error)`. An employee id no employee has fails the join table's foreign key.
+  // answers as `new BadRequestException(error)`, and so does an employee id no employee has (the join table's
+  // foreign key; the save is rolled back). The answer is the body as saved: the employees as sent, `tenant: {id}`.
   registry.serve('POST', '/api/time-off-request', (input) => {
     const caller = timeOffCaller(input);
     const spec = input.store.entities.get(REQUEST)!;
     const data = spec.fromBody ? spec.fromBody(input.body) : { ...input.body };
     for (const key of ['id', 'tenantId', 'createdAt', 'updatedAt', 'deletedAt']) delete data[key];
+    const insert = 'INSERT INTO "time_off_request"(…) VALUES (…)';
     for (const column of ['start', 'end', 'requestDate', 'status', 'policyId']) {
-      if (data[column] === undefined || data[column] === null) {
-        throw queryFailed({ code: '23502', severity: 'ERROR', table: 'time_off_request', column, routine: 'ExecConstraints' });
-      }
+      if (data[column] === undefined || data[column] === null) throw queryFailed(insert, 'SQLITE_CONSTRAINT_NOTNULL');
     }
-    if (!input.store.get(POLICY, String(data.policyId))) throw queryFailed({ code: '23503', severity: 'ERROR', table: 'time_off_request', constraint: 'FK_c1f8ae47dc2f1882afc5045c739', routine: 'ri_ReportViolation' });
+    if (!input.store.get(POLICY, String(data.policyId))) throw queryFailed(insert, 'SQLITE_CONSTRAINT_FOREIGNKEY');
     const employeeIds = (data.employeeIds as string[] | undefined) ?? [];
     if (employeeIds.some((id) => !input.store.get('employee', id))) {
-      throw queryFailed({ code: '23503', severity: 'ERROR', table: 'time_off_request_employee', routine: 'ri_ReportViolation' });
+      throw queryFailed('INSERT INTO "time_off_request_employee"("employeeId", "timeOffRequestId") VALUES (?, ?)', 'SQLITE_CONSTRAINT_FOREIGNKEY');
     }
     const row = insertEntity(input.store, REQUEST, data, { tenantId: caller.tenantId, organizationId: (data.organizationId as string | undefined) ?? null, createdByUserId: String(caller.user.id) });
     insertEntity(input.store, 'requestApproval', {
-      requestId: row.id, requestType: 1, status: APPROVAL_STATUS[String(row.status)] ?? 1, name: 'Request time off', min_count: 1,
+      requestId: row.id, requestType: 'TIME_OFF', status: APPROVAL_STATUS[String(row.status)] ?? 1, name: 'Request time off', min_count: 1,
     }, { tenantId: caller.tenantId, organizationId: row.organizationId as string | null });
-    return { body: { ...serialize(REQUEST, row, input.store, [], { virtuals: false }), ...(Array.isArray(input.body.employees) ? { employees: input.body.employees } : {}) } };
+    return { body: { ...serialize(REQUEST, row, input.store, [], { virtuals: false }), ...(Array.isArray(input.body.employees) ? { employees: input.body.employees } : {}), tenant: { id: caller.tenantId } } };
   });
 
   // TimeOffRequestService.updateTimeOffByAdmin: the tenant's request by id, then `save({ id, ...body })` (what is
@@ -161,23 +156,24 @@ export function registerTimeOffRoutes(registry: RouteRegistry): void {
   }
 
   // TimeOffPolicyService.create: name, requiresApproval and paid copied (NOT NULL, no default), the employees the
-  // body names by id looked up in the organization (others are left out); failures are HttpException 400s.
+  // body names by id looked up in the organization (others are left out; without `employees` the lookup's
+  // `In(undefined)` throws); failures are HttpException 400s in the real Gauzy's (SQLite's) words.
   registry.serve('POST', '/api/time-off-policy', (input) => {
     const caller = timeOffCaller(input);
     const body = input.body;
+    const failed = (why: string) => handlerError(400, `Error while creating time-off policy: ${why}`);
+    if (!Array.isArray(body.employees)) throw failed('parameterValue.value is not iterable');
     for (const column of ['name', 'requiresApproval', 'paid']) {
-      if (body[column] === undefined || body[column] === null) {
-        throw handlerError(400, `Error while creating time-off policy: null value in column "${column}" of relation "time_off_policy" violates not-null constraint`);
-      }
+      if (body[column] === undefined || body[column] === null) throw failed(`SqliteError: NOT NULL constraint failed: time_off_policy.${column}`);
     }
     const organizationId = (body.organizationId as string | undefined) ?? null;
-    const wanted = Array.isArray(body.employees) ? body.employees.map((entry) => String(entry && typeof entry === 'object' ? (entry as Item).id : entry)) : [];
+    const wanted = (body.employees as unknown[]).map((entry) => String(entry && typeof entry === 'object' ? (entry as Item).id : entry));
     const employeeIds = wanted.filter((id) => {
       const employee = input.store.get('employee', id);
       return !!employee && employee.tenantId === caller.tenantId && employee.organizationId === organizationId;
     });
     const row = insertEntity(input.store, POLICY, { name: body.name, requiresApproval: body.requiresApproval, paid: body.paid, employeeIds }, { tenantId: caller.tenantId, organizationId, createdByUserId: String(caller.user.id) });
-    return { body: serialize(POLICY, row, input.store, ['employees', 'employees.user'], { virtuals: false }) };
+    return { body: { ...serialize(POLICY, row, input.store, ['employees', 'employees.user'], { virtuals: false }), tenant: { id: caller.tenantId } } };
   });
 
   // The inherited delete (TenantAwareCrudService): affected 0 for an id the tenant does not have; the requests

@@ -92,7 +92,7 @@ export const updateTimeOffPolicy = defineTool({
     }
     await ctx.gauzy.delete(path(POLICY_DELETE), { params: { id }, query: { tenantId: ctx.scope.tenantId, organizationId: ctx.scope.organizationId } });
     const policy = compactPolicy(await readPolicy(ctx, newId));
-    const text = `Updated time-off policy (Gauzy replaces it: new id ${newId}, the old ${id} is gone${moved ? `, its ${moved} requests moved to the new one` : ''}): ${describePolicy(policy)}`;
+    const text = `Updated time-off policy (Gauzy replaces it: new id ${newId}, the old ${id} is gone${moved ? `, its ${moved === 1 ? '1 request' : `${moved} requests`} moved to the new one` : ''}): ${describePolicy(policy)}`;
     return ok({ ...policy, replacedId: id, movedRequests: moved }, text);
   },
 });

@@ -16,11 +16,14 @@ import { TimeOffStatus, compactRequest, refOf, timeOffPolicyEntity, timeOffReque
  * How the pack reads time off. Requests come from GET /api/time-off-request/pagination
  * (TimeOffRequestService.pagination): it matches the requests that START OR END between
  * `where[startDate]` and `where[endDate]` (the current month when they are missing), filters
- * `where[employeeIds]` and `where[status]`, joins what `relations` names, and pages with `skip` as a
- * 1-based page, in no order. Its employee filter names the join alias `employees`, which exists only when
- * the query declares it (`join`, as Gauzy's web client sends). So the tools ask Gauzy for a window wide
- * enough to hold every request that overlaps the days asked for (one starting up to a year before them),
- * read it whole (up to LOCAL_FILTER_ROWS), keep the overlapping ones and sort them by day here.
+ * `where[status]`, joins what `relations` names, and pages with `skip` as a 1-based page, in no order.
+ * Its employee, employee-name and policy-name filters name join aliases ("employees", "user", "policy")
+ * the query does not have: on the real Gauzy they fail (400 `{"code":"SQLITE_ERROR"}`), and declaring the
+ * aliases with `join`, as Gauzy's web client does, fails too (400 `{}`). GET /api/time-off-request (`?data=`)
+ * filters by employee but formats its day bounds with a 12-hour clock (its midnight is noon). So the tools
+ * ask /pagination for a window wide enough to hold every request that overlaps the days asked for (one
+ * starting up to a year before them), read it whole (up to LOCAL_FILTER_ROWS), and keep the overlapping
+ * ones of the employee and policy asked for, sorted by day, here.
  */
 
 type Item = Record<string, unknown>;
@@ -32,11 +35,6 @@ export const POLICY_LIST = entityRoute(timeOffPolicyEntity, 'findAll');
 
 const path = (route: string) => route.slice(route.indexOf(' ') + 1);
 
-/** The join aliases TimeOffRequestService.pagination's conditions name, as Gauzy's web client declares them. */
-const REQUEST_JOIN = {
-  alias: 'time_off_request',
-  leftJoin: { policy: 'time_off_request.policy', employees: 'time_off_request.employees', user: 'employees.user' },
-};
 const REQUEST_RELATIONS = ['policy', 'employees', 'employees.user'];
 
 const DAY_MS = 86_400_000;
@@ -83,14 +81,13 @@ export async function readRequests(ctx: ToolContext, filters: RequestFilters): P
   const where: Record<string, QueryValue> = {
     startDate: Number.isFinite(from) ? new Date(from - LOOK_BACK_MS).toISOString() : EARLIEST,
     endDate: Number.isFinite(to) ? new Date(to).toISOString() : LATEST,
-    ...(filters.employeeId ? { employeeIds: [filters.employeeId] } : {}),
     ...(filters.status ? { status: filters.status } : {}),
   };
   const seen = new Map<string, Item>();
   let matched = 0;
   for (let page = 1; seen.size < LOCAL_FILTER_ROWS; page++) {
     const answer = normalizePage(
-      await ctx.gauzy.get(path(REQUEST_PAGINATION), { query: { where: scopeWhere(ctx.scope, where), join: REQUEST_JOIN, relations: REQUEST_RELATIONS, take: PAGE, skip: page } }),
+      await ctx.gauzy.get(path(REQUEST_PAGINATION), { query: { where: scopeWhere(ctx.scope, where), relations: REQUEST_RELATIONS, take: PAGE, skip: page } }),
     );
     matched = answer.total;
     for (const item of answer.items) seen.set(String(item.id), item);
@@ -122,7 +119,7 @@ export async function findRequest(ctx: ToolContext, id: string, start: unknown):
   if (Number.isNaN(at)) return undefined;
   const where = { startDate: new Date(at - DAY_MS).toISOString(), endDate: new Date(at + DAY_MS).toISOString() };
   for (let page = 1; page <= LOCAL_FILTER_ROWS / PAGE; page++) {
-    const answer = normalizePage(await ctx.gauzy.get(path(REQUEST_PAGINATION), { query: { where: scopeWhere(ctx.scope, where), join: REQUEST_JOIN, relations: REQUEST_RELATIONS, take: PAGE, skip: page } }));
+    const answer = normalizePage(await ctx.gauzy.get(path(REQUEST_PAGINATION), { query: { where: scopeWhere(ctx.scope, where), relations: REQUEST_RELATIONS, take: PAGE, skip: page } }));
     const found = answer.items.find((item) => item.id === id);
     if (found) return compactRequest(found);
     if (answer.items.length < PAGE) return undefined;

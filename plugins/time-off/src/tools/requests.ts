@@ -112,6 +112,21 @@ async function policyFor(ctx: ToolContext, policyId: string | undefined): Promis
   throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['create_time_off_request'], { issues: [{ field: 'policyId', message }], fields: ['policyId'] });
 }
 
+/**
+ * The save's database error is Gauzy's whole answer (`new BadRequestException(error)`: a body with the query
+ * and an SQL code, no message); with every column sent, what fails is an employee id that is no employee's.
+ */
+async function unknownEmployeeHint<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof GauzyMcpError && error.code === 'GMCP_ERR_GAUZY_BAD_REQUEST' && !(error.details.gauzyMessages as unknown[] | undefined)?.length) {
+      error.details.hint = 'Gauzy gave no reason; an employee id that is not one of its employees fails this way: check employeeIds with list_employees.';
+    }
+    throw error;
+  }
+}
+
 const endBeforeStart = (tool: string) =>
   new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [tool], { issues: [{ field: 'end', message: 'must not be before start' }], fields: ['end'] });
 
@@ -133,7 +148,7 @@ export const createTimeOffRequest = defineTool({
     const status = policy.requiresApproval ? 'REQUESTED' : 'APPROVED';
     const created = await withRefusalHints(
       () =>
-        ctx.gauzy.post<Item>(timeOffRequestEntity.path, {
+        unknownEmployeeHint(() => ctx.gauzy.post<Item>(timeOffRequestEntity.path, {
           employees: employees.map((id) => ({ id })),
           policyId: policy.id,
           start: args.start,
@@ -144,7 +159,7 @@ export const createTimeOffRequest = defineTool({
           requestDate: new Date().toISOString(),
           organizationId: ctx.scope.organizationId,
           tenantId: ctx.scope.tenantId,
-        }),
+        })),
       [adminsOnly],
     );
     const request = (await findRequest(ctx, String(created.id), created.start ?? args.start)) ?? created;
@@ -221,6 +236,9 @@ const derived = crudTools(timeOffRequestEntity, {
   },
 });
 
-export const deleteTimeOffRequest = derived.delete!;
+export const deleteTimeOffRequest = defineTool({
+  ...derived.delete!,
+  handler: (args, ctx) => withRefusalHints(() => derived.delete!.handler(args, ctx), [adminsOnly]),
+});
 
 export type { RequestFilters };

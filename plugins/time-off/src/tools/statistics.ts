@@ -5,18 +5,19 @@ import { REQUEST_PAGINATION, cutNote, readRequests } from './read.js';
 
 type Item = Record<string, unknown>;
 
-interface Days { approvedDays: number; requestedDays: number; deniedDays: number }
+/** Days per status; `otherDays` for statuses outside REQUESTED, APPROVED, DENIED (Gauzy's demo seed stores ALL). */
+interface Days { approvedDays: number; requestedDays: number; deniedDays: number; otherDays: number }
 interface Entry extends Days { id: string; name: string; requests: number }
 
 const KEY: Record<string, keyof Days> = { APPROVED: 'approvedDays', REQUESTED: 'requestedDays', DENIED: 'deniedDays' };
-const none = (): Days => ({ approvedDays: 0, requestedDays: 0, deniedDays: 0 });
-const daysText = (days: Days) => `${days.approvedDays} approved, ${days.requestedDays} requested, ${days.deniedDays} denied`;
+const none = (): Days => ({ approvedDays: 0, requestedDays: 0, deniedDays: 0, otherDays: 0 });
+const daysText = (days: Days) => `${days.approvedDays} approved, ${days.requestedDays} requested, ${days.deniedDays} denied${days.otherDays ? `, ${days.otherDays} of another status` : ''}`;
 
-function tally(map: Map<string, Entry>, ref: Item | undefined, key: keyof Days | undefined, days: number): void {
+function tally(map: Map<string, Entry>, ref: Item | undefined, key: keyof Days, days: number): void {
   const id = String(ref?.id ?? 'none');
   const entry = map.get(id) ?? { id, name: String(ref?.name ?? 'unnamed'), requests: 0, ...none() };
   entry.requests += 1;
-  if (key) entry[key] += days;
+  entry[key] += days;
   map.set(id, entry);
 }
 
@@ -47,11 +48,11 @@ export const getTimeOffStatistics = defineTool({
     for (const request of read.items) {
       const [first, last] = [dayOf(request.start)!, dayOf(request.end)!];
       const days = daysBetween(first > from ? first : from, last < to ? last : to);
-      const key = KEY[String(request.status)];
+      const key = KEY[String(request.status)] ?? 'otherDays';
       const employees = ((request.employees as Item[] | undefined) ?? []).filter((employee) => !employeeId || employee.id === employeeId);
       for (const employee of employees) {
         tally(byEmployee, employee, key, days);
-        if (key) totals[key] += days;
+        totals[key] += days;
       }
       tally(byPolicy, request.policy as Item | undefined, key, days * employees.length);
     }
