@@ -392,3 +392,20 @@ test('the sandbox answers /pagination as the real Gauzy does: a join fails with 
   const all = await get('where[startDate]=1970-01-01&where[endDate]=2999-12-31&take=100');
   assert.equal((await get('where[startDate]=1970-01-01&where[endDate]=2999-12-31&where[includeArchived]=false&take=100')).body.total, all.body.total);
 });
+
+test('a window holding more requests than are read says so, with the figures in the structure', async () => {
+  const scope = { tenantId: sandbox.seed.tenantId, organizationId: sandbox.seed.organizationId };
+  const added = Array.from({ length: 520 }, (_, index) => {
+    const start = new Date(Date.UTC(2040, 0, 1) + (index % 300) * DAY_MS).toISOString();
+    return sandbox.db.insert('timeOffRequest', { ...scope, start, end: start, status: 'APPROVED', policyId: POLICY.sick, employeeIds: [demo(1)], requestDate: start, isHoliday: false, createdAt: start, deletedAt: null });
+  });
+  try {
+    const listed = await admin.call('list_time_off_requests', { startDate: '2040-01-01', endDate: '2040-12-31', take: 5 });
+    assert.equal(listed.isError, false, listed.text);
+    assert.deepEqual([listed.structured!.matched, listed.structured!.read, listed.structured!.total], [520, 500, 500]);
+    assert.ok(listed.text.endsWith('Only 500 of the 520 requests Gauzy matched were read: narrow startDate and endDate.'), listed.text);
+    assertTextAgrees(listed.text, listed.structured!);
+  } finally {
+    for (const entry of added) sandbox.db.remove('timeOffRequest', entry.id);
+  }
+});

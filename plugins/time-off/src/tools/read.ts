@@ -108,7 +108,7 @@ export async function readRequests(ctx: ToolContext, filters: RequestFilters): P
 
 /** A note for an answer that did not read everything Gauzy matched (its figures are in the structure). */
 export const cutNote = (read: ReadRequests) =>
-  read.read < read.matched ? `Only ${read.read} of the ${read.matched} requests Gauzy matched were read: give startDate and endDate to narrow them.` : undefined;
+  read.read < read.matched ? `Only ${read.read} of the ${read.matched} requests Gauzy matched were read: narrow startDate and endDate.` : undefined;
 
 /**
  * One request with its employees and policy: Gauzy's GET /:id joins nothing, so the request is found again
