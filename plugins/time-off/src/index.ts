@@ -7,7 +7,6 @@ import {
   createTimeOffRequest,
   deleteTimeOffRequest,
   denyTimeOffRequest,
-  getMyTimeOffRequests,
   getTimeOffRequest,
   listTimeOffRequests,
   updateTimeOffRequest,
@@ -23,7 +22,6 @@ export const timeOffPlugin = definePlugin({
   toolsets: [{ name: TIME_OFF_TOOLSET, description: 'Time off: requests (list, mine, file, change, approve, deny, delete), policies, statistics' }],
   tools: [
     listTimeOffRequests,
-    getMyTimeOffRequests,
     getTimeOffRequest,
     createTimeOffRequest,
     updateTimeOffRequest,

@@ -68,7 +68,7 @@ test('every reference tool of time-off is callable by its exact name: listed, an
   const listed = new Set((await admin.listAllTools()).map((tool) => tool.name));
   assert.deepEqual([...listed].sort(), [
     'approve_time_off_request', 'create_time_off_policy', 'create_time_off_request', 'delete_time_off_policy', 'delete_time_off_request',
-    'deny_time_off_request', 'get_my_time_off_requests', 'get_time_off_request_by_id', 'get_time_off_statistics', 'list_time_off_policies',
+    'deny_time_off_request', 'get_time_off_request_by_id', 'get_time_off_statistics', 'list_time_off_policies',
     'list_time_off_requests', 'update_time_off_policy', 'update_time_off_request',
   ]);
   const aliases: Record<string, string> = {
@@ -77,7 +77,12 @@ test('every reference tool of time-off is callable by its exact name: listed, an
     assign_employees_to_time_off_policy: 'update_time_off_policy',
   };
   for (const [alias, canonical] of Object.entries(aliases)) assert.equal(inventory.get(alias)?.name, canonical, alias);
-  for (const [name, instead] of [['cancel_time_off_request', /delete_time_off_request removes a request; deny_time_off_request/], ['get_time_off_balance', /no allowance of days.*get_time_off_statistics/], ['get_my_time_off_balance', /get_my_time_off_requests lists yours/]] as const) {
+  for (const [name, instead] of [
+    ['cancel_time_off_request', /delete_time_off_request removes a request; deny_time_off_request/],
+    ['get_my_time_off_requests', /list_time_off_requests with employeeId "me" lists yours/],
+    ['get_time_off_balance', /no allowance of days.*get_time_off_statistics/],
+    ['get_my_time_off_balance', /yours: employeeId "me"/],
+  ] as const) {
     assert.ok(!listed.has(name), `${name} is not listed`);
     sandbox.clearRequests();
     const answer = await employee.call(name, { employeeId: me() });
@@ -126,14 +131,15 @@ test('list_time_off_requests filters by employee and policy here (Gauzy\'s filte
   assert.deepEqual([...wrong.error!.fields!].sort(), ['search', 'status']);
 });
 
-test('get_my_time_off_requests: the caller\'s own requests, by the employee too', async () => {
-  const mine = await employee.call('get_my_time_off_requests', {});
+test('list_time_off_requests with employeeId "me": the caller\'s own requests (Gauzy has no "my" route), for the employee too', async () => {
+  const mine = await employee.call('list_time_off_requests', { employeeId: 'me' });
   assert.equal(mine.isError, false, mine.text);
   assert.deepEqual(ids(mine), sandbox.db.list('timeOffRequest').filter((entry) => (entry.employeeIds as string[]).includes(me())).sort((a, b) => String(a.start).localeCompare(String(b.start))).map((entry) => entry.id));
   assert.ok(ids(mine).includes(REQUEST.nextWeek));
   assert.match(mine.text, /time-off requests of yours:/);
-  const admins = await admin.call('get_my_time_off_requests', { startDate: mondayPlus(-5), endDate: mondayPlus(-5, 6) });
+  const admins = await admin.call('get_time_off_requests', { employeeId: 'me', startDate: mondayPlus(-5), endDate: mondayPlus(-5, 6) });
   assert.deepEqual(ids(admins), [REQUEST.lastMonth]);
+  assert.deepEqual((await admin.call('list_time_off_requests', { employeeId: 'mine' })).error?.fields, ['employeeId']);
 });
 
 test('get_time_off_request_by_id names the employees and policy (GET /:id joins nothing: found again in its days); 404 for an unknown id', async () => {
@@ -244,10 +250,9 @@ test('get_time_off_statistics sums the calendar days inside the period per statu
   assert.ok(stats.text.startsWith(`Time off from ${from} to ${to}: 3 requests; days off (calendar days, per employee): 19 approved, 5 requested, 1 denied.`), stats.text);
   assert.ok(stats.text.includes(`- ${nameOf(demo(0))} (id ${demo(0)}): 19 approved, 0 requested, 0 denied (1 request)`), stats.text);
   assertTextAgrees(stats.text, structured);
-  const one = await admin.call('get_time_off_statistics', { startDate: from, endDate: to, employeeId: me() });
+  const one = await employee.call('get_time_off_statistics', { startDate: from, endDate: to, employeeId: 'me' });
   assert.deepEqual([one.structured!.requests, one.structured!.requestedDays, (one.structured!.byEmployee as Item[]).length], [1, 5, 1]);
-  const year = await admin.call('get_time_off_statistics', {});
-  assert.equal((year.structured!.period as Item).startDate, `${new Date().getUTCFullYear()}-01-01`);
+  assert.deepEqual([...(await admin.call('get_time_off_statistics', {})).error!.fields!].sort(), ['endDate', 'startDate']);
 });
 
 test('list_time_off_policies names each policy\'s employees; with id it is one policy (get_time_off_policy)', async () => {
@@ -327,7 +332,7 @@ test('the role matrix: the employee lists everyone\'s time off and their own; Ga
   const list = await employee.call('list_time_off_requests', { startDate: mondayPlus(1), endDate: mondayPlus(1, 6) });
   assert.equal(list.isError, false, list.text);
   assert.deepEqual(ids(list), [REQUEST.longLeave, REQUEST.nextWeek], 'TIME_OFF_VIEW: Gauzy keeps no employee to their own requests');
-  assert.equal((await employee.call('get_time_off_statistics', {})).isError, false);
+  assert.equal((await employee.call('get_time_off_statistics', { startDate: mondayPlus(0), endDate: mondayPlus(4) })).isError, false);
   const before = { requests: sandbox.db.count('timeOffRequest'), status: row(REQUEST.nextWeek).status, policies: sandbox.db.count('timeOffPolicy') };
   for (const [tool, args] of [
     ['get_time_off_request_by_id', { id: REQUEST.nextWeek }],

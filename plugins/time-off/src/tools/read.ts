@@ -5,11 +5,13 @@ import {
   entityRoute,
   isoDate,
   normalizePage,
+  requireEmployeeId,
   scopeWhere,
   uuid,
   type QueryValue,
   type ToolContext,
 } from '@gauzy-mcp/core';
+import { z } from 'zod';
 import { TimeOffStatus, compactRequest, refOf, timeOffPolicyEntity, timeOffRequestEntity } from '../entities.js';
 
 /*
@@ -47,11 +49,18 @@ const PAGE = 100;
 /** A day given without a time means all of it: its end is the last millisecond of that day. */
 const endOf = (value: string) => Date.parse(value) + (/^\d{4}-\d{2}-\d{2}$/.test(value) ? DAY_MS - 1 : 0);
 
+/** Whose time off: an employee id, or "me" for the caller's own (Gauzy has no "my time off" route). */
+export const employeeParam = z.union([uuid(), z.literal('me')]).optional().describe('"me": yours');
+
+/** The caller's employee id for "me"; the id as given otherwise. */
+export const employeeOf = (ctx: ToolContext, employeeId: string | undefined, tool: string): string | undefined =>
+  employeeId === 'me' ? requireEmployeeId(ctx, tool) : employeeId;
+
 /** The filters the request lists take. */
 export const requestFilters = {
   startDate: isoDate().optional(),
   endDate: isoDate().optional(),
-  status: TimeOffStatus.optional(),
+  status: TimeOffStatus.optional().describe('Pending: REQUESTED'),
   policyId: uuid().optional(),
 };
 

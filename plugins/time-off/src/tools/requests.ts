@@ -3,7 +3,6 @@ import {
   crudTools,
   defineTool,
   entityOutput,
-  isoDate,
   entityRoute,
   listOutput,
   listResult,
@@ -17,7 +16,7 @@ import {
   type ToolOutput,
 } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { TIME_OFF_TOOLSET as toolset, TimeOffStatus, describeRequest, timeOffRequestEntity } from '../entities.js';
+import { TIME_OFF_TOOLSET as toolset, describeRequest, timeOffRequestEntity } from '../entities.js';
 import {
   POLICY_LIST,
   REQUEST_BY_ID,
@@ -28,6 +27,8 @@ import {
   readRequest,
   readRequestRecord,
   readRequests,
+  employeeOf,
+  employeeParam,
   requestFilters,
   type RequestFilters,
 } from './read.js';
@@ -43,7 +44,7 @@ const DENY = 'PUT /api/time-off-request/denied/:id' as const;
 export const adminsOnly: RefusalHint = {
   code: 'GMCP_ERR_GAUZY_FORBIDDEN',
   match: /Forbidden/,
-  hint: 'Your Gauzy role may only list time off (list_time_off_requests, get_my_time_off_requests); ask an admin to file, change, approve or deny requests.',
+  hint: 'Your Gauzy role may only list time off (list_time_off_requests; yours: employeeId "me"); ask an admin to file, change, approve or deny requests.',
 };
 
 /** A page of requests, by first day, each on one line with its employees, days, status and policy. */
@@ -57,30 +58,16 @@ function requestPage(read: Awaited<ReturnType<typeof readRequests>>, page: { tak
 export const listTimeOffRequests = defineTool({
   name: 'list_time_off_requests',
   title: 'List time-off requests',
-  description: 'Who is off when: time-off requests overlapping startDate..endDate, with employees, days, status, policy. Yours: get_my_time_off_requests.',
+  description: 'Who is off when: time-off requests overlapping startDate..endDate, with employees, days, status, policy; yours: employeeId "me".',
   toolset,
   effect: 'read',
   aliases: timeOffRequestEntity.aliases?.list,
-  input: z.object({ ...requestFilters, employeeId: uuid().optional(), ...pagination }),
+  input: z.object({ ...requestFilters, employeeId: employeeParam, ...pagination }),
   output: listOutput,
   routes: [REQUEST_PAGINATION],
-  async handler({ take, skip, ...filters }, ctx) {
-    return requestPage(await readRequests(ctx, filters), { take, skip }, 'time-off requests');
-  },
-});
-
-export const getMyTimeOffRequests = defineTool({
-  name: 'get_my_time_off_requests',
-  title: 'My time-off requests',
-  description: 'Your own time-off requests.',
-  toolset,
-  effect: 'read',
-  input: z.object({ startDate: isoDate().optional(), endDate: isoDate().optional(), status: TimeOffStatus.optional(), ...pagination }),
-  output: listOutput,
-  routes: [REQUEST_PAGINATION],
-  async handler({ take, skip, ...filters }, ctx) {
-    const employeeId = requireEmployeeId(ctx, 'get_my_time_off_requests');
-    return requestPage(await readRequests(ctx, { ...filters, employeeId }), { take, skip }, 'time-off requests of yours');
+  async handler({ take, skip, employeeId, ...filters }, ctx) {
+    const whose = employeeOf(ctx, employeeId, 'list_time_off_requests');
+    return requestPage(await readRequests(ctx, { ...filters, employeeId: whose }), { take, skip }, employeeId === 'me' ? 'time-off requests of yours' : 'time-off requests');
   },
 });
 

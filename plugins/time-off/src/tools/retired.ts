@@ -11,6 +11,14 @@ export const retiredTimeOffTools = [
       'Gauzy has no cancel route (PUT /api/time-off-request/:id/cancel does not exist) and no cancelled status (its statuses are REQUESTED, APPROVED, DENIED). ' +
       'delete_time_off_request removes a request; deny_time_off_request refuses it.',
   }),
+  retiredTool({
+    name: 'get_my_time_off_requests',
+    title: 'My time-off requests',
+    toolset,
+    reason:
+      'Gauzy has no "my time off" route (GET /api/time-off-requests/me does not exist), and it shows an employee everyone\'s requests. ' +
+      'list_time_off_requests with employeeId "me" lists yours.',
+  }),
   ...(['get_time_off_balance', 'get_my_time_off_balance'] as const).map((name) =>
     retiredTool({
       name,
@@ -18,7 +26,7 @@ export const retiredTimeOffTools = [
       toolset,
       reason:
         'Gauzy keeps no time-off balance: there is no /api/time-off-balance route, and a time-off policy has no allowance of days (only its name, paid and requiresApproval). ' +
-        `get_time_off_statistics sums the days taken and requested per employee and policy${name === 'get_my_time_off_balance' ? ' (give your employeeId), and get_my_time_off_requests lists yours' : ''}.`,
+        `get_time_off_statistics sums the days taken and requested per employee and policy${name === 'get_my_time_off_balance' ? ' (yours: employeeId "me")' : ''}.`,
     }),
   ),
 ];

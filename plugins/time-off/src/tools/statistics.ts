@@ -1,7 +1,7 @@
-import { defineTool, isoDate, labelWithId, ok, uuid } from '@gauzy-mcp/core';
+import { defineTool, isoDate, labelWithId, ok } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { TIME_OFF_TOOLSET as toolset, dayOf, daysBetween } from '../entities.js';
-import { REQUEST_PAGINATION, cutNote, readRequests } from './read.js';
+import { REQUEST_PAGINATION, cutNote, employeeOf, employeeParam, readRequests } from './read.js';
 
 type Item = Record<string, unknown>;
 
@@ -31,17 +31,16 @@ const sorted = (map: Map<string, Entry>) => [...map.values()].sort((a, b) => b.a
 export const getTimeOffStatistics = defineTool({
   name: 'get_time_off_statistics',
   title: 'Time-off statistics',
-  description: 'Days off in a period (default: this year) per employee by name and per policy: approved, requested, denied.',
+  description: 'Days off from startDate to endDate per employee by name and per policy: approved, requested, denied.',
   toolset,
   effect: 'read',
-  input: z.object({ startDate: isoDate().optional(), endDate: isoDate().optional(), employeeId: uuid().optional() }),
+  input: z.object({ startDate: isoDate(), endDate: isoDate(), employeeId: employeeParam }),
   output: z.looseObject({ requests: z.number() }),
   routes: [REQUEST_PAGINATION],
   async handler({ startDate, endDate, employeeId }, ctx) {
-    const year = new Date().getUTCFullYear();
-    const from = dayOf(startDate) ?? (endDate ? `${dayOf(endDate)!.slice(0, 4)}-01-01` : `${year}-01-01`);
-    const to = dayOf(endDate) ?? `${from.slice(0, 4)}-12-31`;
-    const read = await readRequests(ctx, { startDate: from, endDate: to, employeeId });
+    const [from, to] = [dayOf(startDate)!, dayOf(endDate)!];
+    const whose = employeeOf(ctx, employeeId, 'get_time_off_statistics');
+    const read = await readRequests(ctx, { startDate: from, endDate: to, employeeId: whose });
     const totals = none();
     const byEmployee = new Map<string, Entry>();
     const byPolicy = new Map<string, Entry>();
@@ -49,7 +48,7 @@ export const getTimeOffStatistics = defineTool({
       const [first, last] = [dayOf(request.start)!, dayOf(request.end)!];
       const days = daysBetween(first > from ? first : from, last < to ? last : to);
       const key = KEY[String(request.status)] ?? 'otherDays';
-      const employees = ((request.employees as Item[] | undefined) ?? []).filter((employee) => !employeeId || employee.id === employeeId);
+      const employees = ((request.employees as Item[] | undefined) ?? []).filter((employee) => !whose || employee.id === whose);
       for (const employee of employees) {
         tally(byEmployee, employee, key, days);
         totals[key] += days;
