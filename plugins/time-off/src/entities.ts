@@ -130,7 +130,7 @@ export const timeOffRequestEntity = defineEntity({
     end: isoDate(),
     description: z.string().trim().optional(),
   },
-  columns: ['status', 'requestDate', 'isHoliday', 'days'],
+  columns: ['status', 'requestDate', 'isHoliday'],
   relations: {
     employees: { kind: 'manyToMany', entity: 'employee', key: 'employeeIds' },
     policy: { kind: 'manyToOne', entity: 'timeOffPolicy', key: 'policyId' },

@@ -30,7 +30,6 @@ import {
   employeeOf,
   employeeParam,
   requestFilters,
-  type RequestFilters,
 } from './read.js';
 
 type Item = Record<string, unknown>;
@@ -199,7 +198,7 @@ function decisionTool(name: string, verb: 'Approve' | 'Deny', status: 'APPROVED'
         return ok({ ...request, previousStatus, changed: false }, `Already ${status}, nothing changed: ${describeRequest(request)}`);
       }
       await withRefusalHints(() => ctx.gauzy.put(route.slice('PUT '.length), {}, { params: { id } }), [adminsOnly]);
-      const request = await readRequest(ctx, id, current);
+      const request = await readRequest(ctx, id, { ...current, status });
       return ok({ ...request, previousStatus, changed: true }, `${verb === 'Approve' ? 'Approved' : 'Denied'} (was ${String(previousStatus)}): ${describeRequest(request)}`);
     },
   });
@@ -228,4 +227,3 @@ export const deleteTimeOffRequest = defineTool({
   handler: (args, ctx) => withRefusalHints(() => derived.delete!.handler(args, ctx), [adminsOnly]),
 });
 
-export type { RequestFilters };
