@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { crudToolList, defineEntity, definePlugin, MAX_DESCRIPTION_LENGTH, TOOL_NAME_PATTERN, type PluginDefinition } from '@gauzy-mcp/core';
 import { Inventory, resolvedAnnotations } from '@gauzy-mcp/core/internal';
-import { findGauzyRoute } from '@gauzy-mcp/testkit';
+import { findGauzyRoute, referenceToolNames } from '@gauzy-mcp/testkit';
 import { renderToolReference, writeOrCheckDocs } from '../src/commands/docs.js';
 import { sameJobTools } from '../src/catalog-checks.js';
 import { toolsReport } from '../src/commands/tools.js';
@@ -17,17 +16,10 @@ before(async () => {
   inventory = new Inventory(plugins, { toolsets: ['all'] });
 });
 
-const referenceTools = (categories: string[]) =>
-  readFileSync(new URL('../../testkit/data/gauzy-mcp-tools.tsv', import.meta.url), 'utf8')
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split('\t'))
-    .filter((cells) => categories.includes(cells[0] ?? ''))
-    .map((cells) => cells[1]!);
-
 test('every reference tool of the loaded categories is callable by its exact name', () => {
-  const names = referenceTools(['projects', 'tasks', 'timer', 'auth', 'test-connection']);
-  assert.equal(names.length, 42);
+  const categories = ['projects', 'tasks', 'timer', 'auth', 'test-connection', 'employees', 'daily-plan', 'organization-contact', 'candidates', 'time-off', 'comments', 'activity-logs'];
+  const names = referenceToolNames(...categories);
+  assert.equal(names.length, 42 + 15 + 17 + 17 + 15 + 20 + 15 + 12);
   const missing = names.filter((name) => !inventory.get(name));
   assert.deepEqual(missing, []);
 });
@@ -38,6 +30,8 @@ test('the tools the product documentation names are present under those names', 
     'assign_project_to_employee', 'bulk_assign_project_to_employees', 'get_project_progress',
     'list_tasks', 'get_task_by_id', 'create_task', 'bulk_create_tasks', 'update_task', 'delete_task', 'get_my_tasks', 'get_team_tasks',
     'start_timer', 'stop_timer', 'timer_status', 'get_time_logs', 'get_active_timers',
+    'list_employees', 'get_employee_by_id', 'create_employee', 'update_employee', 'get_employee_statistics', 'get_team_availability',
+    'list_candidates', 'get_candidate_evaluations', 'update_candidate_stage', 'send_bulk_emails', 'send_notifications',
   ];
   const listed = new Set(inventory.tools.map((tool) => tool.name));
   assert.deepEqual(documented.filter((name) => !listed.has(name)), []);

@@ -5,10 +5,11 @@ import { DEFAULT_PLUGIN_PACKAGES, loadPlugins, pluginPackagesFromEnv } from '../
 
 test('the default packs are the CLI\'s own @gauzy-mcp/plugin-* dependencies, the one list of them', async () => {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
-  assert.deepEqual(DEFAULT_PLUGIN_PACKAGES, ['@gauzy-mcp/plugin-diagnostics', '@gauzy-mcp/plugin-projects', '@gauzy-mcp/plugin-session', '@gauzy-mcp/plugin-tasks', '@gauzy-mcp/plugin-time-tracking']);
+  const packs = ['candidates', 'comments', 'contacts', 'daily-plans', 'diagnostics', 'employees', 'projects', 'session', 'tasks', 'time-off', 'time-tracking'];
+  assert.deepEqual(DEFAULT_PLUGIN_PACKAGES, packs.map((pack) => `@gauzy-mcp/plugin-${pack}`));
   assert.ok(DEFAULT_PLUGIN_PACKAGES.every((name) => name in manifest.dependencies));
   const plugins = await loadPlugins();
-  assert.deepEqual(plugins.map((plugin) => plugin.name), ['diagnostics', 'projects', 'session', 'tasks', 'time-tracking']);
+  assert.deepEqual(plugins.map((plugin) => plugin.name), packs);
 });
 
 test('GAUZY_MCP_PLUGINS replaces the default packs', () => {

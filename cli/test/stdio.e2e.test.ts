@@ -191,7 +191,7 @@ test('stdio with an unknown toolset exits at start, naming the known and the def
   const [code] = await once(child, 'exit');
   assert.equal(code, 1);
   assert.equal(stdout, '', 'nothing but JSON-RPC may reach stdout');
-  assert.match(stderr, /GMCP_ERR_CONFIG_INVALID: .*unknown toolset "payroll"; known: diagnostics, projects, projects-bulk, session, tasks, tasks-bulk, time-tracking \(default: projects, session, tasks, time-tracking\)/);
+  assert.match(stderr, /GMCP_ERR_CONFIG_INVALID: .*unknown toolset "payroll"; known: .*\bcandidates\b.*\bdiagnostics\b.*\btime-tracking\b.* \(default: employees, projects, session, tasks, time-tracking\)/);
 });
 
 test('stdio with API_BASE_URL but no credentials explains what is missing on stderr and exits', async () => {

@@ -36,23 +36,28 @@ async function listedNames(inventory?: InventoryOptions): Promise<string[]> {
   }
 }
 
-test('the default packs mark projects, tasks, time-tracking and session default; diagnostics and the bulk toolsets are not', () => {
-  const declared = plugins.flatMap((plugin) => plugin.toolsets.map((toolset) => [toolset.name, toolset.default === true] as const));
-  assert.deepEqual(Object.fromEntries(declared), { diagnostics: false, projects: true, 'projects-bulk': false, session: true, tasks: true, 'tasks-bulk': false, 'time-tracking': true });
+/** The everyday areas every client gets without asking; everything else (diagnostics, bulk, HR, recruitment…) on request. */
+const DEFAULTS = ['employees', 'projects', 'session', 'tasks', 'time-tracking'];
+const allToolsets = () => plugins.flatMap((plugin) => plugin.toolsets.map((toolset) => toolset.name)).sort();
+
+test('the default packs mark employees, projects, tasks, time-tracking and session default; diagnostics, the bulk toolsets and the other areas are not', () => {
+  const declared = Object.fromEntries(plugins.flatMap((plugin) => plugin.toolsets.map((toolset) => [toolset.name, toolset.default === true] as const)));
+  assert.deepEqual(Object.keys(declared).filter((name) => declared[name]).sort(), DEFAULTS);
+  for (const name of ['diagnostics', 'projects-bulk', 'tasks-bulk', 'candidates', 'time-off']) assert.equal(declared[name], false, name);
 });
 
 test('with no toolsets named, tools/list holds exactly the default toolsets\' tools', async () => {
   const names = await listedNames();
-  assert.deepEqual(names, declaredIn(['projects', 'tasks', 'time-tracking', 'session']));
+  assert.deepEqual(names, declaredIn(DEFAULTS));
   assert.ok(!names.includes('get_server_info'), 'a diagnostics tool is not served by default');
   assert.ok(!names.some((name) => name.startsWith('bulk_')), 'the bulk tools are served on request');
 });
 
 test('"all" serves every toolset, a list exactly the toolsets named, "default" in a list adds the defaults', async () => {
-  assert.deepEqual(await listedNames({ toolsets: ['all'] }), declaredIn(['projects', 'projects-bulk', 'tasks', 'tasks-bulk', 'time-tracking', 'session', 'diagnostics']));
-  assert.deepEqual(await listedNames({ toolsets: ['default', 'tasks-bulk'] }), declaredIn(['projects', 'tasks', 'tasks-bulk', 'time-tracking', 'session']));
+  assert.deepEqual(await listedNames({ toolsets: ['all'] }), declaredIn(allToolsets()));
+  assert.deepEqual(await listedNames({ toolsets: ['default', 'tasks-bulk'] }), declaredIn([...DEFAULTS, 'tasks-bulk']));
   assert.deepEqual(await listedNames({ toolsets: ['tasks', 'diagnostics'] }), declaredIn(['tasks', 'diagnostics']));
-  assert.deepEqual(await listedNames({ toolsets: ['diagnostics', 'default'] }), declaredIn(['projects', 'tasks', 'time-tracking', 'session', 'diagnostics']));
+  assert.deepEqual(await listedNames({ toolsets: ['diagnostics', 'default'] }), declaredIn([...DEFAULTS, 'diagnostics']));
   assert.deepEqual(await listedNames(inventoryOptionsFromEnv({ GAUZY_MCP_TOOLSETS: 'session, diagnostics' })), declaredIn(['session', 'diagnostics']));
 });
 
@@ -61,6 +66,6 @@ test('an unknown toolset stops the kernel, naming the known toolsets and the def
     connect(sandbox, { plugins, inventory: { toolsets: ['tasks', 'hr'] } }),
     (error: unknown) =>
       isGauzyMcpError(error, 'GMCP_ERR_CONFIG_INVALID') &&
-      error.message.includes('unknown toolset "hr"; known: diagnostics, projects, projects-bulk, session, tasks, tasks-bulk, time-tracking (default: projects, session, tasks, time-tracking)'),
+      error.message.includes(`unknown toolset "hr"; known: ${allToolsets().join(', ')} (default: ${DEFAULTS.join(', ')})`),
   );
 });

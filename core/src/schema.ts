@@ -57,17 +57,14 @@ export function relationsParam(paths: readonly string[]) {
 }
 
 /**
- * Output shape of every list tool: what a model acts on. The result also echoes `returned`, `skip` and
- * `take` (the object is loose), left out here because the model already knows them and every list tool
- * would repeat them in tools/list.
+ * Output shape of every list tool: what a model acts on. The result also carries `returned`, `skip`, `take`,
+ * `hasMore` and, when cut, `note` and `truncated` (the object is loose), left out here: every list tool
+ * repeats this schema in tools/list, and the text says the same (how many more, how to continue, why cut).
  */
 export const listOutput = z.looseObject({
   items: z.array(z.looseObject({})),
   total: z.number(),
-  hasMore: z.boolean(),
   nextSkip: z.number().optional(),
-  // Also `truncated: true` beside the note when the page was cut: the note says it, so the schema need not.
-  note: z.string().optional(),
 });
 
 export const entityOutput = z.looseObject({ id: z.string() });

@@ -71,7 +71,7 @@ test('published input schemas keep types, enums, formats, bounds, defaults and d
 test('published output schemas are objects without additionalProperties noise; loose and strict outputs both accept more', () => {
   const output = listing('list_things').outputSchema as Json;
   assert.equal(output.type, 'object');
-  assert.deepEqual(output.required, ['items', 'total', 'hasMore']);
+  assert.deepEqual(output.required, ['items', 'total']);
   assert.deepEqual(output.properties.items, { type: 'array', items: { type: 'object' } });
   assert.equal(JSON.stringify(output).includes('additionalProperties'), false);
   const strict = toJsonSchema(z.object({ id: z.string(), nested: z.object({ n: z.number() }) }), 'output');

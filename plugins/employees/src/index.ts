@@ -12,7 +12,8 @@ export const employeesPlugin = definePlugin({
   description: 'Gauzy employees: find by name, profiles, statistics, availability.',
   kernel: '^1.1.0',
   toolsets: [
-    { name: EMPLOYEES_TOOLSET, description: 'Employees: find by name or email, read one' },
+    // Default: almost every prompt about people starts by finding them by name.
+    { name: EMPLOYEES_TOOLSET, description: 'Employees: find by name or email, read one', default: true },
     { name: EMPLOYEES_ADMIN_TOOLSET, description: 'Employees: hire, change, archive and restore, statistics, availability, who works when' },
     { name: EMPLOYEES_BULK_TOOLSET, description: 'Employees in bulk: hire up to 50 at once' },
   ],

@@ -74,7 +74,7 @@ export const getSessionInfo = defineTool({
   // One tool answers both: what get_auth_status reported is the first line of this answer.
   aliases: ['get_auth_status'],
   title: 'Session details',
-  description: 'Whether you are signed in to Gauzy and as whom: user, employee, tenant, the organizations you can act in (current marked), token expiry.',
+  description: 'Who you are signed in to Gauzy as: user, employee, tenant, the organizations you can act in, token expiry.',
   toolset,
   effect: 'read',
   session: false,

@@ -16,7 +16,7 @@ const idList = (what: string) => z.array(uuid()).max(100).optional().describe(wh
 /** Fields a caller may set on a task. `status` is required by Gauzy on create; the create tools default it to "open". */
 export const taskFields = {
   title: z.string().min(1).max(2000),
-  status: TaskStatus.describe('Workflow status'),
+  status: TaskStatus,
   description: z.string().max(20000).optional().describe('Description (HTML or plain text)'),
   priority: TaskPriority.optional(),
   size: TaskSize.optional(),
@@ -33,7 +33,7 @@ export const taskFields = {
   isDraft: z.boolean().optional(),
 };
 
-export const createTaskFields = { ...taskFields, status: TaskStatus.default('open').describe('Workflow status (default open)') };
+export const createTaskFields = { ...taskFields, status: TaskStatus.default('open') };
 
 /** UpdateTaskDTO: Gauzy validates the whole DTO on PUT (title and status required), so these carry over from the current task. */
 export const taskUpdateBodyFields = [

@@ -113,7 +113,7 @@ async function listFromMembers(ctx: ToolContext, args: ListArgs, why?: string) {
 export const listEmployees = defineTool({
   name: 'list_employees',
   title: 'Find employees',
-  description: 'Find, list or count employees: by part of the name or email ("who is Alish?"), or all, a team\'s or a project\'s.',
+  description: 'Find, list or count employees: by part of the name or email, or all, a team\'s or a project\'s.',
   toolset,
   effect: 'read',
   input: listInput,
@@ -150,7 +150,7 @@ export async function readEmployee(ctx: ToolContext, id: string, relations: read
 export const getEmployeeById = defineTool({
   name: 'get_employee_by_id',
   title: 'Get an employee',
-  description: 'One employee by id (yours without id): person, job, dates, rates; archived ones too.',
+  description: 'Get one employee by id (yours without id): job, dates, rates; archived ones too.',
   toolset,
   effect: 'read',
   input: z.object({ id: uuid().optional(), relations: relationsParam(employeeEntity.include) }),

@@ -19,7 +19,7 @@ async function readTasks(ctx: ToolContext, projectId: string | undefined, employ
 export const getTaskStatistics = defineTool({
   name: 'get_task_statistics',
   title: 'Task statistics',
-  description: 'Counts of tasks by status, priority and type, plus open, overdue and estimated hours — for the organization, one project or one employee, optionally for tasks created in a date range.',
+  description: 'Tasks counted by status, priority and type, with open, overdue and estimated hours: for the organization, a project or an employee, optionally by creation date.',
   toolset,
   effect: 'read',
   input: z.object({

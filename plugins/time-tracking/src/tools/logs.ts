@@ -39,7 +39,7 @@ const rangeFields = {
 export const getTimeLogs = defineTool({
   name: 'get_time_logs',
   title: 'List time logs',
-  description: 'List individual time logs in a date range (default: the last 7 days) by employee, project, task, type or source; for totals use get_daily_time_report. Employees see only their own.',
+  description: 'List single time logs in a date range (default: the last 7 days) by employee, project, task, type or source; totals: get_daily_time_report. Employees see only their own.',
   toolset,
   effect: 'read',
   input: z.object({
