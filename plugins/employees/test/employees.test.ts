@@ -46,10 +46,10 @@ test('every reference tool of the employees category is callable by its exact na
   for (const documented of ['list_employees', 'get_employee_by_id', 'create_employee', 'update_employee', 'get_employee_statistics', 'get_team_availability']) assert.ok(listed.has(documented), documented);
 });
 
-test('the two lookups are a toolset of their own, the rest are not in it', () => {
+test('the two lookups are a toolset of their own, served by default; the rest are not in it and are served on request', () => {
   const byToolset = (name: string) => employeesPlugin.tools.filter((tool) => tool.toolset === name).map((tool) => tool.name).sort();
   assert.deepEqual(byToolset('employees'), ['get_employee_by_id', 'list_employees']);
-  assert.ok(employeesPlugin.toolsets.every((toolset) => !toolset.default));
+  assert.deepEqual(employeesPlugin.toolsets.filter((toolset) => toolset.default).map((toolset) => toolset.name), ['employees']);
 });
 
 test('list_employees finds by part of the name or email in any case, through Gauzy\'s /pagination search (where[user][name] and [email])', async () => {
