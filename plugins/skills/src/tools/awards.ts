@@ -1,0 +1,84 @@
+import { crudToolList, defineTool, entityOutput, listOutput, listResult, ok, pagination, personName, retiredTool, uuid } from '@gauzy-mcp/core';
+import { z } from 'zod';
+import { AWARD_SUMMARY_RELATIONS, awardCreateFields, awardEntity, AWARDS_TOOLSET as toolset, describeAward } from '../entities.js';
+import { readOne, readPage, readRowWindow } from './read.js';
+
+type Item = Record<string, unknown>;
+
+const PAGINATION = '/api/employee-award/pagination';
+
+const compactEmployee = (award: Item): Item => {
+  const employee = award.employee as Item | undefined;
+  if (!employee) return award;
+  return { ...award, employee: { id: employee.id, name: personName(employee) } };
+};
+
+/** GET /api/employee-award reads only `where` (no paging, no relations): the list reads /pagination, which matches employeeId and year exactly, pages and joins the employee. */
+export const listAwards = defineTool({
+  name: 'list_employee_awards',
+  title: 'Find employee awards',
+  description: "Find employee awards (employee named) by employee and/or year; the total counts them.",
+  toolset,
+  aliases: awardEntity.aliases?.list,
+  effect: 'read',
+  input: z.object({ employeeId: uuid().optional(), year: awardEntity.fields.year.optional(), ...pagination }),
+  output: listOutput,
+  routes: [`GET ${PAGINATION}`],
+  async handler({ employeeId, year, take, skip }, ctx) {
+    const where = { ...(employeeId ? { employeeId } : {}), ...(year ? { year } : {}) };
+    const page = await readRowWindow((size, number) => readPage(ctx, PAGINATION, where, AWARD_SUMMARY_RELATIONS, size, number), skip, take);
+    return listResult({ items: page.items.map(compactEmployee), total: page.total, skip, take, noun: 'employee awards', describe: describeAward });
+  },
+});
+
+export const getAward = defineTool({
+  name: 'get_employee_award_by_id',
+  title: 'Get an employee award',
+  description: 'Get one employee award by id, with the employee by name.',
+  toolset,
+  aliases: awardEntity.aliases?.get,
+  effect: 'read',
+  input: z.object({ id: uuid() }),
+  output: entityOutput,
+  routes: [`GET ${PAGINATION}`],
+  async handler({ id }, ctx) {
+    const award = compactEmployee(await readOne(ctx, PAGINATION, id, AWARD_SUMMARY_RELATIONS, 'employee award'));
+    return ok(award, `Found employee award: ${describeAward(award)}`);
+  },
+});
+
+export const awardCrudTools = crudToolList(awardEntity, {
+  toolset,
+  tools: {
+    list: false,
+    pagination: false,
+    get: false,
+    count: false,
+    create: { description: 'Give an employee an award (name, year).', fields: awardCreateFields },
+    update: { description: "Change an award's name or year." },
+    delete: { description: 'Permanently delete one employee award by id.' },
+    bulkCreate: false,
+    bulkUpdate: false,
+    bulkDelete: false,
+  },
+});
+
+const noBulk = (name: string, verb: string, single: string) =>
+  retiredTool({
+    name,
+    title: `${verb} several employee awards`,
+    toolset,
+    reason: `Gauzy has no bulk route for employee awards (/api/employee-award/bulk does not exist). Call ${single} once per award.`,
+  });
+
+export const retiredAwardTools = [
+  noBulk('bulk_create_employee_awards', 'Create', 'create_employee_award'),
+  noBulk('bulk_update_employee_awards', 'Update', 'update_employee_award'),
+  noBulk('bulk_delete_employee_awards', 'Delete', 'delete_employee_award'),
+  retiredTool({
+    name: 'get_employee_awards_statistics',
+    title: 'Employee award statistics',
+    toolset,
+    reason: 'Gauzy has no statistics route for employee awards (GET /api/employee-award/statistics would be read as /:id). list_employee_awards with employeeId or year lists them and their total.',
+  }),
+];
