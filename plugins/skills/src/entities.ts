@@ -44,13 +44,13 @@ export const skillEntity = defineEntity({
   fields: skillFields,
   inputOnly: ['employeeIds'],
   relations: { employees: { kind: 'manyToMany', entity: 'employee', key: 'employeeIds' } },
-  include: [...SKILL_SUMMARY_RELATIONS],
+  // The tools join the employees themselves (GET /:id ignores relations): no relations parameter is offered.
+  include: [],
   aliases: {
     list: ['get_skills', 'search_skills', 'get_skills_by_employee'],
     get: ['get_skill'],
   },
   describe: describeSkill,
-  summaryRelations: [...SKILL_SUMMARY_RELATIONS],
 });
 
 /** `employeeIds` → Gauzy's `employees: [{id}]` (only POST saves it). */
@@ -91,13 +91,12 @@ export const awardEntity = defineEntity({
   columns: ['employeeId'],
   update: { mode: 'merge', bodyFields: ['name', 'year'] },
   relations: { employee: { kind: 'manyToOne', entity: 'employee', key: 'employeeId' } },
-  include: [...AWARD_SUMMARY_RELATIONS],
+  include: [],
   aliases: {
     list: ['get_employee_awards', 'get_employee_awards_by_employee', 'get_employee_awards_by_year', 'get_employee_awards_count'],
     get: ['get_employee_award'],
   },
   describe: describeAward,
-  summaryRelations: [...AWARD_SUMMARY_RELATIONS],
 });
 
 export const awardCreateFields = { ...awardFields, employeeId: uuid() };
