@@ -94,9 +94,11 @@ test('create_skill saves its employees; update_skill changes the name and keeps 
   assert.equal(created.isError, false, created.text);
   const id = String(created.structured!.id);
   assert.deepEqual(sandbox.db.get('skill', id)!.employeeIds, [demo]);
+  assert.ok(created.text.startsWith(`Created skill: Rust (id ${id}) · employees ${nameOf(demo)} (id ${demo})`), created.text);
   const updated = await admin.call('update_skill', { id, name: 'Rust lang' });
   assert.equal(updated.isError, false, updated.text);
   assert.equal(sandbox.db.get('skill', id)!.name, 'Rust lang');
+  assert.ok(updated.text.includes(`Rust lang (id ${id}) · employees ${nameOf(demo)}`), updated.text);
   assert.deepEqual(sandbox.db.get('skill', id)!.employeeIds, [demo]);
   const noEmployees = await admin.call('update_skill', { id, employeeIds: [] });
   assert.equal(noEmployees.isError, true, 'update offers no employeeIds: Gauzy would not save them');
@@ -122,11 +124,13 @@ test('list_employee_awards names the employee and filters by employee and year (
   assert.equal(created.isError, false, created.text);
   const id = String(created.structured!.id);
   assert.equal(sandbox.db.get('employeeAward', id)!.employeeId, demo);
+  assert.ok(created.text.includes(`Hackathon winner (id ${id}) · 2025 · ${nameOf(demo)} (id ${demo})`), created.text);
   const got = await admin.call('get_employee_award', { id });
   assert.ok(got.text.includes(`Hackathon winner (id ${id}) · 2025 · ${nameOf(demo)}`), got.text);
   const updated = await admin.call('update_employee_award', { id, year: '2026' });
   assert.equal(updated.isError, false, updated.text);
   assert.equal(sandbox.db.get('employeeAward', id)!.year, '2026');
+  assert.match(updated.text, /^Updated employee award: Hackathon winner .* · 2026 · /);
   assert.equal(sandbox.db.get('employeeAward', id)!.name, 'Hackathon winner');
   assert.equal((await admin.call('delete_employee_award', { id })).isError, false);
   assert.equal(sandbox.db.get('employeeAward', id), undefined);

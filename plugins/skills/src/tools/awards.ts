@@ -1,7 +1,7 @@
 import { crudToolList, defineTool, entityOutput, listOutput, listResult, ok, pagination, personName, retiredTool, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { AWARD_SUMMARY_RELATIONS, awardCreateFields, awardEntity, AWARDS_TOOLSET as toolset, describeAward } from '../entities.js';
-import { readOne, readPage, readRowWindow } from './read.js';
+import { answerJoined, readOne, readPage, readRowWindow } from './read.js';
 
 type Item = Record<string, unknown>;
 
@@ -47,7 +47,7 @@ export const getAward = defineTool({
   },
 });
 
-export const awardCrudTools = crudToolList(awardEntity, {
+const derivedAwardTools = crudToolList(awardEntity, {
   toolset,
   tools: {
     list: false,
@@ -62,6 +62,11 @@ export const awardCrudTools = crudToolList(awardEntity, {
     bulkDelete: false,
   },
 });
+
+const joined = (verb: string) => ({ path: PAGINATION, relations: AWARD_SUMMARY_RELATIONS, noun: 'employee award', verb, describe: describeAward, compact: compactEmployee });
+export const awardCrudTools = derivedAwardTools.map((tool) =>
+  tool.name === 'create_employee_award' ? answerJoined(tool, joined('Created')) : tool.name === 'update_employee_award' ? answerJoined(tool, joined('Updated')) : tool,
+);
 
 const noBulk = (name: string, verb: string, single: string) =>
   retiredTool({

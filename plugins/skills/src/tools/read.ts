@@ -1,4 +1,4 @@
-import { GauzyMcpError, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, GauzyMcpError, ok, type RouteRef, type ToolContext, type ToolDefinition } from '@gauzy-mcp/core';
 
 type Item = Record<string, unknown>;
 
@@ -32,4 +32,25 @@ export async function readRowWindow(fetchPage: (take: number, page: number) => P
   if (offset === 0 || page.items.length < take) return { ...page, items: page.items.slice(offset) };
   const next = await fetchPage(take, first + 1);
   return { ...page, items: [...page.items, ...next.items].slice(offset, offset + take) };
+}
+
+/**
+ * A create or update tool whose answer is read back from /pagination with the relations joined, so the
+ * line names the employees (Gauzy's POST answers them as bare `{id}`, PUT as an UpdateResult).
+ */
+export function answerJoined(
+  tool: ToolDefinition,
+  read: { path: string; relations: readonly string[]; noun: string; verb: string; describe: (item: Item) => string; compact: (item: Item) => Item },
+): ToolDefinition {
+  return defineTool({
+    ...tool,
+    routes: [...tool.routes, `GET ${read.path}` as RouteRef],
+    async handler(args, ctx) {
+      const answer = await tool.handler(args, ctx);
+      const id = (answer.structured as Item | undefined)?.id;
+      if (typeof id !== 'string') return answer;
+      const item = read.compact(await readOne(ctx, read.path, id, read.relations, read.noun));
+      return ok(item, `${read.verb} ${read.noun}: ${read.describe(item)}`);
+    },
+  });
 }

@@ -1,7 +1,7 @@
 import { crudToolList, defineTool, entityOutput, entityRoute, listOutput, listResult, ok, personName, pagination, retiredTool, uuid, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { describeSkill, SKILL_SUMMARY_RELATIONS, skillBody, skillCreateFields, skillEntity, SKILLS_TOOLSET as toolset } from '../entities.js';
-import { readOne, readPage } from './read.js';
+import { answerJoined, readOne, readPage } from './read.js';
 
 type Item = Record<string, unknown>;
 
@@ -72,7 +72,7 @@ export const getSkill = defineTool({
   },
 });
 
-export const skillCrudTools = crudToolList(skillEntity, {
+const derivedSkillTools = crudToolList(skillEntity, {
   toolset,
   tools: {
     list: false,
@@ -91,6 +91,11 @@ export const skillCrudTools = crudToolList(skillEntity, {
     bulkDelete: false,
   },
 });
+
+const joined = (verb: string) => ({ path: PAGINATION, relations: SKILL_SUMMARY_RELATIONS, noun: 'skill', verb, describe: describeSkill, compact });
+export const skillCrudTools = derivedSkillTools.map((tool) =>
+  tool.name === 'create_skill' ? answerJoined(tool, joined('Created')) : tool.name === 'update_skill' ? answerJoined(tool, joined('Updated')) : tool,
+);
 
 const noEmployeeRoute =
   "Gauzy has no route for a skill's employees (/api/skills/:id/employees does not exist), and PUT /api/skills/:id answers 202 but does not save them. " +
