@@ -17,9 +17,9 @@ before(async () => {
 });
 
 test('every reference tool of the loaded categories is callable by its exact name', () => {
-  const categories = ['projects', 'tasks', 'timer', 'auth', 'test-connection', 'employees', 'daily-plan', 'organization-contact', 'candidates', 'time-off', 'comments', 'activity-logs'];
+  const categories = ['projects', 'tasks', 'timer', 'auth', 'test-connection', 'employees', 'daily-plan', 'organization-contact', 'candidates', 'time-off', 'comments', 'activity-logs', 'skills', 'employee-awards'];
   const names = referenceToolNames(...categories);
-  assert.equal(names.length, 42 + 15 + 17 + 17 + 15 + 20 + 15 + 12);
+  assert.equal(names.length, 42 + 15 + 17 + 17 + 15 + 20 + 15 + 12 + 10 + 12);
   const missing = names.filter((name) => !inventory.get(name));
   assert.deepEqual(missing, []);
 });

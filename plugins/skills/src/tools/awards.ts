@@ -1,7 +1,7 @@
-import { crudToolList, defineTool, entityOutput, listOutput, listResult, ok, pagination, personName, retiredTool, uuid } from '@gauzy-mcp/core';
+import { crudToolList, defineTool, entityOutput, listOutput, listResult, ok, pagination, personName, readRowWindow, retiredTool, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { AWARD_SUMMARY_RELATIONS, awardCreateFields, awardEntity, AWARDS_TOOLSET as toolset, describeAward } from '../entities.js';
-import { answerJoined, readOne, readPage, readRowWindow } from './read.js';
+import { answerJoined, readOne, readPage } from './read.js';
 
 type Item = Record<string, unknown>;
 

@@ -1,4 +1,4 @@
-import { defineTool, GauzyMcpError, ok, type RouteRef, type ToolContext, type ToolDefinition } from '@gauzy-mcp/core';
+import { defineTool, GauzyMcpError, normalizePage, ok, scopeWhere, type RouteRef, type ToolContext, type ToolDefinition } from '@gauzy-mcp/core';
 
 type Item = Record<string, unknown>;
 
@@ -6,12 +6,11 @@ type Item = Record<string, unknown>;
  * One page of a `/pagination` route (BaseQueryDTO: `where[...]`, `relations[]`, `skip` a 1-based page),
  * scoped to the caller's tenant and organization.
  */
-export async function readPage(ctx: ToolContext, path: string, where: Item, relations: readonly string[], take: number, page: number): Promise<{ items: Item[]; total: number }> {
-  const answer = await ctx.gauzy.get<{ items?: Item[]; total?: number }>(path, {
-    query: { where: { ...where, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }, relations: [...relations], order: { createdAt: 'DESC' }, take, skip: page },
-  });
-  if (!answer || !Array.isArray(answer.items)) throw new GauzyMcpError('GMCP_ERR_GAUZY_BAD_RESPONSE', ['expected {items,total}']);
-  return { items: answer.items, total: typeof answer.total === 'number' ? answer.total : answer.items.length };
+export async function readPage(ctx: ToolContext, path: string, where: Item, relations: readonly string[], take: number, page: number) {
+  const answer = await ctx.gauzy.get(path, { query: { where: scopeWhere(ctx.scope, where as never), relations: [...relations], order: { createdAt: 'DESC' }, take, skip: page } });
+  const read = normalizePage(answer);
+  if (!read.paged) throw new GauzyMcpError('GMCP_ERR_GAUZY_BAD_RESPONSE', ['expected {items,total}']);
+  return read;
 }
 
 /** One record with its relations: GET /:id ignores `relations`, so it is read from /pagination by id (404 when absent, as GET /:id answers). */
@@ -19,19 +18,6 @@ export async function readOne(ctx: ToolContext, path: string, id: string, relati
   const { items } = await readPage(ctx, path, { id }, relations, 1, 1);
   if (!items[0]) throw new GauzyMcpError('GMCP_ERR_GAUZY_NOT_FOUND', ['HTTP 404'], { status: 404, gauzyMessages: [`No ${noun} with id ${id} in this organization.`] });
   return items[0];
-}
-
-/**
- * Rows `[skip, skip + take)` of a route whose `skip` is a 1-based page of `take` rows (the kernel's
- * readRowWindow, which the core does not export): a window off a page boundary reads two pages.
- */
-export async function readRowWindow(fetchPage: (take: number, page: number) => Promise<{ items: Item[]; total: number }>, skip: number, take: number): Promise<{ items: Item[]; total: number }> {
-  const first = Math.floor(skip / take) + 1;
-  const offset = skip % take;
-  const page = await fetchPage(take, first);
-  if (offset === 0 || page.items.length < take) return { ...page, items: page.items.slice(offset) };
-  const next = await fetchPage(take, first + 1);
-  return { ...page, items: [...page.items, ...next.items].slice(offset, offset + take) };
 }
 
 /**
