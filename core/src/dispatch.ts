@@ -5,6 +5,7 @@ import type { GauzyClient, GauzyTokenSource } from './gauzy/client.js';
 import type { GauzyRequest, HttpMethod } from './gauzy/http.js';
 import type { Inventory, RegisteredTool } from './inventory.js';
 import type { Logger } from './log.js';
+import { fillFromCaller, presetArguments } from './presets.js';
 import { errorResult, type ErrorResult } from './results.js';
 import type { CallOptions, ClientChannel, ContentBlock, GauzyApi, ServerFacts, SessionControl, ToolContext, ToolScope } from './tool.js';
 
@@ -86,15 +87,19 @@ export class ToolDispatcher {
       if (context.caller.scopes && !scopeAllows(context.caller.scopes, tool.scope)) {
         throw new GauzyMcpError('GMCP_ERR_INSUFFICIENT_SCOPE', [tool.scope], { requiredScope: tool.scope });
       }
-      const parsed = tool.input.safeParse(rawArgs ?? {});
+      // A preset name (get_my_comments) is the tool with some arguments fixed: those join the caller's before parsing.
+      const preset = this.inventory.presetOf(name);
+      const input = preset?.input ?? tool.input;
+      const parsed = input.safeParse(preset ? presetArguments(preset, tool.name, rawArgs ?? {}) : (rawArgs ?? {}));
       if (!parsed.success) {
-        const issues = fieldIssues(parsed.error, Object.keys(tool.input.shape));
-        throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [tool.name], { issues, fields: issues.map((issue) => issue.field) });
+        const issues = fieldIssues(parsed.error, Object.keys(input.shape));
+        throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [preset?.name ?? tool.name], { issues, fields: issues.map((issue) => issue.field) });
       }
       const { organizationId, ...args } = parsed.data as Record<string, unknown>;
       const scope = tool.definition.session === false ? undefined : await resolveScope(context, organizationId as string | undefined);
       const ctx = this.context(tool, context, scope, log);
-      const output = await tool.definition.handler(tool.definition.session === false ? parsed.data : args, ctx);
+      const handlerArgs = tool.definition.session === false ? parsed.data : preset && scope ? fillFromCaller(preset, tool.name, args, scope) : args;
+      const output = await tool.definition.handler(handlerArgs, ctx);
       if (tool.definition.output) {
         const check = tool.definition.output.safeParse(output.structured);
         if (!check.success) {

@@ -4,6 +4,7 @@ import { PluginExtras } from './extras.js';
 import { GauzyMcpError } from './errors.js';
 import { toJsonSchema, type ObjectJsonSchema } from './json-schema.js';
 import { validatePlugin } from './plugin-validation.js';
+import { compilePreset, type CompiledPreset } from './presets.js';
 import { organizationIdParam } from './schema.js';
 import type { OAuthScope, PluginDefinition, ToolDefinition } from './tool.js';
 
@@ -34,6 +35,8 @@ export interface RegisteredTool {
   listing: ListedTool;
   /** `"METHOD /route"` strings the handler may call, for the per-call check. */
   declaredRoutes: ReadonlySet<string>;
+  /** The tool's preset names, compiled once. */
+  presets: ReadonlyMap<string, CompiledPreset>;
 }
 
 export interface ListedTool {
@@ -97,13 +100,18 @@ export class Inventory {
     this.plugins = plugins.map((plugin) => ({ name: plugin.name, version: plugin.version, tools: selected.filter((tool) => tool.plugin === plugin.name).length }));
     for (const tool of chosen) {
       this.byName.set(tool.name, tool);
-      for (const alias of tool.definition.aliases ?? []) this.byName.set(alias, tool);
+      for (const alias of otherNames(tool)) this.byName.set(alias, tool);
     }
   }
 
-  /** Finds a tool by its name or one of its aliases (retired tools included: they answer with their reason). */
+  /** Finds a tool by its name, an alias or a preset name (retired tools included: they answer with their reason). */
   get(name: string): RegisteredTool | undefined {
     return this.byName.get(name);
+  }
+
+  /** The preset `name` calls, when it is one (see {@link ToolDefinition.presets}). */
+  presetOf(name: string): CompiledPreset | undefined {
+    return this.byName.get(name)?.presets.get(name);
   }
 
   /** Tools a caller holding `scopes` may call (all of them when `scopes` is undefined), cached per scope set. */
@@ -125,7 +133,7 @@ function registerAll(plugins: readonly PluginDefinition[]): RegisteredTool[] {
   for (const plugin of plugins) {
     validatePlugin(plugin);
     for (const definition of plugin.tools) {
-      for (const name of [definition.name, ...(definition.aliases ?? [])]) {
+      for (const name of [definition.name, ...(definition.aliases ?? []), ...Object.keys(definition.presets ?? {})]) {
         const owner = owners.get(name);
         if (owner) throw new GauzyMcpError('GMCP_ERR_DUPLICATE_TOOL', [name, owner, plugin.name], { tool: name });
         owners.set(name, plugin.name);
@@ -149,7 +157,13 @@ function register(plugin: PluginDefinition, definition: ToolDefinition<z.ZodObje
     ...(definition.output ? { outputSchema: toJsonSchema(definition.output, 'output') } : {}),
     annotations: listedAnnotations(annotations),
   };
-  return { name: definition.name, plugin: plugin.name, definition, input, annotations, scope, listing, declaredRoutes: new Set(definition.routes) };
+  const presets = new Map(Object.entries(definition.presets ?? {}).map(([name, preset]) => [name, compilePreset(name, preset, input)]));
+  return { name: definition.name, plugin: plugin.name, definition, input, annotations, scope, listing, declaredRoutes: new Set(definition.routes), presets };
+}
+
+/** The names besides its own a tool answers to: aliases and preset names. */
+export function otherNames(tool: RegisteredTool): string[] {
+  return [...(tool.definition.aliases ?? []), ...tool.presets.keys()];
 }
 
 const REMOTE_SIGN_IN_REASON =
@@ -196,7 +210,7 @@ function checkOptions(options: InventoryOptions, tools: readonly RegisteredTool[
       `unknown toolset${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `"${name}"`).join(', ')}; known: ${[...toolsetNames].sort().join(', ')} (default: ${defaults.join(', ') || 'none'}), or "${ALL_TOOLSETS}" or "${DEFAULT_TOOLSETS}"`,
     ]);
   }
-  const toolNames = new Set(tools.flatMap((tool) => [tool.name, ...(tool.definition.aliases ?? [])]));
+  const toolNames = new Set(tools.flatMap((tool) => [tool.name, ...otherNames(tool)]));
   for (const name of [...(options.include ?? []), ...(options.exclude ?? [])]) {
     if (!toolNames.has(name)) throw new GauzyMcpError('GMCP_ERR_CONFIG_INVALID', [`unknown tool "${name}" in the include/exclude lists`]);
   }
@@ -205,7 +219,7 @@ function checkOptions(options: InventoryOptions, tools: readonly RegisteredTool[
 function select(tools: readonly RegisteredTool[], toolsets: readonly ToolsetInfo[], options: InventoryOptions): RegisteredTool[] {
   const enabled = enabledToolsets(toolsets, options.toolsets);
   const matches = (tool: RegisteredTool, names: readonly string[] | undefined) =>
-    (names ?? []).some((name) => name === tool.name || (tool.definition.aliases ?? []).includes(name));
+    (names ?? []).some((name) => name === tool.name || otherNames(tool).includes(name));
   return tools.filter(
     (tool) =>
       (enabled.has(tool.definition.toolset) || matches(tool, options.include)) &&

@@ -1,7 +1,9 @@
 import { UriTemplate } from '@modelcontextprotocol/server';
+import type { z } from 'zod';
 import { GauzyMcpError } from './errors.js';
+import { CallerValue } from './presets.js';
 import { isValidRange, satisfies } from './semver-range.js';
-import { KERNEL_API_VERSION, type PluginDefinition } from './tool.js';
+import { KERNEL_API_VERSION, type PluginDefinition, type ToolDefinition } from './tool.js';
 
 export const PLUGIN_NAME_PATTERN = /^[a-z][a-z0-9-]{1,40}$/;
 export const TOOL_NAME_PATTERN = /^[a-z][a-z0-9_]{2,63}$/;
@@ -47,7 +49,7 @@ export function validatePlugin(plugin: PluginDefinition): void {
   for (const tool of plugin.tools) {
     const toolName = String(tool?.name);
     const where = `tool "${toolName}"`;
-    for (const candidate of [toolName, ...(tool.aliases ?? [])]) {
+    for (const candidate of [toolName, ...(tool.aliases ?? []), ...Object.keys(tool.presets ?? {})]) {
       if (!TOOL_NAME_PATTERN.test(candidate)) fail(`${where}: name "${candidate}" must match ${TOOL_NAME_PATTERN}`);
       if (names.has(candidate)) fail(`${where}: name "${candidate}" is used twice`);
       names.add(candidate);
@@ -66,11 +68,29 @@ export function validatePlugin(plugin: PluginDefinition): void {
     if (typeof tool.handler !== 'function') fail(`${where} has no handler`);
     if (tool.logs !== undefined && typeof tool.logs !== 'boolean') fail(`${where}: logs must be true or false`);
     if (tool.retired !== undefined && (typeof tool.retired?.reason !== 'string' || tool.retired.reason.length === 0)) fail(`${where}: a retired tool must say why (retired.reason)`);
+    validatePresets(tool, where, fail);
     if (!Array.isArray(tool.routes)) fail(`${where}: routes must be a list (empty for tools that do not call Gauzy)`);
     for (const route of tool.routes) if (!ROUTE_PATTERN.test(route)) fail(`${where}: route "${route}" must look like "GET /api/..."`);
     if (tool.session !== false && tool.routes.length === 0) fail(`${where} needs a Gauzy session but declares no routes`);
   }
   validateExtras(plugin, fail);
+}
+
+/** Each preset fixes arguments the tool takes, to values its schema accepts; the caller's ids need a session. */
+function validatePresets(tool: ToolDefinition, where: string, fail: (message: string) => never): void {
+  if (tool.presets === undefined) return;
+  if (typeof tool.presets !== 'object' || tool.presets === null) fail(`${where}: presets must map names to the arguments they fix`);
+  const shape = (tool.input as z.ZodObject).shape as Record<string, z.ZodType>;
+  for (const [name, preset] of Object.entries(tool.presets)) {
+    const entries = Object.entries(preset ?? {});
+    if (entries.length === 0) fail(`${where}: preset "${name}" fixes no argument (make it an alias)`);
+    for (const [key, value] of entries) {
+      if (!shape[key]) fail(`${where}: preset "${name}" fixes "${key}", which the tool does not take`);
+      if (value instanceof CallerValue) {
+        if (tool.session === false) fail(`${where}: preset "${name}" takes ${value.label}, which needs a session`);
+      } else if (!shape[key].safeParse(value).success) fail(`${where}: preset "${name}" fixes "${key}" to ${JSON.stringify(value)}, which the tool's schema refuses`);
+    }
+  }
 }
 
 /**

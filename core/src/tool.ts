@@ -1,5 +1,6 @@
 import type { ContentBlock, CreateMessageRequest, CreateMessageResult, ElicitRequestFormParams, ElicitResult, GetPromptResult, LoggingLevel, ReadResourceResult } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
+import type { ToolPreset } from './presets.js';
 import type { GauzyRequest, GauzyResponse, HttpMethod } from './gauzy/http.js';
 import type { QueryInput } from './gauzy/query.js';
 import type { GauzyCredentials, GauzyIdentity, GauzyOrganizationRef } from './gauzy/session.js';
@@ -145,6 +146,11 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject> {
   /** Older names that stay callable (not listed separately in tools/list). */
   aliases?: readonly string[];
   /**
+   * Names that call this tool with some arguments fixed, for reference names that are one filter of it
+   * (`get_my_comments`: list_comments with `employeeId: callerEmployeeId`). Callable, not listed, like aliases.
+   */
+  presets?: Readonly<Record<string, ToolPreset>>;
+  /**
    * The tool is withdrawn but its name stays callable: it is not listed in tools/list, and a call answers
    * GMCP_ERR_TOOL_RETIRED with `reason` (why, and what to do instead). Build such tools with `retiredTool`.
    */
@@ -240,4 +246,4 @@ export function definePlugin(definition: PluginDefinition): PluginDefinition {
  * The version of the plugin contract this kernel implements (semver: a major bump breaks plugins, a minor
  * one adds to the contract). Independent of the core package's version.
  */
-export const KERNEL_API_VERSION = '1.1.0';
+export const KERNEL_API_VERSION = '1.2.0';

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { PluginDefinition } from '@gauzy-mcp/core';
+import { describePreset, type PluginDefinition } from '@gauzy-mcp/core';
 import { Inventory, type RegisteredTool } from '@gauzy-mcp/core/internal';
 
 /** Generated reference of every tool: parameters, scope, annotations, Gauzy routes. Tests check it is current. */
@@ -57,6 +57,7 @@ function renderTool(tool: RegisteredTool): string[] {
     '',
     `- effect: ${definition.effect}; scope: \`${tool.scope}\`; hints: ${hints.join(', ') || 'none'}`,
     ...(definition.aliases?.length ? [`- also callable as: ${definition.aliases.map((alias) => `\`${alias}\``).join(', ')}`] : []),
+    ...Object.entries(definition.presets ?? {}).map(([name, preset]) => `- \`${name}\` calls it with ${describePreset(preset)}`),
     `- Gauzy routes: ${definition.routes.length ? definition.routes.map((route) => `\`${route}\``).join(', ') : 'none (answered by the server itself)'}`,
     '',
     ...(params.length ? ['| parameter | type | required | description |', '|---|---|---|---|', ...params] : ['No parameters.']),

@@ -22,7 +22,8 @@ export function toolsReport(plugins: readonly PluginDefinition[]): string {
     const pack = sizes.packs.find((entry) => entry.name === plugin.name);
     lines.push(`${plugin.name} ${plugin.version}: ${tools.length} tools, ${formatBytes(pack?.bytes ?? 0)}`);
     for (const tool of tools) {
-      const aliases = tool.definition.aliases?.length ? ` (also ${tool.definition.aliases.join(', ')})` : '';
+      const others = [...(tool.definition.aliases ?? []), ...Object.keys(tool.definition.presets ?? {})];
+      const aliases = others.length ? ` (also ${others.join(', ')})` : '';
       lines.push(`  ${tool.name}${aliases}  ${bytesOf.get(tool.name) ?? 0} bytes`);
     }
   }

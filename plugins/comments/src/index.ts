@@ -9,7 +9,7 @@ export const commentsPlugin = definePlugin({
   name: 'comments',
   version: packageJson.version,
   description: 'Gauzy comments, activity log and notifications.',
-  kernel: '^1.1.0',
+  kernel: '^1.2.0',
   toolsets: [
     { name: COMMENTS_TOOLSET, description: 'Comments on tasks, projects and other records: read, post, reply, edit, delete' },
     { name: ACTIVITY_LOG_TOOLSET, description: 'The activity log: who changed which record, and what' },

@@ -61,8 +61,10 @@ test('every reference tool of the comments and activity-logs categories is calla
   assert.deepEqual([...names('comments'), ...names('activity-logs')].filter((name) => !catalog.callable(name)), []);
   assert.equal(catalog.callable('send_notifications'), 'listed');
   assert.deepEqual(catalog.retired.map((tool) => tool.name).sort(), [
-    'add_comment_to_goal', 'create_activity_log', 'delete_activity_logs', 'get_activity_log', 'get_activity_log_statistics', 'get_my_activity_logs', 'get_my_comments', 'search_activity_logs',
+    'add_comment_to_goal', 'create_activity_log', 'delete_activity_logs', 'get_activity_log', 'get_activity_log_statistics', 'search_activity_logs',
   ]);
+  assert.equal(catalog.callable('get_my_comments'), 'preset');
+  assert.equal(catalog.callable('get_my_activity_logs'), 'preset');
   for (const tool of catalog.retired) assert.match(tool.reason, /(list_comments|create_comment|list_activity_logs)/, tool.name);
   const listed = catalog.listed.map((tool) => tool.name).sort();
   assert.deepEqual(listed, ['create_comment', 'delete_comment', 'get_comment_by_id', 'list_activity_logs', 'list_comments', 'send_notifications', 'update_comment']);
@@ -71,7 +73,7 @@ test('every reference tool of the comments and activity-logs categories is calla
 
 test('a retired name answers GMCP_ERR_TOOL_RETIRED and sends Gauzy nothing', async () => {
   sandbox.clearRequests();
-  for (const [name, instead] of [['get_my_comments', 'list_comments'], ['create_activity_log', 'create_comment'], ['add_comment_to_goal', 'create_comment']] as const) {
+  for (const [name, instead] of [['search_activity_logs', 'list_activity_logs'], ['create_activity_log', 'create_comment'], ['add_comment_to_goal', 'create_comment']] as const) {
     const result = await admin.call(name, { goalId: MISSING, comment: 'x' });
     assert.equal(result.error?.code, 'GMCP_ERR_TOOL_RETIRED', result.text);
     assert.match(result.text, new RegExp(instead));
@@ -223,6 +225,13 @@ test('role matrix: an employee reads only the comments and activity they wrote o
   assert.ok(items(logs.structured).length > 0 && items(logs.structured).every((item) => item.employeeId === ids().me), logs.text);
   const everyone = await admin.call('list_activity_logs', {});
   assert.ok(new Set(items(everyone.structured).map((item) => item.createdByUserId)).size > 2);
+  // get_my_comments and get_my_activity_logs (Gauzy has no "my" routes) are the lists filtered to the caller: an admin's own only.
+  const adminsOwn = await admin.call('get_my_comments', { take: 100 });
+  assert.equal(adminsOwn.isError, false, adminsOwn.text);
+  assert.ok(items(adminsOwn.structured).length > 0 && items(adminsOwn.structured).every((item) => item.employeeId === ids().boss), adminsOwn.text);
+  assert.equal((sandbox.requests.at(-1)!.query.where as Item).employeeId, ids().boss);
+  const adminsActs = await admin.call('get_my_activity_logs', {});
+  assert.ok(items(adminsActs.structured).length > 0 && items(adminsActs.structured).every((item) => item.createdByUserId === sandbox.seed.users.superAdmin.id), adminsActs.text);
   const notified = await employee.call('send_notifications', { employeeIds: [ids().boss], title: 'Blocked on review' });
   assert.equal(notified.structured!.succeeded, 1, notified.text);
 });

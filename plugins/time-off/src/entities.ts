@@ -138,7 +138,7 @@ export const timeOffRequestEntity = defineEntity({
   // Callers do not pick relations: every request answer joins its employees (with their users) and policy.
   include: [],
   aliases: {
-    list: ['get_time_off_requests', 'get_pending_time_off_requests', 'get_time_off_request_count'],
+    list: ['get_time_off_requests', 'get_time_off_request_count'],
     get: ['get_time_off_request'],
   },
   describe: describeRequest,

@@ -18,7 +18,7 @@ export const timeOffPlugin = definePlugin({
   name: 'time-off',
   version: packageJson.version,
   description: 'Gauzy time-off requests and policies: who is off when, request, approve or deny, policies and the employees they cover, days taken.',
-  kernel: '^1.1.0',
+  kernel: '^1.2.0',
   toolsets: [{ name: TIME_OFF_TOOLSET, description: 'Time off: requests (list, mine, file, change, approve, deny, delete), policies, statistics' }],
   tools: [
     listTimeOffRequests,

@@ -71,14 +71,14 @@ test('every reference tool of time-off is callable by its exact name: listed, an
     'list_time_off_requests', 'update_time_off_policy', 'update_time_off_request',
   ]);
   const aliases: Record<string, string> = {
-    get_time_off_requests: 'list_time_off_requests', get_pending_time_off_requests: 'list_time_off_requests', get_time_off_request_count: 'list_time_off_requests',
+    get_time_off_requests: 'list_time_off_requests', get_time_off_request_count: 'list_time_off_requests',
     get_time_off_request: 'get_time_off_request_by_id', get_time_off_policies: 'list_time_off_policies', get_time_off_policy: 'list_time_off_policies',
     assign_employees_to_time_off_policy: 'update_time_off_policy',
   };
   for (const [alias, canonical] of Object.entries(aliases)) assert.ok(catalog.listed.find((tool) => tool.name === canonical)?.aliases.includes(alias), `${alias} is an alias of ${canonical}`);
+  assert.deepEqual(catalog.listed.find((tool) => tool.name === 'list_time_off_requests')?.presets, ['get_my_time_off_requests', 'get_pending_time_off_requests']);
   for (const [name, instead] of [
     ['cancel_time_off_request', /delete_time_off_request removes a request; deny_time_off_request/],
-    ['get_my_time_off_requests', /list_time_off_requests with employeeId "me" lists yours/],
     ['get_time_off_balance', /no allowance of days.*get_time_off_statistics/],
     ['get_my_time_off_balance', /yours: employeeId "me"/],
   ] as const) {
@@ -112,14 +112,15 @@ test('who is off next week: the requests overlapping the days, with names, days,
   assert.deepEqual(asked.relations, ['policy', 'employees', 'employees.user']);
 });
 
-test('list_time_off_requests filters by employee and policy here (Gauzy\'s filters fail) and by status in Gauzy; pending is an alias with status', async () => {
+test('list_time_off_requests filters by employee and policy here (Gauzy\'s filters fail) and by status in Gauzy; get_pending_time_off_requests is it with status REQUESTED', async () => {
   sandbox.clearRequests();
   const theirs = await admin.call('list_time_off_requests', { employeeId: demo(0) });
   assert.deepEqual(ids(theirs), [REQUEST.longLeave]);
   assert.equal((lastRequest('GET', '/api/time-off-request/pagination').query.where as Item).employeeIds, undefined, 'not sent: Gauzy answers 400');
   assert.deepEqual(ids(await admin.call('get_time_off_requests', { policyId: POLICY.sick })), [REQUEST.longLeave, REQUEST.denied]);
-  const pending = await admin.call('get_pending_time_off_requests', { status: 'REQUESTED' });
+  const pending = await admin.call('get_pending_time_off_requests', {});
   assert.ok(ids(pending).includes(REQUEST.nextWeek));
+  assert.match((await admin.call('get_pending_time_off_requests', { status: 'DENIED' })).text, /status: get_pending_time_off_requests fixes it to "REQUESTED"/);
   assert.ok((pending.structured!.items as Item[]).every((entry) => entry.status === 'REQUESTED'));
   assert.equal((lastRequest('GET', '/api/time-off-request/pagination').query.where as Item).status, 'REQUESTED');
   const count = await admin.call('get_time_off_request_count', { status: 'DENIED' });
@@ -136,6 +137,8 @@ test('list_time_off_requests with employeeId "me": the caller\'s own requests (G
   assert.deepEqual(ids(mine), sandbox.db.list('timeOffRequest').filter((entry) => (entry.employeeIds as string[]).includes(me())).sort((a, b) => String(a.start).localeCompare(String(b.start))).map((entry) => entry.id));
   assert.ok(ids(mine).includes(REQUEST.nextWeek));
   assert.match(mine.text, /time-off requests of yours:/);
+  // The reference name is that call (Gauzy has no "my time off" route).
+  assert.deepEqual(await employee.call('get_my_time_off_requests', {}), mine);
   const admins = await admin.call('get_time_off_requests', { employeeId: 'me', startDate: mondayPlus(-5), endDate: mondayPlus(-5, 6) });
   assert.deepEqual(ids(admins), [REQUEST.lastMonth]);
   assert.deepEqual((await admin.call('list_time_off_requests', { employeeId: 'mine' })).error?.fields, ['employeeId']);

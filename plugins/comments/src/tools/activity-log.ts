@@ -1,4 +1,5 @@
 import {
+  callerUserId,
   LOCAL_FILTER_ROWS, defineTool, entityFieldsParam, entityRoute, isoDate, listOutput, listResult, normalizePage, pagination, readRowWindow,
   retiredTool, uuid, type ToolContext,
 } from '@gauzy-mcp/core';
@@ -93,6 +94,8 @@ export const listActivityLogs = defineTool({
     'get_activity_logs', 'get_activity_logs_by_entity', 'get_activity_timeline', 'get_recent_activity_logs', 'get_activity_log_count',
     'get_activity_logs_by_user',
   ],
+  // Gauzy has no "my activity" route (GET /api/activity-logs/me does not exist): the actor filter with the caller's user is it.
+  presets: { get_my_activity_logs: { userId: callerUserId } },
   effect: 'read',
   input: z.object({
     entity: LoggedEntity.optional(),
@@ -113,12 +116,6 @@ export const listActivityLogs = defineTool({
 
 /** Reference names Gauzy cannot serve, each with the reason and the tool to use instead. */
 export const retiredActivityLogTools = [
-  retiredTool({
-    name: 'get_my_activity_logs',
-    title: 'My activity',
-    toolset,
-    reason: 'Gauzy has no "my activity" route (GET /api/activity-logs/me does not exist). Gauzy already limits an employee\'s list_activity_logs to their own actions; anyone else passes userId (their user id, from get_session_info) to list_activity_logs.',
-  }),
   retiredTool({
     name: 'get_activity_log',
     title: 'Get an activity log entry',

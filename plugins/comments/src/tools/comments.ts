@@ -1,4 +1,5 @@
 import {
+  callerEmployeeId,
   LOCAL_FILTER_ROWS, crudTools, createEntity, defineTool, defined, entityOutput, entityRoute, fetchEntity, listResult, normalizePage, ok,
   pick, relationsParam, retiredTool, scopeWhere, updateEntity, uuid, withRefusalHints, withRelations, type RefusalHint, type ToolContext,
 } from '@gauzy-mcp/core';
@@ -54,6 +55,8 @@ const filterNames = Object.keys(commentEntity.filters ?? {});
  */
 export const listComments = defineTool({
   ...baseList,
+  // Gauzy has no "my comments" route (GET /api/comments/me does not exist): the author filter with the caller's employee is it.
+  presets: { get_my_comments: { employeeId: callerEmployeeId } },
   input: baseList.input.extend({ search: z.string().trim().min(1).max(200).optional().describe('Words the comment contains, any case') }),
   async handler(args, ctx) {
     const { search, ...given } = args as Item & { search?: string; take: number; skip: number; fields?: string[]; relations?: string[] };
@@ -154,12 +157,6 @@ export const updateComment = defineTool({
 export const deleteComment = derived.delete!;
 
 export const retiredCommentTools = [
-  retiredTool({
-    name: 'get_my_comments',
-    title: 'My comments',
-    toolset,
-    reason: 'Gauzy has no "my comments" route (GET /api/comments/me does not exist). Gauzy already limits an employee\'s list_comments to the comments they wrote; anyone else passes employeeId (their employee id, from get_session_info) to list_comments.',
-  }),
   // Gauzy's comments have no Goal type (BaseEntityEnum), so the reference's goal variant cannot be done.
   retiredTool({
     name: 'add_comment_to_goal',

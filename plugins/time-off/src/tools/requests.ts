@@ -61,6 +61,8 @@ export const listTimeOffRequests = defineTool({
   toolset,
   effect: 'read',
   aliases: timeOffRequestEntity.aliases?.list,
+  // Gauzy has no "my" or "pending" route for time off: each is a filter of this list.
+  presets: { get_my_time_off_requests: { employeeId: 'me' }, get_pending_time_off_requests: { status: 'REQUESTED' } },
   input: z.object({ ...requestFilters, employeeId: employeeParam, ...pagination }),
   output: listOutput,
   routes: [REQUEST_PAGINATION],

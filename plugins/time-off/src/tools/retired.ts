@@ -11,14 +11,6 @@ export const retiredTimeOffTools = [
       'Gauzy has no cancel route (PUT /api/time-off-request/:id/cancel does not exist) and no cancelled status (its statuses are REQUESTED, APPROVED, DENIED). ' +
       'delete_time_off_request removes a request; deny_time_off_request refuses it.',
   }),
-  retiredTool({
-    name: 'get_my_time_off_requests',
-    title: 'My time-off requests',
-    toolset,
-    reason:
-      'Gauzy has no "my time off" route (GET /api/time-off-requests/me does not exist), and it shows an employee everyone\'s requests. ' +
-      'list_time_off_requests with employeeId "me" lists yours.',
-  }),
   ...(['get_time_off_balance', 'get_my_time_off_balance'] as const).map((name) =>
     retiredTool({
       name,
