@@ -7,6 +7,7 @@ import commentsPlugin from '../src/index.js';
 import { commentsSandbox } from '../src/sandbox.js';
 
 type Item = Record<string, unknown>;
+const pick = (row: Item, keys: string[]) => Object.fromEntries(keys.map((key) => [key, row[key]]));
 
 /**
  * Comments and activity-log entries point at tasks by name (entity "Task"). A pack may not import another (the
@@ -149,17 +150,20 @@ test('create_comment posts as the caller\'s employee in the organization, replie
   assert.ok(!/\? \?/.test(projected.text), 'a projection does not blank the line');
 });
 
-test('the reference\'s add_comment_to_task and add_comment_to_project are create_comment: their old arguments are refused naming the ones it takes', async () => {
+test('the reference\'s add_comment_to_task and add_comment_to_project are create_comment with the entity fixed; their old id arguments are refused naming the ones it takes', async () => {
   const task = demoTask();
   const old = await admin.call('add_comment_to_task', { taskId: task.id, comment: 'Old style' });
   assert.equal(old.error?.code, 'GMCP_ERR_INVALID_ARGUMENTS');
-  assert.deepEqual([...old.error!.fields!].sort(), ['entity', 'entityId', 'taskId']);
+  assert.deepEqual([...old.error!.fields!].sort(), ['entityId', 'taskId']);
   assert.match(old.text, /taskId: unknown argument; this tool takes entity, entityId, comment, parentId, mentionEmployeeIds/);
-  assert.match(old.text, /"Task"/, 'the refusal lists the entity values');
+  const onTask = await admin.call('add_comment_to_task', { entityId: task.id, comment: 'On the task' });
+  assert.equal(onTask.isError, false, onTask.text);
+  assert.deepEqual(pick(sandbox.db.get('comment', String(onTask.structured!.id))!, ['entity', 'entityId']), { entity: 'Task', entityId: task.id });
   const project = sandbox.seed.projects[1]!;
-  const created = await admin.call('add_comment_to_project', { entity: 'OrganizationProject', entityId: project.id, comment: 'New style' });
+  const created = await admin.call('add_comment_to_project', { entityId: project.id, comment: 'New style' });
   assert.equal(created.isError, false, created.text);
-  assert.equal(sandbox.db.get('comment', String(created.structured!.id))!.entityId, project.id);
+  assert.deepEqual(pick(sandbox.db.get('comment', String(created.structured!.id))!, ['entity', 'entityId']), { entity: 'OrganizationProject', entityId: project.id });
+  assert.match((await admin.call('add_comment_to_project', { entity: 'Task', entityId: project.id, comment: 'x' })).text, /entity: add_comment_to_project fixes it to "OrganizationProject"; call create_comment/);
   // Gauzy's comments have no Goal type: refused before Gauzy, naming the field.
   sandbox.clearRequests();
   const goal = await admin.call('create_comment', { entity: 'Goal', entityId: MISSING, comment: 'x' });
