@@ -17,6 +17,12 @@ import { registerCandidatesRoutes } from './routes/candidates-routes.js';
 import { registerTimeOffRoutes } from './routes/time-off-routes.js';
 import { registerDailyPlansRoutes } from './routes/daily-plans-routes.js';
 import { registerCommentsRoutes } from './routes/comments-routes.js';
+import { registerInvoicesRoutes } from './routes/invoices-routes.js';
+import { registerPaymentsRoutes } from './routes/payments-routes.js';
+import { registerExpensesRoutes } from './routes/expenses-routes.js';
+import { registerIncomeRoutes } from './routes/income-routes.js';
+import { registerSalesRoutes } from './routes/sales-routes.js';
+import { registerGoalsRoutes } from './routes/goals-routes.js';
 import { PLATFORM_ENTITIES } from './platform-entities.js';
 import { seedSandbox, type SeedInfo } from './seed.js';
 import { SandboxStore } from './store.js';
@@ -190,6 +196,12 @@ function registerRoutes(registry: RouteRegistry, db: SandboxStore, tokens: Token
   registerTimeOffRoutes(registry);
   registerDailyPlansRoutes(registry);
   registerCommentsRoutes(registry);
+  registerInvoicesRoutes(registry);
+  registerPaymentsRoutes(registry);
+  registerExpensesRoutes(registry);
+  registerIncomeRoutes(registry);
+  registerSalesRoutes(registry);
+  registerGoalsRoutes(registry);
   for (const spec of db.entities.served()) serveEntity(registry, spec);
 }
 

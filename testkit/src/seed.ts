@@ -9,6 +9,12 @@ import { seedCandidatesDemo } from './seeds/candidates.js';
 import { seedTimeOffDemo } from './seeds/time-off.js';
 import { seedDailyPlansDemo } from './seeds/daily-plans.js';
 import { seedCommentsDemo } from './seeds/comments.js';
+import { seedInvoicesDemo } from './seeds/invoices.js';
+import { seedPaymentsDemo } from './seeds/payments.js';
+import { seedExpensesDemo } from './seeds/expenses.js';
+import { seedIncomeDemo } from './seeds/income.js';
+import { seedSalesDemo } from './seeds/sales.js';
+import { seedGoalsDemo } from './seeds/goals.js';
 import type { Row, SandboxStore } from './store.js';
 
 type SeedUser = { id: string; email: string; password: string; employeeId: string; role: SeedRoleName };
@@ -198,6 +204,12 @@ function seedDemo(store: SandboxStore, info: SeedInfo): void {
   seedTimeOffDemo(store, info);
   seedDailyPlansDemo(store, info);
   seedCommentsDemo(store, info);
+  seedInvoicesDemo(store, info);
+  seedPaymentsDemo(store, info);
+  seedExpensesDemo(store, info);
+  seedIncomeDemo(store, info);
+  seedSalesDemo(store, info);
+  seedGoalsDemo(store, info);
 }
 
 export { at };
