@@ -1,4 +1,4 @@
 import type { SandboxEntity } from '@gauzy-mcp/core';
 
-/** What the testkit's sandbox needs to serve this pack's entities. Test code only. */
+/** What the testkit's sandbox needs to serve this half's entities. Test code only. */
 export const paymentsSandbox: readonly SandboxEntity[] = [];
