@@ -1,0 +1,213 @@
+import {
+  bulkOutput,
+  callerEmployeeId,
+  entityRoute,
+  MAX_BULK_ITEMS,
+  runBulk,
+  updateEntity,
+  crudToolList,
+  defined,
+  defineTool,
+  entityFieldsParam,
+  entityOutput,
+  isoDate,
+  LOCAL_FILTER_ROWS,
+  listOutput,
+  listResult,
+  ok,
+  pagination,
+  readRowWindow,
+  uuid,
+  type QueryValue,
+  type ToolContext,
+  type ToolDefinition,
+} from '@gauzy-mcp/core';
+import { z } from 'zod';
+import { currency } from '../currencies.js';
+import { describeExpense, EXPENSES_BULK_TOOLSET, EXPENSES_TOOLSET as toolset, expenseCreateFields, expenseEntity, ExpenseStatus, money } from '../entities.js';
+import { EXPENSE_PAGINATION, hinted, readExpense, readExpensePage } from './read.js';
+
+type Item = Record<string, unknown>;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * ExpenseService.pagination bounds valueDate only with both ends (`where[valueDate][startDate]` and
+ * `[endDate]`; one alone means the current month), so a missing end is filled with the widest one; a day
+ * as `endDate` includes that whole day.
+ */
+function valueDateRange(startDate?: string, endDate?: string): Record<string, QueryValue> | undefined {
+  if (!startDate && !endDate) return undefined;
+  const start = startDate ?? '1970-01-01T00:00:00.000Z';
+  const end = endDate ? (DAY.test(endDate) ? `${endDate}T23:59:59.000Z` : endDate) : '9999-12-31T23:59:59.000Z';
+  return { startDate: start, endDate: end };
+}
+
+/** Sums per currency, two decimals: an expense list's totals. */
+function sumsOf(items: readonly Item[]): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const item of items) {
+    const code = String(item.currency ?? '?');
+    sums[code] = Math.round(((sums[code] ?? 0) + Number(item.amount ?? 0)) * 100) / 100;
+  }
+  return sums;
+}
+
+const sumsText = (sums: Record<string, number>) => Object.entries(sums).map(([code, sum]) => money(sum, code)).join(', ');
+
+const listInput = z.object({
+  status: ExpenseStatus.optional().describe('Pending: UNINVOICED'),
+  startDate: isoDate().optional().describe('valueDate from'),
+  endDate: isoDate().optional(),
+  employeeId: uuid().optional(),
+  organizationContactId: uuid().optional().describe('Client'),
+  categoryId: uuid().optional(),
+  currency: currency().optional(),
+  minAmount: z.number().nonnegative().optional(),
+  maxAmount: z.number().nonnegative().optional().describe('Below or equal'),
+  ...pagination,
+  fields: entityFieldsParam({ fieldNames: ['amount', 'currency', 'valueDate', 'status', 'employeeId', 'organizationContactId', 'categoryId', 'notes'] }),
+});
+
+async function listExpenses(args: z.output<typeof listInput>, ctx: ToolContext) {
+  const { take, skip, fields, startDate, endDate, minAmount, maxAmount, ...equal } = args;
+  const range = valueDateRange(startDate, endDate);
+  const where: Record<string, QueryValue> = { ...(defined(equal) as Record<string, QueryValue>), ...(range ? { valueDate: range } : {}) };
+  const noun = 'expenses';
+  if (minAmount === undefined && maxAmount === undefined) {
+    const page = await readRowWindow((size, number) => readExpensePage(ctx, where, size, number), skip, take);
+    const result = listResult({ items: page.items, total: page.total, skip, take, fields, noun, describe: describeExpense });
+    const sums = sumsOf(page.items);
+    return page.items.length ? { structured: { ...result.structured, pageSums: sums }, text: `${result.text}\nThis page sums to ${sumsText(sums)}.` } : result;
+  }
+  // Gauzy matches `where[amount]` exactly only: the amount bounds are applied here to a bounded read.
+  const read: Item[] = [];
+  let total = 0;
+  for (let page = 1; read.length < LOCAL_FILTER_ROWS; page++) {
+    const chunk = await readExpensePage(ctx, where, 100, page);
+    read.push(...chunk.items);
+    total = chunk.total;
+    if (chunk.items.length < 100 || read.length >= total) break;
+  }
+  const kept = read.filter((item) => (minAmount === undefined || Number(item.amount) >= minAmount) && (maxAmount === undefined || Number(item.amount) <= maxAmount));
+  const result = listResult({ items: kept, unpaged: true, skip, take, fields, noun, describe: describeExpense });
+  const sums = sumsOf(kept);
+  const note = `Gauzy cannot bound an expense's amount, so ${read.length} of ${total} matching expenses were read and filtered here${read.length < total ? '; later ones were not read: narrow the dates' : ''}.`;
+  const text = [result.text, ...(kept.length ? [`All ${kept.length} sum to ${sumsText(sums)}.`] : []), note].join('\n');
+  return { structured: { ...result.structured, sums, read: read.length, matched: total, note }, text };
+}
+
+/**
+ * The expense list: GET /api/expense/pagination with the filters Gauzy runs (exact ids, status, type,
+ * currency; the valueDate range), the employee, category and client joined, latest day first.
+ */
+export const listExpensesTool = defineTool({
+  name: 'list_expenses',
+  title: 'Find expenses',
+  description: 'Find expenses by status, day spent, employee, client, category, amount; with total and sums.',
+  toolset,
+  aliases: ['get_expenses', 'get_expenses_by_employee', 'get_expense_count'],
+  // Gauzy's GET /api/expense/me answers every expense of the caller (no paging, a month at most) plus a share of
+  // every split expense, and 403 for the seeded EMPLOYEE role like every expense route: "mine" is this list's filter.
+  presets: { get_my_expenses: { employeeId: callerEmployeeId } },
+  effect: 'read',
+  input: listInput,
+  output: listOutput,
+  routes: [`GET ${EXPENSE_PAGINATION}`],
+  handler: (args, ctx) => listExpenses(args, ctx),
+});
+
+export const getExpenseTool = defineTool({
+  name: 'get_expense_by_id',
+  title: 'Get an expense',
+  description: 'One expense by id, employee, category and client named.',
+  toolset,
+  aliases: expenseEntity.aliases?.get,
+  effect: 'read',
+  input: z.object({ id: uuid() }),
+  output: entityOutput,
+  routes: [`GET ${EXPENSE_PAGINATION}`],
+  async handler({ id }, ctx) {
+    const expense = await readExpense(ctx, id);
+    return ok(expense, `Found expense: ${describeExpense(expense)}`);
+  },
+});
+
+const derived = crudToolList(expenseEntity, {
+  toolset,
+  bulkToolset: EXPENSES_BULK_TOOLSET,
+  tools: {
+    list: false,
+    pagination: false,
+    get: false,
+    count: false,
+    create: {
+      description: 'Record an expense; one billable to a client: typeOfExpense BILLABLE_TO_CONTACT, status UNINVOICED.',
+      fields: expenseCreateFields,
+    },
+    bulkCreate: false,
+    update: { description: 'Change the fields given of one expense (not its employee).' },
+    bulkUpdate: false,
+    delete: { description: 'Permanently delete one expense by id (archive_expense keeps it in the database).' },
+    bulkDelete: false,
+    // DELETE /:id/soft works, but Gauzy's API cannot undo it (CrudService.softRecover does not find soft-deleted
+    // rows): to a user it is a delete, and the catalog's bytes go to the tools above.
+    archive: false,
+    restore: false,
+  },
+});
+
+const { status, categoryId, organizationContactId } = expenseEntity.fields;
+const bulkChange = z.object({ id: uuid(), status, categoryId, organizationContactId });
+
+/**
+ * Several expenses changed, one read-merge-PUT each (Gauzy has no bulk route), each reported: a failure
+ * (an unknown id, a refused value) neither hides nor undoes the others. The items offer what a month-end
+ * pass changes (status, category, client); update_expense changes the rest.
+ */
+export const bulkUpdateExpensesTool = defineTool({
+  name: 'bulk_update_expenses',
+  title: 'Change several expenses',
+  description:
+    'Change up to 50 expenses, each reported. Gauzy has no approval: approve for billing = status INVOICED, decline = NOT_BILLABLE.',
+  toolset: EXPENSES_BULK_TOOLSET,
+  effect: 'write',
+  idempotent: true,
+  input: z.object({ updates: z.array(bulkChange).min(1).max(MAX_BULK_ITEMS) }),
+  output: bulkOutput,
+  routes: [entityRoute(expenseEntity, 'findById'), entityRoute(expenseEntity, 'update')],
+  async handler({ updates }, ctx) {
+    const spec = { name: 'bulk_update_expenses', fields: expenseEntity.fields, bodyFields: expenseEntity.update!.bodyFields };
+    return runBulk(
+      updates,
+      ctx,
+      async ({ id, ...changes }) => {
+        const saved = await updateEntity(expenseEntity, spec, id, changes, ctx);
+        return { id, name: describeExpense({ ...saved, id }) };
+      },
+      { noun: 'expenses', verb: 'Updated' },
+    );
+  },
+});
+
+/** Create and update answers read the expense back with its employee, category and client named. */
+function answerJoined(tool: ToolDefinition, verb: string): ToolDefinition {
+  return defineTool({
+    ...tool,
+    routes: [...tool.routes, `GET ${EXPENSE_PAGINATION}`],
+    async handler(args, ctx) {
+      const answer = await tool.handler(args, ctx);
+      const id = (answer.structured as Item | undefined)?.id;
+      if (typeof id !== 'string') return answer;
+      const expense = await readExpense(ctx, id);
+      return ok(expense, `${verb} expense: ${describeExpense(expense)}`);
+    },
+  });
+}
+
+export const expenseTools: ToolDefinition[] = [
+  listExpensesTool,
+  getExpenseTool,
+  ...derived.map((tool) => (tool.name === 'create_expense' ? answerJoined(tool, 'Created') : tool.name === 'update_expense' ? answerJoined(tool, 'Updated') : tool)),
+  bulkUpdateExpensesTool,
+].map(hinted);
