@@ -1,4 +1,8 @@
 import type { RouteRegistry } from '../engine/route-registry.js';
+import { servePaginationWithRange } from './expenses-routes.js';
 
-/** The income routes with logic of their own (the generic CRUD routes come from the pack's entities). */
-export function registerIncomeRoutes(_registry: RouteRegistry): void {}
+/** The income routes with logic of their own (packages/core/src/lib/income/); the others come from the pack's entity. */
+export function registerIncomeRoutes(registry: RouteRegistry): void {
+  // IncomeService.pagination: notes LIKE, valueDate Between (both ends, else this month), tags by id (not modelled).
+  servePaginationWithRange(registry, '/api/income/pagination', 'income', ['notes']);
+}

@@ -142,13 +142,13 @@ const derived = crudToolList(expenseEntity, {
     get: false,
     count: false,
     create: {
-      description: 'Record an expense; one billable to a client: typeOfExpense BILLABLE_TO_CONTACT, status UNINVOICED.',
+      description: 'Record an expense; billable to a client: typeOfExpense BILLABLE_TO_CONTACT, status UNINVOICED.',
       fields: expenseCreateFields,
     },
     bulkCreate: false,
     update: { description: 'Change the fields given of one expense (not its employee).' },
     bulkUpdate: false,
-    delete: { description: 'Permanently delete one expense by id (archive_expense keeps it in the database).' },
+    delete: { description: 'Permanently delete one expense by id.' },
     bulkDelete: false,
     // DELETE /:id/soft works, but Gauzy's API cannot undo it (CrudService.softRecover does not find soft-deleted
     // rows): to a user it is a delete, and the catalog's bytes go to the tools above.
@@ -157,19 +157,19 @@ const derived = crudToolList(expenseEntity, {
   },
 });
 
-const { status, categoryId, organizationContactId } = expenseEntity.fields;
-const bulkChange = z.object({ id: uuid(), status, categoryId, organizationContactId });
+const { status, categoryId, organizationContactId, notes } = expenseEntity.fields;
+const bulkChange = z.strictObject({ id: uuid(), status, categoryId, organizationContactId, notes });
 
 /**
  * Several expenses changed, one read-merge-PUT each (Gauzy has no bulk route), each reported: a failure
  * (an unknown id, a refused value) neither hides nor undoes the others. The items offer what a month-end
- * pass changes (status, category, client); update_expense changes the rest.
+ * pass changes (status, category, client, notes); update_expense changes the rest.
  */
 export const bulkUpdateExpensesTool = defineTool({
   name: 'bulk_update_expenses',
   title: 'Change several expenses',
   description:
-    'Change up to 50 expenses, each reported. Gauzy has no approval: approve for billing = status INVOICED, decline = NOT_BILLABLE.',
+    'Change up to 50 expenses, each reported. Gauzy has no approval: approve for billing = INVOICED, decline = NOT_BILLABLE.',
   toolset: EXPENSES_BULK_TOOLSET,
   effect: 'write',
   idempotent: true,
