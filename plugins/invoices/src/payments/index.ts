@@ -1,5 +1,21 @@
 import type { ToolDefinition } from '@gauzy-mcp/core';
+import { PAYMENTS_TOOLSET } from './entities.js';
+import { getPayment, listPayments } from './tools/list.js';
+import { retiredPaymentTools } from './tools/retired.js';
+import { getPaymentStatistics } from './tools/statistics.js';
+import { archivePayment, createPayment, deletePayment, updatePayment } from './tools/write.js';
 
-// Placeholder: this half's toolsets and tools land here.
-export const PAYMENTS_TOOLSETS: Array<{ name: string; description: string; default?: boolean }> = [];
-export const paymentTools: ToolDefinition[] = [];
+export const PAYMENTS_TOOLSETS: Array<{ name: string; description: string; default?: boolean }> = [
+  { name: PAYMENTS_TOOLSET, description: 'Payments: find, record (against an invoice), change, delete, statistics' },
+];
+
+export const paymentTools: ToolDefinition[] = [
+  listPayments,
+  getPayment,
+  createPayment,
+  updatePayment,
+  deletePayment,
+  archivePayment,
+  getPaymentStatistics,
+  ...retiredPaymentTools,
+];
