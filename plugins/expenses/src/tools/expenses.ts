@@ -104,7 +104,7 @@ async function listExpenses(args: z.output<typeof listInput>, ctx: ToolContext) 
 export const listExpensesTool = defineTool({
   name: 'list_expenses',
   title: 'Find expenses',
-  description: 'Find expenses by status, day spent, employee, client, category, amount; with total and sums.',
+  description: 'Find expenses by status, day spent, employee, client, category, amount; total and sums.',
   toolset,
   aliases: ['get_expenses', 'get_expenses_by_employee', 'get_expense_count'],
   // Gauzy's GET /api/expense/me answers every expense of the caller (no paging, a month at most) plus a share of
