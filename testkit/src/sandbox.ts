@@ -23,6 +23,10 @@ import { registerExpensesRoutes } from './routes/expenses-routes.js';
 import { registerIncomeRoutes } from './routes/income-routes.js';
 import { registerSalesRoutes } from './routes/sales-routes.js';
 import { registerGoalsRoutes } from './routes/goals-routes.js';
+import { registerProductsRoutes } from './routes/products-routes.js';
+import { registerEquipmentRoutes } from './routes/equipment-routes.js';
+import { registerWarehousesRoutes } from './routes/warehouses-routes.js';
+import { registerReportsRoutes } from './routes/reports-routes.js';
 import { PLATFORM_ENTITIES } from './platform-entities.js';
 import { seedSandbox, type SeedInfo } from './seed.js';
 import { SandboxStore } from './store.js';
@@ -202,6 +206,10 @@ function registerRoutes(registry: RouteRegistry, db: SandboxStore, tokens: Token
   registerIncomeRoutes(registry);
   registerSalesRoutes(registry);
   registerGoalsRoutes(registry);
+  registerProductsRoutes(registry);
+  registerEquipmentRoutes(registry);
+  registerWarehousesRoutes(registry);
+  registerReportsRoutes(registry);
   for (const spec of db.entities.served()) serveEntity(registry, spec);
 }
 

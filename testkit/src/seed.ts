@@ -15,6 +15,10 @@ import { seedExpensesDemo } from './seeds/expenses.js';
 import { seedIncomeDemo } from './seeds/income.js';
 import { seedSalesDemo } from './seeds/sales.js';
 import { seedGoalsDemo } from './seeds/goals.js';
+import { seedProductsDemo } from './seeds/products.js';
+import { seedEquipmentDemo } from './seeds/equipment.js';
+import { seedWarehousesDemo } from './seeds/warehouses.js';
+import { seedReportsDemo } from './seeds/reports.js';
 import type { Row, SandboxStore } from './store.js';
 
 type SeedUser = { id: string; email: string; password: string; employeeId: string; role: SeedRoleName };
@@ -210,6 +214,10 @@ function seedDemo(store: SandboxStore, info: SeedInfo): void {
   seedIncomeDemo(store, info);
   seedSalesDemo(store, info);
   seedGoalsDemo(store, info);
+  seedProductsDemo(store, info);
+  seedEquipmentDemo(store, info);
+  seedWarehousesDemo(store, info);
+  seedReportsDemo(store, info);
 }
 
 export { at };
