@@ -1,4 +1,41 @@
-import type { SandboxEntity } from '@gauzy-mcp/core';
+import { sandboxEntity, type DtoSpec, type FieldRule, type SandboxEntity } from '@gauzy-mcp/core';
+import { CURRENCY_CODES } from './currencies.js';
+import { incomeEntity } from './entities.js';
 
-/** What the testkit's sandbox needs to serve this pack's entities. Test code only. */
-export const incomeSandbox: readonly SandboxEntity[] = [];
+/**
+ * What the testkit's sandbox needs to serve incomes as Gauzy does (the /pagination route with its date range
+ * and LIKE filter is testkit/src/routes/income-routes.ts). Test code only.
+ */
+
+/** IncomeDTO + RelationalTagDTO + RelationalCurrencyDTO: clientId IsNotEmpty IsString, amount IsNotEmpty IsNumber, currency IsEnum IsNotEmpty. */
+const INCOME_FIELDS: Record<string, FieldRule> = {
+  clientId: { type: 'string', required: true },
+  amount: { type: 'number', required: true },
+  valueDate: { type: 'any' },
+  notes: { type: 'any' },
+  isBonus: { type: 'boolean' },
+  reference: { type: 'any' },
+  tags: { type: 'array' },
+  currency: { type: 'string', required: true, enum: [...CURRENCY_CODES] },
+};
+/** CreateIncomeDTO also takes the employee (PartialType(EmployeeFeatureDTO)); UpdateIncomeDTO does not, and whitelists it away. */
+const INCOME_CREATE: DtoSpec = { fields: { ...INCOME_FIELDS, employeeId: { type: 'string' }, employee: { type: 'object' } }, tenantOrganization: true, whitelist: true };
+const INCOME_UPDATE: DtoSpec = { fields: INCOME_FIELDS, tenantOrganization: true, whitelist: true };
+
+export const incomeSandbox: readonly SandboxEntity[] = [
+  sandboxEntity(incomeEntity, {
+    // The columns in the order Gauzy's entity declares them.
+    defaults: () => ({ amount: null, currency: null, valueDate: null, notes: null, isBonus: null, reference: null, employeeId: null, clientId: null }),
+    fromBody: (body) => {
+      const out: Record<string, unknown> = { ...body };
+      for (const [relation, key] of [['employee', 'employeeId'], ['client', 'clientId']] as const) {
+        const ref = body[relation] as { id?: unknown } | undefined;
+        if (ref && typeof ref === 'object' && typeof ref.id === 'string') out[key] = ref.id;
+        delete out[relation];
+      }
+      delete out.tags;
+      return out;
+    },
+    dto: { create: INCOME_CREATE, update: INCOME_UPDATE },
+  }),
+];
