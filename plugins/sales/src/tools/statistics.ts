@@ -70,7 +70,7 @@ export const getDealStatistics = defineTool({
     const text = read.items.length
       ? [
           `${read.items.length} deal${read.items.length === 1 ? '' : 's'}${probability(structured.averageProbability)}.`,
-          ...byPipeline.map((pipeline) => `- ${pipeline.name} (id ${pipeline.id}): ${pipeline.deals} deals${probability(pipeline.averageProbability)}; ${pipeline.stages.map((stage) => `${stage.index}. ${stage.name} ${stage.deals}`).join(', ') || 'no stages'}`),
+          ...byPipeline.map((pipeline) => `- ${pipeline.name} (id ${pipeline.id}): ${pipeline.deals} deal${pipeline.deals === 1 ? '' : 's'}${probability(pipeline.averageProbability)}; ${pipeline.stages.map((stage) => `${stage.index}. ${stage.name} ${stage.deals}`).join(', ') || 'no stages'}`),
           `By client: ${byClient.map((client) => `${client.name}${client.id === 'none' ? '' : ` (id ${client.id})`} ${client.deals}`).join('; ')}.`,
           ...(note ? [note] : []),
         ].join('\n')
