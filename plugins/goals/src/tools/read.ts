@@ -1,0 +1,100 @@
+import { GauzyMcpError, dataQuery, normalizePage, personName, type ToolContext } from '@gauzy-mcp/core';
+import { goalEntity, keyResultEntity } from '../entities.js';
+
+/*
+ * How the pack reads goals and key results. Goals come from GET /api/goals (`?data={findInput,relations}`:
+ * TypeORM equality on the findInput, every match at once, oldest first); GET /api/goals/:id joins nothing, so a
+ * goal is that list with its id. Key results are read through their goals (the same route with
+ * `keyResults.owner.user` joined), since GET /api/key-results answers the whole tenant's key results without
+ * owners or goals; one key result with its updates comes from GET /api/key-results/:id (`{items,total}`).
+ */
+
+type Item = Record<string, unknown>;
+
+export const GOALS_LIST = 'GET /api/goals' as const;
+export const GOAL_UPDATE = 'PUT /api/goals/:id' as const;
+export const KEY_RESULT_BY_ID = 'GET /api/key-results/:id' as const;
+export const KEY_RESULT_UPDATE = 'PUT /api/key-results/:id' as const;
+
+const path = (route: string) => route.slice(route.indexOf(' ') + 1);
+
+/** What a goal's line names: its owner (employee or team), lead and key results with their owners. */
+export const GOAL_RELATIONS = ['ownerEmployee', 'ownerEmployee.user', 'ownerTeam', 'lead', 'lead.user', 'keyResults', 'keyResults.owner', 'keyResults.owner.user'];
+
+/** A related record as `{ id, name }` (an employee by their user's name). */
+export function refOf(value: unknown): Item | null | undefined {
+  if (value === null) return null;
+  if (!value || typeof value !== 'object') return undefined;
+  const record = value as Item;
+  const name = (record.user ? personName(record) : undefined) ?? (typeof record.name === 'string' ? record.name : undefined);
+  return { id: record.id, ...(name ? { name } : {}) };
+}
+
+const withRefs = (item: Item, keys: readonly string[]): Item => {
+  const out: Item = { ...item };
+  for (const key of keys) if (key in item) out[key] = refOf(item[key]);
+  return out;
+};
+
+/** A key result as the tools answer it: its columns, owner and lead as `{ id, name }`, its goal as `{ id, name }`. */
+export function compactKeyResult(keyResult: Item, goal?: Item): Item {
+  const { updates: _updates, ...rest } = keyResult;
+  const out = withRefs(rest, ['owner', 'lead']);
+  const parent = goal ?? (keyResult.goal as Item | undefined);
+  if (parent && typeof parent === 'object') out.goal = { id: parent.id, name: parent.name, progress: parent.progress };
+  return out;
+}
+
+/** A goal as the tools answer it: owner, team and lead as `{ id, name }`, its key results compact, and how many. */
+export function compactGoal(goal: Item): Item {
+  const out = withRefs(goal, ['ownerEmployee', 'ownerTeam', 'lead']);
+  if (Array.isArray(goal.keyResults)) {
+    const keyResults = goal.keyResults as Item[];
+    out.keyResults = keyResults.map((keyResult) => {
+      const { goal: _goal, ...rest } = compactKeyResult(keyResult);
+      return rest;
+    });
+    out.keyResultCount = keyResults.length;
+  }
+  return out;
+}
+
+/** The organization's goals matching `findInput` (Gauzy's equality), with `relations` joined. */
+export async function readGoals(ctx: ToolContext, findInput: Item, relations: readonly string[] = GOAL_RELATIONS): Promise<Item[]> {
+  const answer = await ctx.gauzy.get(path(GOALS_LIST), {
+    query: dataQuery({ findInput: { ...findInput, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }, relations: [...relations] }),
+  });
+  return normalizePage(answer).items;
+}
+
+const notFound = (noun: string, id: string) =>
+  new GauzyMcpError('GMCP_ERR_GAUZY_NOT_FOUND', ['HTTP 404'], { status: 404, gauzyMessages: [`No ${noun} with id ${id} in this organization.`] });
+
+/** One goal with its relations; Gauzy's 404 wording when the organization has none with that id. */
+export async function readGoal(ctx: ToolContext, id: string, relations: readonly string[] = GOAL_RELATIONS): Promise<Item> {
+  const [goal] = await readGoals(ctx, { id }, relations);
+  if (!goal) throw notFound(goalEntity.noun, id);
+  return goal;
+}
+
+/**
+ * One key result with its updates, goal, owner and lead, from the controller's own GET /:id (an unknown id is an
+ * empty list there, answered here as a 404). Scoped to the organization here: that route filters the tenant only.
+ */
+export async function readKeyResult(ctx: ToolContext, id: string): Promise<Item> {
+  const { items } = normalizePage(await ctx.gauzy.get(path(KEY_RESULT_BY_ID), { params: { id } }));
+  const found = items.find((item) => item.id === id && (item.organizationId === undefined || item.organizationId === ctx.scope.organizationId));
+  if (!found) throw notFound(keyResultEntity.noun, id);
+  return found;
+}
+
+/** The organization's key results through their goals, each with its goal as `{ id, name, progress }`. */
+export async function readKeyResults(ctx: ToolContext, goalId?: string): Promise<Item[]> {
+  const goals = await readGoals(ctx, goalId ? { id: goalId } : {}, ['keyResults', 'keyResults.owner', 'keyResults.owner.user', 'keyResults.lead', 'keyResults.lead.user']);
+  return goals.flatMap((goal) => ((goal.keyResults as Item[] | undefined) ?? []).map((keyResult) => compactKeyResult(keyResult, goal)));
+}
+
+/** Sets a goal's progress (PUT saves what it is sent; GoalDTO requires the name on every PUT). */
+export async function saveGoalProgress(ctx: ToolContext, goal: Item, progress: number): Promise<void> {
+  await ctx.gauzy.put(path(GOAL_UPDATE), { name: goal.name, progress, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }, { params: { id: String(goal.id) } });
+}
