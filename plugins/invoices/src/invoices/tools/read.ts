@@ -1,0 +1,173 @@
+import { defineTool, entityOutput, GauzyMcpError, isoDate, listOutput, listResult, normalizePage, ok, pagination, readRowWindow, refLabel, scopeWhere, uuid, LOCAL_FILTER_ROWS, type QueryValue, type ToolContext } from '@gauzy-mcp/core';
+import { z } from 'zod';
+import { currency } from '../currencies.js';
+import { describeInvoice, describeInvoiceItem, INVOICE_STATUSES, invoiceEntity, INVOICES_TOOLSET as toolset } from '../entities.js';
+import { HIGHEST, INVOICE_BY_ID, ITEMS, readInvoice, readItems } from '../gauzy.js';
+import { invoiceMoney } from '../totals.js';
+
+type Item = Record<string, unknown>;
+
+const PAGINATION = '/api/invoices/pagination';
+const FAR_PAST = '1970-01-01T00:00:00.000Z';
+const FAR_FUTURE = '2999-12-31T23:59:59.000Z';
+
+/** The client joined as `{ id, name }`, as the line names it. */
+export const compactInvoice = (invoice: Item): Item => {
+  const contact = invoice.toContact as Item | undefined;
+  return contact ? { ...invoice, toContact: { id: contact.id, name: refLabel(contact) } } : invoice;
+};
+
+/** A day given alone as `To` means the whole day. */
+const endOf = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.000Z` : value);
+
+/**
+ * InvoiceService.pagination bounds invoiceDate and dueDate with `Between(startDate, endDate)` and, given only one
+ * bound (or none), uses the current month: so both bounds are always sent.
+ */
+function dateRange(from: string | undefined, to: string | undefined): QueryValue | undefined {
+  if (!from && !to) return undefined;
+  return { startDate: from ?? FAR_PAST, endDate: to ? endOf(to) : FAR_FUTURE };
+}
+
+async function readPage(ctx: ToolContext, where: Record<string, QueryValue>, take: number, page: number) {
+  return normalizePage(await ctx.gauzy.get(PAGINATION, { query: { where: scopeWhere(ctx.scope, where), relations: ['toContact'], order: { invoiceDate: 'DESC' }, take, skip: page } }));
+}
+
+/** Per currency: how much is invoiced and still due, over the listed rows. */
+function sums(items: readonly Item[]): Record<string, { total: number; due: number }> {
+  const out: Record<string, { total: number; due: number }> = {};
+  for (const item of items) {
+    const key = String(item.currency ?? '?');
+    const entry = (out[key] ??= { total: 0, due: 0 });
+    entry.total = Math.round((entry.total + Number(item.totalValue ?? 0)) * 100) / 100;
+    if (!item.isEstimate) entry.due = Math.round((entry.due + Number(item.paid ? 0 : (item.amountDue ?? item.totalValue ?? 0))) * 100) / 100;
+  }
+  return out;
+}
+
+/**
+ * Gauzy's /pagination matches status, isEstimate, paid, currency and the client exactly and bounds the dates;
+ * its query transform turns any number in `where` into `true`, so an invoice number is matched here.
+ */
+export const listInvoices = defineTool({
+  name: 'list_invoices',
+  title: 'Find invoices',
+  description: 'Find invoices and estimates (client, amount, status) by status, client, date, paid, overdue or number.',
+  toolset,
+  aliases: invoiceEntity.aliases?.list,
+  effect: 'read',
+  input: z.object({
+    status: z.enum(INVOICE_STATUSES).optional(),
+    isEstimate: z.boolean().optional().describe('true: estimates; false: invoices'),
+    toContactId: uuid().optional().describe('Client'),
+    paid: z.boolean().optional(),
+    invoiceNumber: z.number().int().positive().optional(),
+    invoiceDateFrom: isoDate().optional(),
+    invoiceDateTo: isoDate().optional(),
+    overdue: z.boolean().optional().describe('true: unpaid invoices past due'),
+    ...pagination,
+  }),
+  output: listOutput,
+  routes: [`GET ${PAGINATION}`],
+  async handler(args, ctx) {
+    const where: Record<string, QueryValue> = {};
+    for (const key of ['status', 'isEstimate', 'toContactId', 'paid'] as const) if (args[key] !== undefined) where[key] = args[key];
+    const invoiceDate = dateRange(args.invoiceDateFrom, args.invoiceDateTo);
+    if (invoiceDate) where.invoiceDate = invoiceDate;
+    // Overdue: an invoice (not an estimate) not marked paid whose due date has passed.
+    if (args.overdue) Object.assign(where, { dueDate: { startDate: FAR_PAST, endDate: new Date().toISOString() }, paid: false, isEstimate: false });
+    const noun = args.isEstimate ? 'estimates' : args.isEstimate === false ? 'invoices' : 'invoices and estimates';
+    if (args.invoiceNumber === undefined) {
+      const page = await readRowWindow((size, number) => readPage(ctx, where, size, number), args.skip, args.take);
+      const items = page.items.map(compactInvoice);
+      const result = listResult({ items, total: page.total, skip: args.skip, take: args.take, noun, describe: describeInvoice });
+      return withSums(result, items);
+    }
+    const kept: Item[] = [];
+    let read = 0;
+    let total = 0;
+    for (let page = 1; read < LOCAL_FILTER_ROWS; page++) {
+      const rows = await readPage(ctx, where, 100, page);
+      read += rows.items.length;
+      total = rows.total;
+      kept.push(...rows.items.filter((row) => Number(row.invoiceNumber) === args.invoiceNumber).map(compactInvoice));
+      if (rows.items.length < 100 || read >= total) break;
+    }
+    const result = listResult({ items: kept, unpaged: true, skip: args.skip, take: args.take, noun, describe: describeInvoice });
+    const note = `Gauzy cannot filter by invoice number, so ${read} of ${total} were read and matched here${read < total ? '; later ones were not read' : ''}.`;
+    const withNote = { ...result, structured: { ...result.structured, note }, text: `${result.text}\n${note}` };
+    return withSums(withNote, (result.structured.items as Item[]) ?? []);
+  },
+});
+
+function withSums(result: { structured: Item; text: string }, items: readonly Item[]) {
+  if (!items.length) return result;
+  const byCurrency = sums(items);
+  const line = Object.entries(byCurrency)
+    .map(([code, sum]) => `${sum.total.toFixed(2)} ${code} (unpaid ${sum.due.toFixed(2)})`)
+    .join('; ');
+  return { structured: { ...result.structured, sums: byCurrency }, text: `${result.text}\nOn this page: ${line}.` };
+}
+
+/** The invoice's lines with its money worked out from them, and a warning when its stored total disagrees. */
+export function invoiceDetail(invoice: Item, verb: string): { structured: Item; text: string } {
+  const items = Array.isArray(invoice.invoiceItems) ? (invoice.invoiceItems as Item[]) : [];
+  const money = invoiceMoney(items as never, invoice as never);
+  const structured = { ...compactInvoice(invoice), computed: money };
+  const lines = [`${verb}: ${describeInvoice(structured)}`, ...items.map((item) => `- ${describeInvoiceItem(item)}`)];
+  lines.push(`Subtotal ${money.subtotal.toFixed(2)}, discount ${money.discount.toFixed(2)}, tax ${money.tax.toFixed(2)}.`);
+  // A percent discount may be taken after tax (an organization setting, not read here): then no gap is flagged.
+  if (items.length && Math.abs(money.total - Number(invoice.totalValue ?? 0)) > 0.01 && invoice.discountType !== 'PERCENT') {
+    lines.push(`Warning: the items add up to ${money.total.toFixed(2)}, but the invoice's total is ${Number(invoice.totalValue ?? 0).toFixed(2)}.`);
+  }
+  return { structured, text: lines.join('\n') };
+}
+
+export const getInvoice = defineTool({
+  name: 'get_invoice_by_id',
+  title: 'Get an invoice',
+  description: 'One invoice or estimate by id with its client, items and subtotal, discount and tax.',
+  toolset,
+  aliases: invoiceEntity.aliases?.get,
+  effect: 'read',
+  input: z.object({ id: uuid() }),
+  output: entityOutput,
+  routes: [`GET ${INVOICE_BY_ID}`],
+  async handler({ id }, ctx) {
+    const detail = invoiceDetail(await readInvoice(ctx, id), 'Found');
+    return ok(detail.structured, detail.text);
+  },
+});
+
+export const getInvoiceItems = defineTool({
+  name: 'get_invoice_items',
+  title: 'Find invoice items',
+  description: "An invoice's items, or those billing an expense (was it invoiced?).",
+  toolset,
+  effect: 'read',
+  input: z.object({ invoiceId: uuid().optional(), expenseId: uuid().optional() }),
+  output: listOutput,
+  routes: [`GET ${ITEMS}`],
+  async handler({ invoiceId, expenseId }, ctx) {
+    if (!invoiceId && !expenseId) {
+      throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['get_invoice_items'], { issues: [{ field: 'invoiceId', message: 'give invoiceId or expenseId' }] });
+    }
+    const items = await readItems(ctx, { ...(invoiceId ? { invoiceId } : {}), ...(expenseId ? { expenseId } : {}) });
+    return listResult({ items, unpaged: true, skip: 0, take: 100, noun: 'invoice items', describe: describeInvoiceItem });
+  },
+});
+
+export const getHighestInvoiceNumber = defineTool({
+  name: 'get_highest_invoice_number',
+  title: 'Highest invoice number',
+  description: 'Highest invoice number in Gauzy; create_invoice takes the next.',
+  toolset,
+  effect: 'read',
+  input: z.object({}),
+  routes: [`GET ${HIGHEST}`],
+  async handler(_args, ctx) {
+    const answer = await ctx.gauzy.get<{ max?: unknown } | null>(HIGHEST);
+    const max = Number(answer?.max ?? 0);
+    return ok({ max, next: max + 1 }, `The highest invoice number is ${max}; the next is ${max + 1}.`);
+  },
+});
