@@ -239,6 +239,7 @@ test('month-end through an MCP client: last month\'s pending expenses under 100 
   assert.equal((results[3]!.error as Item).code, 'GMCP_ERR_GAUZY_NOT_FOUND');
   assert.match(bulk.text, /^Updated 3 of 4 expenses; 1 failed\./);
   assert.match(bulk.text, /#4 failed/);
+  assert.ok(bulk.text.includes(`· 45.50 USD [INVOICED] (id ${E.taxi})`), bulk.text);
   for (const id of chosen) assert.equal(sandbox.db.get('expense', id)!.status, 'INVOICED');
   // The ones over the threshold stay pending.
   assert.equal(sandbox.db.get('expense', E.flight)!.status, 'UNINVOICED');

@@ -10,6 +10,7 @@ import {
   defineTool,
   entityFieldsParam,
   entityOutput,
+  formatValue,
   isoDate,
   LOCAL_FILTER_ROWS,
   listOutput,
@@ -183,7 +184,8 @@ export const bulkUpdateExpensesTool = defineTool({
       ctx,
       async ({ id, ...changes }) => {
         const saved = await updateEntity(expenseEntity, spec, id, changes, ctx);
-        return { id, name: describeExpense({ ...saved, id }) };
+        // The outcome's label is its `name` followed by the id: the day, amount and status.
+        return { id, name: `${formatValue(saved.valueDate)} · ${money(saved.amount, saved.currency)} [${String(saved.status ?? 'no status')}]` };
       },
       { noun: 'expenses', verb: 'Updated' },
     );
