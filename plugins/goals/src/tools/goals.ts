@@ -80,7 +80,7 @@ function checkOwner(tool: string, level: unknown, values: Item): void {
 /** Gauzy answers an aligned key result's goal with a foreign-key failure, which its delete reports as a 404. */
 const alignedHint = {
   match: /record was not found/i,
-  hint: 'If the goal exists, another goal is aligned to one of its key results (align_goals); align that goal elsewhere or delete it first.',
+  hint: 'If the goal exists, another goal is aligned under one of its key results: change that goal\'s alignedKeyResultId (update_goal) or delete it first.',
 };
 
 const derived = crudTools(goalEntity, {
@@ -195,7 +195,7 @@ export const updateGoalProgress = defineTool({
     if (next !== previous) await saveGoalProgress(ctx, goal, next);
     const updated = compactGoal(await readGoal(ctx, id));
     const how = computed !== undefined ? `from ${keyResults.length} key result(s), weighted` : 'as given (no key results)';
-    return ok({ ...updated, previousProgress: previous }, `${next === previous ? 'Unchanged' : `Progress ${previous}% → ${next}%`} (${how}).\n${goalText('Goal', updated)}`);
+    return ok({ ...updated, previousProgress: previous }, `${next === previous ? 'Unchanged' : `Progress ${previous}% → ${next}%`} (${how}).\n${goalText('Now', updated)}`);
   },
 });
 

@@ -12,6 +12,7 @@ import {
   ok,
   pagination,
   uuid,
+  withRefusalHints,
   type ToolContext,
 } from '@gauzy-mcp/core';
 import { z } from 'zod';
@@ -135,7 +136,14 @@ export const createKeyResult = defineTool({
   },
 });
 
-export const deleteKeyResult = derived.delete!;
+/** A goal aligned under the key result blocks its delete (no cascade on alignedKeyResultId): Gauzy reports it as a 404. */
+export const deleteKeyResult = defineTool({
+  ...derived.delete!,
+  handler: (args, ctx) =>
+    withRefusalHints(() => derived.delete!.handler(args, ctx), [
+      { match: /record was not found/i, hint: "If the key result exists, a goal is aligned under it: change that goal's alignedKeyResultId (update_goal) first." },
+    ]),
+});
 
 const updateFields = (() => {
   const { goalId: _goalId, type: _type, taskId: _taskId, kpiId: _kpiId, ...rest } = keyResultEntity.fields;
@@ -177,7 +185,7 @@ async function recomputeGoal(ctx: ToolContext, goalId: string): Promise<string> 
   const next = goalProgress((goal.keyResults as Item[] | undefined) ?? []) ?? 0;
   const previous = Number(goal.progress ?? 0);
   if (next !== previous) await saveGoalProgress(ctx, goal, next);
-  return `Goal ${String(goal.name)} (id ${goalId}): progress ${previous}% → ${next}% (its key results, weighted).`;
+  return `Goal ${String(goal.name)} (id ${goalId}): progress ${next === previous ? `unchanged at ${next}%` : `${previous}% → ${next}%`} (its key results, weighted).`;
 }
 
 /** The KPI a KPI key result measures, for its operator ('>=' or '<='). */
@@ -216,7 +224,7 @@ export const updateKeyResultProgress = defineTool({
     const text = [
       `Recorded update ${String(recorded.id)}: value ${value} → progress ${progress}% [${nextStatus}] (was ${Number(current.progress ?? 0)}%, ${keyResultValue(current)}).`,
       goalLine,
-      keyResultText('Key result', keyResult, 5),
+      keyResultText('Now', keyResult, 5),
     ].join('\n');
     return ok({ ...keyResult, recordedUpdate: { id: recorded.id, update: value, progress, status: nextStatus }, previousProgress: Number(current.progress ?? 0) }, text);
   },
