@@ -3,6 +3,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { DEALS_TOOLSET, PIPELINES_TOOLSET } from './entities.js';
 import { createDeal, deleteDeal, getDeal, listDeals, updateDeal } from './tools/deals.js';
 import { createPipeline, deletePipeline, getPipeline, listPipelines, updatePipeline } from './tools/pipelines.js';
+import { withSalesHints } from './tools/hints.js';
 import { retiredDealTools } from './tools/retired.js';
 import { addPipelineStage, removePipelineStage, updatePipelineStage } from './tools/stages.js';
 import { getDealStatistics } from './tools/statistics.js';
@@ -19,7 +20,7 @@ export const salesPlugin = definePlugin({
   tools: [
     listDeals, getDeal, createDeal, updateDeal, deleteDeal, getDealStatistics, ...retiredDealTools,
     listPipelines, getPipeline, createPipeline, updatePipeline, deletePipeline, addPipelineStage, updatePipelineStage, removePipelineStage,
-  ],
+  ].map(withSalesHints),
 });
 
 export default salesPlugin;

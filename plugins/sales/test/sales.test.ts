@@ -119,8 +119,9 @@ test('create_deal stores the deal with its creator; probability is 0-5; a stage 
   const row = sandbox.db.get('deal', String(created.structured!.id))!;
   assert.deepEqual([row.title, row.probability, row.stageId, row.clientId, row.createdByUserId, row.organizationId], ['Support contract', 2, LEAD, ACME, sandbox.seed.users.superAdmin.id, sandbox.seed.organizationId]);
   assert.ok(created.text.startsWith(`Created deal: "Support contract" (id ${row.id}) · stage Lead (#1, id ${LEAD}) of Sales`), created.text);
+  const valid: Item = { title: 'x', probability: 1, stageId: LEAD };
   for (const [args, field] of [[{ probability: 6 }, 'probability'], [{ probability: 2.5 }, 'probability'], [{ stageId: 'lead' }, 'stageId'], [{ title: '' }, 'title']] as const) {
-    const bad = await admin.call('create_deal', { title: 'x', probability: 1, stageId: LEAD, ...args });
+    const bad = await admin.call('create_deal', { ...valid, ...args });
     assert.equal(bad.isError, true);
     assert.ok(bad.error!.fields!.includes(field), bad.text);
   }
@@ -297,6 +298,7 @@ test('role matrix: Gauzy\'s EMPLOYEE role has neither VIEW_SALES_PIPELINES nor E
     const answer = await employee.call(name, args);
     assert.equal(answer.error?.code, 'GMCP_ERR_GAUZY_FORBIDDEN', `${name}: ${answer.text}`);
     assert.match(answer.text, /Forbidden resource/);
+    assert.match(answer.text, /What to do: Gauzy's sales pipelines and deals need the VIEW_SALES_PIPELINES permission/);
   }
   assert.equal(sandbox.db.get('deal', WEBSITE)!.title, 'Website redesign');
   assert.equal(stageRows(SALES).length, 4);
