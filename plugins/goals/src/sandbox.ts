@@ -52,12 +52,13 @@ const KEY_RESULT_UPDATE_DTO: DtoSpec = {
 
 type Body = Record<string, unknown>;
 
-/** Relation objects (`ownerEmployee: {id}`) as their id columns; what TypeORM does not store is dropped. */
+/** Relation objects (`ownerEmployee: {id}`) as their id columns (an update's `owner` is a plain id column); what TypeORM does not store is dropped. */
 function fromBody(body: Body): Body {
   const out: Body = { ...body };
   for (const [relation, column] of [['ownerEmployee', 'ownerEmployeeId'], ['ownerTeam', 'ownerTeamId'], ['lead', 'leadId'], ['owner', 'ownerId'], ['goal', 'goalId'], ['keyResult', 'keyResultId'], ['alignedKeyResult', 'alignedKeyResultId'], ['project', 'projectId'], ['task', 'taskId'], ['kpi', 'kpiId']] as const) {
     const value = body[relation];
-    if (value && typeof value === 'object' && typeof (value as Body).id === 'string') out[column] = (value as Body).id;
+    if (!value || typeof value !== 'object') continue;
+    if (typeof (value as Body).id === 'string') out[column] = (value as Body).id;
     delete out[relation];
   }
   delete out.keyResults; delete out.updates; delete out.tenant; delete out.organization;
