@@ -1,4 +1,4 @@
-import { defineEntity, isoDate, refLabel, uuid } from '@gauzy-mcp/core';
+import { defineEntity, isoDate, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { currency } from './currencies.js';
 
@@ -22,7 +22,8 @@ const day = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) 
 
 /** The client an invoice is sent to: its joined contact's name, else the id. */
 export function clientLabel(invoice: Item): string {
-  const name = refLabel(invoice.toContact);
+  const contact = invoice.toContact as Item | undefined;
+  const name = contact && typeof contact.name === 'string' ? contact.name : undefined;
   const id = (invoice.toContact as Item | undefined)?.id ?? invoice.toContactId;
   return name ? `${name}${id ? ` (id ${String(id)})` : ''}` : id ? `client ${String(id)}` : 'no client';
 }
@@ -31,7 +32,6 @@ export function clientLabel(invoice: Item): string {
 export function describeInvoice(invoice: Item): string {
   const kind = invoice.isEstimate ? 'Estimate' : 'Invoice';
   const paid = invoice.isEstimate ? '' : invoice.paid ? 'paid' : Number(invoice.alreadyPaid ?? 0) > 0 ? `paid ${money(invoice, invoice.alreadyPaid)}, due ${money(invoice, invoice.amountDue)}` : 'unpaid';
-  const items = Array.isArray(invoice.invoiceItems) ? `${invoice.invoiceItems.length} items` : '';
   const facts = [
     clientLabel(invoice),
     money(invoice, invoice.totalValue),
@@ -39,7 +39,6 @@ export function describeInvoice(invoice: Item): string {
     `dated ${day(invoice.invoiceDate)}`,
     `due ${day(invoice.dueDate)}`,
     paid,
-    items,
     invoice.isArchived ? 'archived' : '',
   ].filter(Boolean);
   return `${kind} #${String(invoice.invoiceNumber ?? '?')} (id ${String(invoice.id)}) · ${facts.join(' · ')}`;

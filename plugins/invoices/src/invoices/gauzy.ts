@@ -44,3 +44,8 @@ export async function discountsAfterTax(ctx: ToolContext): Promise<boolean> {
   const organization = await ctx.gauzy.get<Item>(ORGANIZATION, { params: { id: ctx.scope.organizationId } });
   return organization?.discountAfterTax === true;
 }
+
+/** Arguments refused here, each issue naming its field (the error's `fields`, as zod's refusals name them). */
+export function invalid(tool: string, issues: ReadonlyArray<{ field: string; message: string }>): GauzyMcpError {
+  return new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [tool], { issues: [...issues], fields: issues.map((issue) => issue.field) });
+}

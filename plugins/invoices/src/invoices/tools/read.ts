@@ -2,7 +2,7 @@ import { defineTool, entityOutput, GauzyMcpError, isoDate, listOutput, listResul
 import { z } from 'zod';
 import { currency } from '../currencies.js';
 import { describeInvoice, describeInvoiceItem, INVOICE_STATUSES, invoiceEntity, INVOICES_TOOLSET as toolset } from '../entities.js';
-import { HIGHEST, INVOICE_BY_ID, ITEMS, readInvoice, readItems } from '../gauzy.js';
+import { HIGHEST, INVOICE_BY_ID, invalid, ITEMS, readInvoice, readItems } from '../gauzy.js';
 import { invoiceMoney } from '../totals.js';
 
 type Item = Record<string, unknown>;
@@ -14,7 +14,7 @@ const FAR_FUTURE = '2999-12-31T23:59:59.000Z';
 /** The client joined as `{ id, name }`, as the line names it. */
 export const compactInvoice = (invoice: Item): Item => {
   const contact = invoice.toContact as Item | undefined;
-  return contact ? { ...invoice, toContact: { id: contact.id, name: refLabel(contact) } } : invoice;
+  return contact ? { ...invoice, toContact: { id: contact.id, name: contact.name ?? refLabel(contact) } } : invoice;
 };
 
 /** A day given alone as `To` means the whole day. */
@@ -150,7 +150,7 @@ export const getInvoiceItems = defineTool({
   routes: [`GET ${ITEMS}`],
   async handler({ invoiceId, expenseId }, ctx) {
     if (!invoiceId && !expenseId) {
-      throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['get_invoice_items'], { issues: [{ field: 'invoiceId', message: 'give invoiceId or expenseId' }] });
+      throw invalid('get_invoice_items', [{ field: 'invoiceId', message: 'give invoiceId or expenseId' }]);
     }
     const items = await readItems(ctx, { ...(invoiceId ? { invoiceId } : {}), ...(expenseId ? { expenseId } : {}) });
     return listResult({ items, unpaged: true, skip: 0, take: 100, noun: 'invoice items', describe: describeInvoiceItem });

@@ -2,7 +2,7 @@ import { crudToolList, defineTool, entityOutput, GauzyMcpError, isoDate, MAX_BUL
 import { z } from 'zod';
 import { currency } from '../currencies.js';
 import { DISCOUNT_TAX_TYPES, INVOICE_BODY_FIELDS, INVOICE_STATUSES, INVOICE_TYPES, invoiceEntity, invoiceItemFields, INVOICES_BULK_TOOLSET, INVOICES_TOOLSET as toolset } from '../entities.js';
-import { discountsAfterTax, highestInvoiceNumber, HIGHEST, INVOICE_BY_ID, INVOICES, ITEMS_BULK, ORGANIZATION, readInvoice } from '../gauzy.js';
+import { discountsAfterTax, highestInvoiceNumber, HIGHEST, INVOICE_BY_ID, INVOICES, invalid, ITEMS_BULK, ORGANIZATION, readInvoice } from '../gauzy.js';
 import { invoiceMoney, itemTotal, type InvoiceMoney } from '../totals.js';
 import { invoiceDetail } from './read.js';
 
@@ -58,7 +58,7 @@ function checkInvoice(tool: string, args: Item): void {
     if (!percentAtMost100(args, key, type)) issues.push({ field: key, message: 'a percentage must be at most 100' });
   }
   issues.push(...statusIssues(args));
-  if (issues.length) throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [tool], { issues });
+  if (issues.length) throw invalid(tool, issues);
 }
 
 /** Gauzy takes either list's statuses on both; an estimate is not paid and an invoice is not accepted. */
@@ -234,12 +234,12 @@ export const updateInvoice = defineTool({
   async handler({ id, items, isAccepted, ...changes }, ctx) {
     const given: Item = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     if (!items && isAccepted === undefined && Object.keys(given).length === 0) {
-      throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['update_invoice'], { issues: [{ field: '(arguments)', message: 'give at least one field to change' }] });
+      throw invalid('update_invoice', [{ field: '(arguments)', message: 'give at least one field to change' }]);
     }
     const current = await readInvoice(ctx, id, ['invoiceItems']);
     const issues = statusIssues({ ...current, ...given });
     if (isAccepted !== undefined && !current.isEstimate) issues.push({ field: 'isAccepted', message: `invoice #${String(current.invoiceNumber)} is not an estimate` });
-    if (issues.length) throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['update_invoice'], { issues });
+    if (issues.length) throw invalid('update_invoice', issues);
     const whole = Boolean(items) || Object.keys(given).some((key) => !(ACTION_FIELDS as readonly string[]).includes(key));
     if (whole) await putWhole(ctx, id, current, given, items);
     else if (Object.keys(given).length) await ctx.gauzy.put(ACTION, given, { params: { id } });
