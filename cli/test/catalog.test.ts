@@ -17,9 +17,9 @@ before(async () => {
 });
 
 test('every reference tool of the loaded categories is callable by its exact name', () => {
-  const categories = ['projects', 'tasks', 'timer', 'auth', 'test-connection', 'employees', 'daily-plan', 'organization-contact', 'candidates', 'time-off', 'comments', 'activity-logs', 'skills', 'employee-awards'];
+  const categories = ['projects', 'tasks', 'timer', 'auth', 'test-connection', 'employees', 'daily-plan', 'organization-contact', 'candidates', 'time-off', 'comments', 'activity-logs', 'skills', 'employee-awards', 'reports'];
   const names = referenceToolNames(...categories);
-  assert.equal(names.length, 42 + 15 + 17 + 17 + 15 + 20 + 15 + 12 + 10 + 12);
+  assert.equal(names.length, 42 + 15 + 17 + 17 + 15 + 20 + 15 + 12 + 10 + 12 + 4);
   const missing = names.filter((name) => !inventory.get(name));
   assert.deepEqual(missing, []);
 });
@@ -32,6 +32,7 @@ test('the tools the product documentation names are present under those names', 
     'start_timer', 'stop_timer', 'timer_status', 'get_time_logs', 'get_active_timers',
     'list_employees', 'get_employee_by_id', 'create_employee', 'update_employee', 'get_employee_statistics', 'get_team_availability',
     'list_candidates', 'get_candidate_evaluations', 'update_candidate_stage', 'send_bulk_emails', 'send_notifications',
+    'generate_report',
   ];
   const listed = new Set(inventory.tools.map((tool) => tool.name));
   assert.deepEqual(documented.filter((name) => !listed.has(name)), []);
@@ -40,7 +41,7 @@ test('the tools the product documentation names are present under those names', 
 test('registry invariants hold over every loaded tool', () => {
   const seen = new Set<string>();
   for (const tool of inventory.tools) {
-    for (const name of [tool.name, ...(tool.definition.aliases ?? [])]) {
+    for (const name of [tool.name, ...(tool.definition.aliases ?? []), ...tool.presets.keys()]) {
       assert.match(name, TOOL_NAME_PATTERN);
       assert.ok(!seen.has(name), `duplicate ${name}`);
       seen.add(name);
@@ -58,7 +59,7 @@ test('registry invariants hold over every loaded tool', () => {
 });
 
 test('no listed tool sends the model to a retired or unknown tool by name', () => {
-  const callable = new Set([...inventory.tools, ...inventory.retired].flatMap((tool) => [tool.name, ...(tool.definition.aliases ?? [])]));
+  const callable = new Set([...inventory.tools, ...inventory.retired].flatMap((tool) => [tool.name, ...(tool.definition.aliases ?? []), ...tool.presets.keys()]));
   const retired = new Set(inventory.retired.flatMap((tool) => [tool.name, ...(tool.definition.aliases ?? [])]));
   const wrong: string[] = [];
   for (const tool of inventory.tools) {
