@@ -12,13 +12,13 @@ type Item = Record<string, unknown>;
 /**
  * The payment's columns a caller sets (Payment entity, CreatePaymentDTO): amount is the one the DTO requires
  * (IsNumber without IsOptional); currency is NOT NULL in the table though the DTO marks it optional;
- * paymentDate has no validator at all. Gauzy takes any number: amounts here are positive, as its web app
+ * paymentDate has no validator at all and a nullable column. Gauzy takes any number: amounts here are positive, as its web app
  * (Validators.min(1)) keeps them.
  */
 export const paymentFields = {
   amount: z.number().positive(),
   currency: currencyCode(),
-  paymentDate: isoDate(),
+  paymentDate: isoDate().optional(),
   paymentMethod: PaymentMethod.optional(),
   note: z.string().max(2000).optional(),
   overdue: z.boolean().optional(),

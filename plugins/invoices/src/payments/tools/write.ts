@@ -41,7 +41,10 @@ async function answer(ctx: ToolContext, verb: string, payment: Item, invoiceIds:
   // Read back with the invoice and client joined (and the invoice's new state); a removed one is shown as it was.
   const removed = verb === 'Deleted' || verb === 'Archived';
   const shown = removed ? payment : await readPayment(ctx, String(payment.id)).catch(() => payment);
-  return ok({ ...shown, ...(invoices.length ? { invoices } : {}) }, [`${verb} payment: ${describePayment(shown)}`, ...lines].join('\n'));
+  // Gauzy cannot restore an archived payment (the generic softRecover does not see soft-deleted rows).
+  const removal = removed ? { deleted: true, recoverable: false } : {};
+  const line = `${verb} payment${verb === 'Deleted' ? ' permanently' : verb === 'Archived' ? " (Gauzy's API cannot restore it)" : ''}: ${describePayment(shown)}`;
+  return ok({ ...shown, ...removal, ...(invoices.length ? { invoices } : {}) }, [line, ...lines].join('\n'));
 }
 
 const { amount, currency, paymentMethod, note, overdue } = paymentFields;
