@@ -28,7 +28,7 @@ export function describeExpense(expense: Item): string {
     named(expense.category, expense.categoryId, 'category'),
     (expense.organizationContact || expense.organizationContactId) && `client ${named(expense.organizationContact, expense.organizationContactId, '')!.trim()}`,
     (expense.employee || expense.employeeId) && `employee ${named(expense.employee, expense.employeeId, '')!.trim()}`,
-    named(expense.vendor, expense.vendorId, 'vendor'),
+    (expense.vendor || expense.vendorId) && `vendor ${named(expense.vendor, expense.vendorId, '')!.trim()}`,
     expense.purpose ? `"${String(expense.purpose)}"` : expense.notes ? `"${String(expense.notes)}"` : undefined,
     expense.splitExpense ? 'split' : undefined,
   ].filter(Boolean);
@@ -75,6 +75,7 @@ export const expenseEntity = defineEntity({
     category: { kind: 'manyToOne', entity: 'expenseCategory', key: 'categoryId' },
     organizationContact: { kind: 'manyToOne', entity: 'organizationContact', key: 'organizationContactId' },
     project: { kind: 'manyToOne', entity: 'organizationProject', key: 'projectId' },
+    vendor: { kind: 'manyToOne', entity: 'organizationVendor', key: 'vendorId' },
   },
   include: [],
   softDelete: crudServiceCannotRecover('expenses'),
@@ -85,7 +86,22 @@ export const expenseEntity = defineEntity({
 export const expenseCreateFields = { ...expenseFields, employeeId: uuid().optional().describe('Who spent it') };
 
 /** The relations an expense's line names, joined on every read. */
-export const EXPENSE_RELATIONS = ['employee', 'employee.user', 'category', 'organizationContact'] as const;
+export const EXPENSE_RELATIONS = ['employee', 'employee.user', 'category', 'organizationContact', 'vendor'] as const;
+
+/**
+ * The vendor an expense was paid to (OrganizationVendor, /api/organization-vendors): only joined here, to name
+ * it (Gauzy's demo expenses all have one); no tool of this pack reads or changes vendors.
+ */
+export const organizationVendorEntity = defineEntity({
+  name: 'organizationVendor',
+  gauzyClass: 'OrganizationVendor',
+  noun: 'vendor',
+  plural: 'vendors',
+  path: '',
+  operations: [],
+  scope: 'organization',
+  fields: {},
+});
 
 export function describeCategory(category: Item): string {
   return `${String(category.name ?? '(unnamed)')} (id ${String(category.id)})`;

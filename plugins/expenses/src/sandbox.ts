@@ -1,6 +1,6 @@
 import { sandboxEntity, type DtoSpec, type FieldRule, type SandboxEntity } from '@gauzy-mcp/core';
 import { CURRENCY_CODES } from './currencies.js';
-import { expenseCategoryEntity, expenseEntity, ExpenseStatus } from './entities.js';
+import { expenseCategoryEntity, expenseEntity, ExpenseStatus, organizationVendorEntity } from './entities.js';
 
 /**
  * What the testkit's sandbox needs to serve expenses as Gauzy does (the /pagination route with its date range
@@ -44,6 +44,7 @@ export const expensesSandbox: readonly SandboxEntity[] = [
     },
     dto: { create: EXPENSE_CREATE, update: EXPENSE_UPDATE },
   }),
+  sandboxEntity(organizationVendorEntity, { defaults: () => ({ name: null, email: null, phone: null, website: null }) }),
   sandboxEntity(expenseCategoryEntity, {
     defaults: () => ({ name: null }),
     dto: { create: { fields: { name: { type: 'string', required: true } }, tenantOrganization: true, whitelist: true } },

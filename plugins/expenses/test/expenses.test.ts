@@ -136,6 +136,8 @@ test('get_expense_by_id (get_expense) names category, client and employee; an un
   assert.ok(found.text.includes('client Ever Technologies'), found.text);
   assert.equal((found.structured!.category as Item).name, 'Travel');
   assertTextAgrees(found.text, found.structured!);
+  const flight = await admin.call('get_expense_by_id', { id: E.flight });
+  assert.ok(flight.text.includes('vendor Lufthansa (id 6c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e21)'), flight.text);
   const missing = await admin.call('get_expense_by_id', { id: MISSING });
   assert.equal(missing.error?.code, 'GMCP_ERR_GAUZY_NOT_FOUND', missing.text);
 });

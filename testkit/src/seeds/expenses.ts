@@ -19,6 +19,8 @@ export const DEMO_EXPENSE_IDS = {
   parking: '6c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e17',
   /** Two months ago, PAID. */
   hosting: '6c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e18',
+  /** The vendor of the flight. */
+  airline: '6c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e21',
 } as const;
 
 /** The given day of the month `monthsBack` months before this one, at noon UTC. */
@@ -28,8 +30,8 @@ export const dayOfMonthBefore = (monthsBack: number, day: number) => {
 };
 
 /**
- * Demo rows for the expenses pack (Gauzy's demo seed has categories and thousands of expenses): two categories
- * and eight expenses, five of them last month's billable, not yet invoiced ones for the demo clients, three
+ * Demo rows for the expenses pack (Gauzy's demo seed has categories, vendors and a thousand expenses an organization):
+ * two categories, a vendor and eight expenses, five of them last month's billable, not yet invoiced ones for the demo clients, three
  * under 100 USD and two over, for a month-end pass.
  */
 export function seedExpensesDemo(store: SandboxStore, info: SeedInfo): void {
@@ -39,12 +41,13 @@ export function seedExpensesDemo(store: SandboxStore, info: SeedInfo): void {
   const ids = DEMO_EXPENSE_IDS;
   insertEntity(store, 'expenseCategory', { id: ids.travel, name: 'Travel' }, scope);
   insertEntity(store, 'expenseCategory', { id: ids.software, name: 'Software' }, scope);
+  insertEntity(store, 'organizationVendor', { id: ids.airline, name: 'Lufthansa' }, scope);
   const billable = { typeOfExpense: 'BILLABLE_TO_CONTACT', status: 'UNINVOICED', currency: 'USD' };
   const expenses = [
     { id: ids.taxi, amount: 45.5, valueDate: dayOfMonthBefore(1, 3), categoryId: ids.travel, organizationContactId: everTechnologies, employeeId: employee.employeeId, purpose: 'Taxi to the client', ...billable },
     { id: ids.lunch, amount: 80, valueDate: dayOfMonthBefore(1, 9), categoryId: ids.travel, organizationContactId: everTechnologies, employeeId: superAdmin.employeeId, purpose: 'Client lunch', ...billable },
     { id: ids.license, amount: 99.99, valueDate: dayOfMonthBefore(1, 14), categoryId: ids.software, organizationContactId: acmeRetail, employeeId: employee.employeeId, purpose: 'Design tool licence', ...billable },
-    { id: ids.flight, amount: 420, valueDate: dayOfMonthBefore(1, 18), categoryId: ids.travel, organizationContactId: acmeRetail, employeeId: superAdmin.employeeId, purpose: 'Flight to Sofia', ...billable },
+    { id: ids.flight, amount: 420, valueDate: dayOfMonthBefore(1, 18), categoryId: ids.travel, organizationContactId: acmeRetail, employeeId: superAdmin.employeeId, vendorId: ids.airline, purpose: 'Flight to Sofia', ...billable },
     { id: ids.hotel, amount: 1250, valueDate: dayOfMonthBefore(1, 20), categoryId: ids.travel, organizationContactId: everTechnologies, employeeId: superAdmin.employeeId, purpose: 'Hotel, 5 nights', ...billable },
     { id: ids.books, amount: 30, valueDate: dayOfMonthBefore(1, 22), categoryId: ids.software, employeeId: employee.employeeId, typeOfExpense: 'TAX_DEDUCTIBLE', status: 'NOT_BILLABLE', currency: 'USD', purpose: 'Books' },
     { id: ids.parking, amount: 12, valueDate: dayOfMonthBefore(0, 1), categoryId: ids.travel, organizationContactId: everTechnologies, employeeId: employee.employeeId, purpose: 'Parking', ...billable },

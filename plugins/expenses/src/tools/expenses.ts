@@ -184,8 +184,9 @@ export const bulkUpdateExpensesTool = defineTool({
       ctx,
       async ({ id, ...changes }) => {
         const saved = await updateEntity(expenseEntity, spec, id, changes, ctx);
-        // The outcome's label is its `name` followed by the id: the day, amount and status.
-        return { id, name: `${formatValue(saved.valueDate)} · ${money(saved.amount, saved.currency)} [${String(saved.status ?? 'no status')}]` };
+        // The outcome's label is its `name` followed by the id: amount and status (and the day, when the PUT's answer, the saved body, has it).
+        const day = saved.valueDate ? `${formatValue(saved.valueDate)} · ` : '';
+        return { id, name: `${day}${money(saved.amount, saved.currency)} [${String(saved.status ?? 'no status')}]` };
       },
       { noun: 'expenses', verb: 'Updated' },
     );
