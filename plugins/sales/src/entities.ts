@@ -56,8 +56,8 @@ export const dealFields = {
 /**
  * Gauzy's deal (packages/core/src/lib/deal): DealController overrides GET /, GET /:id and POST; PUT /:id,
  * DELETE /:id and the soft routes are CrudController's, behind the class's VIEW_SALES_PIPELINES. Its own GET
- * /:id is declared before the inherited /count and /pagination, which it shadows (they answer 400 "Validation
- * failed (uuid is expected)"), so every list reads GET / (BaseQueryDTO unvalidated: `where` exact, `skip` rows).
+ * /:id is declared before the inherited /count and /pagination, which it shadows (they answer 406 "Validation
+ * failed (valid uuid is expected)", seen on the real Gauzy), so every list reads GET / (`where` exact, `skip` rows).
  * A deal has no amount and no owner column besides createdByUserId (set by Gauzy from the caller).
  */
 export const dealEntity = defineEntity({

@@ -155,6 +155,10 @@ test('update_deal changes only what is given; moving it checks the stage is in i
   const unnamed = await admin.call('update_deal', { id, stage: 'Lost' });
   assert.deepEqual(unnamed.error?.fields, ['stage'], unnamed.text);
   assert.equal(sandbox.db.get('deal', id)!.stageId, WON);
+  const noClient = await admin.call('update_deal', { id, clientId: MISSING });
+  assert.equal(noClient.error?.code, 'GMCP_ERR_GAUZY_BAD_REQUEST', noClient.text);
+  assert.match(noClient.text, /What to do: Gauzy refused the change with a database error and no message: .*clientId one of its clients/);
+  assert.equal(sandbox.db.get('deal', id)!.clientId, EVER);
   assert.ok((await admin.call('update_deal', { id })).error!.fields!.includes('(arguments)'));
   assert.ok((await admin.call('update_deal', { id, probability: -1 })).error!.fields!.includes('probability'));
   for (const args of [{ id: MISSING, title: 'x' }, { id: MISSING, stageId: WON }]) {
@@ -202,6 +206,18 @@ test('list_pipelines finds part of a name (Gauzy\'s LIKE) with the stages in ord
   assert.match(board.text, /2\. Negotiation \(id [^)]+\): 0 deals/);
   const missing = await admin.call('get_pipeline_by_id', { id: MISSING });
   assert.equal(missing.error?.code, 'GMCP_ERR_GAUZY_NOT_FOUND', missing.text);
+});
+
+test('list_pipelines searches a name Gauzy would read as JSON ("2027" becomes true in its transform) here, and says so', async () => {
+  const plan = await scratchPipeline('Plan 2027', ['Draft']);
+  sandbox.clearRequests();
+  const found = await admin.call('list_pipelines', { name: '2027' });
+  assert.equal(found.isError, false, found.text);
+  assert.deepEqual(ids(found), [plan.id]);
+  assert.match(found.text, /Gauzy reads "2027" as a boolean in its name search, so \d+ of \d+ pipelines were read and searched here\./);
+  assertTextAgrees(found.text, found.structured!);
+  assert.ok(sandbox.requests.filter((request) => request.path === '/api/pipelines/pagination').every((request) => !(request.query.where as Item).name));
+  await admin.call('delete_pipeline', { id: plan.id });
 });
 
 test('create_pipeline needs a name; update_pipeline renames it and keeps its stages and their deals (Gauzy drops the stages a PUT leaves out)', async () => {

@@ -55,7 +55,7 @@ export function registerSalesRoutes(registry: RouteRegistry): void {
     const spec = input.store.entities.get(DEAL)!;
     const body = validateBody(input.store, caller, input.body, spec.create!);
     const { id: _id, tenant: _tenant, organization: _organization, ...data } = body;
-    if (missingReference(input.store, data)) throw handlerError(400, 'Error occurred while creating deal: SQLITE_CONSTRAINT: FOREIGN KEY constraint failed');
+    if (missingReference(input.store, data)) throw handlerError(400, 'Error occurred while creating deal: SqliteError: FOREIGN KEY constraint failed');
     const row = insertEntity(input.store, DEAL, data, { tenantId: caller.tenantId, organizationId: (data.organizationId as string | undefined) ?? null, createdByUserId: String(caller.user.id) });
     return { body: { ...serialize(DEAL, row, input.store, [], { virtuals: false }), tenant: { id: caller.tenantId } } };
   });
@@ -100,7 +100,7 @@ export function registerSalesRoutes(registry: RouteRegistry): void {
   // PipelineService.update: UpdatePipelineDTO (name and the organization required); in a transaction the
   // pipeline is looked up in the tenant, the stages sent with an id are saved, those without inserted, every
   // other stage of the pipeline deleted (with its deals), all renumbered 1.. in the order sent. Any failure (an
-  // unknown id) is caught, rolled back and answered 202 with no body. The answer is the pipeline as saved, no stages.
+  // unknown id) is caught, rolled back and answered 202 with no body.
   registry.serve('PUT', '/api/pipelines/:id', (input) => {
     const caller = salesCaller(input);
     const id = idParam(input);
@@ -121,7 +121,8 @@ export function registerSalesRoutes(registry: RouteRegistry): void {
       Object.assign(existing, { index: position + 1, pipelineId: id, updatedAt: new Date().toISOString() });
     });
     Object.assign(row, data, { updatedAt: new Date().toISOString(), updatedByUserId: caller.user.id });
-    return { body: serialize(PIPELINE, row, input.store) };
+    // The entity it saved: what was sent, without the stages, with its id and the tenant (seen on the real Gauzy).
+    return { body: { ...data, id, tenantId: caller.tenantId } };
   });
 
   // PipelineController.delete → TenantAwareCrudService.delete; the stages go with it and their deals with them

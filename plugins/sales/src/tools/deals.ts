@@ -102,9 +102,18 @@ export const createDeal = defineTool({
   },
 });
 
-/** The inherited PUT is TypeORM's update of what is sent (no DTO): only the changes go, then the deal is read back. */
+/**
+ * The inherited PUT is TypeORM's update of what is sent (no DTO): only the changes go, then the deal is read back.
+ * A foreign key failure comes back as the bare query error (400, no message; seen on the real Gauzy).
+ */
 async function putDeal(ctx: ToolContext, id: string, changes: Item): Promise<Item> {
-  await withRefusalHints(() => ctx.gauzy.put(`${dealEntity.path}/:id`, { ...changes, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }, { params: { id } }), DEAL_HINTS);
+  try {
+    await ctx.gauzy.put(`${dealEntity.path}/:id`, { ...changes, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }, { params: { id } });
+  } catch (error) {
+    const silent = error instanceof GauzyMcpError && error.code === 'GMCP_ERR_GAUZY_BAD_REQUEST' && !(error.details.gauzyMessages as unknown[] | undefined)?.length;
+    if (silent) error.details.hint = `Gauzy refused the change with a database error and no message: ${DEAL_HINTS[0]!.hint}`;
+    throw error;
+  }
   return readDeal(ctx, id);
 }
 

@@ -1,5 +1,5 @@
 import {
-  defined, defineTool, entityOutput, entityRoute, listOutput, listResult, normalizePage, ok, pagination, readRowWindow, scopeWhere, uuid,
+  defined, defineTool, entityOutput, entityRoute, listOutput, listResult, LOCAL_FILTER_ROWS, normalizePage, ok, pagination, readRowWindow, scopeWhere, uuid,
 } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { PIPELINES_TOOLSET as toolset, describePipeline, pipelineEntity, stageInput } from '../entities.js';
@@ -18,6 +18,19 @@ const path = (route: string) => route.slice(route.indexOf(' ') + 1);
 /** The most deals a pipeline's answer names per stage; every stage's count is always there. */
 const DEALS_PER_STAGE = 10;
 
+/**
+ * BaseQueryDTO's transform reads a `where` value that parses as JSON as `Boolean(JSON.parse(value))`, so Gauzy
+ * would look for "true" instead of a name like "2027" (seen on the real Gauzy): such a name is searched here.
+ */
+const readAsJson = (value: string) => {
+  try {
+    JSON.parse(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** PipelineService.pagination matches `name` by part (LIKE) and pages with `skip` a 1-based page. */
 export const listPipelines = defineTool({
   name: 'list_pipelines',
@@ -30,13 +43,26 @@ export const listPipelines = defineTool({
   output: listOutput,
   routes: [PAGINATION],
   async handler({ name, take, skip }, ctx) {
-    const where = scopeWhere(ctx.scope, defined({ name }));
-    const page = await readRowWindow(
-      async (size, number) => normalizePage(await ctx.gauzy.get(path(PAGINATION), { query: { where, relations: ['stages'], order: { createdAt: 'DESC' }, take: size, skip: number } })),
-      skip,
-      take,
-    );
-    return listResult({ items: page.items.map(compactPipeline), total: page.total, skip, take, noun: 'pipelines', describe: describePipeline });
+    const here = name !== undefined && readAsJson(name);
+    const where = scopeWhere(ctx.scope, here ? {} : defined({ name }));
+    const fetchPage = async (size: number, number: number) =>
+      normalizePage(await ctx.gauzy.get(path(PAGINATION), { query: { where, relations: ['stages'], order: { createdAt: 'DESC' }, take: size, skip: number } }));
+    const list = (items: Item[], total: number | undefined, unpaged: boolean) => listResult({ items: items.map(compactPipeline), total, unpaged, skip, take, noun: 'pipelines', describe: describePipeline });
+    if (!here) {
+      const page = await readRowWindow(fetchPage, skip, take);
+      return list(page.items, page.total, false);
+    }
+    const read: Item[] = [];
+    let total = 0;
+    for (let number = 1; read.length < LOCAL_FILTER_ROWS; number++) {
+      const page = await fetchPage(100, number);
+      read.push(...page.items);
+      total = page.total;
+      if (page.items.length < 100 || read.length >= total) break;
+    }
+    const result = list(read.filter((pipeline) => String(pipeline.name ?? '').toLowerCase().includes(name!.toLowerCase())), undefined, true);
+    const note = `Gauzy reads "${name}" as a boolean in its name search, so ${read.length} of ${total} pipelines were read and searched here.`;
+    return { ...result, structured: { ...result.structured, note }, text: `${result.text}\n${note}` };
   },
 });
 
