@@ -51,7 +51,8 @@ export function describeGoal(goal: Item): string {
 /** Where a key result stands: its value against its target, or done / not done for the yes-no kinds. */
 export function keyResultValue(keyResult: Item): string {
   const unit = keyResult.unit ? ` ${String(keyResult.unit)}` : '';
-  if (keyResult.type === 'True/False' || keyResult.type === 'Task') return Number(keyResult.update) >= 1 ? 'done' : 'not done';
+  // As the web app reads it: 1 is done, anything else is not.
+  if (keyResult.type === 'True/False' || keyResult.type === 'Task') return Number(keyResult.update) === 1 ? 'done' : 'not done';
   return `${String(keyResult.update ?? '-')} of ${String(keyResult.targetValue ?? '-')}${unit} (from ${String(keyResult.initialValue ?? 0)})`;
 }
 

@@ -169,14 +169,22 @@ test('create_goal checks the owner its level needs; create_key_result needs its 
   assert.ok(noOwner.error!.fields!.includes('ownerEmployeeId'), noOwner.text);
   const wrongOwner = await admin.call('create_goal', { name: 'Org', level: 'Organization', deadline: 'Q4-2026', ownerTeamId: sandbox.seed.teams[0]!.id });
   assert.ok(wrongOwner.error!.fields!.includes('ownerTeamId'), wrongOwner.text);
-  const before = sandbox.db.count('goal');
+  const goals = sandbox.db.count('goal');
   assert.ok((await admin.call('create_goal', { name: 'x', level: 'Organization' })).error!.fields!.includes('deadline'));
-  assert.equal(sandbox.db.count('goal'), before);
+  assert.equal(sandbox.db.count('goal'), goals);
   const noGoal = await admin.call('create_key_result', { goalId: MISSING, name: 'Orphan', ownerId: me() });
   assert.equal(noGoal.error?.code, 'GMCP_ERR_GAUZY_NOT_FOUND', noGoal.text);
   assert.ok((await admin.call('create_key_result', { goalId: PERFORMANCE, name: 'No owner' })).error!.fields!.includes('ownerId'));
   const task = await admin.call('create_key_result', { goalId: PERFORMANCE, name: 'A task', type: 'Task', ownerId: me() });
   assert.ok(task.error!.fields!.includes('taskId'), task.text);
+  // The database refuses an owner that is no employee: Gauzy answers 400 with the query and the driver's code, no message.
+  const before = sandbox.db.count('keyResult');
+  const unknownOwner = await admin.call('create_key_result', { goalId: PERFORMANCE, name: 'Nobody\'s', ownerId: MISSING });
+  assert.equal(unknownOwner.error?.code, 'GMCP_ERR_GAUZY_BAD_REQUEST', unknownOwner.text);
+  assert.match(unknownOwner.text, /What to do: Gauzy's database refused the save without a message: check that ownerId/);
+  assert.equal(sandbox.db.count('keyResult'), before);
+  const unknownTeam = await admin.call('create_goal', { name: 'Ghost team', level: 'Team', deadline: 'Q4-2026', ownerTeamId: MISSING });
+  assert.match(unknownTeam.text, /check that ownerEmployeeId, ownerTeamId/);
 });
 
 test('update_goal changes fields, moves the level with its owner, aligns under another goal\'s key result, and reports a change Gauzy did not keep', async () => {

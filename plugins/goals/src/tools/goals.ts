@@ -19,7 +19,7 @@ import {
 import { z } from 'zod';
 import { GOALS_TOOLSET as toolset, GoalLevel, describeGoal, describeKeyResult, goalEntity } from '../entities.js';
 import { goalProgress } from '../progress.js';
-import { GOALS_LIST, GOAL_UPDATE, KEY_RESULT_BY_ID, compactGoal, readGoal, readGoals, readKeyResult, saveGoalProgress } from './read.js';
+import { GOALS_LIST, GOAL_UPDATE, KEY_RESULT_BY_ID, compactGoal, readGoal, readGoals, readKeyResult, saveGoalProgress, withDatabaseHint } from './read.js';
 
 type Item = Record<string, unknown>;
 
@@ -29,7 +29,7 @@ const invalid = (tool: string, field: string, message: string) =>
 /** A goal with its key results, one line each under the goal's. */
 export function goalText(verb: string, goal: Item): string {
   const keyResults = (goal.keyResults as Item[] | undefined) ?? [];
-  return [`${verb} goal: ${describeGoal(goal)}`, ...keyResults.map((keyResult) => `- key result ${describeKeyResult(keyResult)}`)].join('\n');
+  return [`${verb} goal: ${describeGoal(goal)}`, ...keyResults.map((keyResult) => `- key result ${describeKeyResult({ ...keyResult, goalId: undefined })}`)].join('\n');
 }
 
 /**
@@ -123,7 +123,10 @@ function answeredWithGoal(tool: ToolDefinition, verb: string, check?: (args: Ite
   });
 }
 
-export const createGoal = answeredWithGoal(derived.create!, 'Created');
+export const createGoal = answeredWithGoal(
+  defineTool({ ...derived.create!, handler: (args, ctx) => withDatabaseHint(() => derived.create!.handler(args, ctx), 'ownerEmployeeId, ownerTeamId, leadId and alignedKeyResultId') }),
+  'Created',
+);
 
 /**
  * GoalController.update catches a failed save and answers 202 with no body: the change is read back and

@@ -25,7 +25,7 @@ import {
   keyResultValue,
 } from '../entities.js';
 import { goalProgress, keyResultProgress } from '../progress.js';
-import { GOALS_LIST, GOAL_UPDATE, KEY_RESULT_BY_ID, KEY_RESULT_UPDATE, compactKeyResult, readGoal, readKeyResult, readKeyResults, saveGoalProgress } from './read.js';
+import { GOALS_LIST, GOAL_UPDATE, KEY_RESULT_BY_ID, KEY_RESULT_UPDATE, compactKeyResult, readGoal, readKeyResult, readKeyResults, saveGoalProgress, withDatabaseHint } from './read.js';
 
 type Item = Record<string, unknown>;
 
@@ -130,7 +130,7 @@ export const createKeyResult = defineTool({
   routes: [...derived.create!.routes, KEY_RESULT_BY_ID, GOALS_LIST],
   async handler(args, ctx) {
     await readGoal(ctx, String(args.goalId), []);
-    const created = await derived.create!.handler(args, ctx);
+    const created = await withDatabaseHint(() => derived.create!.handler(args, ctx), 'ownerId, leadId, taskId and kpiId');
     const keyResult = await readNamedKeyResult(ctx, String((created.structured as Item).id));
     return ok(keyResult, keyResultText('Created', keyResult));
   },
@@ -169,7 +169,7 @@ export const updateKeyResult = defineTool({
     const changes = defined(raw as Item);
     if (!Object.keys(changes).length) throw invalid('update_key_result', '(arguments)', `give at least one field to change: ${Object.keys(updateFields).join(', ')}`);
     const current = await readKeyResult(ctx, id);
-    await ctx.gauzy.put(path(KEY_RESULT_UPDATE), scoped(ctx, changes), { params: { id } });
+    await withDatabaseHint(() => ctx.gauzy.put(path(KEY_RESULT_UPDATE), scoped(ctx, changes), { params: { id } }), 'ownerId and leadId');
     let goalLine = '';
     if (changes.weight !== undefined && changes.weight !== current.weight && current.goalId) {
       goalLine = await recomputeGoal(ctx, String(current.goalId));

@@ -1,4 +1,4 @@
-import { GauzyMcpError, dataQuery, normalizePage, personName, type ToolContext } from '@gauzy-mcp/core';
+import { GauzyMcpError, dataQuery, isGauzyMcpError, normalizePage, personName, type ToolContext } from '@gauzy-mcp/core';
 import { goalEntity, keyResultEntity } from '../entities.js';
 
 /*
@@ -79,11 +79,13 @@ export async function readGoal(ctx: ToolContext, id: string, relations: readonly
 
 /**
  * One key result with its updates, goal, owner and lead, from the controller's own GET /:id (an unknown id is an
- * empty list there, answered here as a 404). Scoped to the organization here: that route filters the tenant only.
+ * empty list there, answered here as a 404). Scoped to the organization here (by its own or its goal's): that route filters the tenant only.
  */
 export async function readKeyResult(ctx: ToolContext, id: string): Promise<Item> {
   const { items } = normalizePage(await ctx.gauzy.get(path(KEY_RESULT_BY_ID), { params: { id } }));
-  const found = items.find((item) => item.id === id && (item.organizationId === undefined || item.organizationId === ctx.scope.organizationId));
+  // Gauzy's seed stores key results without an organization: then their goal's says whose they are.
+  const organizationOf = (item: Item) => item.organizationId ?? (item.goal as Item | undefined)?.organizationId;
+  const found = items.find((item) => item.id === id && [undefined, null, ctx.scope.organizationId].includes(organizationOf(item) as string | undefined));
   if (!found) throw notFound(keyResultEntity.noun, id);
   return found;
 }
@@ -97,4 +99,20 @@ export async function readKeyResults(ctx: ToolContext, goalId?: string): Promise
 /** Sets a goal's progress (PUT saves what it is sent; GoalDTO requires the name on every PUT). */
 export async function saveGoalProgress(ctx: ToolContext, goal: Item, progress: number): Promise<void> {
   await ctx.gauzy.put(path(GOAL_UPDATE), { name: goal.name, progress, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }, { params: { id: String(goal.id) } });
+}
+
+/**
+ * A save the database refused: Gauzy (SQLite) answers it as a 400 carrying the query and the driver's code
+ * but no message (seen on the real Gauzy for an owner, team, lead or goal id that is no row). The refusal gets
+ * a sentence on what to check.
+ */
+export async function withDatabaseHint<T>(call: () => Promise<T>, ids: string): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isGauzyMcpError(error) && error.code === 'GMCP_ERR_GAUZY_BAD_REQUEST' && !((error.details.gauzyMessages as unknown[] | undefined) ?? []).length) {
+      error.details.hint = `Gauzy's database refused the save without a message: check that ${ids} name existing records of this organization (list_goals, list_key_results; employees and teams by their tools).`;
+    }
+    throw error;
+  }
 }
