@@ -285,7 +285,7 @@ test('delete_pipeline deletes it with its stages and their deals and says how ma
   const deal = await admin.call('create_deal', { title: 'Goes too', probability: 1, stageId: pipeline.stages[0]! });
   const deleted = await admin.call('delete_pipeline', { id: pipeline.id });
   assert.equal(deleted.isError, false, deleted.text);
-  assert.equal(deleted.text, `Deleted pipeline Doomed (id ${pipeline.id}) permanently, with its 2 stages and 1 deals.`);
+  assert.equal(deleted.text, `Deleted pipeline Doomed (id ${pipeline.id}) permanently, with its 2 stages and 1 deal.`);
   assert.equal(sandbox.db.get('pipeline', pipeline.id), undefined);
   assert.equal(stageRows(pipeline.id).length, 0);
   assert.equal(sandbox.db.get('deal', String(deal.structured!.id)), undefined);

@@ -14,6 +14,7 @@ const CREATE = entityRoute(pipelineEntity, 'create');
 const UPDATE = entityRoute(pipelineEntity, 'update');
 const DELETE = entityRoute(pipelineEntity, 'delete');
 const path = (route: string) => route.slice(route.indexOf(' ') + 1);
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** The most deals a pipeline's answer names per stage; every stage's count is always there. */
 const DEALS_PER_STAGE = 10;
@@ -161,6 +162,6 @@ export const deletePipeline = defineTool({
     const deals = await readPipelineDeals(ctx, id);
     await ctx.gauzy.delete(path(DELETE), { params: { id }, query: { tenantId: ctx.scope.tenantId, organizationId: ctx.scope.organizationId } });
     const stages = (pipeline.stages as Item[]).length;
-    return ok({ id, deleted: true, stages, deals: deals.length }, `Deleted pipeline ${String(pipeline.name)} (id ${id}) permanently, with its ${stages} stages and ${deals.length} deals.`);
+    return ok({ id, deleted: true, stages, deals: deals.length }, `Deleted pipeline ${String(pipeline.name)} (id ${id}) permanently, with its ${plural(stages, 'stage')} and ${plural(deals.length, 'deal')}.`);
   },
 });
