@@ -88,6 +88,9 @@ test('flow through an MCP client: a goal with weighted key results; recording pr
   assert.equal(sandbox.db.get('goal', goalId)!.progress, 40);
   assert.match(recorded.text, /value 6 → progress 60% \[on track\]/);
   assert.match(recorded.text, /Win ten new clients .*progress 0% → 40%/);
+  assertTextAgrees(recorded.text, recorded.structured!);
+  assertTextAgrees(clients.text, clients.structured!);
+  assertTextAgrees(goal.text, goal.structured!);
 
   const done = await admin.call('create_key_result_update', { id: launchId, value: 1, status: 'needs attention' });
   ok(done);
@@ -297,4 +300,24 @@ test('role matrix: Gauzy guards goal routes with TenantPermissionGuard only, so 
   ok(await employee.call('update_goal', { id: String(goal.structured!.id), description: 'The book' }));
   ok(await employee.call('delete_goal', { id: String(goal.structured!.id) }));
   ok(await admin.call('get_goal_statistics', {}));
+});
+
+test('invalid arguments name the field and send Gauzy nothing; missing ids are 404s', async () => {
+  sandbox.clearRequests();
+  for (const [name, args, field] of [
+    ['delete_goal', { id: 'nope' }, 'id'],
+    ['delete_key_result', { id: 42 }, 'id'],
+    ['get_goal_statistics', { deadline: 2026 }, 'deadline'],
+    ['list_goal_templates', { take: 0 }, 'take'],
+    ['update_key_result', { id: CACHING, weight: '3' }, 'weight'],
+    ['create_key_result', { goalId: PERFORMANCE, name: 'x', ownerId: me(), type: 'Boolean' }, 'type'],
+    ['update_goal_progress', { id: PERFORMANCE, progress: -1 }, 'progress'],
+  ] as const) {
+    const answer = await admin.call(name, args);
+    assert.equal(answer.isError, true, `${name}: ${answer.text}`);
+    assert.ok(answer.error!.fields!.includes(field), `${name}: ${answer.text}`);
+  }
+  assert.equal(sandbox.requests.filter((request) => request.path.startsWith('/api/goals') || request.path.startsWith('/api/key-result')).length, 0);
+  assert.equal((await admin.call('update_goal_progress', { id: MISSING })).error?.code, 'GMCP_ERR_GAUZY_NOT_FOUND');
+  assert.equal((await admin.call('delete_key_result', { id: MISSING })).error?.code, 'GMCP_ERR_GAUZY_NOT_FOUND');
 });
