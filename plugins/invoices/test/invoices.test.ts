@@ -191,6 +191,7 @@ test('create_invoice: invoice then items, the total worked out from the items, n
   assert.equal(row.toContactId, CLIENT.ever);
   assert.equal(row.organizationId, sandbox.seed.organizationId);
   assert.equal(row.terms, '');
+  assert.ok(String(row.token).startsWith('eyJ'), 'InvoiceSubscriber signs a token on insert');
   const items = itemsOf(id);
   assert.deepEqual(items.map((item) => [item.description, item.totalValue, item.expenseId, item.applyTax]).sort(), [
     ['Flight to client', 420, EXPENSE_A, true], ['Hotel', 191, EXPENSE_B, false],
@@ -221,10 +222,13 @@ test('create_invoice refuses what would be wrong money or dates, naming the fiel
   assert.deepEqual((await admin.call('create_invoice', { ...base, tax: 150, taxType: 'PERCENT' })).error?.fields, ['tax']);
   assert.deepEqual((await admin.call('create_invoice', { ...base, totalValue: 5 })).error?.fields, ['totalValue']);
   const count = sandbox.db.list('invoice').length;
-  const taken = await admin.call('create_invoice', { ...base, invoiceNumber: 1001 });
-  assert.equal(taken.isError, true);
-  assert.match(taken.text, /UNIQUE constraint failed: invoice.invoiceNumber/);
-  assert.match(taken.text, /leave invoiceNumber out/);
+  // Gauzy's database refuses a taken number or an unknown client with a bare 400 (only the driver's code): the hint names both.
+  for (const refused of [{ ...base, invoiceNumber: 1001 }, { ...base, toContactId: MISSING }]) {
+    const answer = await admin.call('create_invoice', refused);
+    assert.equal(answer.isError, true);
+    assert.equal(answer.error?.status, 400, answer.text);
+    assert.match(answer.text, /invoice number is taken .*leave invoiceNumber out.*or toContactId is no client/);
+  }
   assert.equal(sandbox.db.list('invoice').length, count);
 });
 
@@ -249,7 +253,9 @@ test('bulk_create_invoices: each invoice reported, numbered in order; a bad one 
   assert.equal(outcome.structured!.failed, 1);
   const results = outcome.structured!.results as Item[];
   assert.equal(results[1]!.ok, false);
-  assert.match(JSON.stringify(results[1]!.error), /FOREIGN KEY/);
+  assert.match(JSON.stringify(results[1]!.error), /toContactId is no client/);
+  assert.match(outcome.text, /#2 failed: .*invoice number is taken/);
+  assert.match(outcome.text, /#1 ok: Invoice #\d+ · 200.00 USD/);
   const made = [results[0]!, results[2]!].map((result) => invoiceRow(String(result.id))!);
   assert.deepEqual(made.map((row) => row.totalValue), [200, 205]);
   assert.deepEqual(made.map((row) => row.invoiceNumber), [start + 1, start + 3]);
@@ -277,6 +283,15 @@ test('update_invoice: money and items through PUT /:id with the whole invoice an
   assert.equal(replaced.isError, false, replaced.text);
   assert.equal(invoiceRow(INVOICE.draft)!.totalValue, 900);
   assert.deepEqual(itemsOf(INVOICE.draft).map((item) => item.description).sort(), ['Design review', 'Icons']);
+
+  // Items Gauzy refuses (createBulk deletes the old ones first, then fails): the invoice and its old items are put back.
+  const fault = sandbox.faults.add({ method: 'POST', path: `/api/invoice-item/bulk/${INVOICE.sentUnpaid}`, status: 500, body: { statusCode: 500, message: 'Failed to create bulk invoice items: SqliteError: FOREIGN KEY constraint failed' } });
+  const refused = await admin.call('update_invoice', { id: INVOICE.sentUnpaid, items: [{ price: 1, quantity: 1, expenseId: MISSING }] });
+  assert.equal(refused.isError, true);
+  assert.ok(!sandbox.faults.isPending(fault));
+  assert.match(refused.text, /FOREIGN KEY.*does not exist in Gauzy/s);
+  assert.equal(invoiceRow(INVOICE.sentUnpaid)!.totalValue, 3850);
+  assert.deepEqual(itemsOf(INVOICE.sentUnpaid).map((item) => item.totalValue).sort(), [3000, 500]);
 
   sandbox.clearRequests();
   const voided = await admin.call('update_invoice_action', { id: INVOICE.draft, status: 'VOID', internalNote: 'Client cancelled' });

@@ -63,8 +63,17 @@ function findInvoice(input: HandlerInput, caller: CallerContext, id: string): It
   return row;
 }
 
-/** A save TypeORM refused: CrudService answers `new BadRequestException(error)` (the driver error's own properties). */
-const saveFailed = (query: string, code: string, message: string) => new GauzyHttpError(400, { query, parameters: [], driverError: { code, message }, code, message });
+/**
+ * A save the database refused: the service answers `new BadRequestException(error)`, whose body is the driver
+ * error's own properties and no message (the real Gauzy, SQLite: `{query, parameters, driverError: {code}, code}`).
+ */
+const saveFailed = (query: string, code: string) => new GauzyHttpError(400, { query, parameters: [], driverError: { code }, code });
+
+/** A signed-looking token, as InvoiceSubscriber sets on insert and generateLink on demand. */
+const token = () => `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.${randomBytes(48).toString('base64url')}.${randomBytes(32).toString('base64url')}`;
+
+/** The item columns that are foreign keys, and the table each points at. */
+const ITEM_REFERENCES = { expenseId: 'expense', employeeId: 'employee', projectId: 'organizationProject', taskId: 'task', productId: 'product' } as const;
 
 /** InvoiceItemDTO: price, quantity, totalValue (IsNumber) and invoiceId IsNotEmpty; the references are strings. */
 const ITEM_DTO = {
@@ -148,15 +157,15 @@ export function registerInvoicesRoutes(registry: RouteRegistry): void {
     for (const key of ['id', 'tenantId', 'tenant', 'organization', 'createdAt', 'updatedAt', 'deletedAt']) delete data[key];
     const insert = 'INSERT INTO "invoice"(…) VALUES (…)';
     if (input.store.list(INVOICE).some((row) => Number(row.invoiceNumber) === Number(data.invoiceNumber))) {
-      throw saveFailed(insert, 'SQLITE_CONSTRAINT', 'SQLITE_CONSTRAINT: UNIQUE constraint failed: invoice.invoiceNumber');
+      throw saveFailed(insert, 'SQLITE_CONSTRAINT_UNIQUE');
     }
     for (const column of ['terms', 'discountValue']) {
-      if (data[column] === undefined || data[column] === null) throw saveFailed(insert, 'SQLITE_CONSTRAINT', `SQLITE_CONSTRAINT: NOT NULL constraint failed: invoice.${column}`);
+      if (data[column] === undefined || data[column] === null) throw saveFailed(insert, 'SQLITE_CONSTRAINT_NOTNULL');
     }
     if (data.toContactId && !input.store.get('organizationContact', String(data.toContactId))) {
-      throw saveFailed(insert, 'SQLITE_CONSTRAINT', 'SQLITE_CONSTRAINT: FOREIGN KEY constraint failed');
+      throw saveFailed(insert, 'SQLITE_CONSTRAINT_FOREIGNKEY');
     }
-    const row = insertEntity(input.store, INVOICE, data, { tenantId: caller.tenantId, organizationId: String(data.organizationId), createdByUserId: String(caller.user.id) });
+    const row = insertEntity(input.store, INVOICE, { ...data, token: token() }, { tenantId: caller.tenantId, organizationId: String(data.organizationId), createdByUserId: String(caller.user.id) });
     return { body: { ...serialize(INVOICE, row, input.store), tenant: { id: caller.tenantId } } };
   });
 
@@ -177,7 +186,7 @@ export function registerInvoicesRoutes(registry: RouteRegistry): void {
     const caller = invoiceCaller(input);
     const id = uuidParam(input.params.id);
     const row = scopedRows(input.store, INVOICE, caller).find((candidate) => candidate.id === id);
-    if (!row) throw saveFailed('INSERT INTO "invoice"(…) VALUES (…)', 'SQLITE_CONSTRAINT', 'SQLITE_CONSTRAINT: NOT NULL constraint failed: invoice.currency');
+    if (!row) throw saveFailed('INSERT INTO "invoice"(…) VALUES (…)', 'SQLITE_CONSTRAINT_NOTNULL');
     const change = Object.fromEntries(keys.filter((key) => input.body[key] !== undefined).map((key) => [key, input.body[key]]));
     Object.assign(row, change, { updatedAt: new Date().toISOString() });
     return { body: { id, ...change, tenantId: caller.tenantId } };
@@ -218,7 +227,7 @@ export function registerInvoicesRoutes(registry: RouteRegistry): void {
     const id = uuidParam(input.params.uuid);
     const row = scopedRows(input.store, INVOICE, caller).find((candidate) => candidate.id === id);
     if (!row) throw new GauzyHttpError(400, { statusCode: 400, message: 'The requested record was not found', error: 'Bad Request' });
-    row.token = `eyJ${randomBytes(24).toString('base64url')}`;
+    row.token = token();
     return { body: { id, token: row.token, tenantId: caller.tenantId } };
   });
 
@@ -238,7 +247,12 @@ export function registerInvoicesRoutes(registry: RouteRegistry): void {
       }
     });
     if (messages.length) throw badRequest(messages);
+    // A reference to no row fails the insert, which createBulk answers as a 500 with the driver's message (seen on the
+    // real Gauzy); only tables this sandbox knows are checked.
+    // The old items are deleted first, outside any transaction: a failing insert leaves the invoice without items.
     for (const row of input.store.list(ITEM).filter((candidate) => candidate.invoiceId === invoiceId && candidate.tenantId === caller.tenantId)) input.store.remove(ITEM, row.id);
+    const dangling = list.some((item) => Object.entries(ITEM_REFERENCES).some(([key, table]) => item[key] && input.store.entities.has(table) && !input.store.get(table, String(item[key]))));
+    if (dangling) throw new GauzyHttpError(500, { statusCode: 500, message: 'Failed to create bulk invoice items: SqliteError: FOREIGN KEY constraint failed' });
     const saved = list.map((item) => {
       const { id: _id, tenantId: _tenant, ...data } = item;
       return serialize(ITEM, insertEntity(input.store, ITEM, data, { tenantId: caller.tenantId, organizationId: String(item.organizationId), createdByUserId: String(caller.user.id) }), input.store);

@@ -1,4 +1,4 @@
-import { crudToolList, defineTool, entityOutput, GauzyMcpError, isoDate, MAX_BULK_ITEMS, ok, pick, runBulk, uuid, withRefusalHints, type RefusalHint, type ToolContext } from '@gauzy-mcp/core';
+import { crudToolList, defineTool, entityOutput, GauzyMcpError, isGauzyMcpError, isoDate, MAX_BULK_ITEMS, ok, pick, runBulk, uuid, withRefusalHints, type RefusalHint, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { currency } from '../currencies.js';
 import { DISCOUNT_TAX_TYPES, INVOICE_BODY_FIELDS, INVOICE_STATUSES, INVOICE_TYPES, invoiceEntity, invoiceItemFields, INVOICES_BULK_TOOLSET, INVOICES_TOOLSET as toolset } from '../entities.js';
@@ -100,9 +100,26 @@ async function moneyOf(ctx: ToolContext, items: readonly Item[], terms: Item): P
 }
 
 const HINTS: readonly RefusalHint[] = [
-  { match: /UNIQUE|duplicate key|invoiceNumber/i, hint: 'That invoice number is taken (numbers are unique across Gauzy): leave invoiceNumber out to get highest + 1.' },
-  { match: /FOREIGN KEY|foreign key/i, hint: 'An id given (client, expense, employee, project, task or product) does not exist in Gauzy: check it with the matching list tool.' },
+  { match: /FOREIGN KEY|foreign key/i, hint: 'An id given (expense, employee, project, task or product) does not exist in Gauzy: check it with the matching list tool.' },
 ];
+
+/**
+ * A save of the invoice that its database refuses (a taken invoice number: unique over all of Gauzy; a client
+ * id no contact has) answers 400 with only the driver's code (`{"driverError":{"code":"SQLITE_CONSTRAINT_UNIQUE"}}`,
+ * seen on the real Gauzy) and no message, so the hint names both causes.
+ */
+const BARE_REFUSAL =
+  "Gauzy's database refused the invoice without a message: the invoice number is taken (numbers are unique across Gauzy; leave invoiceNumber out to get the next) or toContactId is no client (check it with the contacts tools).";
+
+async function saving<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await withRefusalHints(call, HINTS);
+  } catch (error) {
+    const messages = isGauzyMcpError(error) ? (error.details.gauzyMessages as unknown[] | undefined) : undefined;
+    if (isGauzyMcpError(error) && error.code === 'GMCP_ERR_GAUZY_BAD_REQUEST' && !messages?.length && !error.details.hint) error.details.hint = BARE_REFUSAL;
+    throw error;
+  }
+}
 
 /**
  * Creates one invoice as Gauzy's web app does: POST /api/invoices with the total worked out from the items,
@@ -135,10 +152,10 @@ async function createInvoice(ctx: ToolContext, args: z.output<z.ZodObject<typeof
     organizationId: ctx.scope.organizationId,
     tenantId: ctx.scope.tenantId,
   };
-  const created = await withRefusalHints(() => ctx.gauzy.post<Item>(INVOICES, body), HINTS);
+  const created = await saving(() => ctx.gauzy.post<Item>(INVOICES, body));
   const id = String(created.id);
   try {
-    await withRefusalHints(() => ctx.gauzy.post(ITEMS_BULK, itemBodies(items, id, ctx), { params: { invoiceId: id } }), HINTS);
+    await saving(() => ctx.gauzy.post(ITEMS_BULK, itemBodies(items, id, ctx), { params: { invoiceId: id } }));
   } catch (error) {
     await ctx.gauzy.delete(INVOICE_BY_ID, { params: { id } }).catch(() => undefined);
     throw error;
@@ -190,7 +207,19 @@ export const bulkCreateInvoices = defineTool({
       next = Math.max(next ?? 0, (await highestInvoiceNumber(ctx)) + 1);
       return next++;
     };
-    return runBulk(invoices, ctx, (invoice) => createInvoice(ctx, invoice, number), { noun: 'invoices', verb: 'Created', concurrency: 1 });
+    const one = async (invoice: (typeof invoices)[number]): Promise<Item> => {
+      try {
+        const created = await createInvoice(ctx, invoice, number);
+        const kind = invoice.isEstimate ? 'Estimate' : 'Invoice';
+        return { id: created.id, title: `${kind} #${String(created.invoiceNumber)} · ${Number(created.totalValue).toFixed(2)} ${invoice.currency}`, status: created.status };
+      } catch (error) {
+        // The per-invoice line shows Gauzy's messages, not the hint: the hint joins them.
+        const hint = isGauzyMcpError(error) ? error.details.hint : undefined;
+        if (isGauzyMcpError(error) && typeof hint === 'string') error.details.gauzyMessages = [...((error.details.gauzyMessages as string[] | undefined) ?? []), hint];
+        throw error;
+      }
+    };
+    return runBulk(invoices, ctx, one, { noun: 'invoices', verb: 'Created', concurrency: 1 });
   },
 });
 
@@ -265,12 +294,15 @@ async function putWhole(ctx: ToolContext, id: string, current: Item, given: Item
     amountDue: Math.max(0, Math.round((money.total - alreadyPaid) * 100) / 100),
     ...scope,
   };
-  await withRefusalHints(() => ctx.gauzy.put(INVOICE_BY_ID, body, { params: { id } }), HINTS);
+  await saving(() => ctx.gauzy.put(INVOICE_BY_ID, body, { params: { id } }));
   if (!items) return;
   try {
-    await withRefusalHints(() => ctx.gauzy.post(ITEMS_BULK, itemBodies(items, id, ctx), { params: { invoiceId: id } }), HINTS);
+    await saving(() => ctx.gauzy.post(ITEMS_BULK, itemBodies(items, id, ctx), { params: { invoiceId: id } }));
   } catch (error) {
+    // createBulk deletes the old items before it inserts the new ones, without a transaction: both are put back.
     await ctx.gauzy.put(INVOICE_BY_ID, { ...before, ...scope }, { params: { id } }).catch(() => undefined);
+    const old = (current.invoiceItems as Item[] | undefined) ?? [];
+    if (old.length) await ctx.gauzy.post(ITEMS_BULK, itemBodies(old, id, ctx).map((item, index) => ({ ...item, applyTax: old[index]!.applyTax, applyDiscount: old[index]!.applyDiscount })), { params: { invoiceId: id } }).catch(() => undefined);
     throw error;
   }
 }
