@@ -292,6 +292,31 @@ test('delete_pipeline deletes it with its stages and their deals and says how ma
   assert.equal((await admin.call('delete_pipeline', { id: pipeline.id })).error?.code, 'GMCP_ERR_GAUZY_NOT_FOUND');
 });
 
+test('every tool names the field of invalid arguments and sends Gauzy nothing', async () => {
+  for (const [name, args, field] of [
+    ['list_deals', { take: 500 }, 'take'],
+    ['get_deal_by_id', { id: 'website' }, 'id'],
+    ['create_deal', { title: 'x', stageId: LEAD, probability: '3' }, 'probability'],
+    ['update_deal', { id: WEBSITE, stageId: 'won' }, 'stageId'],
+    ['delete_deal', { id: 42 }, 'id'],
+    ['get_deal_statistics', { clientId: 'acme' }, 'clientId'],
+    ['list_pipelines', { name: '' }, 'name'],
+    ['get_pipeline_by_id', {}, 'id'],
+    ['create_pipeline', { name: 'x', stages: 'Lead, Won' }, 'stages'],
+    ['update_pipeline', { id: SALES, isActive: 'no' }, 'isActive'],
+    ['delete_pipeline', { id: 'sales' }, 'id'],
+    ['add_pipeline_stage', { pipelineId: SALES, name: 'x', position: 0 }, 'position'],
+    ['update_pipeline_stage', { pipelineId: SALES, stageId: 'lead', name: 'x' }, 'stageId'],
+    ['remove_pipeline_stage', { pipelineId: SALES, stageId: WON, moveDealsToStageId: 'lead' }, 'moveDealsToStageId'],
+  ] as const) {
+    sandbox.clearRequests();
+    const answer = await admin.call(name, args);
+    assert.equal(answer.error?.code, 'GMCP_ERR_INVALID_ARGUMENTS', `${name}: ${answer.text}`);
+    assert.ok(answer.error!.fields!.includes(field), `${name}: ${answer.text}`);
+    assert.equal(sandbox.requests.length, 0, name);
+  }
+});
+
 test('role matrix: Gauzy\'s EMPLOYEE role has neither VIEW_SALES_PIPELINES nor EDIT_SALES_PIPELINES, so every sales tool is its 403', async () => {
   for (const [name, args] of [
     ['list_deals', {}],
