@@ -186,6 +186,16 @@ test('create_payment of the PARTIALLY_PAID demo invoice moves its alreadyPaid, a
     assert.deepEqual(paymentState(h, INVOICE.partiallyPaid), { alreadyPaid: 1950.25, amountDue: 0, paid: true, status: 'OVERPAID' });
   }));
 
+test('an invoice whose alreadyPaid Gauzy never kept (its demo seed leaves it empty) gets the sum of all its payments', () =>
+  withHarness(async (h) => {
+    Object.assign(invoiceRow(h, INVOICE.fullyPaid), { alreadyPaid: null, amountDue: null, status: 'DRAFT' });
+    const answer = await h.admin.call('create_payment', { amount: 100, invoiceId: INVOICE.fullyPaid });
+    assert.equal(answer.isError, false, answer.text);
+    assert.deepEqual(paymentState(h, INVOICE.fullyPaid), { alreadyPaid: 900, amountDue: 0, paid: true, status: 'OVERPAID' });
+    assert.match(answer.text, /paid USD 900 of 800 in 2 payments, due 0, status OVERPAID \(was paid nothing recorded, status DRAFT\)/);
+    assertTextAgrees(answer.text, answer.structured!);
+  }));
+
 test('create_payment of a SENT invoice makes it PARTIALLY_PAID; one of no invoice needs a currency and touches no invoice', () =>
   withHarness(async (h) => {
     const paid = await h.admin.call('create_payment', { amount: 1000, invoiceId: INVOICE.sentUnpaid, paymentMethod: 'ONLINE' });
@@ -334,6 +344,7 @@ test('role matrix: Gauzy\'s EMPLOYEE role has neither ORG_PAYMENT_VIEW nor ORG_P
       const answer = await h.employee.call(name, args);
       assert.equal(answer.error?.code, 'GMCP_ERR_GAUZY_FORBIDDEN', `${name}: ${answer.text}`);
       assert.match(answer.text, /Forbidden resource/);
+      assert.match(String(answer.error?.hint), /ORG_PAYMENT_VIEW .*ORG_PAYMENT_ADD_EDIT .*ask an admin/);
     }
     // Reading the invoice is allowed (INVOICES_VIEW), recording the payment is not: no invoice is touched.
     const ofInvoice = await h.employee.call('create_payment', { amount: 10, invoiceId: INVOICE.partiallyPaid });

@@ -1,24 +1,21 @@
 import { gauzyReadsAsBoolean } from '@gauzy-mcp/core/internal';
-import { validateDto, isUuid } from '../dto-validation.js';
 import type { CallerContext, HandlerInput } from '../engine/context.js';
 import { listRows, paginated } from '../engine/crud-engine.js';
-import { belongsToOrganization, scopedRows } from '../engine/records.js';
 import { requireCaller, type RouteRegistry } from '../engine/route-registry.js';
-import { badRequest, GauzyHttpError, invalidUuid, routeNotFound } from '../http-errors.js';
+import { routeNotFound } from '../http-errors.js';
 
 /*
- * The payments routes with logic of their own (packages/core/src/lib/payment/payment.service.ts) and the
- * invoice route Gauzy's web app moves an invoice's payment state with. They are served only to a sandbox
- * taught the payment entity (the invoices pack's `./sandbox`); the other payment routes come from the entity.
+ * The payments routes with logic of their own (packages/core/src/lib/payment/payment.service.ts), served only
+ * to a sandbox taught the payment entity (the invoices pack's `./sandbox`); the other payment routes come from
+ * the entity, and PUT /api/invoices/:id/action, which the payment tools settle an invoice with, from invoices-routes.ts.
  */
 
 const PAYMENT = 'payment';
-const INVOICE = 'invoice';
 
 type Item = Record<string, unknown>;
 
-function paymentsCaller(input: HandlerInput, entity = PAYMENT): CallerContext {
-  if (!input.store.entities.has(entity)) throw routeNotFound(input.request.method, input.request.url);
+function paymentsCaller(input: HandlerInput): CallerContext {
+  if (!input.store.entities.has(PAYMENT)) throw routeNotFound(input.request.method, input.request.url);
   return requireCaller(input);
 }
 
@@ -33,20 +30,6 @@ function monthBounds(): { start: number; end: number } {
   const now = new Date();
   return { start: Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1), end: Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1) - 1000 };
 }
-
-/** UpdateInvoiceActionDTO (whitelist): the invoice's payment state and a few flags, each optional. */
-const INVOICE_ACTION_DTO = {
-  fields: {
-    status: { type: 'any' as const, enum: ['DRAFT', 'SENT', 'VIEWED', 'FULLY_PAID', 'PARTIALLY_PAID', 'OVERPAID', 'VOID', 'ACCEPTED', 'REJECTED'] },
-    isEstimate: { type: 'boolean' as const },
-    internalNote: { type: 'string' as const },
-    isArchived: { type: 'boolean' as const },
-    paid: { type: 'boolean' as const },
-    alreadyPaid: { type: 'number' as const },
-    amountDue: { type: 'number' as const },
-  },
-  whitelist: true,
-};
 
 export function registerPaymentsRoutes(registry: RouteRegistry): void {
   /**
@@ -74,22 +57,5 @@ export function registerPaymentsRoutes(registry: RouteRegistry): void {
     }
     const narrowed = { ...input, query: { ...input.query, where: rest } };
     return paginated(narrowed, PAYMENT, listRows(narrowed, PAYMENT, (row) => checks.every((check) => check(row))), true);
-  });
-
-  /**
-   * PUT /api/invoices/:id/action: InvoiceUpdateCommand saves `{ id, ...body }` with the service's create
-   * (TypeORM save), which answers what it saved. An id of no invoice would be inserted and fail the NOT NULL
-   * columns; the tools never send one.
-   */
-  registry.serve('PUT', '/api/invoices/:id/action', (input) => {
-    const caller = paymentsCaller(input, INVOICE);
-    if (!isUuid(input.params.id)) throw invalidUuid();
-    const result = validateDto(input.body, INVOICE_ACTION_DTO, { userId: String(caller.user.id), belongsToOrganization: (id) => belongsToOrganization(input.store, caller, id) });
-    if (!result.ok) throw badRequest(result.messages);
-    const row = scopedRows(input.store, INVOICE, caller).find((candidate) => candidate.id === input.params.id);
-    if (!row) throw new GauzyHttpError(400, { query: 'INSERT INTO "invoice"', parameters: [], driverError: { code: 'SQLITE_CONSTRAINT' }, code: 'SQLITE_CONSTRAINT' });
-    const updatedAt = new Date().toISOString();
-    Object.assign(row, result.value, { updatedAt, updatedByUserId: caller.user.id });
-    return { body: { ...result.value, id: row.id, updatedAt } };
   });
 }

@@ -1,5 +1,6 @@
 import type { ToolDefinition } from '@gauzy-mcp/core';
 import { PAYMENTS_TOOLSET } from './entities.js';
+import { withPaymentHints } from './tools/hints.js';
 import { getPayment, listPayments } from './tools/list.js';
 import { retiredPaymentTools } from './tools/retired.js';
 import { getPaymentStatistics } from './tools/statistics.js';
@@ -10,12 +11,6 @@ export const PAYMENTS_TOOLSETS: Array<{ name: string; description: string; defau
 ];
 
 export const paymentTools: ToolDefinition[] = [
-  listPayments,
-  getPayment,
-  createPayment,
-  updatePayment,
-  deletePayment,
-  archivePayment,
-  getPaymentStatistics,
+  ...[listPayments, getPayment, createPayment, updatePayment, deletePayment, archivePayment, getPaymentStatistics].map(withPaymentHints),
   ...retiredPaymentTools,
 ];

@@ -1,11 +1,11 @@
 import { sandboxEntity, type DtoSpec, type SandboxEntity } from '@gauzy-mcp/core';
-import { invoiceEntity } from '../invoices/entities.js';
 import { CURRENCY_CODES } from './currencies.js';
 import { paymentEntity, PaymentMethod } from './entities.js';
 
 /**
  * What the testkit's sandbox needs to serve payments as Gauzy does, beyond the entity's description (the
- * routes with logic are testkit/src/routes/payments-routes.ts). Test code only.
+ * routes with logic are testkit/src/routes/payments-routes.ts; the invoice a payment points at is the invoices
+ * half's, beside it in the pack's `./sandbox`). Test code only.
  */
 
 type Body = Record<string, unknown>;
@@ -47,8 +47,6 @@ function fromBody(body: Body): Body {
 }
 
 export const paymentsSandbox: readonly SandboxEntity[] = [
-  // The invoice a payment points at, for its relation; the invoices half's hooks for it are kept (a later entry without hooks restates none).
-  sandboxEntity(invoiceEntity),
   sandboxEntity(paymentEntity, {
     // The columns in the order Gauzy's entity declares them.
     defaults: () => ({

@@ -42,7 +42,8 @@ export interface InvoiceSettlement {
   amountDue: number;
   paid: boolean;
   status?: string;
-  previousAlreadyPaid: number;
+  /** null where Gauzy kept none (its demo seed leaves alreadyPaid empty on paid invoices). */
+  previousAlreadyPaid: number | null;
   previousStatus?: string;
   /** The payments summed (at most 500 are read). */
   payments: number;
@@ -61,7 +62,7 @@ export async function settleInvoice(ctx: ToolContext, invoiceId: string, known?:
   const amountDue = cents(Math.max(0, totalValue - alreadyPaid));
   const paid = alreadyPaid >= totalValue;
   const status = paymentStatus(alreadyPaid, totalValue, invoice.status);
-  const previousAlreadyPaid = Number(invoice.alreadyPaid ?? 0);
+  const previousAlreadyPaid = invoice.alreadyPaid === null || invoice.alreadyPaid === undefined ? null : Number(invoice.alreadyPaid);
   const changed = previousAlreadyPaid !== alreadyPaid || Number(invoice.amountDue ?? NaN) !== amountDue || Boolean(invoice.paid) !== paid || invoice.status !== status;
   if (changed) await ctx.gauzy.put('/api/invoices/:id/action', { ...(status ? { status } : {}), paid, alreadyPaid, amountDue }, { params: { id: invoiceId } });
   return {
@@ -76,7 +77,7 @@ export function settlementText(settlement: InvoiceSettlement): string {
   const money = `${String(settlement.currency ?? '')} ${settlement.alreadyPaid}`.trim();
   const facts = `paid ${money} of ${settlement.totalValue} in ${settlement.payments} payment${settlement.payments === 1 ? '' : 's'}, due ${settlement.amountDue}, status ${String(settlement.status ?? '-')}`;
   if (!settlement.changed) return `${label} unchanged: ${facts}.`;
-  return `${label} updated as Gauzy's app does: ${facts} (was paid ${settlement.previousAlreadyPaid}, status ${String(settlement.previousStatus ?? '-')}).`;
+  return `${label} updated as Gauzy's app does: ${facts} (was paid ${settlement.previousAlreadyPaid ?? 'nothing recorded'}, status ${String(settlement.previousStatus ?? '-')}).`;
 }
 
 /**

@@ -28,6 +28,11 @@ class Tally {
 }
 
 const money = (entry: Entry) => `${entry.currency} ${entry.amount} (${entry.count})`;
+
+/** The text names the largest groups; the structured result has them all. */
+const SHOWN = 10;
+const shown = (entries: Entry[], line: (entry: Entry) => string) =>
+  `${entries.slice(0, SHOWN).map(line).join('; ')}${entries.length > SHOWN ? `; and ${entries.length - SHOWN} more in the structured result` : ''}`;
 const { startDate, endDate, organizationContactId, projectId, currency, invoiceId } = paymentFilters;
 
 /**
@@ -80,8 +85,8 @@ export const getPaymentStatistics = defineTool({
     const text = read.items.length
       ? [
           `Payments received${when}: ${read.items.length}; total ${totals.list().map(money).join(', ')}.`,
-          `By method: ${byMethod.list().map((entry) => `${entry.key} ${money(entry)}`).join('; ')}.`,
-          `By client: ${byClient.list().map((entry) => `${entry.id ? `${entry.name} (id ${entry.id})` : entry.name} ${money(entry)}`).join('; ')}.`,
+          `By method: ${shown(byMethod.list(), (entry) => `${entry.key} ${money(entry)}`)}.`,
+          `By client: ${shown(byClient.list(), (entry) => `${entry.id ? `${entry.name} (id ${entry.id})` : entry.name} ${money(entry)}`)}.`,
           `Overdue: ${overdue.list().length ? overdue.list().map(money).join(', ') : 'none'}; without an invoice: ${withoutInvoice}.`,
           ...(cut ? [cut] : []),
         ].join('\n')
