@@ -249,6 +249,10 @@ test('add_pipeline_stage inserts a stage where asked; update_pipeline_stage rena
   assert.equal(changed.isError, false, changed.text);
   assert.deepEqual(stageRows(pipeline.id).map((row) => [row.name, row.index]), [['Contract signed', 1], ['Contacted', 2], ['Meeting', 3], ['Archived', 4]]);
   assert.equal(stageRows(pipeline.id)[0]!.id, pipeline.stages[1], 'the same stage, renamed');
+  // Gauzy answers a pipeline's stages by index, whatever order they were saved in.
+  const listed = await admin.call('list_pipelines', { name: 'Hiring partners' });
+  assert.deepEqual(((listed.structured!.items as Item[])[0]!.stages as Item[]).map((stage) => stage.name), ['Contract signed', 'Contacted', 'Meeting', 'Archived']);
+  assert.deepEqual(sandbox.db.list('pipelineStage').filter((row) => row.pipelineId === pipeline.id).map((row) => row.index), [1, 2, 3, 4]);
   assert.equal(sandbox.db.get('deal', String(deal.structured!.id))!.stageId, pipeline.stages[1]);
   const foreign = await admin.call('update_pipeline_stage', { pipelineId: pipeline.id, stageId: LEAD, name: 'x' });
   assert.deepEqual(foreign.error?.fields, ['stageId'], foreign.text);

@@ -120,6 +120,11 @@ export function registerSalesRoutes(registry: RouteRegistry): void {
       for (const key of STAGE_KEYS) if (key in stage) existing[key] = stage[key];
       Object.assign(existing, { index: position + 1, pipelineId: id, updatedAt: new Date().toISOString() });
     });
+    // PipelineSubscriber sorts a loaded pipeline's stages by index: stored in that order, they are joined in it.
+    for (const stage of input.store.list(STAGE).filter((candidate) => candidate.pipelineId === id).sort((a, b) => Number(a.index) - Number(b.index))) {
+      input.store.remove(STAGE, stage.id);
+      input.store.insert(STAGE, stage);
+    }
     Object.assign(row, data, { updatedAt: new Date().toISOString(), updatedByUserId: caller.user.id });
     // The entity it saved: what was sent, without the stages, with its id and the tenant (seen on the real Gauzy).
     return { body: { ...data, id, tenantId: caller.tenantId } };
