@@ -228,6 +228,22 @@ export const keyResultTemplateEntity = defineEntity({
 });
 
 /**
+ * A goal time frame (packages/core/src/lib/goal-time-frame): a named period (`Q1-2026`, `Annual-2026` in Gauzy's
+ * seed). A goal's `deadline` is a time frame's name. GET reads `?data={findInput}`, every match at once.
+ */
+export const goalTimeFrameEntity = defineEntity({
+  name: 'goalTimeFrame',
+  gauzyClass: 'GoalTimeFrame',
+  noun: 'goal time frame',
+  plural: 'goal time frames',
+  path: '/api/goal-time-frame',
+  operations: ['findAll'],
+  list: { query: 'data', paging: 'none' },
+  scope: 'organization',
+  fields: { name: z.string(), status: z.enum(['Active', 'Inactive']), startDate: isoDate(), endDate: isoDate() },
+});
+
+/**
  * A goal KPI (packages/core/src/lib/goal-kpi): what a KPI key result measures. Its operator says whether the
  * target is a floor ('>=') or a ceiling ('<='). GET reads `?data={findInput}`, every match at once.
  */

@@ -1,5 +1,5 @@
 import { sandboxEntity, type DtoSpec, type FieldRule, type SandboxEntity } from '@gauzy-mcp/core';
-import { goalEntity, goalKpiEntity, goalTemplateEntity, keyResultEntity, keyResultTemplateEntity, keyResultUpdateEntity } from './entities.js';
+import { goalEntity, goalKpiEntity, goalTimeFrameEntity, goalTemplateEntity, keyResultEntity, keyResultTemplateEntity, keyResultUpdateEntity } from './entities.js';
 
 /**
  * What the testkit's sandbox needs to serve goals and key results as Gauzy does, beyond the entities'
@@ -95,6 +95,7 @@ export const goalsSandbox: readonly SandboxEntity[] = [
   sandboxEntity(keyResultTemplateEntity, {
     defaults: () => ({ name: null, type: null, unit: null, targetValue: null, initialValue: null, deadline: null, kpiId: null, goalId: null }),
   }),
+  sandboxEntity(goalTimeFrameEntity, { defaults: () => ({ name: null, status: null, startDate: null, endDate: null }) }),
   sandboxEntity(goalKpiEntity, {
     defaults: () => ({ name: null, description: null, type: null, unit: null, operator: null, currentValue: null, targetValue: null, leadId: null }),
   }),

@@ -167,6 +167,20 @@ test('list_key_results filters by goal, owner and status (get_my_key_results, ge
   assert.ok((await admin.call('list_key_results', { status: 'done' })).error!.fields!.includes('status'));
 });
 
+test('a goal\'s deadline is a time frame\'s name: one the organization has not is kept, and the answer says which it has', async () => {
+  const year = new Date().getUTCFullYear();
+  const known = await admin.call('create_goal', { name: 'Known frame', level: 'Organization', deadline: `Q2-${year}` });
+  ok(known);
+  assert.equal(known.structured!.note, undefined);
+  const unknown = await admin.call('create_goal', { name: 'Someday goal', level: 'Organization', deadline: 'Someday' });
+  ok(unknown);
+  assert.equal(sandbox.db.get('goal', String(unknown.structured!.id))!.deadline, 'Someday');
+  assert.match(unknown.text, new RegExp(`No time frame of this organization is named "Someday" \\(they are: Annual-${year}, Q1-${year}`));
+  assertTextAgrees(unknown.text, unknown.structured!);
+  const moved = await admin.call('update_goal', { id: String(unknown.structured!.id), deadline: `Annual-${year}` });
+  assert.equal(moved.structured!.note, undefined, moved.text);
+});
+
 test('create_goal checks the owner its level needs; create_key_result needs its goal and owner', async () => {
   const noOwner = await admin.call('create_goal', { name: 'Mine', level: 'Employee', deadline: 'Q4-2026' });
   assert.ok(noOwner.error!.fields!.includes('ownerEmployeeId'), noOwner.text);

@@ -21,7 +21,7 @@ export const DEMO_GOAL_IDS = {
 /**
  * Demo rows for the goals pack, as Gauzy's seed makes them: goals named after its DEFAULT_GOALS, deadlines named
  * after its time frames (`Annual-<year>`, `Q4-<year>`), key results with their updates, a goal template with its
- * key result templates, a KPI.
+ * key result templates, a KPI, the year's time frames.
  */
 export function seedGoalsDemo(store: SandboxStore, info: SeedInfo): void {
   const scope = { tenantId: info.tenantId, organizationId: info.organizationId, createdByUserId: info.users.superAdmin.id };
@@ -48,6 +48,13 @@ export function seedGoalsDemo(store: SandboxStore, info: SeedInfo): void {
     id: ids.uiProblems, name: 'Identify problems with current user interface', description: '', deadline: `Q4-${year}`, level: 'Employee', progress: 0,
     ownerEmployeeId: employee.employeeId, alignedKeyResultId: ids.loadTime,
   }, scope);
+  // GoalTimeFrameSeed: the year and its four quarters, active.
+  insertEntity(store, 'goalTimeFrame', { name: `Annual-${year}`, status: 'Active', startDate: new Date(Date.UTC(year, 0, 1)).toISOString(), endDate: new Date(Date.UTC(year, 11, 31)).toISOString() }, scope);
+  for (let quarter = 1; quarter <= 4; quarter++) {
+    const startDate = new Date(Date.UTC(year, (quarter - 1) * 3, 1)).toISOString();
+    const endDate = new Date(Date.UTC(year, quarter * 3, 0)).toISOString();
+    insertEntity(store, 'goalTimeFrame', { name: `Q${quarter}-${year}`, status: 'Active', startDate, endDate }, scope);
+  }
   insertEntity(store, 'goalTemplate', { id: ids.template, name: 'Improve product performance', level: 'Organization', category: 'Product Management' }, scope);
   insertEntity(store, 'keyResultTemplate', { name: 'Reduce the load time of the main page', type: 'Numerical', unit: 'seconds', initialValue: 6, targetValue: 2, deadline: 'No Custom Deadline', goalId: ids.template }, scope);
   insertEntity(store, 'keyResultTemplate', { name: 'Fix the ten slowest queries', type: 'Numerical', unit: 'items', initialValue: 0, targetValue: 10, deadline: 'No Custom Deadline', goalId: ids.template }, scope);

@@ -19,7 +19,7 @@ import {
 import { z } from 'zod';
 import { GOALS_TOOLSET as toolset, GoalLevel, describeGoal, describeKeyResult, goalEntity } from '../entities.js';
 import { goalProgress } from '../progress.js';
-import { GOALS_LIST, GOAL_UPDATE, KEY_RESULT_BY_ID, compactGoal, readGoal, readGoals, readKeyResult, saveGoalProgress, withDatabaseHint } from './read.js';
+import { GOALS_LIST, GOAL_UPDATE, KEY_RESULT_BY_ID, compactGoal, readGoal, readGoals, readKeyResult, saveGoalProgress, TIME_FRAMES, timeFrameNote, withDatabaseHint } from './read.js';
 
 type Item = Record<string, unknown>;
 
@@ -111,14 +111,15 @@ const derived = crudTools(goalEntity, {
 function answeredWithGoal(tool: ToolDefinition, verb: string, check?: (args: Item, goal: Item, ctx: ToolContext) => Promise<void> | void): ToolDefinition {
   return defineTool({
     ...tool,
-    routes: [...tool.routes, GOALS_LIST as RouteRef, KEY_RESULT_BY_ID as RouteRef],
+    routes: [...tool.routes, GOALS_LIST as RouteRef, KEY_RESULT_BY_ID as RouteRef, TIME_FRAMES as RouteRef],
     async handler(args, ctx) {
       const answer = await tool.handler(args, ctx);
       const id = String((answer.structured as Item | undefined)?.id ?? (args as Item).id);
       const goal = await readGoal(ctx, id);
       await check?.(args as Item, goal, ctx);
       const compact = compactGoal(goal);
-      return ok(compact, goalText(verb, compact));
+      const note = await timeFrameNote(ctx, (args as Item).deadline);
+      return note ? ok({ ...compact, note }, `${goalText(verb, compact)}\n${note}`) : ok(compact, goalText(verb, compact));
     },
   });
 }

@@ -101,6 +101,20 @@ export async function saveGoalProgress(ctx: ToolContext, goal: Item, progress: n
   await ctx.gauzy.put(path(GOAL_UPDATE), { name: goal.name, progress, organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId }, { params: { id: String(goal.id) } });
 }
 
+export const TIME_FRAMES = 'GET /api/goal-time-frame' as const;
+
+/**
+ * A sentence when a goal's deadline names no time frame of the organization: Gauzy stores any text, but its web
+ * app offers, groups and checks goals by their time frame's name.
+ */
+export async function timeFrameNote(ctx: ToolContext, deadline: unknown): Promise<string | undefined> {
+  if (typeof deadline !== 'string') return undefined;
+  const answer = await ctx.gauzy.get(path(TIME_FRAMES), { query: dataQuery({ findInput: { organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId } }) });
+  const names = normalizePage(answer).items.map((frame) => String(frame.name));
+  if (names.includes(deadline)) return undefined;
+  return `No time frame of this organization is named "${deadline}"${names.length ? ` (they are: ${names.join(', ')})` : ''}; Gauzy keeps the goal, but its web app groups goals by their time frame.`;
+}
+
 /**
  * A save the database refused: Gauzy (SQLite) answers it as a 400 carrying the query and the driver's code
  * but no message (seen on the real Gauzy for an owner, team, lead or goal id that is no row). The refusal gets
