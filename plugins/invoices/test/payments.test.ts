@@ -283,6 +283,21 @@ test('the sandbox refuses a payment PUT without amount as Gauzy\'s UpdatePayment
     assert.deepEqual(((await answer.json()) as { message: string[] }).message, ['amount must be a number conforming to the specified constraints']);
   }));
 
+test('the sandbox answers GET /api/payments as the real Gauzy does: 202, and a boolean filter (no transform on this route) matches nothing', () =>
+  withHarness(async (h) => {
+    const login = await fetch(`${h.sandbox.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: h.sandbox.seed.users.superAdmin.email, password: h.sandbox.seed.users.superAdmin.password }) });
+    const { token } = (await login.json()) as { token: string };
+    const get = async (extra: string) => {
+      const answer = await fetch(`${h.sandbox.url}/api/payments?where[organizationId]=${h.sandbox.seed.organizationId}&where[tenantId]=${h.sandbox.seed.tenantId}${extra}`, { headers: { authorization: `Bearer ${token}`, 'tenant-id': h.sandbox.seed.tenantId } });
+      return { status: answer.status, body: (await answer.json()) as { items: Item[]; total: number } };
+    };
+    const all = await get('&take=2&skip=1');
+    assert.equal(all.status, 202);
+    assert.deepEqual([all.body.items.length, all.body.total], [2, 3]);
+    assert.equal((await get('&where[overdue]=true')).body.total, 0);
+    assert.equal((await get('&where[currency]=USD')).body.total, 2);
+  }));
+
 test('delete_payment removes the payment and takes it off its invoice; archive_payment soft-deletes one with the same effect on the invoice', () =>
   withHarness(async (h) => {
     const deleted = await h.admin.call('delete_payment', { id: PAYMENT.lateCard });

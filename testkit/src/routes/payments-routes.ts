@@ -31,7 +31,23 @@ function monthBounds(): { start: number; end: number } {
   return { start: Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1), end: Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1) - 1000 };
 }
 
+/** The payment's boolean columns (SQLite keeps them as 1 and 0). */
+const BOOLEAN_COLUMNS = ['overdue', 'isActive', 'isArchived'];
+
 export function registerPaymentsRoutes(registry: RouteRegistry): void {
+  /**
+   * GET /api/payments: `@UseValidationPipe()` without transform, so `where` values stay strings, and SQLite
+   * compares a boolean column (1/0) with 'true' or 'false' as no match: seen on the real Gauzy, 202 and
+   * `{items:[],total:0}` for where[overdue]=true or false. The rest is the generic list.
+   */
+  registry.serve('GET', '/api/payments', (input) => {
+    paymentsCaller(input);
+    const where = (input.query.where as Item | undefined) ?? {};
+    const stringBoolean = BOOLEAN_COLUMNS.some((column) => typeof where[column] === 'string');
+    const rows = listRows(input, PAYMENT, () => !stringBoolean);
+    return paginated(input, PAYMENT, rows, false);
+  });
+
   /**
    * PaymentService.pagination: `where[note]` as LIKE '%…%' (after the transform read it), `where[paymentDate]`
    * `{startDate, endDate}` as Between (a missing side is the current month's), the rest as equality.
