@@ -210,6 +210,13 @@ test('create_invoice: invoice then items, the total worked out from the items, n
   assert.equal(estimate.isError, false, estimate.text);
   assert.match(estimate.text, /^Created: Estimate #5001 .* 300.00 EUR · DRAFT/);
   assert.equal(invoiceRow(String(estimate.structured!.id))!.invoiceType, 'DETAILED_ITEMS');
+  // A draft without items yet: 0.00, no item request.
+  sandbox.clearRequests();
+  const empty = await admin.call('create_invoice', { toContactId: CLIENT.acme, invoiceDate: days(0), dueDate: days(14), currency: 'EUR' });
+  assert.equal(empty.isError, false, empty.text);
+  assert.equal(invoiceRow(String(empty.structured!.id))!.totalValue, 0);
+  assert.equal(invoiceRow(String(empty.structured!.id))!.invoiceType, 'DETAILED_ITEMS');
+  assert.equal(sandbox.requests.filter((entry) => entry.path.startsWith('/api/invoice-item/bulk/')).length, 0);
 });
 
 test('create_invoice refuses what would be wrong money or dates, naming the field; Gauzy\'s refusals come back with a hint', async () => {

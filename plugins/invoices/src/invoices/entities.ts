@@ -55,11 +55,12 @@ export function describeInvoiceItem(item: Item): string {
 const nonNegative = () => z.number().nonnegative();
 
 /** The invoice's columns a caller sets (Invoice entity + InvoiceDTO, TaxInvoiceDTO, DiscountInvoiceDTO). */
+/** invoiceNumber and status are IsNotEmpty in InvoiceDTO, but the create tool fills them (highest + 1, DRAFT). */
 export const invoiceFields = {
-  invoiceNumber: z.number().int().positive(),
+  invoiceNumber: z.number().int().positive().optional(),
   invoiceDate: isoDate(),
   dueDate: isoDate(),
-  status: z.enum(INVOICE_STATUSES),
+  status: z.enum(INVOICE_STATUSES).optional(),
   currency: currency(),
   toContactId: uuid().describe('Client (organization contact)'),
   isEstimate: z.boolean().optional(),
@@ -115,8 +116,8 @@ export const invoiceEntity = defineEntity({
     toContact: { kind: 'manyToOne', entity: 'organizationContact', key: 'toContactId' },
     invoiceItems: { kind: 'oneToMany', entity: 'invoiceItem', key: 'invoiceId' },
   },
-  include: ['toContact', 'invoiceItems'],
-  summaryRelations: ['toContact'],
+  // The tools join the client and items themselves (GET /:id reads relations from `?data=`): no relations parameter is offered.
+  include: [],
   aliases: {
     list: ['get_invoices', 'get_invoice_count'],
     get: ['get_invoice'],

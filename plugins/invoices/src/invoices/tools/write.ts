@@ -42,7 +42,7 @@ const invoiceShape = {
   invoiceDate: isoDate(),
   dueDate: isoDate(),
   currency: currency(),
-  items: z.array(itemInput).min(1).max(100),
+  items: z.array(itemInput).min(1).max(100).optional(),
   isEstimate: z.boolean().optional(),
   status: z.enum(['DRAFT', 'SENT']).optional(),
   invoiceNumber: z.number().int().positive().optional().describe('Default: next'),
@@ -74,7 +74,7 @@ function typeOf(items: readonly ItemInput[]): (typeof INVOICE_TYPES)[number] {
   const kinds: Array<[keyof ItemInput, (typeof INVOICE_TYPES)[number]]> = [
     ['expenseId', 'BY_EXPENSES'], ['employeeId', 'BY_EMPLOYEE_HOURS'], ['projectId', 'BY_PROJECT_HOURS'], ['taskId', 'BY_TASK_HOURS'], ['productId', 'BY_PRODUCTS'],
   ];
-  for (const [key, type] of kinds) if (items.every((item) => item[key])) return type;
+  for (const [key, type] of kinds) if (items.length && items.every((item) => item[key])) return type;
   return 'DETAILED_ITEMS';
 }
 
@@ -128,7 +128,7 @@ async function saving<T>(call: () => Promise<T>): Promise<T> {
  */
 async function createInvoice(ctx: ToolContext, args: z.output<z.ZodObject<typeof invoiceShape>>, number?: () => Promise<number>): Promise<Item> {
   checkInvoice('create_invoice', args);
-  const { items, ...fields } = args;
+  const { items = [], ...fields } = args;
   const money = await moneyOf(ctx, items, fields);
   const invoiceNumber = fields.invoiceNumber ?? (number ? await number() : (await highestInvoiceNumber(ctx)) + 1);
   const body = {
@@ -155,7 +155,7 @@ async function createInvoice(ctx: ToolContext, args: z.output<z.ZodObject<typeof
   const created = await saving(() => ctx.gauzy.post<Item>(INVOICES, body));
   const id = String(created.id);
   try {
-    await saving(() => ctx.gauzy.post(ITEMS_BULK, itemBodies(items, id, ctx), { params: { invoiceId: id } }));
+    if (items.length) await saving(() => ctx.gauzy.post(ITEMS_BULK, itemBodies(items, id, ctx), { params: { invoiceId: id } }));
   } catch (error) {
     await ctx.gauzy.delete(INVOICE_BY_ID, { params: { id } }).catch(() => undefined);
     throw error;
