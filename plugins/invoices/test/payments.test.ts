@@ -324,7 +324,7 @@ test('delete_payment removes the payment and takes it off its invoice; archive_p
 
 test('get_payment_statistics sums per currency, method and client, never across currencies', () =>
   withHarness(async (h) => {
-    const stats = await h.admin.call('get_payment_statistics', {});
+    const stats = await h.admin.call('get_payment_statistics', { startDate: '2000-01-01', endDate: '2100-12-31' });
     assert.equal(stats.isError, false, stats.text);
     const s = stats.structured!;
     assert.equal(s.payments, 3);
@@ -340,8 +340,10 @@ test('get_payment_statistics sums per currency, method and client, never across 
     assert.equal(recent.structured!.payments, 1);
     assert.match(recent.text, new RegExp(`Payments received from ${day(-10)} to ${day(0)}: 1; total USD 150 \\(1\\)`));
     assertTextAgrees(recent.text, recent.structured!);
-    const none = await h.admin.call('get_payment_statistics', { currency: 'JPY' });
-    assert.equal(none.text, 'No payments.');
+    const none = await h.admin.call('get_payment_statistics', { startDate: '2000-01-01', endDate: '2100-12-31', currency: 'JPY' });
+    assert.equal(none.text, 'No payments from 2000-01-01 to 2100-12-31.');
+    const open = await h.admin.call('get_payment_statistics', {});
+    assert.ok(open.error?.fields?.includes('startDate') && open.error.fields.includes('endDate'), open.text);
   }));
 
 test('role matrix: Gauzy\'s EMPLOYEE role has neither ORG_PAYMENT_VIEW nor ORG_PAYMENT_ADD_EDIT, so every payment tool is its 403 and nothing changes', () =>
@@ -350,7 +352,7 @@ test('role matrix: Gauzy\'s EMPLOYEE role has neither ORG_PAYMENT_VIEW nor ORG_P
       ['list_payments', {}],
       ['get_overdue_payments', {}],
       ['get_payment_by_id', { id: PAYMENT.partialTransfer }],
-      ['get_payment_statistics', {}],
+      ['get_payment_statistics', { startDate: '2026-01-01', endDate: '2026-12-31' }],
       ['create_payment', { amount: 10, currency: 'USD' }],
       ['update_payment', { id: PAYMENT.partialTransfer, amount: 1 }],
       ['delete_payment', { id: PAYMENT.partialTransfer }],

@@ -1,4 +1,4 @@
-import { defineTool, ok } from '@gauzy-mcp/core';
+import { defineTool, isoDate, ok } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { PAYMENTS_TOOLSET as toolset } from '../entities.js';
 import { PAYMENT_PAGINATION, paymentFilters, paymentWhere, READ_LIMIT, readPayments } from './read.js';
@@ -33,7 +33,7 @@ const money = (entry: Entry) => `${entry.currency} ${entry.amount} (${entry.coun
 const SHOWN = 10;
 const shown = (entries: Entry[], line: (entry: Entry) => string) =>
   `${entries.slice(0, SHOWN).map(line).join('; ')}${entries.length > SHOWN ? `; and ${entries.length - SHOWN} more in the structured result` : ''}`;
-const { startDate, endDate, organizationContactId, projectId, currency, invoiceId } = paymentFilters;
+const { organizationContactId, projectId, currency, invoiceId } = paymentFilters;
 
 /**
  * Gauzy has no payment statistics route (GET /api/payments/statistics would be read as /:id), and its
@@ -44,10 +44,11 @@ const { startDate, endDate, organizationContactId, projectId, currency, invoiceI
 export const getPaymentStatistics = defineTool({
   name: 'get_payment_statistics',
   title: 'Payment statistics',
-  description: 'Money received in a period: totals per currency, method and client, overdue and without an invoice.',
+  description: 'Money received from startDate to endDate: totals per currency, method and client, overdue and without an invoice.',
   toolset,
   effect: 'read',
-  input: z.object({ startDate, endDate, organizationContactId, projectId, invoiceId, currency }),
+  // The period is required: a sum needs one, and list_payments is the tool for the payments themselves.
+  input: z.object({ startDate: isoDate(), endDate: isoDate().describe('Included'), organizationContactId, projectId, invoiceId, currency }),
   output: z.looseObject({ payments: z.number() }),
   routes: [PAYMENT_PAGINATION],
   async handler(filters, ctx) {
@@ -68,7 +69,7 @@ export const getPaymentStatistics = defineTool({
       if (payment.overdue) overdue.add('overdue', code, amount);
       if (!payment.invoiceId) withoutInvoice += 1;
     }
-    const period = { startDate: filters.startDate ?? null, endDate: filters.endDate ?? null };
+    const period = { startDate: filters.startDate, endDate: filters.endDate };
     const cut = read.items.length < read.total ? `Only the first ${read.items.length} of ${read.total} payments were read (at most ${READ_LIMIT}); narrow the period.` : '';
     const structured = {
       period,
@@ -81,7 +82,7 @@ export const getPaymentStatistics = defineTool({
       withoutInvoice,
       ...(cut ? { note: cut } : {}),
     };
-    const when = filters.startDate || filters.endDate ? ` from ${filters.startDate ?? 'the first'} to ${filters.endDate ?? 'now'}` : '';
+    const when = ` from ${filters.startDate} to ${filters.endDate}`;
     const text = read.items.length
       ? [
           `Payments received${when}: ${read.items.length}; total ${totals.list().map(money).join(', ')}.`,
