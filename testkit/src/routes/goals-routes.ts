@@ -89,16 +89,17 @@ function save(input: HandlerInput, entity: string, swallowFailure: boolean): Han
   const caller = goalsCaller(input);
   const id = idParam(input);
   const data = bodyData(input, caller, entity, 'update');
+  // TypeORM's save looks the id up by primary key alone (no tenant), then updates or inserts; the service has set the caller's tenant.
   const row = input.store.get(entity, id) as Row | undefined;
   const spec = input.store.entities.get(entity)!;
-  const merged = row && row.tenantId === caller.tenantId ? { ...row, ...data } : { ...spec.defaults(), ...data };
+  const merged = row ? { ...row, ...data } : { ...spec.defaults(), ...data };
   const failed = saveFailure(input, entity, merged);
   if (failed) {
     if (swallowFailure) return { body: undefined };
     throw failed;
   }
   const now = new Date().toISOString();
-  if (row && row.tenantId === caller.tenantId) Object.assign(row, data, { updatedAt: now, updatedByUserId: caller.user.id });
+  if (row) Object.assign(row, data, { tenantId: caller.tenantId, updatedAt: now, updatedByUserId: caller.user.id });
   else insertEntity(input.store, entity, { ...data, id }, { tenantId: caller.tenantId, organizationId: (data.organizationId as string | undefined) ?? null, createdByUserId: String(caller.user.id) });
   return { body: { ...input.body, ...data, id, tenant: { id: caller.tenantId }, tenantId: caller.tenantId, updatedAt: now } };
 }
