@@ -9,9 +9,10 @@ const LIST = 'GET /api/report' as const;
 /** Every report of the catalog with its category and whether this organization's menu shows it (ReportService.findAllReports). */
 async function readReports(ctx: ToolContext): Promise<Item[]> {
   const answer = await ctx.gauzy.get('/api/report', { query: { organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId, relations: ['category'] } });
+  // Only what the line shows: Gauzy's rows also carry image paths and URLs no answer needs.
   return normalizePage(answer).items.map((report) => {
     const category = report.category as Item | null | undefined;
-    return { ...report, category: category ? { id: category.id, name: category.name } : null };
+    return { id: report.id, name: report.name, slug: report.slug, description: report.description ?? null, showInMenu: Boolean(report.showInMenu), category: category ? { id: category.id, name: category.name } : null };
   });
 }
 

@@ -71,11 +71,14 @@ export const generateReport = defineTool({
     const limit = overHours ?? (kind === 'weekly' ? 40 : 8);
     const names = new Map(summary.byEmployee.map((entry) => [entry.id, entry.name]));
     const projectNames = new Map(summary.byProject.map((entry) => [entry.id, entry.name]));
-    const byProject = summary.byProject.map((project) => ({ ...project, employees: project.employees.map((share) => ({ id: share.id, name: names.get(share.id) ?? 'Unknown employee', seconds: share.seconds, hours: share.hours })) }));
-    const byEmployee = summary.byEmployee.map((employee) => ({
+    const withPeople = summary.byProject.map((project) => ({ ...project, employees: project.employees.map((share) => ({ id: share.id, name: names.get(share.id) ?? 'Unknown employee', seconds: share.seconds, hours: share.hours })) }));
+    const withProjects = summary.byEmployee.map((employee) => ({
       ...employee,
-      projects: byProject.flatMap((project) => project.employees.filter((share) => share.id === employee.id).map((share) => ({ id: project.id, name: project.name, seconds: share.seconds, hours: share.hours }))),
+      projects: withPeople.flatMap((project) => project.employees.filter((share) => share.id === employee.id).map((share) => ({ id: project.id, name: project.name, seconds: share.seconds, hours: share.hours }))),
     }));
+    // The breakdown once, under the grouping asked for; the other list keeps its totals only.
+    const byProject = groupBy === 'project' ? withPeople : withPeople.map(({ employees: _employees, ...project }) => project);
+    const byEmployee = groupBy === 'employee' ? withProjects : withProjects.map(({ projects: _projects, ...employee }) => employee);
     const employeesOver = byEmployee.filter((employee) => employee.hours > limit).map(({ id, name, seconds, hours }) => ({ id, name, seconds, hours }));
     const days = summary.days.map(({ date, seconds, hours }) => ({ date, seconds, hours }));
     const period = { kind, startDate: start.toISOString(), endDate: end.toISOString() };
@@ -85,8 +88,8 @@ export const generateReport = defineTool({
     const share = (entry: { seconds: number; percent: number }) => `${formatSeconds(entry.seconds)}, ${entry.percent}%`;
     const table =
       groupBy === 'project'
-        ? ['By project:', ...byProject.map((project) => `- ${labelWithId(project)}: ${share(project)} — ${project.employees.map((who) => `${who.name} ${hoursOf(who.seconds).toFixed(2)} h`).join(', ')}`)]
-        : ['By employee:', ...byEmployee.map((employee) => `- ${labelWithId(employee)}: ${share(employee)} — ${employee.projects.map((project) => `${project.name} ${hoursOf(project.seconds).toFixed(2)} h`).join(', ')}`)];
+        ? ['By project:', ...withPeople.map((project) => `- ${labelWithId(project)}: ${share(project)} — ${project.employees.map((who) => `${who.name} ${hoursOf(who.seconds).toFixed(2)} h`).join(', ')}`)]
+        : ['By employee:', ...withProjects.map((employee) => `- ${labelWithId(employee)}: ${share(employee)} — ${employee.projects.map((project) => `${project.name} ${hoursOf(project.seconds).toFixed(2)} h`).join(', ')}`)];
     const taskLine = (task: Item) => `${String(task.title)} (id ${String(task.id)})${task.projectId ? ` · ${projectNames.get(String(task.projectId)) ?? `project ${String(task.projectId)}`}` : ''}`;
     const lines = [
       `${kind === 'weekly' ? 'Weekly' : 'Daily'} report ${range}: ${formatSeconds(summary.totalSeconds)} tracked by ${byEmployee.length} employee(s) on ${byProject.length} project(s).`,
