@@ -241,7 +241,7 @@ test('month-end through an MCP client: last month\'s pending expenses under 100 
   assert.equal((results[3]!.error as Item).code, 'GMCP_ERR_GAUZY_NOT_FOUND');
   assert.match(bulk.text, /^Updated 3 of 4 expenses; 1 failed\./);
   assert.match(bulk.text, /#4 failed/);
-  assert.ok(bulk.text.includes(`· 45.50 USD [INVOICED] (id ${E.taxi})`), bulk.text);
+  assert.ok(bulk.text.includes(`ok: 45.50 USD [INVOICED] (id ${E.taxi})`), bulk.text);
   for (const id of chosen) assert.equal(sandbox.db.get('expense', id)!.status, 'INVOICED');
   // The ones over the threshold stay pending.
   assert.equal(sandbox.db.get('expense', E.flight)!.status, 'UNINVOICED');
@@ -251,4 +251,28 @@ test('month-end through an MCP client: last month\'s pending expenses under 100 
   assert.ok(invalid.error!.fields!.some((field) => field.includes('status')), invalid.text);
   const unknownKey = await admin.call('bulk_update_expenses', { updates: [{ id: E.flight, approved: true }] });
   assert.equal(unknownKey.isError, true, 'unknown keys in an item are refused, not dropped');
+});
+
+test("sandbox fidelity: PUT /api/expense/:id as the real Gauzy answers it (whole DTO required, an unknown id a wrapped 400, the saved body with unsent columns null while the row keeps them)", async () => {
+  const login = await fetch(`${sandbox.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@ever.co', password: sandbox.seed.users.superAdmin.password }) });
+  const { token } = (await login.json()) as { token: string };
+  const put = async (id: string, body: Item) => {
+    const response = await fetch(`${sandbox.url}/api/expense/${id}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'tenant-id': sandbox.seed.tenantId, 'content-type': 'application/json' },
+      body: JSON.stringify({ organizationId: sandbox.seed.organizationId, tenantId: sandbox.seed.tenantId, ...body }),
+    });
+    return { status: response.status, body: (await response.json()) as Item };
+  };
+  const incomplete = await put(E.parking, { currency: 'USD' });
+  assert.equal(incomplete.status, 400);
+  assert.deepEqual(incomplete.body.message, ['amount should not be empty']);
+  const unknown = await put(MISSING, { amount: 1, currency: 'USD' });
+  assert.equal(unknown.status, 400);
+  assert.equal(unknown.body.name, 'NotFoundException');
+  const saved = await put(E.parking, { amount: 12, currency: 'USD', status: 'UNINVOICED' });
+  assert.equal(saved.status, 202);
+  assert.equal(saved.body.notes, null);
+  assert.equal(saved.body.purpose, null);
+  assert.equal(sandbox.db.get('expense', E.parking)!.purpose, 'Parking');
 });

@@ -171,3 +171,24 @@ test('role matrix: the seeded EMPLOYEE role has no ORG_INCOMES_VIEW/EDIT, so eve
   }
   assert.equal(sandbox.db.get('income', I.bonus)!.notes, 'Client bonus');
 });
+
+test('sandbox fidelity: PUT /api/income/:id needs clientId, amount and currency, answers an unknown id with a wrapped 400, and keeps what is not sent', async () => {
+  const login = await fetch(`${sandbox.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@ever.co', password: sandbox.seed.users.superAdmin.password }) });
+  const { token } = (await login.json()) as { token: string };
+  const put = async (id: string, body: Item) => {
+    const response = await fetch(`${sandbox.url}/api/income/${id}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'tenant-id': sandbox.seed.tenantId, 'content-type': 'application/json' },
+      body: JSON.stringify({ organizationId: sandbox.seed.organizationId, tenantId: sandbox.seed.tenantId, ...body }),
+    });
+    return { status: response.status, body: (await response.json()) as Item };
+  };
+  const incomplete = await put(I.thisMonth, { amount: 1800, currency: 'USD' });
+  assert.equal(incomplete.status, 400);
+  assert.ok((incomplete.body.message as string[]).includes('clientId should not be empty'), JSON.stringify(incomplete.body));
+  assert.equal((await put(MISSING, { amount: 1, currency: 'USD', clientId: ACME })).body.name, 'NotFoundException');
+  const saved = await put(I.thisMonth, { amount: 1900, currency: 'USD', clientId: ACME });
+  assert.equal(saved.status, 202);
+  assert.equal(saved.body.notes, null);
+  assert.deepEqual([sandbox.db.get('income', I.thisMonth)!.amount, sandbox.db.get('income', I.thisMonth)!.notes], [1900, 'Support hours']);
+});

@@ -1,6 +1,7 @@
 import type { HandlerInput } from '../engine/context.js';
 import { listRows, paginated } from '../engine/crud-engine.js';
-import type { RouteRegistry } from '../engine/route-registry.js';
+import { assertUuidParam, scopedRows, validateBody } from '../engine/records.js';
+import { requireCaller, type RouteRegistry } from '../engine/route-registry.js';
 import { routeNotFound } from '../http-errors.js';
 import type { Row } from '../store.js';
 
@@ -57,7 +58,43 @@ export function servePaginationWithRange(registry: RouteRegistry, path: string, 
   });
 }
 
+/** NotFoundException as `new BadRequestException(error)` serializes it (seen on the real Gauzy, status 400). */
+const WRAPPED_NOT_FOUND = {
+  response: { message: 'The requested record was not found', error: 'Not Found', statusCode: 404 },
+  status: 404, options: {}, message: 'The requested record was not found', name: 'NotFoundException',
+};
+
+/**
+ * PUT /:id of expenses and incomes (ExpenseUpdateHandler, IncomeUpdateHandler): the whole DTO validated
+ * (`whitelist: true`), then findOneByIdString (an unknown id: its NotFoundException wrapped in a 400), then
+ * `service.create({ id, ...body })`, TypeORM's save of a fresh instance: the columns sent change, the others
+ * stay, and the answer is that instance, every column not sent as null (seen on the real Gauzy).
+ */
+export function serveSaveUpdate(registry: RouteRegistry, path: string, entity: string): void {
+  registry.serve('PUT', path, (input: HandlerInput) => {
+    const spec = input.store.entities.get(entity);
+    if (!spec) throw routeNotFound(input.request.method, input.request.url);
+    const caller = requireCaller(input);
+    const id = assertUuidParam(input.params.id);
+    const body = spec.update ? validateBody(input.store, caller, input.body, spec.update) : input.body;
+    const row = scopedRows(input.store, entity, caller).find((candidate) => candidate.id === id);
+    if (!row) return { status: 400, body: WRAPPED_NOT_FOUND };
+    const data = spec.fromBody ? spec.fromBody(body) : { ...body };
+    for (const key of ['id', 'tenantId', 'tenant', 'organization', 'createdAt', 'deletedAt', 'createdByUserId']) delete data[key];
+    const updatedAt = new Date().toISOString();
+    Object.assign(row, data, { updatedAt, updatedByUserId: caller.user.id });
+    const unsent = Object.fromEntries(Object.keys(spec.defaults()).filter((key) => !(key in data)).map((key) => [key, null]));
+    return {
+      body: {
+        id, tenantId: caller.tenantId, organizationId: body.organizationId ?? null, ...data, tenant: { id: caller.tenantId }, updatedByUserId: caller.user.id,
+        createdByUserId: null, deletedByUserId: null, isActive: null, isArchived: null, archivedAt: null, ...unsent, updatedAt,
+      },
+    };
+  });
+}
+
 export function registerExpensesRoutes(registry: RouteRegistry): void {
+  serveSaveUpdate(registry, '/api/expense/:id', 'expense');
   // ExpenseService.pagination: notes and purpose ILike, valueDate Between (both ends, else this month), tags by id (not modelled).
   servePaginationWithRange(registry, '/api/expense/pagination', 'expense', ['notes', 'purpose']);
 }
