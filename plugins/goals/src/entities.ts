@@ -1,4 +1,4 @@
-import { defineEntity, isoDate, refLabel, uuid } from '@gauzy-mcp/core';
+import { crudServiceCannotRecover, defineEntity, isoDate, refLabel, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
 
 export const GOALS_TOOLSET = 'goals';
@@ -98,9 +98,11 @@ export const goalEntity = defineEntity({
   noun: 'goal',
   plural: 'goals',
   path: '/api/goals',
-  operations: ['findAll', 'pagination', 'count', 'findById', 'create', 'update', 'delete'],
+  operations: ['findAll', 'pagination', 'count', 'findById', 'create', 'update', 'delete', 'softDelete', 'recover'],
   list: { query: 'data', paging: 'none' },
   scope: 'organization',
+  // Not offered as tools: an archived goal leaves every list and cannot come back (delete says what it removes).
+  softDelete: crudServiceCannotRecover('goals'),
   fields: {
     name: text(),
     description: z.string().optional(),
@@ -140,8 +142,9 @@ export const keyResultEntity = defineEntity({
   noun: 'key result',
   plural: 'key results',
   path: '/api/key-results',
-  operations: ['findAll', 'findById', 'create', 'update', 'delete'],
+  operations: ['findAll', 'findById', 'create', 'update', 'delete', 'softDelete', 'recover'],
   scope: 'organization',
+  softDelete: crudServiceCannotRecover('key results'),
   fields: {
     goalId: uuid(),
     name: text(),

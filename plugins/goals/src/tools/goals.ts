@@ -104,6 +104,8 @@ const derived = crudTools(goalEntity, {
     bulkCreate: false,
     bulkUpdate: false,
     bulkDelete: false,
+    archive: false,
+    restore: false,
   },
 });
 

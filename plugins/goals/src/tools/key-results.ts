@@ -122,6 +122,8 @@ const derived = crudTools(keyResultEntity, {
     bulkCreate: false,
     bulkUpdate: false,
     bulkDelete: false,
+    archive: false,
+    restore: false,
   },
 });
 
