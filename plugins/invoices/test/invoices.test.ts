@@ -379,6 +379,13 @@ test('role matrix: Gauzy\'s EMPLOYEE role holds INVOICES_VIEW and INVOICES_EDIT,
   assert.equal(made.isError, false, made.text);
   assert.equal(invoiceRow(String(made.structured!.id))!.totalValue, 60);
 
+  // Gauzy narrows GET /api/invoice-item to the employee's own items; an invoice's items are read through the invoice.
+  assert.equal((await employee.call('get_invoice_items', { invoiceId: INVOICE.sentUnpaid })).structured!.total, 2);
+  const byExpense = await employee.call('get_invoice_items', { expenseId: EXPENSE_A });
+  assert.equal(byExpense.structured!.total, 0);
+  assert.match(byExpense.text, /only the items billed to their own employee/);
+  assert.ok(((await admin.call('get_invoice_items', { expenseId: EXPENSE_A })).structured!.total as number) > 0);
+
   const role = sandbox.db.list('role').find((entry) => entry.name === 'EMPLOYEE' && entry.tenantId === sandbox.seed.tenantId)!;
   const permissions = role.permissions as string[];
   role.permissions = permissions.filter((permission) => permission !== 'INVOICES_EDIT');

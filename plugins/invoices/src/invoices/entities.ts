@@ -155,6 +155,8 @@ export const invoiceItemEntity = defineEntity({
   scope: 'organization',
   fields: invoiceItemFields,
   columns: ['invoiceId', 'totalValue'],
+  // TenantAwareCrudService narrows a caller without CHANGE_SELECTED_EMPLOYEE to items with their employeeId.
+  employeeScoped: true,
   relations: { invoice: { kind: 'manyToOne', entity: 'invoice', key: 'invoiceId' } },
   include: [],
   describe: describeInvoiceItem,

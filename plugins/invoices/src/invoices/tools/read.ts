@@ -139,6 +139,12 @@ export const getInvoice = defineTool({
   },
 });
 
+/**
+ * GET /api/invoice-item is TenantAwareCrudService.findAll: for a caller without CHANGE_SELECTED_EMPLOYEE (Gauzy's
+ * EMPLOYEE role) it keeps only items whose employeeId is theirs, so an employee sees almost none (seen on the
+ * real Gauzy: an invoice's 4 items for the admin, none for the employee). An invoice's items are read through
+ * the invoice instead (a joined relation is not narrowed); only the expense search needs the item route.
+ */
 export const getInvoiceItems = defineTool({
   name: 'get_invoice_items',
   title: 'Find invoice items',
@@ -147,13 +153,21 @@ export const getInvoiceItems = defineTool({
   effect: 'read',
   input: z.object({ invoiceId: uuid().optional(), expenseId: uuid().optional() }),
   output: listOutput,
-  routes: [`GET ${ITEMS}`],
+  routes: [`GET ${ITEMS}`, `GET ${INVOICE_BY_ID}`],
   async handler({ invoiceId, expenseId }, ctx) {
     if (!invoiceId && !expenseId) {
       throw invalid('get_invoice_items', [{ field: 'invoiceId', message: 'give invoiceId or expenseId' }]);
     }
-    const items = await readItems(ctx, { ...(invoiceId ? { invoiceId } : {}), ...(expenseId ? { expenseId } : {}) });
-    return listResult({ items, unpaged: true, skip: 0, take: 100, noun: 'invoice items', describe: describeInvoiceItem });
+    if (invoiceId) {
+      const invoice = await readInvoice(ctx, invoiceId, ['invoiceItems']);
+      const items = ((invoice.invoiceItems as Item[] | undefined) ?? []).filter((item) => !expenseId || item.expenseId === expenseId);
+      return listResult({ items, unpaged: true, skip: 0, take: 100, noun: 'invoice items', describe: describeInvoiceItem });
+    }
+    const items = await readItems(ctx, { expenseId });
+    const result = listResult({ items, unpaged: true, skip: 0, take: 100, noun: 'invoice items', describe: describeInvoiceItem });
+    if (ctx.scope.role !== 'EMPLOYEE') return result;
+    const note = "Gauzy shows an employee only the items billed to their own employee, so an expense may be invoiced on an item not listed here.";
+    return { ...result, structured: { ...result.structured, note }, text: `${result.text}\n${note}` };
   },
 });
 
