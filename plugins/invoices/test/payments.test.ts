@@ -342,6 +342,12 @@ test('get_payment_statistics sums per currency, method and client, never across 
     assertTextAgrees(recent.text, recent.structured!);
     const none = await h.admin.call('get_payment_statistics', { startDate: '2000-01-01', endDate: '2100-12-31', currency: 'JPY' });
     assert.equal(none.text, 'No payments from 2000-01-01 to 2100-12-31.');
+    for (const code of ['AUD', 'BGN', 'CAD', 'CHF', 'CZK', 'DKK', 'GBP', 'HUF', 'JPY', 'NOK', 'PLN', 'SEK']) await h.admin.call('create_payment', { amount: 1, currency: code, paymentDate: day(0) });
+    const many = await h.admin.call('get_payment_statistics', { startDate: day(-1), endDate: day(0) });
+    assert.match(many.text, /By client: .*; and 2 more in the structured result\./);
+    assert.equal((many.structured!.byClient as Item[]).length, 12);
+    assert.deepEqual(many.structured!.notInText, { byMethod: 2, byClient: 2 });
+    assertTextAgrees(many.text, many.structured!);
     const open = await h.admin.call('get_payment_statistics', {});
     assert.ok(open.error?.fields?.includes('startDate') && open.error.fields.includes('endDate'), open.text);
   }));

@@ -31,6 +31,7 @@ const money = (entry: Entry) => `${entry.currency} ${entry.amount} (${entry.coun
 
 /** The text names the largest groups; the structured result has them all. */
 const SHOWN = 10;
+const hidden = (entries: Entry[]) => Math.max(0, entries.length - SHOWN);
 const shown = (entries: Entry[], line: (entry: Entry) => string) =>
   `${entries.slice(0, SHOWN).map(line).join('; ')}${entries.length > SHOWN ? `; and ${entries.length - SHOWN} more in the structured result` : ''}`;
 const { organizationContactId, projectId, currency, invoiceId } = paymentFilters;
@@ -80,6 +81,7 @@ export const getPaymentStatistics = defineTool({
       byClient: byClient.list(),
       overdue: overdue.list(),
       withoutInvoice,
+      ...(hidden(byMethod.list()) || hidden(byClient.list()) ? { notInText: { byMethod: hidden(byMethod.list()), byClient: hidden(byClient.list()) } } : {}),
       ...(cut ? { note: cut } : {}),
     };
     const when = ` from ${filters.startDate} to ${filters.endDate}`;
