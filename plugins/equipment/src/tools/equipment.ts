@@ -1,0 +1,122 @@
+import {
+  callerEmployeeId,
+  crudTools,
+  defineTool,
+  entityOutput,
+  listOutput,
+  listResult,
+  ok,
+  pagination,
+  readRowWindow,
+  uuid,
+  isGauzyMcpError,
+  type ToolDefinition,
+} from '@gauzy-mcp/core';
+import { z } from 'zod';
+import { EQUIPMENT_TOOLSET as toolset, compactEquipment, describeEquipment, equipmentEntity, today } from '../entities.js';
+import { EQUIPMENT_PAGINATION, readAllEquipment, readEquipment, readEquipmentPage } from './read.js';
+import { summarize } from './statistics.js';
+
+type Item = Record<string, unknown>;
+
+/**
+ * A save that fails on a NOT NULL column comes back as the raw database error, without a message (seen on the
+ * real Gauzy); the answer then says which columns every equipment record needs.
+ */
+async function withNotNullHint<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isGauzyMcpError(error) && error.code === 'GMCP_ERR_GAUZY_BAD_REQUEST' && !(error.details.gauzyMessages as unknown[] | undefined)?.length) {
+      error.details.hint = 'Gauzy gave no reason; it needs name, type, serialNumber, currency and autoApproveShare on every equipment record.';
+    }
+    throw error;
+  }
+}
+
+const part = z.string().trim().min(1).optional();
+
+const listInput = z.object({
+  id: uuid().optional(),
+  name: part,
+  type: part,
+  employeeId: uuid().optional().describe('Holder'),
+  available: z.boolean().optional(),
+  summary: z.boolean().optional(),
+  ...pagination,
+});
+
+/**
+ * Equipment from /pagination, which matches name and type with LIKE and joins the sharings.
+ * Who has an equipment and whether it is free are its approved sharings, which Gauzy cannot filter on: with
+ * `employeeId` or `available` up to LOCAL_FILTER_ROWS equipment are read and filtered here, and the answer says so.
+ */
+export const listEquipment = defineTool({
+  name: 'list_equipment',
+  title: 'Find equipment',
+  description: 'Find equipment (one: id) by part of name or type, holder, available today; who has it when. summary: totals.',
+  toolset,
+  aliases: ['get_equipment', 'get_equipment_by_id', 'get_equipment_count', 'search_equipment', 'get_equipment_by_employee'],
+  presets: { get_my_equipment: { employeeId: callerEmployeeId }, get_available_equipment: { available: true }, get_equipment_statistics: { summary: true } },
+  effect: 'read',
+  input: listInput,
+  output: listOutput,
+  routes: [EQUIPMENT_PAGINATION],
+  async handler({ id, name, type, employeeId, available, summary, take, skip }, ctx) {
+    const where = Object.fromEntries(Object.entries({ id, name, type }).filter(([, value]) => value !== undefined)) as Record<string, string>;
+    const on = today();
+    if (id) {
+      const equipment = compactEquipment(await readEquipment(ctx, id), on);
+      return ok(equipment, `Found equipment: ${describeEquipment(equipment)}`);
+    }
+    if (summary) return summarize(await readAllEquipment(ctx, where), on, { type, name });
+    if (employeeId === undefined && available === undefined) {
+      const page = await readRowWindow((size, number) => readEquipmentPage(ctx, where, size, number), skip, take);
+      return listResult({ items: page.items.map((item) => compactEquipment(item, on)), total: page.total, skip, take, noun: 'equipment', describe: describeEquipment });
+    }
+    const read = await readAllEquipment(ctx, where);
+    const kept = read.items
+      .map((item) => compactEquipment(item, on))
+      .filter((item) => available === undefined || item.availableToday === available)
+      .filter((item) => !employeeId || (item.approvedSharings as Array<{ employees: Item[] }>).some((lending) => lending.employees.some((employee) => employee.id === employeeId)));
+    const result = listResult({ items: kept, unpaged: true, skip, take, noun: 'equipment', describe: describeEquipment });
+    const note = `Gauzy cannot filter equipment by its sharings, so ${read.items.length} of ${read.total} were read with their sharings and filtered here (as of ${on})${read.items.length < read.total ? '; later ones were not read' : ''}.`;
+    return { ...result, structured: { ...result.structured, note }, text: `${result.text}\n${note}` };
+  },
+});
+
+const derived = crudTools(equipmentEntity, {
+  toolset,
+  tools: {
+    list: false,
+    pagination: false,
+    get: false,
+    count: false,
+    // The column is NOT NULL without a default: Gauzy's insert fails without it.
+    create: { description: 'Add equipment employees can then request.', fields: { ...equipmentEntity.fields, autoApproveShare: z.boolean().default(false) } },
+    update: { description: 'Change equipment details; the rest stays.' },
+    delete: { description: 'Permanently delete one equipment by id, with its sharings.' },
+    bulkCreate: false,
+    bulkUpdate: false,
+    bulkDelete: false,
+  },
+});
+
+/** The derived write, its answer read back with the sharings (POST answers `tenant`, PUT the saved body). */
+function readBack(tool: ToolDefinition, verb: string): ToolDefinition {
+  return defineTool({
+    ...tool,
+    routes: [...tool.routes, EQUIPMENT_PAGINATION],
+    async handler(args, ctx) {
+      const answer = await withNotNullHint(() => tool.handler(args, ctx));
+      const id = (answer.structured as Item | undefined)?.id;
+      if (typeof id !== 'string') return answer;
+      const equipment = compactEquipment(await readEquipment(ctx, id));
+      return ok(equipment, `${verb} equipment: ${describeEquipment(equipment)}`);
+    },
+  });
+}
+
+export const createEquipment = readBack(derived.create!, 'Created');
+export const updateEquipment = readBack(derived.update!, 'Updated');
+export const deleteEquipment = derived.delete!;
