@@ -386,6 +386,14 @@ test('role matrix: Gauzy\'s EMPLOYEE role holds INVOICES_VIEW and INVOICES_EDIT,
   assert.match(byExpense.text, /only the items billed to their own employee/);
   assert.ok(((await admin.call('get_invoice_items', { expenseId: EXPENSE_A })).structured!.total as number) > 0);
 
+  // Replacing items: Gauzy would delete only the employee's own old items and keep the rest, so it is refused before any change.
+  const before = itemsOf(INVOICE.sentUnpaid).length;
+  const replace = await employee.call('update_invoice', { id: INVOICE.sentUnpaid, items: [{ price: 1, quantity: 1 }] });
+  assert.deepEqual(replace.error?.fields, ['items'], replace.text);
+  assert.match(replace.text, /only the items billed to their own employee/);
+  assert.equal(itemsOf(INVOICE.sentUnpaid).length, before);
+  assert.equal(invoiceRow(INVOICE.sentUnpaid)!.totalValue, 3850);
+
   const role = sandbox.db.list('role').find((entry) => entry.name === 'EMPLOYEE' && entry.tenantId === sandbox.seed.tenantId)!;
   const permissions = role.permissions as string[];
   role.permissions = permissions.filter((permission) => permission !== 'INVOICES_EDIT');

@@ -250,7 +250,10 @@ export function registerInvoicesRoutes(registry: RouteRegistry): void {
     // A reference to no row fails the insert, which createBulk answers as a 500 with the driver's message (seen on the
     // real Gauzy); only tables this sandbox knows are checked.
     // The old items are deleted first, outside any transaction: a failing insert leaves the invoice without items.
-    for (const row of input.store.list(ITEM).filter((candidate) => candidate.invoiceId === invoiceId && candidate.tenantId === caller.tenantId)) input.store.remove(ITEM, row.id);
+    // TenantAwareCrudService.delete narrows a caller without CHANGE_SELECTED_EMPLOYEE to items with their
+    // employeeId, so an employee's call leaves the other old items in place (seen on the real Gauzy).
+    const deletable = (row: Item) => row.invoiceId === invoiceId && row.tenantId === caller.tenantId && (!caller.selfScoped || row.employeeId === caller.employee?.id);
+    for (const row of input.store.list(ITEM).filter(deletable)) input.store.remove(ITEM, row.id);
     const dangling = list.some((item) => Object.entries(ITEM_REFERENCES).some(([key, table]) => item[key] && input.store.entities.has(table) && !input.store.get(table, String(item[key]))));
     if (dangling) throw new GauzyHttpError(500, { statusCode: 500, message: 'Failed to create bulk invoice items: SqliteError: FOREIGN KEY constraint failed' });
     const saved = list.map((item) => {

@@ -278,7 +278,24 @@ export const updateInvoice = defineTool({
   },
 });
 
+/**
+ * POST /api/invoice-item/bulk deletes the old items with TenantAwareCrudService.delete, which for a caller without
+ * CHANGE_SELECTED_EMPLOYEE (Gauzy's EMPLOYEE role) reaches only items billed to their own employee: the others
+ * would stay beside the new ones and the total would not be theirs (seen on the real Gauzy). So an employee may
+ * replace the items only when every old one is theirs.
+ */
+function checkReplaceable(ctx: ToolContext, current: Item): void {
+  if (ctx.scope.role !== 'EMPLOYEE') return;
+  const others = ((current.invoiceItems as Item[] | undefined) ?? []).filter((item) => item.employeeId !== ctx.scope.employeeId);
+  if (!others.length) return;
+  throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['update_invoice'], {
+    fields: ['items'],
+    issues: [{ field: 'items', message: `Gauzy lets an employee delete only the items billed to their own employee, so ${others.length} of this invoice's items would stay beside the new ones; ask an admin to replace them, or change the other fields only` }],
+  });
+}
+
 async function putWhole(ctx: ToolContext, id: string, current: Item, given: Item, items: ItemInput[] | undefined): Promise<void> {
+  if (items) checkReplaceable(ctx, current);
   const before = pick(current, INVOICE_BODY_FIELDS);
   const merged: Item = { ...before, ...given };
   checkInvoice('update_invoice', merged);
