@@ -7,7 +7,9 @@ import { defineTool, withRefusalHints, type ToolDefinition } from '@gauzy-mcp/co
 const paymentPermissions = {
   code: 'GMCP_ERR_GAUZY_FORBIDDEN' as const,
   match: /Forbidden resource/,
-  hint: "Payments need Gauzy's ORG_PAYMENT_VIEW (to read) or ORG_PAYMENT_ADD_EDIT (to record and change) permission, which its EMPLOYEE role lacks: ask an admin to record it or to grant the permission.",
+  hint:
+    "Payments need Gauzy's ORG_PAYMENT_VIEW (to read) or ORG_PAYMENT_ADD_EDIT (to record and change) permission, which its EMPLOYEE role lacks, " +
+    "and a payment of an invoice INVOICES_VIEW and INVOICES_EDIT too: ask an admin to record it or to grant the permission.",
 };
 
 /** The tool with Gauzy's permission refusal explained. */
