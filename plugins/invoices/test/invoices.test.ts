@@ -210,6 +210,18 @@ test('create_invoice: invoice then items, the total worked out from the items, n
   assert.equal(estimate.isError, false, estimate.text);
   assert.match(estimate.text, /^Created: Estimate #5001 .* 300.00 EUR · DRAFT/);
   assert.equal(invoiceRow(String(estimate.structured!.id))!.invoiceType, 'DETAILED_ITEMS');
+  // The organization discounts after tax: a percent discount is taken from subtotal + tax (read only then).
+  const organization = sandbox.db.get('organization', sandbox.seed.organizationId)!;
+  organization.discountAfterTax = true;
+  try {
+    sandbox.clearRequests();
+    const after = await admin.call('create_invoice', { toContactId: CLIENT.ever, invoiceDate: days(0), dueDate: days(14), currency: 'USD', tax: 20, taxType: 'PERCENT', discountValue: 10, discountType: 'PERCENT', items: [{ price: 100, quantity: 1 }] });
+    assert.equal(after.isError, false, after.text);
+    assert.equal(invoiceRow(String(after.structured!.id))!.totalValue, 108);
+    assert.equal(sent('GET', `/api/organization/${sandbox.seed.organizationId}`).length, 1);
+  } finally {
+    organization.discountAfterTax = undefined;
+  }
   // A draft without items yet: 0.00, no item request.
   sandbox.clearRequests();
   const empty = await admin.call('create_invoice', { toContactId: CLIENT.acme, invoiceDate: days(0), dueDate: days(14), currency: 'EUR' });
