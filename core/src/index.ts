@@ -37,7 +37,7 @@ export { silentLogger } from './log.js';
 export type { Logger } from './log.js';
 export type { GauzyRequest, GauzyResponse, HttpMethod } from './gauzy/http.js';
 export type { GauzyCredentials, GauzyIdentity, GauzyOrganizationRef } from './gauzy/session.js';
-export { dataQuery } from './gauzy/query.js';
+export { dataQuery, gauzyReadsAsBoolean } from './gauzy/query.js';
 export type { QueryInput, QueryValue } from './gauzy/query.js';
 // A single-user kernel over the given plugins: what a pack's tests (through the testkit) and an embedder start.
 export { createKernel } from './kernel.js';

@@ -30,4 +30,3 @@ export { createCatalog, createGauzyHttp, createCredentialCaller } from './kernel
 export type { Catalog, CatalogOptions, CredentialCallerOptions, GauzyConnectionOptions } from './kernel.js';
 export { KERNEL_VERSION } from './version.js';
 export { PluginExtras } from './extras.js';
-export { gauzyReadsAsBoolean } from './gauzy/query.js';

@@ -23,8 +23,9 @@ export function assertTextAgrees(text: string, structured: Record<string, unknow
   const numbers = new Set<number>();
   const walk = (value: unknown): void => {
     if (typeof value === 'number') {
-      numbers.add(value);
-      numbers.add(hoursOf(value));
+      // The text's tokens carry no sign ("profit -12" reads as 12), so a figure is known by its size.
+      numbers.add(Math.abs(value));
+      numbers.add(hoursOf(Math.abs(value)));
     } else if (typeof value === 'string') {
       // Digits inside a text value (a phone number, "Sprint 12") count as that value's, not as figures of their own.
       for (const digits of value.replace(UUIDS, ' ').replace(DATES, ' ').match(/\d+(?:\.\d+)?/g) ?? []) numbers.add(Number(digits));

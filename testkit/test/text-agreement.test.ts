@@ -17,3 +17,8 @@ test('assertTextAgrees refuses what only the text says: another id, another minu
   assert.throws(() => assertTextAgrees('2026-12-02 09:16 UTC', structured), /09:16/);
   assert.throws(() => assertTextAgrees('1 of 2 logs', structured), /2 is in the text/);
 });
+
+test('a negative figure agrees with the text that shows it with its sign (the sign is not part of the token)', () => {
+  assertTextAgrees('2026-12: income 0, expenses 12, profit -12, bonus -9', { month: '2026-12', income: 0, expense: 12, profit: -12, bonus: -9 });
+  assert.throws(() => assertTextAgrees('bonus -8', { bonus: -9 }), /8 is in the text/);
+});

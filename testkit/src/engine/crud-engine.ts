@@ -1,4 +1,4 @@
-import { gauzyReadsAsBoolean } from '@gauzy-mcp/core/internal';
+import { gauzyReadsAsBoolean } from '@gauzy-mcp/core';
 import type { DtoSpec } from '../dto-validation.js';
 import type { EntityOperation } from '@gauzy-mcp/core';
 import type { EntitySpec } from '../entity-specs.js';

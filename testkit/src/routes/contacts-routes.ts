@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { gauzyReadsAsBoolean } from '@gauzy-mcp/core/internal';
+import { gauzyReadsAsBoolean } from '@gauzy-mcp/core';
 import type { HandlerInput } from '../engine/context.js';
 import { listRows, paginated } from '../engine/crud-engine.js';
 import { isUuid } from '../dto-validation.js';

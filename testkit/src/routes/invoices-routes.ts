@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { gauzyReadsAsBoolean } from '@gauzy-mcp/core/internal';
+import { gauzyReadsAsBoolean } from '@gauzy-mcp/core';
 import { isUuid } from '../dto-validation.js';
 import type { CallerContext, HandlerInput } from '../engine/context.js';
 import { refuseUnknownRelation } from '../engine/crud-engine.js';

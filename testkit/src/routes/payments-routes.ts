@@ -1,4 +1,4 @@
-import { gauzyReadsAsBoolean } from '@gauzy-mcp/core/internal';
+import { gauzyReadsAsBoolean } from '@gauzy-mcp/core';
 import type { CallerContext, HandlerInput } from '../engine/context.js';
 import { listRows, paginated } from '../engine/crud-engine.js';
 import { requireCaller, type RouteRegistry } from '../engine/route-registry.js';

@@ -1,4 +1,4 @@
-import { gauzyReadsAsBoolean } from '@gauzy-mcp/core/internal';
+import { gauzyReadsAsBoolean } from '@gauzy-mcp/core';
 import { isUuid } from '../dto-validation.js';
 import type { CallerContext, HandlerInput } from '../engine/context.js';
 import { refuseUnknownRelation } from '../engine/crud-engine.js';

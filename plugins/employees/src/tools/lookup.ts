@@ -2,6 +2,7 @@ import {
   defineTool,
   entityFieldsParam,
   fetchEntity,
+  gauzyReadsAsBoolean,
   GauzyMcpError,
   isGauzyMcpError,
   listOutput,
@@ -28,16 +29,6 @@ export const MEMBERS_ROUTE = '/api/employee/members';
 
 /** Joined for the text when the caller asks for no relations: the person (name, email) and the job. */
 const SUMMARY = employeeEntity.summaryRelations ?? [];
-
-/** Gauzy's BaseQueryDTO reads a where value that parses as JSON (`42`, `true`) as a boolean, and EmployeeService then fails on it. */
-function readsAsBoolean(value: string): boolean {
-  try {
-    JSON.parse(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A joined relation the caller did not ask for, cut to what the line names. */
 function compact(employee: Item): Item {
@@ -121,7 +112,7 @@ export const listEmployees = defineTool({
   aliases: employeeEntity.aliases?.list,
   routes: [`GET ${LIST_ROUTE}`, `GET ${SEARCH_ROUTE}`, `GET ${MEMBERS_ROUTE}`],
   async handler(args, ctx) {
-    if (args.name && readsAsBoolean(args.name)) {
+    if (args.name && gauzyReadsAsBoolean(args.name)) {
       throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['list_employees'], { issues: [{ field: 'name', message: 'give part of a name or an email; Gauzy reads a bare number as true' }], fields: ['name'] });
     }
     if (args.teamId || args.projectId) return listFromMembers(ctx, args);

@@ -1,4 +1,5 @@
 import {
+  gauzyReadsAsBoolean,
   defined, defineTool, entityOutput, entityRoute, listOutput, listResult, LOCAL_FILTER_ROWS, normalizePage, ok, pagination, readRowWindow, scopeWhere, uuid,
 } from '@gauzy-mcp/core';
 import { z } from 'zod';
@@ -19,19 +20,6 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 /** The most deals a pipeline's answer names per stage; every stage's count is always there. */
 const DEALS_PER_STAGE = 10;
 
-/**
- * BaseQueryDTO's transform reads a `where` value that parses as JSON as `Boolean(JSON.parse(value))`, so Gauzy
- * would look for "true" instead of a name like "2027" (seen on the real Gauzy): such a name is searched here.
- */
-const readAsJson = (value: string) => {
-  try {
-    JSON.parse(value);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** PipelineService.pagination matches `name` by part (LIKE) and pages with `skip` a 1-based page. */
 export const listPipelines = defineTool({
   name: 'list_pipelines',
@@ -44,7 +32,8 @@ export const listPipelines = defineTool({
   output: listOutput,
   routes: [PAGINATION],
   async handler({ name, take, skip }, ctx) {
-    const here = name !== undefined && readAsJson(name);
+    // Gauzy's query transform reads a JSON-looking name ("2027") as a boolean: such a name is searched here.
+    const here = name !== undefined && gauzyReadsAsBoolean(name);
     const where = scopeWhere(ctx.scope, here ? {} : defined({ name }));
     const fetchPage = async (size: number, number: number) =>
       normalizePage(await ctx.gauzy.get(path(PAGINATION), { query: { where, relations: ['stages'], order: { createdAt: 'DESC' }, take: size, skip: number } }));
