@@ -1,7 +1,7 @@
-import { defineTool, entityFieldsParam, entityOutput, listOutput, listResult, ok, pagination, readRowWindow, uuid } from '@gauzy-mcp/core';
+import { defineTool, entityFieldsParam, entityOutput, gauzyReadsAsBoolean, listOutput, listResult, ok, pagination, readRowWindow, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { describePayment, paymentEntity, PAYMENTS_TOOLSET as toolset } from '../entities.js';
-import { PAYMENT_PAGINATION, paymentFilters, paymentWhere, readAsBoolean, readPayment, readPaymentPage, readPayments } from './read.js';
+import { PAYMENT_PAGINATION, paymentFilters, paymentWhere, readPayment, readPaymentPage, readPayments } from './read.js';
 
 /**
  * The payments through /api/payments/pagination, which filters what the reference tools ask for (by invoice,
@@ -28,7 +28,8 @@ export const listPayments = defineTool({
   async handler({ take, skip, fields, ...filters }, ctx) {
     const where = paymentWhere(filters);
     const note = filters.note;
-    if (note && readAsBoolean(note)) {
+    // Gauzy's query transform reads a JSON-looking note ("2024") as a boolean: such a search is filtered here.
+    if (note && gauzyReadsAsBoolean(note)) {
       const read = await readPayments(ctx, where);
       const wanted = note.toLowerCase();
       const kept = read.items.filter((payment) => String(payment.note ?? '').toLowerCase().includes(wanted));

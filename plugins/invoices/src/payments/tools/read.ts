@@ -1,4 +1,4 @@
-import { GauzyMcpError, isoDate, normalizePage, scopeWhere, uuid, type QueryValue, type ToolContext } from '@gauzy-mcp/core';
+import { GauzyMcpError, gauzyReadsAsBoolean, isoDate, normalizePage, scopeWhere, uuid, type QueryValue, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { compactPayment, PAYMENT_RELATIONS, PaymentMethod } from '../entities.js';
 import { currencyCode } from '../currencies.js';
@@ -28,19 +28,6 @@ export const paymentFilters = {
 
 export type PaymentFilters = { [K in keyof typeof paymentFilters]?: z.output<(typeof paymentFilters)[K]> } & { note?: string };
 
-/**
- * Gauzy's BaseQueryDTO transform reads every `where` value with `Boolean(JSON.parse(v))`: a note search for
- * "2024" or "null" would become `true`. Such a search is filtered here instead.
- */
-export const readAsBoolean = (value: string): boolean => {
-  try {
-    JSON.parse(value);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /**
@@ -51,7 +38,7 @@ export function paymentWhere(filters: PaymentFilters): Record<string, QueryValue
   const { startDate, endDate, note, ...equal } = filters;
   const where: Record<string, QueryValue> = {};
   for (const [key, value] of Object.entries(equal)) if (value !== undefined) where[key] = value;
-  if (note !== undefined && !readAsBoolean(note)) where.note = note;
+  if (note !== undefined && !gauzyReadsAsBoolean(note)) where.note = note;
   if (startDate || endDate) {
     where.paymentDate = {
       startDate: startDate ?? '1970-01-01T00:00:00.000Z',
