@@ -100,6 +100,11 @@ test('list_invoices: the organization\'s invoices and estimates with client, amo
   assert.match(all.text, /Invoice #1002 .* · 1900.00 EUR · PARTIALLY_PAID .* · paid 500.00 EUR, due 1400.00 EUR/);
   assert.match(all.text, /Estimate #1004 .*Acme Retail/);
   assert.match(all.text, /On this page: .*USD \(unpaid 5050.00\)/);
+  // Each listed invoice carries what its line says (a full row is some 1.5 KB on the real Gauzy), never its share token.
+  const first = (all.structured!.items as Item[])[0]!;
+  assert.equal(first.token, undefined);
+  assert.equal(first.terms, undefined);
+  assert.ok(JSON.stringify(all.structured!.items).length / 5 < 500);
   const asked = sent('GET', '/api/invoices/pagination').at(-1)!.query as { where: Item; relations: string[] };
   assert.deepEqual(asked.relations, ['toContact']);
   assert.equal(asked.where.organizationId, sandbox.seed.organizationId);
@@ -141,6 +146,7 @@ test('get_invoice_by_id: the invoice with its client, items and worked-out money
   assert.doesNotMatch(found.text, /Warning/);
   assert.deepEqual(found.structured!.computed, { subtotal: 3500, discount: 0, tax: 350, total: 3850 });
   assert.deepEqual(found.structured!.toContact, { id: CLIENT.ever, name: 'Ever Technologies' });
+  assert.equal(found.structured!.token, undefined, 'the share token only through generate_invoice_link');
   const asked = sent('GET', `/api/invoices/${INVOICE.sentUnpaid}`).at(-1)!.query as Item;
   assert.deepEqual(JSON.parse(String(asked.data)), { relations: ['toContact', 'invoiceItems'] });
 

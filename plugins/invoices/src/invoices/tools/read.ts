@@ -11,11 +11,22 @@ const PAGINATION = '/api/invoices/pagination';
 const FAR_PAST = '1970-01-01T00:00:00.000Z';
 const FAR_FUTURE = '2999-12-31T23:59:59.000Z';
 
-/** The client joined as `{ id, name }`, as the line names it. */
+/**
+ * The client joined as `{ id, name }`, as the line names it, and without the public-link token Gauzy sends with
+ * every invoice (generate_invoice_link hands it out when asked).
+ */
 export const compactInvoice = (invoice: Item): Item => {
-  const contact = invoice.toContact as Item | undefined;
-  return contact ? { ...invoice, toContact: { id: contact.id, name: contact.name ?? refLabel(contact) } } : invoice;
+  const { token: _token, ...rest } = invoice;
+  const contact = rest.toContact as Item | undefined;
+  return contact ? { ...rest, toContact: { id: contact.id, name: contact.name ?? refLabel(contact) } } : rest;
 };
+
+/** What a listed invoice carries: what its line says and what a next call needs (a full row is some 1.5 KB). */
+const LIST_FIELDS = [
+  'id', 'invoiceNumber', 'isEstimate', 'status', 'invoiceDate', 'dueDate', 'currency', 'totalValue', 'paid', 'alreadyPaid', 'amountDue',
+  'toContactId', 'toContact', 'isArchived', 'invoiceType',
+] as const;
+const listed = (invoice: Item): Item => Object.fromEntries(LIST_FIELDS.filter((key) => invoice[key] !== undefined).map((key) => [key, invoice[key]]));
 
 /** A day given alone as `To` means the whole day. */
 const endOf = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.000Z` : value);
@@ -79,9 +90,9 @@ export const listInvoices = defineTool({
     const noun = args.isEstimate ? 'estimates' : args.isEstimate === false ? 'invoices' : 'invoices and estimates';
     if (args.invoiceNumber === undefined) {
       const page = await readRowWindow((size, number) => readPage(ctx, where, size, number), args.skip, args.take);
-      const items = page.items.map(compactInvoice);
+      const items = page.items.map((row) => listed(compactInvoice(row)));
       const result = listResult({ items, total: page.total, skip: args.skip, take: args.take, noun, describe: describeInvoice });
-      return withSums(result, items);
+      return withSums(result, (result.structured.items as Item[]) ?? []);
     }
     const kept: Item[] = [];
     let read = 0;
@@ -90,7 +101,7 @@ export const listInvoices = defineTool({
       const rows = await readPage(ctx, where, 100, page);
       read += rows.items.length;
       total = rows.total;
-      kept.push(...rows.items.filter((row) => Number(row.invoiceNumber) === args.invoiceNumber).map(compactInvoice));
+      kept.push(...rows.items.filter((row) => Number(row.invoiceNumber) === args.invoiceNumber).map((row) => listed(compactInvoice(row))));
       if (rows.items.length < 100 || read >= total) break;
     }
     const result = listResult({ items: kept, unpaged: true, skip: args.skip, take: args.take, noun, describe: describeInvoice });
