@@ -32,8 +32,12 @@ const idParam = (input: HandlerInput): string => {
 /** A TypeORM failure answered as the error itself (the query, the driver's code, no message), as the real Gauzy (SQLite) sends it. */
 const queryFailed = (query: string, code: string) => new GauzyHttpError(400, { query, parameters: [], driverError: { code }, code });
 
-/** The RequestApproval Gauzy files beside a sharing (EquipmentSharingCreateHandler / UpdateHandler). */
+/**
+ * The RequestApproval Gauzy files beside a sharing (EquipmentSharingCreateHandler / UpdateHandler), named after
+ * it: its name is NOT NULL, so a sharing without a name is saved and then the request fails (no transaction).
+ */
 function fileApproval(input: HandlerInput, caller: CallerContext, sharing: Row): void {
+  if (!sharing.name) throw queryFailed('INSERT INTO "request_approval"(…) VALUES (…)', 'SQLITE_CONSTRAINT_NOTNULL');
   insertEntity(input.store, 'requestApproval', {
     requestId: sharing.id, requestType: 'EQUIPMENT_SHARING', status: sharing.status ?? 1, name: sharing.name ?? null, min_count: 1,
   }, { tenantId: caller.tenantId, organizationId: (sharing.organizationId as string | null | undefined) ?? null });

@@ -3,7 +3,6 @@ import {
   crudTools,
   defineTool,
   entityOutput,
-  listOutput,
   listResult,
   ok,
   pagination,
@@ -60,7 +59,8 @@ export const listEquipment = defineTool({
   presets: { get_my_equipment: { employeeId: callerEmployeeId }, get_available_equipment: { available: true }, get_equipment_statistics: { summary: true } },
   effect: 'read',
   input: listInput,
-  output: listOutput,
+  // A list, one equipment (id) or the totals (summary).
+  output: z.looseObject({}),
   routes: [EQUIPMENT_PAGINATION],
   async handler({ id, name, type, employeeId, available, summary, take, skip }, ctx) {
     const where = Object.fromEntries(Object.entries({ id, name, type }).filter(([, value]) => value !== undefined)) as Record<string, string>;

@@ -65,7 +65,8 @@ function wholeSharing(ctx: ToolContext, sharing: Item, status: number): Item {
   return {
     id: sharing.id,
     createdAt: sharing.createdAt,
-    name: sharing.name ?? null,
+    // Gauzy files a RequestApproval named after the sharing; its name is NOT NULL (without one the save fails after the sharing is made).
+    name: sharing.name || `Request for ${String((sharing.equipment as Item | undefined)?.name ?? 'equipment')}`,
     shareRequestDay: sharing.shareRequestDay ?? null,
     shareStartDay: sharing.shareStartDay ?? null,
     shareEndDay: sharing.shareEndDay ?? null,
@@ -133,7 +134,8 @@ export const requestEquipmentSharing = defineTool({
     if (taken.length) throw conflict(tool, taken);
     const status = equipment.autoApproveShare ? 'APPROVED' : 'REQUESTED';
     const created = await ctx.gauzy.post<Item>(path(CREATE), {
-      ...(args.name ? { name: args.name } : {}),
+      // Gauzy's RequestApproval takes this name, NOT NULL: without one the sharing is made and then the request fails (seen on the real Gauzy).
+      name: args.name || `Request for ${String(equipment.name)}`,
       equipmentId: args.equipmentId,
       employees: employees.map((id) => ({ id })),
       shareRequestDay: new Date().toISOString(),
