@@ -86,7 +86,8 @@ function otherNames(item: Item): string {
 
 /** A compacted product on one line. */
 export function describeProduct(item: Item): string {
-  const gallery = Array.isArray(item.gallery) ? `${(item.gallery as Item[]).length} gallery image(s)${(item.gallery as Item[]).length ? `: ${(item.gallery as Item[]).map((image) => String(image.id)).join(', ')}` : ''}` : '';
+  const images = Array.isArray(item.gallery) ? (item.gallery as Item[]) : undefined;
+  const gallery = images ? (images.length ? `gallery images ${images.map((image) => String(image.id)).join(', ')}` : 'no gallery images') : '';
   const facts = [
     item.code ? `code ${String(item.code)}` : '',
     label(item.category) ? `category ${label(item.category)}` : 'no category',

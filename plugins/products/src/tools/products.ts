@@ -23,7 +23,7 @@ export const listProducts = defineTool({
   effect: 'read',
   input: z.object({
     name: z.string().trim().min(1).optional(),
-    categoryId: uuid().optional(),
+    productCategoryId: uuid().optional(),
     productTypeId: uuid().optional(),
     enabled: z.boolean().optional(),
     langCode,
@@ -31,9 +31,9 @@ export const listProducts = defineTool({
   }),
   output: listOutput,
   routes: [`GET ${PAGINATION}`],
-  async handler({ name, categoryId, productTypeId, enabled, langCode: language, take, skip }, ctx) {
+  async handler({ name, productCategoryId, productTypeId, enabled, langCode: language, take, skip }, ctx) {
     const where: Record<string, QueryValue> = {
-      ...(categoryId ? { productCategoryId: categoryId } : {}),
+      ...(productCategoryId ? { productCategoryId } : {}),
       ...(productTypeId ? { productTypeId } : {}),
       ...(enabled !== undefined ? { enabled } : {}),
       ...(language ? { languageCode: language } : {}),
@@ -99,22 +99,22 @@ export const createProduct = defineTool({
   input: z.object({
     code: productEntity.fields.code,
     translations: translationsInput,
-    categoryId: uuid(),
+    productCategoryId: uuid(),
     productTypeId: uuid().optional(),
     enabled: z.boolean().optional(),
     tagIds: idList(20).optional(),
   }),
   output: entityOutput,
   routes: [`GET ${TYPES}`, 'POST /api/products'],
-  async handler({ code, translations, categoryId, productTypeId, enabled, tagIds }, ctx) {
+  async handler({ code, translations, productCategoryId, productTypeId, enabled, tagIds }, ctx) {
     const typeId = await withRefusalHints(() => productTypeFor(ctx, productTypeId), forbidden);
     const body = {
       code,
       ...(enabled !== undefined ? { enabled } : {}),
       translations: translations.map((t: Translation) => ({ ...t, ...scoped(ctx) })),
-      productCategoryId: categoryId,
+      productCategoryId,
       productTypeId: typeId,
-      category: { id: categoryId },
+      category: { id: productCategoryId },
       type: { id: typeId },
       ...(tagIds ? { tags: tagIds.map((id: string) => ({ id })) } : {}),
       optionGroupCreateInputs: [],
@@ -143,15 +143,15 @@ export const updateProduct = defineTool({
   input: z.object({
     id: uuid(),
     translations: translationsInput.optional(),
-    categoryId: uuid().optional(),
+    productCategoryId: uuid().optional(),
     productTypeId: uuid().optional(),
     tagIds: z.array(uuid()).max(20).optional(),
   }),
   output: entityOutput,
   routes: ['GET /api/products/:id', 'PUT /api/products/:id'],
-  async handler({ id, translations, categoryId, productTypeId, tagIds }, ctx) {
-    if (!translations && !categoryId && !productTypeId && !tagIds) {
-      throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['update_product'], { issues: [{ field: '(arguments)', message: 'give at least one of translations, categoryId, productTypeId, tagIds' }] });
+  async handler({ id, translations, productCategoryId, productTypeId, tagIds }, ctx) {
+    if (!translations && !productCategoryId && !productTypeId && !tagIds) {
+      throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['update_product'], { issues: [{ field: '(arguments)', message: 'give at least one of translations, productCategoryId, productTypeId, tagIds' }] });
     }
     const current = await readProduct(ctx, id, ['tags']);
     const changed = new Map((translations ?? []).map((t: Translation) => [t.languageCode, t]));
@@ -161,7 +161,7 @@ export const updateProduct = defineTool({
       return { id: t.id, referenceId: id, languageCode: t.languageCode, name: change?.name ?? t.name, description: change ? (change.description ?? null) : (t.description ?? null), ...scoped(ctx) };
     });
     const added = [...changed.values()].map((t) => ({ referenceId: id, ...t, ...scoped(ctx) }));
-    const category = categoryId ?? (current.productCategoryId as string | null | undefined);
+    const category = productCategoryId ?? (current.productCategoryId as string | null | undefined);
     const type = productTypeId ?? (current.productTypeId as string | null | undefined);
     const body = {
       id,
