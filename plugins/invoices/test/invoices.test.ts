@@ -228,6 +228,15 @@ test('create_invoice: invoice then items, the total worked out from the items, n
   } finally {
     organization.discountAfterTax = undefined;
   }
+  // A hundred lines: the answer stays under 32 KB (each item keeps what its line says; the text lists 50).
+  const many = Array.from({ length: 100 }, (_, index) => ({ description: `Line ${index + 1} of a long month-end invoice`, price: 12.5, quantity: 2, expenseId: EXPENSE_A }));
+  const big = await admin.call('create_invoice', { toContactId: CLIENT.ever, invoiceDate: days(0), dueDate: days(14), currency: 'USD', items: many });
+  assert.equal(big.isError, false, big.text);
+  assert.equal(invoiceRow(String(big.structured!.id))!.totalValue, 2500);
+  assert.ok(Buffer.byteLength(big.text) + Buffer.byteLength(JSON.stringify(big.structured)) < 32 * 1024);
+  assert.match(big.text, /… and 50 more items in the structured result\./);
+  assert.equal((big.structured!.invoiceItems as Item[]).length, 100);
+
   // A draft without items yet: 0.00, no item request.
   sandbox.clearRequests();
   const empty = await admin.call('create_invoice', { toContactId: CLIENT.acme, invoiceDate: days(0), dueDate: days(14), currency: 'EUR' });

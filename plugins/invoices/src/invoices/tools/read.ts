@@ -120,12 +120,19 @@ function withSums(result: { structured: Item; text: string }, items: readonly It
   return { structured: { ...result.structured, sums: byCurrency }, text: `${result.text}\nOn this page: ${line}.` };
 }
 
+const MAX_ITEM_LINES = 50;
+const ITEM_FIELDS = ['id', 'description', 'price', 'quantity', 'totalValue', 'applyTax', 'applyDiscount', 'expenseId', 'employeeId', 'projectId', 'taskId', 'productId'] as const;
+const itemFacts = (item: Item): Item => Object.fromEntries(ITEM_FIELDS.filter((key) => item[key] !== null && item[key] !== undefined).map((key) => [key, item[key]]));
+
 /** The invoice's lines with its money worked out from them, and a warning when its stored total disagrees. */
 export function invoiceDetail(invoice: Item, verb: string): { structured: Item; text: string } {
   const items = Array.isArray(invoice.invoiceItems) ? (invoice.invoiceItems as Item[]) : [];
   const money = invoiceMoney(items as never, invoice as never);
-  const structured = { ...compactInvoice(invoice), computed: money };
-  const lines = [`${verb}: ${describeInvoice(structured)}`, ...items.map((item) => `- ${describeInvoiceItem(item)}`)];
+  // Up to 100 items of some 600 bytes each would pass 32 KB: each keeps what its line and a change need.
+  const structured = { ...compactInvoice(invoice), invoiceItems: items.map(itemFacts), computed: money };
+  const shown = items.slice(0, MAX_ITEM_LINES);
+  const lines = [`${verb}: ${describeInvoice(structured)}`, ...shown.map((item) => `- ${describeInvoiceItem(item)}`)];
+  if (items.length > shown.length) lines.push(`… and ${items.length - shown.length} more items in the structured result.`);
   lines.push(`Subtotal ${money.subtotal.toFixed(2)}, discount ${money.discount.toFixed(2)}, tax ${money.tax.toFixed(2)}.`);
   // A percent discount may be taken after tax (an organization setting, not read here): then no gap is flagged.
   if (items.length && Math.abs(money.total - Number(invoice.totalValue ?? 0)) > 0.01 && invoice.discountType !== 'PERCENT') {
