@@ -5,14 +5,18 @@ type ListedTool = Inventory['tools'][number];
 /** Gauzy serves most lists twice: `GET /x` and its paged twin `GET /x/pagination`; either reads the same rows. */
 const sameRows = (route: string) => route.replace(/^GET (.+)\/pagination$/, 'GET $1');
 
+/** Whether a tool answers rows (`items`) or something made of them: a summary over a list route is another job than the list. */
+const answers = (tool: ListedTool) => ((tool.listing.outputSchema?.properties as Record<string, unknown> | undefined)?.items ? 'rows' : 'other');
+
 /**
  * What a tool does, as far as a catalog can tell: the Gauzy routes it calls (a paged twin counted as its
- * list), the inputs it requires, and its effect. Two listed tools with one job are one tool too many.
+ * list), the inputs it requires, its effect, and whether it answers rows. Two listed tools with one job are
+ * one tool too many.
  */
 export function jobOf(tool: ListedTool): string {
   const required = ((tool.listing.inputSchema.required as string[] | undefined) ?? []).slice().sort();
   const routes = [...new Set([...tool.declaredRoutes].map(sameRows))].sort();
-  return `${routes.join(' + ')} | ${required.join(',')} | ${tool.definition.effect}`;
+  return `${routes.join(' + ')} | ${required.join(',')} | ${tool.definition.effect} | ${answers(tool)}`;
 }
 
 /** Pairs of listed tools that share a key, as "a and b". */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { crudToolList, defineEntity, definePlugin, MAX_DESCRIPTION_LENGTH, TOOL_NAME_PATTERN, type PluginDefinition } from '@gauzy-mcp/core';
+import { crudToolList, defineEntity, definePlugin, defineTool, MAX_DESCRIPTION_LENGTH, ok, TOOL_NAME_PATTERN, type PluginDefinition } from '@gauzy-mcp/core';
+import { z } from 'zod';
 import { Inventory, resolvedAnnotations } from '@gauzy-mcp/core/internal';
 import { findGauzyRoute, referenceToolNames } from '@gauzy-mcp/testkit';
 import { renderToolReference, writeOrCheckDocs } from '../src/commands/docs.js';
@@ -17,9 +18,9 @@ before(async () => {
 });
 
 test('every reference tool of the loaded categories is callable by its exact name', () => {
-  const categories = ['projects', 'tasks', 'timer', 'auth', 'test-connection', 'employees', 'daily-plan', 'organization-contact', 'candidates', 'time-off', 'comments', 'activity-logs', 'skills', 'employee-awards', 'reports'];
+  const categories = ['projects', 'tasks', 'timer', 'auth', 'test-connection', 'employees', 'daily-plan', 'organization-contact', 'candidates', 'time-off', 'comments', 'activity-logs', 'skills', 'employee-awards', 'reports', 'expenses', 'incomes', 'deals', 'pipelines', 'goals', 'key-results'];
   const names = referenceToolNames(...categories);
-  assert.equal(names.length, 42 + 15 + 17 + 17 + 15 + 20 + 15 + 12 + 10 + 12 + 4);
+  assert.equal(names.length, 42 + 15 + 17 + 17 + 15 + 20 + 15 + 12 + 10 + 12 + 4 + 9 + 8 + 15 + 8 + 12 + 12);
   const missing = names.filter((name) => !inventory.get(name));
   assert.deepEqual(missing, []);
 });
@@ -32,7 +33,7 @@ test('the tools the product documentation names are present under those names', 
     'start_timer', 'stop_timer', 'timer_status', 'get_time_logs', 'get_active_timers',
     'list_employees', 'get_employee_by_id', 'create_employee', 'update_employee', 'get_employee_statistics', 'get_team_availability',
     'list_candidates', 'get_candidate_evaluations', 'update_candidate_stage', 'send_bulk_emails', 'send_notifications',
-    'generate_report',
+    'generate_report', 'list_expenses', 'create_expense', 'bulk_update_expenses',
   ];
   const listed = new Set(inventory.tools.map((tool) => tool.name));
   assert.deepEqual(documented.filter((name) => !listed.has(name)), []);
@@ -106,4 +107,13 @@ test('one listed tool per job: a list and its /pagination twin are caught as one
     tools: crudToolList(taskEntity, { toolset: 'twins', tools: { list: { description: 'List tasks.' }, pagination: { description: 'Page tasks.' } } }),
   });
   assert.deepEqual(sameJobTools(new Inventory([twins], { toolsets: ['all'] }).tools).job, ['get_tasks_pagination and list_tasks']);
+});
+
+// get_goal_statistics reads the same route as list_goals with no required input, and answers totals, not rows.
+test('one listed tool per job: a summary composed over a list route is another job than the list', () => {
+  const goalEntity = defineEntity({ name: 'goal', gauzyClass: 'Goal', noun: 'goal', plural: 'goals', path: '/api/goals', operations: ['findAll'], scope: 'organization', fields: {} });
+  const [list] = crudToolList(goalEntity, { toolset: 'goals', tools: { list: { description: 'List goals.' } } });
+  const statistics = defineTool({ name: 'get_goal_statistics', title: 'Goal statistics', description: 'Goal totals.', toolset: 'goals', effect: 'read', input: z.object({}), output: z.object({ goals: z.number() }), routes: ['GET /api/goals'], handler: async () => ok({ goals: 0 }, '') });
+  const pack = definePlugin({ name: 'goals', version: '0.0.0', description: 'Goals.', kernel: '^1.1.0', toolsets: [{ name: 'goals', description: 'Goals' }], tools: [list!, statistics] });
+  assert.deepEqual(sameJobTools(new Inventory([pack], { toolsets: ['all'] }).tools).job, []);
 });
