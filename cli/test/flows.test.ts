@@ -66,3 +66,47 @@ test('a weekly report: completed tasks, time per project, employees over 40 hour
     await employee.close();
   }
 });
+
+test('a sales flow: a pipeline with stages, a deal moved through them, a goal with key results whose progress follows', async () => {
+  const { client } = await connect(sandbox, { inventory: { toolsets: ['deals', 'pipelines', 'goals', 'key-results'] } });
+  const client_ = sandbox.db.list('organizationContact').find((row) => row.organizationId === sandbox.seed.organizationId)!;
+  try {
+    const pipeline = await client.call('create_pipeline', { name: 'Enterprise sales', stages: [{ name: 'Lead' }, { name: 'Proposal' }, { name: 'Won' }] });
+    assert.equal(pipeline.isError, false, pipeline.text);
+    const pipelineId = String(pipeline.structured!.id);
+    const stages = sandbox.db.list('pipelineStage').filter((row) => row.pipelineId === pipelineId).sort((a, b) => Number(a.index) - Number(b.index));
+    assert.deepEqual(stages.map((row) => row.name), ['Lead', 'Proposal', 'Won']);
+
+    const deal = await client.call('create_deal', { title: 'Acme rollout', probability: 2, stageId: String(stages[0]!.id), clientId: String(client_.id) });
+    assert.equal(deal.isError, false, deal.text);
+    const dealId = String(deal.structured!.id);
+    assert.equal(sandbox.db.get('deal', dealId)!.stageId, stages[0]!.id);
+    for (const [stage, index] of [['Proposal', 1], ['Won', 2]] as const) {
+      const moved = await client.call('update_deal', { id: dealId, stage });
+      assert.equal(moved.isError, false, moved.text);
+      assert.equal(sandbox.db.get('deal', dealId)!.stageId, stages[index]!.id, `the deal is in ${stage}`);
+    }
+
+    const year = new Date().getUTCFullYear();
+    const goal = await client.call('create_goal', { name: 'Win three enterprise deals', level: 'Organization', deadline: `Annual-${year}` });
+    assert.equal(goal.isError, false, goal.text);
+    const goalId = String(goal.structured!.id);
+    const owner = sandbox.seed.users.superAdmin.employeeId;
+    const won = await client.call('create_key_result', { goalId, name: 'Enterprise deals won', type: 'Numerical', initialValue: 0, targetValue: 3, ownerId: owner });
+    const demo = await client.call('create_key_result', { goalId, name: 'Run the demo day', type: 'True/False', ownerId: owner });
+    assert.equal(won.isError, false, won.text);
+    assert.equal(demo.isError, false, demo.text);
+    const wonId = String(won.structured!.id);
+
+    const progress = await client.call('update_key_result_progress', { id: wonId, value: 1 });
+    assert.equal(progress.isError, false, progress.text);
+    assert.equal(sandbox.db.get('keyResult', wonId)!.progress, 33, 'one of three deals');
+    assert.ok(sandbox.db.list('keyResultUpdate').some((row) => row.keyResultId === wonId && Number(row.update) === 1), 'the update is recorded');
+    // The goal's progress is its key results' average (equal weights): 33 and 0.
+    assert.equal(sandbox.db.get('goal', goalId)!.progress, 17);
+    await client.call('update_key_result_progress', { id: String(demo.structured!.id), value: 1 });
+    assert.equal(sandbox.db.get('goal', goalId)!.progress, 67);
+  } finally {
+    await client.close();
+  }
+});
