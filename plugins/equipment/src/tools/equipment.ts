@@ -8,7 +8,6 @@ import {
   pagination,
   readRowWindow,
   uuid,
-  isGauzyMcpError,
   type ToolDefinition,
 } from '@gauzy-mcp/core';
 import { z } from 'zod';
@@ -17,21 +16,6 @@ import { EQUIPMENT_PAGINATION, readAllEquipment, readEquipment, readEquipmentPag
 import { summarize } from './statistics.js';
 
 type Item = Record<string, unknown>;
-
-/**
- * A save that fails on a NOT NULL column comes back as the raw database error, without a message (seen on the
- * real Gauzy); the answer then says which columns every equipment record needs.
- */
-async function withNotNullHint<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (isGauzyMcpError(error) && error.code === 'GMCP_ERR_GAUZY_BAD_REQUEST' && !(error.details.gauzyMessages as unknown[] | undefined)?.length) {
-      error.details.hint = 'Gauzy gave no reason; it needs name, type, serialNumber, currency and autoApproveShare on every equipment record.';
-    }
-    throw error;
-  }
-}
 
 const part = z.string().trim().min(1).optional();
 
@@ -108,7 +92,7 @@ function readBack(tool: ToolDefinition, verb: string): ToolDefinition {
     ...tool,
     routes: [...tool.routes, EQUIPMENT_PAGINATION],
     async handler(args, ctx) {
-      const answer = await withNotNullHint(() => tool.handler(args, ctx));
+      const answer = await tool.handler(args, ctx);
       const id = (answer.structured as Item | undefined)?.id;
       if (typeof id !== 'string') return answer;
       const equipment = compactEquipment(await readEquipment(ctx, id));
