@@ -1,4 +1,4 @@
-import { defineEntity, uuid } from '@gauzy-mcp/core';
+import { defineEntity } from '@gauzy-mcp/core';
 import { z } from 'zod';
 
 export const PRODUCTS_TOOLSET = 'products';
@@ -221,5 +221,3 @@ export const imageAssetEntity = defineEntity({
   fields: { name: z.string(), url: z.string() },
   include: [],
 });
-
-export const idList = (max: number) => z.array(uuid()).min(1).max(max);

@@ -20,7 +20,7 @@ const hints: RefusalHint[] = [
   },
 ];
 
-const ids = z.array(uuid()).min(1).max(20);
+const ids = z.array(uuid()).max(20);
 
 /**
  * Gauzy's four image routes (ProductService.addGalleryImages, setAsFeatured, deleteGalleryImage,
@@ -32,7 +32,7 @@ const ids = z.array(uuid()).min(1).max(20);
 export const updateProductImages = defineTool({
   name: 'update_product_images',
   title: "Change a product's images",
-  description: "Add image assets to a product's gallery, remove some (the assets stay in Gauzy), or set or clear (null) its featured image.",
+  description: "Add image assets to a product's gallery, remove some (assets stay in Gauzy), set or clear (null) its featured image.",
   toolset,
   aliases: ['add_product_gallery_images', 'set_product_featured_image', 'delete_product_gallery_image'],
   presets: { delete_product_featured_image: { featuredImageId: null } },
@@ -61,6 +61,6 @@ export const updateProductImages = defineTool({
     else if (featuredImageId === null) await step('featured image cleared', () => ctx.gauzy.delete<Item>(UNFEATURE, { params }));
     // The routes answer the product as saved, without its category's and type's names: read it back whole.
     const item = compactProduct(await readProduct(ctx, productId, DETAIL_RELATIONS));
-    return ok(item, `Product images changed (${done.join('; ')}): ${describeProduct(item)}`);
+    return ok({ ...item, changes: done }, `Product images changed (${done.join('; ')}): ${describeProduct(item)}`);
   },
 });

@@ -1,6 +1,6 @@
 import { crudToolList, defineTool, entityOutput, GauzyMcpError, listOutput, listResult, ok, pagination, refusalIn200, uuid, withRefusalHints, type QueryValue, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { compactProduct, describeProduct, DETAIL_RELATIONS, idList, LanguageCode, PRODUCT_RELATIONS, productEntity, PRODUCTS_TOOLSET as toolset, translationsInput } from '../entities.js';
+import { compactProduct, describeProduct, DETAIL_RELATIONS, LanguageCode, PRODUCT_RELATIONS, productEntity, PRODUCTS_TOOLSET as toolset, translationsInput } from '../entities.js';
 import { contains, readMany, readOnlyRole, readPage, readProduct, readWindow } from './read.js';
 
 type Item = Record<string, unknown>;
@@ -54,7 +54,7 @@ export const listProducts = defineTool({
 export const getProduct = defineTool({
   name: 'get_product_by_id',
   title: 'Get a product',
-  description: 'One product by id: names in every language, category, type, tags, gallery images.',
+  description: 'One product: names in every language, category, type, tags, gallery.',
   toolset,
   aliases: productEntity.aliases?.get,
   effect: 'read',
@@ -83,6 +83,21 @@ async function productTypeFor(ctx: ToolContext, productTypeId: string | undefine
 
 type Translation = z.output<typeof translationsInput>[number];
 
+/**
+ * A failed save is Gauzy's whole answer (the TypeORM error: query and SQL code, no message); with every
+ * required field sent, what fails is a category, type or tag id that is none of Gauzy's (seen on the real Gauzy).
+ */
+async function unknownIdHint<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof GauzyMcpError && error.code === 'GMCP_ERR_GAUZY_BAD_REQUEST' && !(error.details.gauzyMessages as unknown[] | undefined)?.length) {
+      error.details.hint = 'Gauzy gave no reason; a productCategoryId, productTypeId or tag id that is not one of its records fails this way: check them (list_product_categories, list_products).';
+    }
+    throw error;
+  }
+}
+
 const scoped = (ctx: ToolContext) => ({ organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId });
 
 /**
@@ -102,7 +117,7 @@ export const createProduct = defineTool({
     productCategoryId: uuid(),
     productTypeId: uuid().optional(),
     enabled: z.boolean().optional(),
-    tagIds: idList(20).optional(),
+    tagIds: z.array(uuid()).max(20).optional(),
   }),
   output: entityOutput,
   routes: [`GET ${TYPES}`, 'POST /api/products'],
@@ -120,7 +135,7 @@ export const createProduct = defineTool({
       optionGroupCreateInputs: [],
       ...scoped(ctx),
     };
-    const answer = await withRefusalHints(() => ctx.gauzy.post<Item>(productEntity.path, body), forbidden);
+    const answer = await unknownIdHint(() => withRefusalHints(() => ctx.gauzy.post<Item>(productEntity.path, body), forbidden));
     refusalIn200(answer);
     const created = compactProduct(answer);
     return ok(created, `Created product: ${describeProduct(created)}`);
@@ -136,7 +151,7 @@ export const createProduct = defineTool({
 export const updateProduct = defineTool({
   name: 'update_product',
   title: 'Update a product',
-  description: "Change a product's names per language (others kept), category, type or tags; Gauzy cannot change code or enabled.",
+  description: "Change names per language (others kept), category, type or tags; Gauzy cannot change code or enabled.",
   toolset,
   effect: 'write',
   idempotent: true,
@@ -177,7 +192,7 @@ export const updateProduct = defineTool({
       optionDeleteInputs: [],
       ...scoped(ctx),
     };
-    const answer = await withRefusalHints(() => ctx.gauzy.put<Item>('/api/products/:id', body, { params: { id } }), forbidden);
+    const answer = await unknownIdHint(() => withRefusalHints(() => ctx.gauzy.put<Item>('/api/products/:id', body, { params: { id } }), forbidden));
     // A failing handler is answered 202 with a bare `{message}` (seen on the real Gauzy).
     refusalIn200(answer);
     const saved = compactProduct(answer);
@@ -194,7 +209,7 @@ const derived = crudToolList(productEntity, {
     count: false,
     create: false,
     update: false,
-    delete: { description: 'Permanently delete one product with its translations, variants and option groups.' },
+    delete: { description: 'Permanently delete a product with its translations and variants.' },
     bulkCreate: false,
     bulkUpdate: false,
     bulkDelete: false,
