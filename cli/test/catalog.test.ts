@@ -18,9 +18,9 @@ before(async () => {
 });
 
 test('every reference tool of the loaded categories is callable by its exact name', () => {
-  const categories = ['projects', 'tasks', 'timer', 'auth', 'test-connection', 'employees', 'daily-plan', 'organization-contact', 'candidates', 'time-off', 'comments', 'activity-logs', 'skills', 'employee-awards', 'reports', 'expenses', 'incomes', 'deals', 'pipelines', 'goals', 'key-results'];
+  const categories = ['projects', 'tasks', 'timer', 'auth', 'test-connection', 'employees', 'daily-plan', 'organization-contact', 'candidates', 'time-off', 'comments', 'activity-logs', 'skills', 'employee-awards', 'reports', 'expenses', 'incomes', 'deals', 'pipelines', 'goals', 'key-results', 'invoices', 'payments'];
   const names = referenceToolNames(...categories);
-  assert.equal(names.length, 42 + 15 + 17 + 17 + 15 + 20 + 15 + 12 + 10 + 12 + 4 + 9 + 8 + 15 + 8 + 12 + 12);
+  assert.equal(names.length, 42 + 15 + 17 + 17 + 15 + 20 + 15 + 12 + 10 + 12 + 4 + 9 + 8 + 15 + 8 + 12 + 12 + 14 + 14);
   const missing = names.filter((name) => !inventory.get(name));
   assert.deepEqual(missing, []);
 });
@@ -34,6 +34,7 @@ test('the tools the product documentation names are present under those names', 
     'list_employees', 'get_employee_by_id', 'create_employee', 'update_employee', 'get_employee_statistics', 'get_team_availability',
     'list_candidates', 'get_candidate_evaluations', 'update_candidate_stage', 'send_bulk_emails', 'send_notifications',
     'generate_report', 'list_expenses', 'create_expense', 'bulk_update_expenses',
+    'list_invoices', 'create_invoice', 'bulk_create_invoices', 'list_payments', 'create_payment',
   ];
   const listed = new Set(inventory.tools.map((tool) => tool.name));
   assert.deepEqual(documented.filter((name) => !listed.has(name)), []);
