@@ -110,3 +110,57 @@ test('a sales flow: a pipeline with stages, a deal moved through them, a goal wi
     await client.close();
   }
 });
+
+test("month-end: last month's pending expenses, those under a threshold approved in bulk (a bad item reported, the rest through), invoiced per client, a payment recorded against one", async () => {
+  const { client } = await connect(sandbox, { inventory: { toolsets: ['expenses', 'expenses-bulk', 'invoices', 'payments'] } });
+  const now = new Date();
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  const THRESHOLD = 100;
+  try {
+    // 1. Last month's pending (not yet invoiced) expenses.
+    const pending = await client.call('list_expenses', { status: 'UNINVOICED', startDate: day(first), endDate: day(last), take: 100 });
+    assert.equal(pending.isError, false, pending.text);
+    const expenses = (pending.structured!.items as Item[]);
+    const stored = sandbox.db.list('expense').filter((row) => row.organizationId === sandbox.seed.organizationId && row.status === 'UNINVOICED' && String(row.valueDate) >= first.toISOString() && String(row.valueDate) <= `${day(last)}T23:59:59.999Z`);
+    assert.deepEqual(expenses.map((row) => row.id).sort(), stored.map((row) => row.id).sort());
+    const small = expenses.filter((row) => Number(row.amount) < THRESHOLD);
+    assert.ok(small.length >= 2 && small.length < expenses.length, 'some under the threshold, some over');
+
+    // 2. Approve those under the threshold in bulk; one id that does not exist is reported, the others go through.
+    const MISSING = '00000000-0000-4000-8000-000000000000';
+    const approved = await client.call('bulk_update_expenses', { updates: [...small.map((row) => ({ id: String(row.id), status: 'INVOICED' })), { id: MISSING, status: 'INVOICED' }] });
+    assert.equal(approved.structured!.succeeded, small.length, approved.text);
+    assert.equal(approved.structured!.failed, 1);
+    assert.match(approved.text, new RegExp(`#${small.length + 1} \\(id ${MISSING}\\) failed: `));
+    for (const row of small) assert.equal(sandbox.db.get('expense', String(row.id))!.status, 'INVOICED');
+    for (const row of expenses.filter((entry) => Number(entry.amount) >= THRESHOLD)) assert.equal(sandbox.db.get('expense', String(row.id))!.status, 'UNINVOICED', 'over the threshold: untouched');
+
+    // 3. One invoice per client, its items the approved expenses.
+    const byClient = new Map<string, Item[]>();
+    for (const row of small) byClient.set(String(row.organizationContactId), [...(byClient.get(String(row.organizationContactId)) ?? []), row]);
+    const invoices: Item[] = [];
+    for (const [clientId, rows] of byClient) {
+      const created = await client.call('create_invoice', {
+        toContactId: clientId, invoiceDate: day(now), dueDate: day(new Date(now.getTime() + 30 * 86_400_000)), currency: String(rows[0]!.currency), status: 'SENT',
+        items: rows.map((row) => ({ description: String(row.notes ?? row.purpose ?? 'Expense'), price: Number(row.amount), quantity: 1, expenseId: String(row.id) })),
+      });
+      assert.equal(created.isError, false, created.text);
+      const invoice = sandbox.db.get('invoice', String(created.structured!.id))!;
+      assert.equal(Number(invoice.totalValue), rows.reduce((sum, row) => sum + Number(row.amount), 0), 'the total is its items');
+      const items = sandbox.db.list('invoiceItem').filter((item) => item.invoiceId === invoice.id);
+      assert.deepEqual(items.map((item) => item.expenseId).sort(), rows.map((row) => row.id).sort());
+      invoices.push(invoice);
+    }
+
+    // 4. A part payment against the first invoice moves it to PARTIALLY_PAID.
+    const invoice = invoices[0]!;
+    const paid = await client.call('create_payment', { invoiceId: String(invoice.id), amount: Math.round(Number(invoice.totalValue) / 2 * 100) / 100, paymentMethod: 'BANK_TRANSFER' });
+    assert.equal(paid.isError, false, paid.text);
+    assert.ok(sandbox.db.list('payment').some((row) => row.invoiceId === invoice.id && row.id === paid.structured!.id));
+    assert.equal(sandbox.db.get('invoice', String(invoice.id))!.status, 'PARTIALLY_PAID');
+  } finally {
+    await client.close();
+  }
+});

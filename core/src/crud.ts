@@ -302,7 +302,10 @@ export async function runBulk<T>(
       } catch (error) {
         const coded = isGauzyMcpError(error) ? error : new GauzyMcpError('GMCP_ERR_INTERNAL', [options.verb]);
         const gauzyMessages = Array.isArray(coded.details.gauzyMessages) ? (coded.details.gauzyMessages as string[]) : undefined;
-        outcomes[index] = { index, ok: false, error: { code: coded.code, message: coded.message, ...(gauzyMessages ? { gauzyMessages } : {}) } };
+        // An item that names its record (an update or delete) keeps that id on its failure, so the model knows which one.
+        const item = items[index] as unknown;
+        const given = typeof item === 'string' ? item : (item as { id?: unknown } | null)?.id;
+        outcomes[index] = { index, ok: false, ...(typeof given === 'string' ? { id: given } : {}), error: { code: coded.code, message: coded.message, ...(gauzyMessages ? { gauzyMessages } : {}) } };
       }
       done++;
       await ctx.progress(done, items.length, `${options.verb} ${done}/${items.length} ${options.noun}`);
@@ -312,7 +315,9 @@ export async function runBulk<T>(
   const succeeded = outcomes.filter((outcome) => outcome.ok).length;
   const failed = outcomes.length - succeeded;
   const lines = outcomes.map((outcome) =>
-    outcome.ok ? `- #${outcome.index + 1} ok: ${outcome.label ?? outcome.id}` : `- #${outcome.index + 1} failed: ${outcome.error?.gauzyMessages?.join('; ') || outcome.error?.message}`,
+    outcome.ok
+      ? `- #${outcome.index + 1} ok: ${outcome.label ?? outcome.id}`
+      : `- #${outcome.index + 1}${outcome.id ? ` (id ${outcome.id})` : ''} failed: ${outcome.error?.gauzyMessages?.join('; ') || outcome.error?.message}`,
   );
   return ok(
     { succeeded, failed, total: items.length, results: outcomes },

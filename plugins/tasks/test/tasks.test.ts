@@ -134,6 +134,8 @@ test('bulk create/update/delete report every item', async () => {
   const removed = await admin.call('bulk_delete_tasks', { ids: [...ids, MISSING] });
   assert.equal(removed.structured!.succeeded, ids.length);
   assert.equal(removed.structured!.failed, 1);
+  // The failed item is named by the id it was given, beside its place in the list.
+  assert.match(removed.text, new RegExp(`- #${ids.length + 1} \\(id ${MISSING}\\) failed: `));
   const tooMany = await admin.call('bulk_delete_tasks', { ids: [] });
   assert.deepEqual(tooMany.error!.fields, ['ids']);
 });
