@@ -97,6 +97,8 @@ test('get_product_by_id answers every translation, tags and gallery; get_product
   assert.deepEqual((found.structured!.translations as Item[]).map((t) => t.languageCode), ['en', 'fr']);
   assert.ok(found.text.includes(`gallery images ${PHOTO} · featured image ${PHOTO}`), found.text);
   assertTextAgrees(found.text, found.structured!);
+  const badId = await admin.call('get_product_by_id', { id: 'laptop', langCode: 'xx' });
+  assert.ok(badId.error!.fields!.includes('id') && badId.error!.fields!.includes('langCode'), badId.text);
   const missing = await admin.call('get_product', { id: MISSING });
   assert.equal(missing.error?.code, 'GMCP_ERR_GAUZY_NOT_FOUND', missing.text);
   assert.match(missing.text, /The requested record was not found/);
@@ -204,6 +206,8 @@ test('list_product_categories names each in English with its product count, find
   assert.deepEqual(ids(byName), []);
   assert.match(byName.text, /2 of 2 categories were read and filtered here/);
   assert.deepEqual(ids(await admin.call('list_product_categories', { name: 'furn' })), [FURNITURE]);
+  const bad = await admin.call('list_product_categories', { take: 0, name: '' });
+  assert.ok(bad.error!.fields!.includes('take') && bad.error!.fields!.includes('name'), bad.text);
 });
 
 test('create_product_category saves every translation; update_product_category merges by language and keeps its products in it', async () => {
@@ -227,6 +231,8 @@ test('create_product_category saves every translation; update_product_category m
   const missing = await admin.call('update_product_category', { id: MISSING, translations: [{ languageCode: 'en', name: 'X' }] });
   assert.equal(missing.error?.code, 'GMCP_ERR_GAUZY_NOT_FOUND', missing.text);
   assert.equal(sandbox.db.get('productCategory', MISSING), undefined, 'no category is made for an unknown id');
+  const badUpdate = await admin.call('update_product_category', { id: 'garden', translations: [{ languageCode: 'english', name: 'G' }] });
+  assert.ok(badUpdate.error!.fields!.includes('id') && badUpdate.error!.fields!.some((field) => field.startsWith('translations')), badUpdate.text);
   const bad = await admin.call('create_product_category', { translations: [{ languageCode: 'en' }] });
   assert.ok(bad.error!.fields!.some((field) => field.startsWith('translations')), bad.text);
 });
