@@ -9,9 +9,9 @@ export const readOnlyRole = (what: string): RefusalHint => ({
   hint: `Your Gauzy role may list ${what} but not change them (that needs ${what === 'products' ? 'ORG_INVENTORY_PRODUCT_EDIT' : 'ORG_PRODUCT_CATEGORIES_EDIT'}); ask an admin.`,
 });
 
-/** One page of a `/pagination` route (BaseQueryDTO: `skip` a 1-based page), newest first. */
+/** One page of a `/pagination` route (BaseQueryDTO: `skip` a 1-based page), newest first; rows created together (Gauzy's demo seed) by id, so pages neither repeat nor skip one. */
 export async function readPage(ctx: ToolContext, path: string, where: Record<string, QueryValue>, relations: readonly string[], take: number, page: number) {
-  const answer = await ctx.gauzy.get(path, { query: { where: scopeWhere(ctx.scope, where), ...(relations.length ? { relations: [...relations] } : {}), order: { createdAt: 'DESC' }, take, skip: page } });
+  const answer = await ctx.gauzy.get(path, { query: { where: scopeWhere(ctx.scope, where), ...(relations.length ? { relations: [...relations] } : {}), order: { createdAt: 'DESC', id: 'ASC' }, take, skip: page } });
   const read = normalizePage(answer);
   if (!read.paged) throw new GauzyMcpError('GMCP_ERR_GAUZY_BAD_RESPONSE', ['expected {items,total}']);
   return read;
