@@ -271,3 +271,16 @@ test('the catalog flow through an MCP client: a category in two languages, a pro
   const got = await admin.call('get_product_by_id', { id: lampId });
   assert.ok(got.text.includes('names fr "Lampe de bureau"'), got.text);
 });
+
+test('create_product without productTypeId uses the organization\'s only product type', async () => {
+  const digital = sandbox.db.get('productType', DIGITAL)!;
+  sandbox.db.remove('productType', DIGITAL);
+  try {
+    const created = await admin.call('create_product', { code: 'PEN', translations: [{ languageCode: 'en', name: 'Pen' }], productCategoryId: FURNITURE });
+    assert.equal(created.isError, false, created.text);
+    assert.equal(sandbox.db.get('product', String(created.structured!.id))!.productTypeId, PHYSICAL);
+    assert.ok(created.text.includes(`type Physical Products (id ${PHYSICAL})`), created.text);
+  } finally {
+    sandbox.db.insert('productType', digital);
+  }
+});
