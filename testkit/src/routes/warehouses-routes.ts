@@ -82,6 +82,17 @@ export function registerWarehousesRoutes(registry: RouteRegistry): void {
     return { body: { id, tenantId: caller.tenantId, organizationId: body.organizationId, ...unsent, ...columns, ...(contactId ? { contactId } : {}), tenant: { id: caller.tenantId }, updatedByUserId: caller.user.id, updatedAt: now } };
   });
 
+  /** The tenant-aware delete (affected 0 for an unknown id); warehouse_product rows go with it (onDelete CASCADE: seen on the real Gauzy). */
+  registry.serve('DELETE', '/api/warehouses/:id', (input) => {
+    const caller = warehouseCaller(input);
+    const id = uuidParam(input.params.id);
+    const row = scopedRows(input.store, WAREHOUSE, caller, { withDeleted: true }).find((r) => r.id === id);
+    if (!row) return { body: { raw: [], affected: 0 } };
+    input.store.remove(WAREHOUSE, id);
+    for (const stock of input.store.list(STOCK).filter((r) => r.warehouseId === id)) input.store.remove(STOCK, stock.id);
+    return { body: { raw: [], affected: 1 } };
+  });
+
   /** getAllWarehouseProducts: the tenant's rows of that warehouse (an unknown warehouse answers []). */
   registry.serve('GET', '/api/warehouses/inventory/:warehouseId', (input) => {
     const caller = warehouseCaller(input);

@@ -1,6 +1,7 @@
 import {
   LOCAL_FILTER_ROWS,
   crudToolList,
+  entityFieldsParam,
   defineTool,
   entityOutput,
   entityResult,
@@ -39,14 +40,14 @@ export const listWarehouses = defineTool({
   toolset,
   aliases: warehouseEntity.aliases?.list,
   effect: 'read',
-  input: z.object({ name: z.string().trim().min(1).max(200).optional().describe('Contained, any case'), active: z.boolean().optional(), ...pagination }),
+  input: z.object({ name: z.string().trim().min(1).max(200).optional().describe('Contained, any case'), active: z.boolean().optional(), ...pagination, fields: entityFieldsParam(warehouseEntity) }),
   output: listOutput,
   routes: ['GET /api/warehouses/pagination'],
-  async handler({ name, active, take, skip }, ctx) {
+  async handler({ name, active, take, skip, fields }, ctx) {
     const where = active === undefined ? {} : { active };
     if (!name) {
       const page = await readRowWindow((size, number) => readPage(ctx, where, size, number), skip, take);
-      return listResult({ items: page.items, total: page.total, skip, take, noun: 'warehouses', describe: describeWarehouse });
+      return listResult({ items: page.items, total: page.total, skip, take, fields, noun: 'warehouses', describe: describeWarehouse });
     }
     const items: Item[] = [];
     let total = 0;
@@ -58,7 +59,7 @@ export const listWarehouses = defineTool({
     }
     const needle = name.toLowerCase();
     const kept = items.filter((warehouse) => String(warehouse.name ?? '').toLowerCase().includes(needle));
-    const result = listResult({ items: kept, unpaged: true, skip, take, noun: 'warehouses', describe: describeWarehouse });
+    const result = listResult({ items: kept, unpaged: true, skip, take, fields, noun: 'warehouses', describe: describeWarehouse });
     const note = `Gauzy matches warehouse names only exactly, so ${items.length} of ${total} warehouses were read and filtered here${items.length < total ? '; later ones were not read' : ''}.`;
     return { ...result, structured: { ...result.structured, note }, text: `${result.text}\n${note}` };
   },
@@ -82,7 +83,7 @@ export const getWarehouse = defineTool({
     const lines = stock.slice(0, 50).map((row) => `- ${describeStock(row)}`);
     const head = stock.length ? `Inventory: ${stock.length} product(s), ${units} unit(s) in all:` : 'Inventory: no products.';
     const more = stock.length > 50 ? [`… and ${stock.length - 50} more in the structured result.`] : [];
-    return ok({ ...warehouse, inventory: stock, inventoryUnits: units }, [`Found warehouse: ${describeWarehouse(warehouse)}`, head, ...lines, ...more].join('\n'));
+    return ok({ ...warehouse, inventory: stock, inventoryProducts: stock.length, inventoryUnits: units }, [`Found warehouse: ${describeWarehouse(warehouse)}`, head, ...lines, ...more].join('\n'));
   },
 });
 
