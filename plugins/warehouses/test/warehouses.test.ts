@@ -111,6 +111,12 @@ test("get_warehouse_by_id answers the warehouse with its address, merchants and 
   const depot = await admin.call('get_warehouse_by_id', { id: DEPOT });
   assert.ok(depot.text.includes(`- ${productName(CHAIR)} (product id ${CHAIR}) · code OC-1 · quantity 0`), 'a quantity Gauzy never set (null) reads as 0');
   assert.ok(depot.text.includes(`merchants Globex Furniture (id ${GLOBEX})`), depot.text);
+  // A product added twice (Gauzy's POST /inventory makes a second row) is one product in two rows.
+  const twice = sandbox.db.insert('warehouseProduct', { ...sandbox.db.get('warehouseProduct', DEPOT_CHAIRS)!, id: '6b1c2d3e-4f5a-4b6c-8d7e-1f2a3b4c5d99', quantity: 4 });
+  const doubled = await admin.call('get_warehouse_by_id', { id: DEPOT });
+  assert.ok(doubled.text.includes('Inventory: 1 product(s) in 2 rows (Gauzy keeps one per time a product was added), 4 unit(s) in all:'), doubled.text);
+  assertTextAgrees(doubled.text, doubled.structured!);
+  sandbox.db.remove('warehouseProduct', twice.id);
   const missing = await admin.call('get_warehouse_by_id', { id: MISSING });
   assert.equal(missing.error?.code, 'GMCP_ERR_GAUZY_NOT_FOUND', missing.text);
   assert.match(missing.text, /The requested record was not found/);

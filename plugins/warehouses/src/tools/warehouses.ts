@@ -81,9 +81,12 @@ export const getWarehouse = defineTool({
     const stock = await readStock(ctx, id);
     const units = stock.reduce((sum, row) => sum + Number(row.quantity), 0);
     const lines = stock.slice(0, 50).map((row) => `- ${describeStock(row)}`);
-    const head = stock.length ? `Inventory: ${stock.length} product(s), ${units} unit(s) in all:` : 'Inventory: no products.';
+    const products = new Set(stock.map((row) => row.productId)).size;
+    // Gauzy adds a row each time a product is added, so one product can have several.
+    const rows = products === stock.length ? '' : ` in ${stock.length} rows (Gauzy keeps one per time a product was added)`;
+    const head = stock.length ? `Inventory: ${products} product(s)${rows}, ${units} unit(s) in all:` : 'Inventory: no products.';
     const more = stock.length > 50 ? [`… and ${stock.length - 50} more in the structured result.`] : [];
-    return ok({ ...warehouse, inventory: stock, inventoryProducts: stock.length, inventoryUnits: units }, [`Found warehouse: ${describeWarehouse(warehouse)}`, head, ...lines, ...more].join('\n'));
+    return ok({ ...warehouse, inventory: stock, inventoryProducts: products, inventoryRows: stock.length, inventoryUnits: units }, [`Found warehouse: ${describeWarehouse(warehouse)}`, head, ...lines, ...more].join('\n'));
   },
 });
 
