@@ -38,6 +38,7 @@ export type { Logger } from './log.js';
 export type { GauzyRequest, GauzyResponse, HttpMethod } from './gauzy/http.js';
 export type { GauzyCredentials, GauzyIdentity, GauzyOrganizationRef } from './gauzy/session.js';
 export { dataQuery, gauzyReadsAsBoolean } from './gauzy/query.js';
+export { GauzyFile } from './gauzy/file.js';
 export type { QueryInput, QueryValue } from './gauzy/query.js';
 // A single-user kernel over the given plugins: what a pack's tests (through the testkit) and an embedder start.
 export { createKernel } from './kernel.js';

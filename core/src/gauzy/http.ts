@@ -1,6 +1,7 @@
 import { GauzyMcpError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { gauzyHttpError } from './errors.js';
+import { GauzyFile, isFileType } from './file.js';
 import { encodeQuery, fillRoute, type QueryInput } from './query.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, shouldRetry, sleep, type RetryPolicy } from './retry.js';
 
@@ -109,9 +110,10 @@ export class GauzyHttp {
 }
 
 async function readBody(response: Response): Promise<unknown> {
+  const type = response.headers.get('content-type') ?? '';
+  if (response.ok && isFileType(type)) return new GauzyFile(type.split(';')[0]!.trim(), new Uint8Array(await response.arrayBuffer()));
   const text = await response.text();
   if (!text) return null;
-  const type = response.headers.get('content-type') ?? '';
   if (type.includes('json') || /^[[{"]|^(true|false|null|-?\d)/.test(text)) {
     try {
       return JSON.parse(text);

@@ -46,36 +46,51 @@ const days = (offset: number) => new Date(Date.now() + offset * 86_400_000).toIS
 
 const MINE = [INVOICES_TOOLSET, INVOICES_BULK_TOOLSET];
 
-test('every reference tool of invoices is callable by its exact name: listed, an alias, or retired with a reason; the listed tools fit 8,500 bytes', async () => {
+test('every reference tool of invoices is callable by its exact name: listed, an alias or a preset; the listed tools fit 9,100 bytes', async () => {
   const names = referenceToolNames('invoices');
   assert.equal(names.length, 14);
   const catalog = packCatalog([invoicesPlugin]);
   assert.deepEqual(names.filter((name) => !catalog.callable(name)), []);
   const mine = catalog.listed.filter((tool) => MINE.includes(tool.toolset));
   assert.deepEqual(mine.map((tool) => tool.name).sort(), [
-    'bulk_create_invoices', 'create_invoice', 'delete_invoice', 'generate_invoice_link', 'get_highest_invoice_number', 'get_invoice_by_id',
+    'bulk_create_invoices', 'create_invoice', 'delete_invoice', 'download_invoice_pdf', 'generate_invoice_link', 'get_highest_invoice_number', 'get_invoice_by_id',
     'get_invoice_items', 'list_invoices', 'send_invoice_email', 'update_invoice',
   ]);
   const bytes = mine.reduce((sum, tool) => sum + tool.bytes, 0);
-  assert.ok(bytes <= 8_500, `the invoices tools take ${bytes} bytes`);
+  assert.ok(bytes <= 9_100, `the invoices tools take ${bytes} bytes`);
   assert.equal(mine.find((tool) => tool.name === 'bulk_create_invoices')?.toolset, INVOICES_BULK_TOOLSET);
   const aliases: Record<string, string> = {
     get_invoices: 'list_invoices', get_invoice_count: 'list_invoices', get_invoice: 'get_invoice_by_id',
     update_invoice_action: 'update_invoice', update_estimate_status: 'update_invoice',
   };
   for (const [alias, canonical] of Object.entries(aliases)) assert.ok(catalog.listed.find((tool) => tool.name === canonical)?.aliases.includes(alias), `${alias} is an alias of ${canonical}`);
-  const listed = new Set((await admin.listAllTools()).map((tool) => tool.name));
-  for (const name of ['download_invoice_pdf', 'download_invoice_payment_pdf']) {
-    assert.equal(catalog.callable(name), 'retired');
-    assert.ok(!listed.has(name));
-    sandbox.clearRequests();
-    const answer = await admin.call(name, { id: INVOICE.sentUnpaid });
-    assert.equal(answer.error?.code, 'GMCP_ERR_TOOL_RETIRED', answer.text);
-    assert.match(answer.text, /PDF bytes.*send_invoice_email.*generate_invoice_link/s);
-    assert.equal(sandbox.requests.length, 0);
-  }
+  assert.equal(catalog.callable('download_invoice_payment_pdf'), 'preset');
   // No invoices toolset is on by default.
   assert.ok(invoicesPlugin.toolsets.filter((toolset) => MINE.includes(toolset.name)).every((toolset) => !toolset.default));
+});
+
+test('download_invoice_pdf hands over the PDF Gauzy renders as an embedded resource (its payments with of: payments), for the employee too; 404 for an unknown invoice', async () => {
+  for (const [client, who] of [[admin, 'admin'], [employee, 'employee']] as const) {
+    const result = await client.client.callTool({ name: 'download_invoice_pdf', arguments: { id: INVOICE.sentUnpaid } });
+    assert.notEqual(result.isError, true, `${who}: ${JSON.stringify(result.content)}`);
+    const [text, file] = result.content as Array<{ type: string; text?: string; resource?: { uri: string; mimeType: string; blob: string } }>;
+    assert.equal(file?.type, 'resource');
+    assert.equal(file!.resource!.mimeType, 'application/pdf');
+    assert.equal(file!.resource!.uri, `gauzy://invoices/${INVOICE.sentUnpaid}/invoice.pdf`);
+    const bytes = Buffer.from(file!.resource!.blob, 'base64');
+    assert.equal(bytes.subarray(0, 8).toString('latin1'), '%PDF-1.3');
+    assert.match(bytes.toString('latin1'), /Invoice 1001/);
+    assert.equal((result.structuredContent as Item).bytes, bytes.length);
+    assert.match(String(text!.text), new RegExp(`^Invoice-1001\\.pdf: invoice #1001 as a PDF of ${bytes.length} bytes`));
+  }
+  const payments = await admin.client.callTool({ name: 'download_invoice_payment_pdf', arguments: { id: INVOICE.partiallyPaid } });
+  const blob = (payments.content as Array<{ resource?: { blob: string; uri: string } }>)[1]!.resource!;
+  assert.match(Buffer.from(blob.blob, 'base64').toString('latin1'), /Payments of invoice 1002/);
+  assert.match(blob.uri, /payments\.pdf$/);
+  assert.equal(sent('GET', `/api/invoices/payment/download/${INVOICE.partiallyPaid}`).length, 1);
+  const missing = await admin.call('download_invoice_pdf', { id: MISSING });
+  assert.equal(missing.error?.status, 404);
+  assert.deepEqual((await admin.call('download_invoice_pdf', { id: INVOICE.sentUnpaid, of: 'receipt' })).error?.fields, ['of']);
 });
 
 test('totals are worked out as Gauzy\'s invoice form does: items, percent or flat discount and taxes, discount after tax', () => {

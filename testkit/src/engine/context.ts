@@ -30,6 +30,8 @@ export interface HandlerInput {
 export interface HandlerOutput {
   status?: number;
   body?: unknown;
+  /** Sends `body` (bytes) as is with this media type, as Gauzy streams a PDF; otherwise the body goes out as JSON. */
+  contentType?: string;
 }
 
 export type RouteHandler = (input: HandlerInput) => HandlerOutput | Promise<HandlerOutput>;

@@ -40,6 +40,7 @@ export class RouteRegistry {
         const status = out.status ?? route.status;
         reply.code(status);
         if (status === 204 || out.body === undefined) return reply.send();
+        if (out.contentType) return reply.header('content-type', out.contentType).send(out.body as Buffer);
         // Bare booleans/numbers must still go out as JSON (Nest serializes them).
         reply.header('content-type', 'application/json; charset=utf-8');
         return reply.send(JSON.stringify(out.body));

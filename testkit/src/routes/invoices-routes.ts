@@ -97,7 +97,22 @@ const ITEM_DTO = {
 /** UpdateInvoiceActionDTO under `whitelist: true`. */
 const ACTION_KEYS = ['status', 'isEstimate', 'internalNote', 'isArchived', 'paid', 'alreadyPaid', 'amountDue'] as const;
 
+/** A small PDF naming the invoice, in place of the pdfmake document Gauzy renders (its bytes are not compared). */
+function invoicePdf(title: string): Buffer {
+  return Buffer.from(`%PDF-1.3\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Title (${title}) >> endobj\ntrailer << /Info 1 0 R >>\n%%EOF\n`, 'latin1');
+}
+
 export function registerInvoicesRoutes(registry: RouteRegistry): void {
+  // GET /api/invoices/download/:uuid and /payment/download/:uuid: the invoice (or its payments) rendered as a PDF,
+  // streamed with 202 and application/pdf; an unknown id is findOneByIdString's 404.
+  for (const [template, what] of [['/api/invoices/download/:uuid', 'Invoice'], ['/api/invoices/payment/download/:uuid', 'Payments of invoice']] as const) {
+    registry.serve('GET', template, (input) => {
+      const caller = invoiceCaller(input);
+      const invoice = findInvoice(input, caller, uuidParam(input.params.uuid));
+      return { status: 202, contentType: 'application/pdf', body: invoicePdf(`${what} ${String(invoice.invoiceNumber)}`) };
+    });
+  }
+
   // GET /api/invoices/highest: COALESCE(MAX(invoiceNumber), 0) over the whole table (every tenant).
   registry.serve('GET', '/api/invoices/highest', (input) => {
     invoiceCaller(input);

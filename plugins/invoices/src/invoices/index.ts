@@ -1,7 +1,7 @@
 import type { ToolDefinition } from '@gauzy-mcp/core';
 import { INVOICES_BULK_TOOLSET, INVOICES_TOOLSET } from './entities.js';
 import { getHighestInvoiceNumber, getInvoice, getInvoiceItems, listInvoices } from './tools/read.js';
-import { generateInvoiceLink, retiredShareTools, sendInvoiceEmail } from './tools/share.js';
+import { downloadInvoicePdf, generateInvoiceLink, sendInvoiceEmail } from './tools/share.js';
 import { bulkCreateInvoices, createInvoiceTool, deleteInvoiceTools, updateInvoice } from './tools/write.js';
 
 export { invoiceEntity, invoiceItemEntity, INVOICES_TOOLSET, INVOICES_BULK_TOOLSET } from './entities.js';
@@ -21,6 +21,6 @@ export const invoiceTools: ToolDefinition[] = [
   ...deleteInvoiceTools,
   sendInvoiceEmail,
   generateInvoiceLink,
-  ...retiredShareTools,
+  downloadInvoicePdf,
   bulkCreateInvoices,
 ];

@@ -1,4 +1,4 @@
-import { defineTool, entityOutput, ok, retiredTool, uuid } from '@gauzy-mcp/core';
+import { defineTool, entityOutput, GauzyFile, GauzyMcpError, ok, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { describeInvoice, INVOICES_TOOLSET as toolset } from '../entities.js';
 import { INVOICE_BY_ID, readInvoice } from '../gauzy.js';
@@ -64,11 +64,39 @@ export const generateInvoiceLink = defineTool({
   },
 });
 
-const pdfReason = (what: string, route: string) =>
-  `Gauzy answers ${route} with the ${what} as PDF bytes, but gauzy-mcp's Gauzy client reads every answer as text, which would corrupt them, so it cannot hand the file over. ` +
-  'send_invoice_email mails the invoice PDF to an address; generate_invoice_link makes a link to view it; get_invoice_by_id gives its contents.';
+/** The largest PDF handed over inline: base64 grows it by a third, and an answer stays under 32 KB. */
+const MAX_PDF_BYTES = 24 * 1024;
+const PDF_ROUTES = { invoice: '/api/invoices/download/:uuid', payments: '/api/invoices/payment/download/:uuid' } as const;
 
-export const retiredShareTools = [
-  retiredTool({ name: 'download_invoice_pdf', title: 'Download an invoice PDF', toolset, reason: pdfReason('invoice', 'GET /api/invoices/download/:uuid') }),
-  retiredTool({ name: 'download_invoice_payment_pdf', title: "Download an invoice's payments PDF", toolset, reason: pdfReason("invoice's payment list", 'GET /api/invoices/payment/download/:uuid') }),
-];
+/**
+ * GET /api/invoices/download/:uuid (the invoice) and /payment/download/:uuid (its payments) answer a PDF that
+ * Gauzy renders with pdfmake (3.2 and 2.4 KB for a demo invoice on the real Gauzy), returned here as an embedded
+ * resource a client can save or show. INVOICES_VIEW, which Gauzy's EMPLOYEE role holds.
+ */
+export const downloadInvoicePdf = defineTool({
+  name: 'download_invoice_pdf',
+  title: 'Invoice PDF',
+  description: 'The invoice, or with of: payments its payments, as a PDF file.',
+  toolset,
+  presets: { download_invoice_payment_pdf: { of: 'payments' } },
+  effect: 'read',
+  input: z.object({ id: uuid(), of: z.enum(['invoice', 'payments']).default('invoice') }),
+  output: entityOutput,
+  routes: [`GET ${INVOICE_BY_ID}`, `GET ${PDF_ROUTES.invoice}`, `GET ${PDF_ROUTES.payments}`],
+  async handler({ id, of }, ctx) {
+    const invoice = await readInvoice(ctx, id, []);
+    const file = await ctx.gauzy.get(PDF_ROUTES[of], { params: { uuid: id } });
+    if (!(file instanceof GauzyFile) || file.mimeType !== 'application/pdf') throw new GauzyMcpError('GMCP_ERR_GAUZY_BAD_RESPONSE', ['expected a PDF']);
+    const kind = invoice.isEstimate ? 'Estimate' : 'Invoice';
+    const name = `${of === 'payments' ? `${kind}-${String(invoice.invoiceNumber)}-payments` : `${kind}-${String(invoice.invoiceNumber)}`}.pdf`;
+    const uri = `gauzy://invoices/${id}/${of === 'payments' ? 'payments.pdf' : 'invoice.pdf'}`;
+    const structured = { id, invoiceNumber: invoice.invoiceNumber, of, name, uri, mimeType: file.mimeType, bytes: file.size };
+    if (file.size > MAX_PDF_BYTES) {
+      throw new GauzyMcpError('GMCP_ERR_GAUZY_BAD_RESPONSE', [`the PDF is ${file.size} bytes, over the ${MAX_PDF_BYTES} an answer carries`], {
+        hint: 'send_invoice_email mails it; generate_invoice_link makes a link to view it.',
+      });
+    }
+    const text = `${name}: ${of === 'payments' ? 'the payments of ' : ''}${kind.toLowerCase()} #${String(invoice.invoiceNumber)} as a PDF of ${file.size} bytes (attached as ${uri}).`;
+    return { structured, text, content: [{ type: 'text', text }, { type: 'resource', resource: { uri, mimeType: file.mimeType, blob: file.toBase64() } }] };
+  },
+});
