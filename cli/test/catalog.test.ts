@@ -18,9 +18,9 @@ before(async () => {
 });
 
 test('every reference tool of the loaded categories is callable by its exact name', () => {
-  const categories = ['projects', 'tasks', 'timer', 'auth', 'test-connection', 'employees', 'daily-plan', 'organization-contact', 'candidates', 'time-off', 'comments', 'activity-logs', 'skills', 'employee-awards', 'reports', 'expenses', 'incomes', 'deals', 'pipelines', 'goals', 'key-results', 'invoices', 'payments'];
+  const categories = ['projects', 'tasks', 'timer', 'auth', 'test-connection', 'employees', 'daily-plan', 'organization-contact', 'candidates', 'time-off', 'comments', 'activity-logs', 'skills', 'employee-awards', 'reports', 'expenses', 'incomes', 'deals', 'pipelines', 'goals', 'key-results', 'invoices', 'payments', 'products', 'product-categories', 'warehouses', 'merchants'];
   const names = referenceToolNames(...categories);
-  assert.equal(names.length, 42 + 15 + 17 + 17 + 15 + 20 + 15 + 12 + 10 + 12 + 4 + 9 + 8 + 15 + 8 + 12 + 12 + 14 + 14);
+  assert.equal(names.length, 42 + 15 + 17 + 17 + 15 + 20 + 15 + 12 + 10 + 12 + 4 + 9 + 8 + 15 + 8 + 12 + 12 + 14 + 14 + 13 + 5 + 5 + 14);
   const missing = names.filter((name) => !inventory.get(name));
   assert.deepEqual(missing, []);
 });
