@@ -49,6 +49,7 @@ export { withRefusalHints, type RefusalHint } from './hints.js';
 export { formatSeconds, hoursOf, labelWithId, percentOf, summarizeDailyReport, TimeTally, type DailyReportDay, type DailyReportSummary, type TimeShare } from './time-summary.js';
 export { retiredTool, type RetiredToolSpec } from './retired.js';
 export { callerEmployeeId, callerUserId, CallerValue, describePreset, type ToolPreset } from './presets.js';
+export { withBulkNames, type BulkNameSpec } from './bulk-names.js';
 export { defineEntity, entityRoute, isEntityDefinition, unresolvedRelations, crudServiceCannotRecover, ENTITY_OPERATION_ROUTES } from './entity.js';
 export type { EntityDefinition, EntityInput, EntityOperation, RelationDefinition, ListStyle, SoftDeleteSpec, CrudToolKind } from './entity.js';
 export { crudTools, crudToolList, crudToolName } from './crud-tools.js';

@@ -4,6 +4,7 @@ import { PluginExtras } from './extras.js';
 import { GauzyMcpError } from './errors.js';
 import { toJsonSchema, type ObjectJsonSchema } from './json-schema.js';
 import { validatePlugin } from './plugin-validation.js';
+import { bulkNameTool } from './bulk-names.js';
 import { compilePreset, type CompiledPreset } from './presets.js';
 import { organizationIdParam } from './schema.js';
 import type { OAuthScope, PluginDefinition, ToolDefinition } from './tool.js';
@@ -92,7 +93,8 @@ export class Inventory {
     );
     checkOptions(options, all, toolsetInfo);
     const chosen = select(all, toolsetInfo, options).map((tool) => (options.remoteSignIn && tool.definition.localSignIn ? withdrawnForRemoteSignIn(tool) : tool));
-    const selected = chosen.filter((tool) => !tool.definition.retired);
+    // Bulk names are callable like aliases, not listed: their one-item tool is.
+    const selected = chosen.filter((tool) => !tool.definition.retired && !tool.definition.runsEach);
     this.tools = selected;
     this.retired = chosen.filter((tool) => tool.definition.retired);
     for (const info of toolsetInfo) info.tools = selected.filter((tool) => tool.definition.toolset === info.name).length;
@@ -133,12 +135,13 @@ function registerAll(plugins: readonly PluginDefinition[]): RegisteredTool[] {
   for (const plugin of plugins) {
     validatePlugin(plugin);
     for (const definition of plugin.tools) {
-      for (const name of [definition.name, ...(definition.aliases ?? []), ...Object.keys(definition.presets ?? {})]) {
+      for (const name of [definition.name, ...(definition.aliases ?? []), ...Object.keys(definition.presets ?? {}), ...Object.keys(definition.bulk ?? {})]) {
         const owner = owners.get(name);
         if (owner) throw new GauzyMcpError('GMCP_ERR_DUPLICATE_TOOL', [name, owner, plugin.name], { tool: name });
         owners.set(name, plugin.name);
       }
       tools.push(register(plugin, definition));
+      for (const [name, spec] of Object.entries(definition.bulk ?? {})) tools.push(register(plugin, bulkNameTool(definition, name, spec)));
     }
   }
   // Deterministic order for tools/list and cursors: by name, whatever order plugins load in.

@@ -49,7 +49,7 @@ export function validatePlugin(plugin: PluginDefinition): void {
   for (const tool of plugin.tools) {
     const toolName = String(tool?.name);
     const where = `tool "${toolName}"`;
-    for (const candidate of [toolName, ...(tool.aliases ?? []), ...Object.keys(tool.presets ?? {})]) {
+    for (const candidate of [toolName, ...(tool.aliases ?? []), ...Object.keys(tool.presets ?? {}), ...Object.keys(tool.bulk ?? {})]) {
       if (!TOOL_NAME_PATTERN.test(candidate)) fail(`${where}: name "${candidate}" must match ${TOOL_NAME_PATTERN}`);
       if (names.has(candidate)) fail(`${where}: name "${candidate}" is used twice`);
       names.add(candidate);
@@ -69,6 +69,10 @@ export function validatePlugin(plugin: PluginDefinition): void {
     if (tool.logs !== undefined && typeof tool.logs !== 'boolean') fail(`${where}: logs must be true or false`);
     if (tool.retired !== undefined && (typeof tool.retired?.reason !== 'string' || tool.retired.reason.length === 0)) fail(`${where}: a retired tool must say why (retired.reason)`);
     validatePresets(tool, where, fail);
+    for (const [name, spec] of Object.entries(tool.bulk ?? {})) {
+      if (!/^[a-z][A-Za-z0-9]{0,40}$/.test(String(spec?.field))) fail(`${where}: bulk name "${name}" needs the field its items come in (a word like "plans")`);
+      if (spec.ids && !((tool.input as z.ZodObject).shape as Record<string, unknown>).id) fail(`${where}: bulk name "${name}" runs ids, but the tool takes no id`);
+    }
     if (!Array.isArray(tool.routes)) fail(`${where}: routes must be a list (empty for tools that do not call Gauzy)`);
     for (const route of tool.routes) if (!ROUTE_PATTERN.test(route)) fail(`${where}: route "${route}" must look like "GET /api/..."`);
     if (tool.session !== false && tool.routes.length === 0) fail(`${where} needs a Gauzy session but declares no routes`);

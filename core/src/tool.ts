@@ -1,5 +1,6 @@
 import type { ContentBlock, CreateMessageRequest, CreateMessageResult, ElicitRequestFormParams, ElicitResult, GetPromptResult, LoggingLevel, ReadResourceResult } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
+import type { BulkNameSpec } from './bulk-names.js';
 import type { ToolPreset } from './presets.js';
 import type { GauzyRequest, GauzyResponse, HttpMethod } from './gauzy/http.js';
 import type { QueryInput } from './gauzy/query.js';
@@ -150,6 +151,13 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject> {
    * (`get_my_comments`: list_comments with `employeeId: callerEmployeeId`). Callable, not listed, like aliases.
    */
   presets?: Readonly<Record<string, ToolPreset>>;
+  /**
+   * Names that run this tool once per item, for reference names of bulk routes Gauzy lacks
+   * (`bulk_create_daily_plans: { field: 'plans' }`). Callable, not listed; each item reported.
+   */
+  bulk?: Readonly<Record<string, BulkNameSpec>>;
+  /** Set on the definitions the kernel derives for bulk names: the tool run per item. Such tools are not listed. */
+  runsEach?: { tool: string; field: string };
   /**
    * The tool is withdrawn but its name stays callable: it is not listed in tools/list, and a call answers
    * GMCP_ERR_TOOL_RETIRED with `reason` (why, and what to do instead). Build such tools with `retiredTool`.

@@ -8,6 +8,8 @@ export interface CatalogTool {
   aliases: readonly string[];
   /** Names that call it with some arguments fixed. */
   presets: readonly string[];
+  /** Names that run it once per item. */
+  bulk: readonly string[];
   /** Its tools/list entry as JSON, in bytes: what every conversation pays for it. */
   bytes: number;
 }
@@ -19,8 +21,8 @@ export interface PackCatalog {
   retired: Array<{ name: string; aliases: readonly string[]; reason: string }>;
   /** The listed tools' bytes together. */
   bytes: number;
-  /** How a name is answered: a listed tool, an alias of one, a preset of one (arguments fixed), a retired name, or not at all. */
-  callable(name: string): 'listed' | 'alias' | 'preset' | 'retired' | undefined;
+  /** How a name is answered: a listed tool, an alias of one, a preset of one (arguments fixed), a bulk name (one run per item), a retired name, or not at all. */
+  callable(name: string): 'listed' | 'alias' | 'preset' | 'bulk' | 'retired' | undefined;
 }
 
 /** A pack's catalog as a client sees it, for tests that hold a pack to its byte budget and its reference names. */
@@ -31,6 +33,7 @@ export function packCatalog(plugins: readonly PluginDefinition[]): PackCatalog {
     toolset: tool.definition.toolset,
     aliases: tool.definition.aliases ?? [],
     presets: [...tool.presets.keys()],
+    bulk: Object.keys(tool.definition.bulk ?? {}),
     bytes: Buffer.byteLength(JSON.stringify(tool.listing)),
   }));
   const retired = inventory.retired.map((tool) => ({ name: tool.name, aliases: tool.definition.aliases ?? [], reason: tool.definition.retired!.reason }));
@@ -42,6 +45,7 @@ export function packCatalog(plugins: readonly PluginDefinition[]): PackCatalog {
       const tool = inventory.get(name);
       if (!tool) return undefined;
       if (tool.definition.retired) return 'retired';
+      if (tool.definition.runsEach) return 'bulk';
       return tool.name === name ? 'listed' : inventory.presetOf(name) ? 'preset' : 'alias';
     },
   };

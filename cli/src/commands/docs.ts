@@ -58,6 +58,7 @@ function renderTool(tool: RegisteredTool): string[] {
     `- effect: ${definition.effect}; scope: \`${tool.scope}\`; hints: ${hints.join(', ') || 'none'}`,
     ...(definition.aliases?.length ? [`- also callable as: ${definition.aliases.map((alias) => `\`${alias}\``).join(', ')}`] : []),
     ...Object.entries(definition.presets ?? {}).map(([name, preset]) => `- \`${name}\` calls it with ${describePreset(preset)}`),
+    ...Object.entries(definition.bulk ?? {}).map(([name, spec]) => `- \`${name}\` calls it once for each of \`${spec.field}\`${spec.ids ? ' (ids)' : ''}, up to 50, reporting each`),
     `- Gauzy routes: ${definition.routes.length ? definition.routes.map((route) => `\`${route}\``).join(', ') : 'none (answered by the server itself)'}`,
     '',
     ...(params.length ? ['| parameter | type | required | description |', '|---|---|---|---|', ...params] : ['No parameters.']),

@@ -22,7 +22,7 @@ export function toolsReport(plugins: readonly PluginDefinition[]): string {
     const pack = sizes.packs.find((entry) => entry.name === plugin.name);
     lines.push(`${plugin.name} ${plugin.version}: ${tools.length} tools, ${formatBytes(pack?.bytes ?? 0)}`);
     for (const tool of tools) {
-      const others = [...(tool.definition.aliases ?? []), ...Object.keys(tool.definition.presets ?? {})];
+      const others = [...(tool.definition.aliases ?? []), ...Object.keys(tool.definition.presets ?? {}), ...Object.keys(tool.definition.bulk ?? {})];
       const aliases = others.length ? ` (also ${others.join(', ')})` : '';
       lines.push(`  ${tool.name}${aliases}  ${bytesOf.get(tool.name) ?? 0} bytes`);
     }

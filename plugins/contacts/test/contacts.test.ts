@@ -54,8 +54,11 @@ test('every reference tool of organization-contact is callable by its exact name
   const catalog = packCatalog([contactsPlugin]);
   assert.deepEqual(names.filter((name) => !catalog.callable(name)), []);
   const listed = new Set((await admin.listAllTools()).map((tool) => tool.name));
-  const retired = ['get_contact_projects', 'bulk_create_organization_contacts', 'bulk_update_organization_contacts', 'bulk_delete_organization_contacts'];
-  for (const name of retired) {
+  for (const name of ['bulk_create_organization_contacts', 'bulk_update_organization_contacts', 'bulk_delete_organization_contacts']) {
+    assert.equal(catalog.callable(name), 'bulk');
+    assert.ok(!listed.has(name), `${name} is not listed`);
+  }
+  for (const name of ['get_contact_projects']) {
     assert.ok(!listed.has(name), `${name} is not listed`);
     sandbox.clearRequests();
     const answer = await admin.call(name, {});
@@ -64,7 +67,18 @@ test('every reference tool of organization-contact is callable by its exact name
     assert.equal(sandbox.requests.length, 0);
   }
   assert.match((await admin.call('get_contact_projects', {})).text, /list_projects with organizationContactId/);
-  assert.match((await admin.call('bulk_create_organization_contacts', {})).text, /create_client once per contact/);
+  // Gauzy has no bulk route: the bulk names run the one-contact tools, each contact reported, a bad one failing alone.
+  const before = sandbox.db.count('organizationContact');
+  const created = await admin.call('bulk_create_organization_contacts', { contacts: [{ name: 'Bulk Client One' }, { name: '' }, { name: 'Bulk Client Two', contactType: 'LEAD' }] });
+  assert.deepEqual([created.structured!.succeeded, created.structured!.failed], [2, 1], created.text);
+  assert.equal(sandbox.db.count('organizationContact'), before + 2);
+  const made = (created.structured!.results as Array<{ ok: boolean; id?: string }>).filter((outcome) => outcome.ok).map((outcome) => outcome.id!);
+  const renamed = await admin.call('bulk_update_organization_contacts', { contacts: [{ id: made[0], name: 'Bulk Client Renamed' }] });
+  assert.equal(renamed.structured!.succeeded, 1, renamed.text);
+  assert.equal(sandbox.db.get('organizationContact', made[0]!)!.name, 'Bulk Client Renamed');
+  const removed = await admin.call('bulk_delete_organization_contacts', { ids: made });
+  assert.equal(removed.structured!.succeeded, 2, removed.text);
+  assert.equal(sandbox.db.count('organizationContact'), before);
   assert.deepEqual([...listed].sort(), [
     'assign_client_to_employee', 'create_client', 'delete_client', 'get_client_by_id', 'get_client_count', 'invite_client', 'list_clients',
     'unassign_client_from_employee', 'update_client',

@@ -41,6 +41,21 @@ test('every reference tool of the daily-plan category is callable: listed, an al
   const catalog = packCatalog([dailyPlansPlugin]);
   assert.deepEqual(names.filter((name) => !catalog.callable(name)), []);
   for (const tool of catalog.retired) assert.match(tool.reason, /create_daily_plan|update_daily_plan|delete_daily_plan|list_daily_plans/);
+  for (const name of ['bulk_create_daily_plans', 'bulk_update_daily_plans', 'bulk_delete_daily_plans']) assert.equal(catalog.callable(name), 'bulk');
+});
+
+test('the bulk names run the one-plan tools per plan (Gauzy has no /api/daily-plan/bulk): each reported, a bad one failing alone', async () => {
+  const created = await employee.call('bulk_create_daily_plans', { plans: [{ date: dayAfter(20), workTimePlanned: 4 }, { date: 'someday' }, { date: dayAfter(21), workTimePlanned: 6 }] });
+  assert.deepEqual([created.structured!.succeeded, created.structured!.failed], [2, 1], created.text);
+  assert.match(created.text, /#2 failed: Invalid arguments for create_daily_plan \(date: /);
+  const mine = sandbox.db.list('dailyPlan').filter((row) => row.employeeId === sandbox.seed.users.employee.employeeId && [dayAfter(20), dayAfter(21)].includes(String(row.date).slice(0, 10)));
+  assert.equal(mine.length, 2);
+  const changed = await employee.call('bulk_update_daily_plans', { plans: mine.map((row) => ({ id: String(row.id), workTimePlanned: 1 })) });
+  assert.equal(changed.structured!.succeeded, 2, changed.text);
+  assert.ok(mine.every((row) => sandbox.db.get('dailyPlan', String(row.id))!.workTimePlanned === 1));
+  const removed = await employee.call('bulk_delete_daily_plans', { ids: [...mine.map((row) => String(row.id)), MISSING] });
+  assert.deepEqual([removed.structured!.succeeded, removed.structured!.failed], [2, 1], removed.text);
+  assert.ok(mine.every((row) => !sandbox.db.get('dailyPlan', String(row.id))));
 });
 
 test('get_my_daily_plans answers "what is on my plan today?" in one call: the day, my name, hours and each task by key, title and status', async () => {

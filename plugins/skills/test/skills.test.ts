@@ -45,7 +45,8 @@ test('every reference tool of skills and employee-awards is callable; the listed
     'create_employee_award', 'create_skill', 'delete_employee_award', 'delete_skill', 'get_employee_award_by_id', 'get_skill_by_id',
     'list_employee_awards', 'list_skills', 'update_employee_award', 'update_skill',
   ]);
-  for (const name of ['assign_skill_to_employee', 'remove_skill_from_employee', 'bulk_create_skills', 'get_employee_awards_statistics', 'bulk_create_employee_awards', 'bulk_update_employee_awards', 'bulk_delete_employee_awards']) {
+  for (const name of ['bulk_create_skills', 'bulk_create_employee_awards', 'bulk_update_employee_awards', 'bulk_delete_employee_awards']) assert.equal(catalog.callable(name), 'bulk');
+  for (const name of ['assign_skill_to_employee', 'remove_skill_from_employee', 'get_employee_awards_statistics']) {
     sandbox.clearRequests();
     const answer = await admin.call(name, {});
     assert.equal(answer.error?.code, 'GMCP_ERR_TOOL_RETIRED', answer.text);
@@ -53,6 +54,22 @@ test('every reference tool of skills and employee-awards is callable; the listed
     assert.equal(sandbox.requests.length, 0);
   }
   assert.match((await admin.call('assign_skill_to_employee', {})).text, /create_skill with employeeIds/);
+});
+
+test('the reference\'s bulk names run the one-record tools per item (Gauzy has no bulk routes), each reported, a bad one failing alone', async () => {
+  const skills = await admin.call('bulk_create_skills', { skills: [{ name: 'Rust', color: '#dea584' }, { name: 'Go', color: 'blue' }] });
+  assert.deepEqual([skills.structured!.succeeded, skills.structured!.failed], [1, 1], skills.text);
+  assert.match(skills.text, /#2 failed: Invalid arguments for create_skill \(color: must be a hex colour/);
+  assert.ok(sandbox.db.list('skill').some((row) => row.name === 'Rust'));
+  const me = sandbox.seed.users.employee.employeeId;
+  const awards = await admin.call('bulk_create_employee_awards', { awards: [{ name: 'Bulk award A', year: '2023', employeeId: me }, { name: 'Bulk award B', year: '2024', employeeId: me }] });
+  assert.equal(awards.structured!.succeeded, 2, awards.text);
+  const ids = (awards.structured!.results as Array<{ id: string }>).map((outcome) => outcome.id);
+  await admin.call('bulk_update_employee_awards', { awards: [{ id: ids[0], year: '2022' }] });
+  assert.equal(sandbox.db.get('employeeAward', ids[0]!)!.year, '2022');
+  const removed = await admin.call('bulk_delete_employee_awards', { ids: [...ids, MISSING] });
+  assert.deepEqual([removed.structured!.succeeded, removed.structured!.failed], [2, 1]);
+  assert.ok(ids.every((id) => !sandbox.db.get('employeeAward', id)));
 });
 
 test('list_skills finds "who knows React?" by part of the name in any case, naming the employees; search_skills and get_skills are aliases', async () => {

@@ -68,18 +68,7 @@ export const awardCrudTools = derivedAwardTools.map((tool) =>
   tool.name === 'create_employee_award' ? answerJoined(tool, joined('Created')) : tool.name === 'update_employee_award' ? answerJoined(tool, joined('Updated')) : tool,
 );
 
-const noBulk = (name: string, verb: string, single: string) =>
-  retiredTool({
-    name,
-    title: `${verb} several employee awards`,
-    toolset,
-    reason: `Gauzy has no bulk route for employee awards (/api/employee-award/bulk does not exist). Call ${single} once per award.`,
-  });
-
 export const retiredAwardTools = [
-  noBulk('bulk_create_employee_awards', 'Create', 'create_employee_award'),
-  noBulk('bulk_update_employee_awards', 'Update', 'update_employee_award'),
-  noBulk('bulk_delete_employee_awards', 'Delete', 'delete_employee_award'),
   retiredTool({
     name: 'get_employee_awards_statistics',
     title: 'Employee award statistics',

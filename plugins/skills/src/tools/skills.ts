@@ -104,11 +104,5 @@ const noEmployeeRoute =
 export const retiredSkillTools = [
   retiredTool({ name: 'assign_skill_to_employee', title: 'Give an employee a skill', toolset, reason: noEmployeeRoute }),
   retiredTool({ name: 'remove_skill_from_employee', title: 'Take a skill from an employee', toolset, reason: noEmployeeRoute }),
-  retiredTool({
-    name: 'bulk_create_skills',
-    title: 'Create several skills',
-    toolset,
-    reason: 'Gauzy has no bulk route for skills (POST /api/skills/bulk does not exist). Call create_skill once per skill.',
-  }),
 ];
 
