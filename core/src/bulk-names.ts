@@ -34,19 +34,24 @@ export function bulkNameTool(tool: ToolDefinition, name: string, spec: BulkNameS
     output: bulkOutput,
     async handler(args, ctx) {
       const items = (args as Record<string, unknown[]>)[spec.field]!;
+      // Each item's line is the tool's own first line ("Created daily plan: ..."), which names what it did.
+      const lines = new Map<number, string>();
       return runBulk(
         items,
         ctx,
-        async (item) => {
+        async (item, index) => {
           // A bad item fails alone, named by its fields; the others still run.
           const parsed = itemInput.safeParse(spec.ids ? { id: item } : item);
           if (!parsed.success) {
             const issues = fieldIssues(parsed.error, accepted);
             throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [`${tool.name} (${issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')})`], { issues, fields: issues.map((issue) => issue.field) });
           }
-          return (await tool.handler(parsed.data, ctx)).structured;
+          const answer = await tool.handler(parsed.data, ctx);
+          const [first = '', next] = answer.text.split('\n');
+          lines.set(index, first.endsWith(':') && next ? `${first} ${next.replace(/^- /, '')}` : first);
+          return answer.structured;
         },
-        { noun: 'items', verb: `Ran ${tool.name} for` },
+        { noun: 'items', verb: `Ran ${tool.name} for`, label: (_result, index) => lines.get(index) },
       );
     },
   };

@@ -284,7 +284,7 @@ export async function runBulk<T>(
   items: readonly T[],
   ctx: ToolContext,
   operation: (item: T, index: number) => Promise<Item>,
-  options: { concurrency?: number; noun: string; verb: string },
+  options: { concurrency?: number; noun: string; verb: string; label?: (result: Item, index: number) => string | undefined },
 ) {
   const outcomes: BulkOutcome[] = new Array(items.length);
   let next = 0;
@@ -298,7 +298,7 @@ export async function runBulk<T>(
       }
       try {
         const result = await operation(items[index] as T, index);
-        outcomes[index] = { index, ok: true, id: typeof result.id === 'string' ? result.id : undefined, label: describeItem(result) };
+        outcomes[index] = { index, ok: true, id: typeof result.id === 'string' ? result.id : undefined, label: options.label?.(result, index) ?? describeItem(result) };
       } catch (error) {
         const coded = isGauzyMcpError(error) ? error : new GauzyMcpError('GMCP_ERR_INTERNAL', [options.verb]);
         const gauzyMessages = Array.isArray(coded.details.gauzyMessages) ? (coded.details.gauzyMessages as string[]) : undefined;

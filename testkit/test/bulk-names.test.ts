@@ -60,6 +60,7 @@ test('a bulk name is callable, not listed, and runs its tool once per item with 
   const result = await client.call('bulk_create_notes', { notes: [{ text: 'one' }, { text: '' }, { text: 'three', pinned: true }, { text: 'four', colour: 'red' }] });
   assert.equal(result.isError, false, result.text);
   assert.deepEqual([result.structured!.succeeded, result.structured!.failed, result.structured!.total], [2, 2, 4]);
+  assert.match(result.text, /- #1 ok: Created one\n/);
   assert.deepEqual(seen, [{ text: 'one', pinned: false, organizationId: sandbox.seed.organizationId }, { text: 'three', pinned: true, organizationId: sandbox.seed.organizationId }]);
   assert.match(result.text, /^Ran create_note for 2 of 4 items; 2 failed\./);
   assert.match(result.text, /- #2 failed: Invalid arguments for create_note \(text: /);
