@@ -4,14 +4,14 @@ import { listRows, paginated } from '../engine/crud-engine.js';
 import { insertEntity, scopedRows, validateBody } from '../engine/records.js';
 import { requireCaller, type RouteRegistry } from '../engine/route-registry.js';
 import { serialize } from '../engine/serialize.js';
-import { GauzyHttpError, handlerError, invalidUuid, routeNotFound } from '../http-errors.js';
-import type { Row } from '../store.js';
+import { GauzyHttpError, handlerError, invalidUuid } from '../http-errors.js';
+import type { Row, SandboxStore } from '../store.js';
 
 /*
  * The equipment routes with logic of their own (packages/core/src/lib/equipment/ and equipment-sharing/).
- * They are served only to a sandbox taught the equipment entities (the equipment pack's `./sandbox`); GET /,
- * GET /:id, GET /count, PUT /:id and DELETE /:id of equipment, GET / and DELETE /:id of sharings and the
- * policy list come from the entities.
+ * They are served only to a sandbox taught the equipment pack's entities (its `./sandbox`); GET /, GET /:id,
+ * GET /count and PUT /:id of equipment, GET /, GET /:id and DELETE /:id of sharings and the policy routes come
+ * from the entities.
  */
 
 const EQUIPMENT = 'equipment';
@@ -19,12 +19,10 @@ const SHARING = 'equipmentSharing';
 
 type Item = Record<string, unknown>;
 
-function equipmentCaller(input: HandlerInput): CallerContext {
-  if (!input.store.entities.has(EQUIPMENT) || !input.store.entities.has(SHARING)) throw routeNotFound(input.request.method, input.request.url);
-  return requireCaller(input);
-}
+const equipmentCaller = (input: HandlerInput): CallerContext => requireCaller(input);
 
 const idParam = (input: HandlerInput): string => {
+  // UUIDValidationPipe.
   if (!isUuid(input.params.id)) throw invalidUuid();
   return input.params.id!;
 };
@@ -72,6 +70,11 @@ const savedAnswer = (input: HandlerInput, caller: CallerContext, row: Row) => ({
 });
 
 export function registerEquipmentRoutes(registry: RouteRegistry): void {
+  // Only a sandbox taught the pack's entities serves these: elsewhere Gauzy's equipment paths are another
+  // entity's (the testkit's own tests describe bare ones) or unknown. The registry is handed no store, so its
+  // own is read (a workaround: the route files' signature takes the registry alone).
+  const store = registry['store'] as SandboxStore;
+  if (!store.entities.has(EQUIPMENT) || !store.entities.has(SHARING)) return;
   // EquipmentService.pagination: `where[name]`, `where[type]` and `where[serialNumber]` become LIKE '%…%' (any
   // case on SQLite); the rest is the generic paginate (BaseQueryDTO, relations, skip a 1-based page).
   registry.serve('GET', '/api/equipment/pagination', (input) => {
