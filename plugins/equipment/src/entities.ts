@@ -108,7 +108,7 @@ export function describeEquipment(equipment: Item): string {
     ? [
         equipment.availableToday ? 'available today' : 'in use today',
         ...lendings.map((lending) => `shared with ${lendingText(lending)} (sharing ${String(lending.id)})`),
-        equipment.pendingRequests ? `${String(equipment.pendingRequests)} pending requests` : '',
+        equipment.pendingRequests ? `${String(equipment.pendingRequests)} pending request${equipment.pendingRequests === 1 ? '' : 's'}` : '',
       ]
     : [];
   const facts = [

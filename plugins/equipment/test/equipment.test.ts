@@ -83,7 +83,7 @@ test('list_equipment names who has each equipment when; the laptop is on loan to
   assert.equal(all.structured!.total, 3);
   assertTextAgrees(all.text, all.structured!);
   assert.ok(all.text.includes(`MacBook Pro 16 (id ${EQ.laptop}) · Laptop · serial C02XL0001 · made 2023 · 2499 USD · shares up to 30 days · requests need approval · in use today · shared with ${nameOf(me())} (id ${me()}) ${day(-3)} to ${day(10)} (sharing ${EQ.approvedLoan})`), all.text);
-  assert.ok(all.text.includes(`Epson projector (id ${EQ.projector}) · Projector · serial EPS-2201 · made 2021 · 650 EUR · shares up to 3 days · requests need approval · available today · 1 pending requests`), all.text);
+  assert.ok(all.text.includes(`Epson projector (id ${EQ.projector}) · Projector · serial EPS-2201 · made 2021 · 650 EUR · shares up to 3 days · requests need approval · available today · 1 pending request`), all.text);
   const laptop = (all.structured!.items as Item[]).find((item) => item.id === EQ.laptop)!;
   assert.equal(laptop.availableToday, false);
   assert.deepEqual((laptop.approvedSharings as Item[])[0]!.employees, [{ id: me(), name: nameOf(me()) }]);
@@ -144,6 +144,9 @@ test('get_equipment_statistics (list_equipment with summary): per type, free and
   const cars = await admin.call('get_equipment_statistics', { type: 'car' });
   assert.equal(cars.structured!.equipment, 1);
   assert.match(cars.text, /type containing "car"/);
+  const mine = await employee.call('list_equipment', { summary: true, employeeId: me() });
+  assert.deepEqual([mine.structured!.equipment, mine.structured!.inUseToday, (mine.structured!.filter as Item).employeeId], [1, 1, me()]);
+  assertTextAgrees(mine.text, mine.structured!);
 });
 
 test('create_equipment saves Gauzy\'s required columns (autoApproveShare defaults to false); the currency is checked', async () => {
@@ -222,6 +225,11 @@ test('request_equipment_sharing refuses what Gauzy\'s web app refuses: past days
   }
   const missing = await employee.call('request_equipment_sharing', { equipmentId: MISSING, shareStartDay: day(3), shareEndDay: day(3) });
   assert.equal(missing.error?.code, 'GMCP_ERR_GAUZY_NOT_FOUND');
+  // Gauzy answers a foreign-key failure with its raw database error (no message): the answer says what fails that way.
+  const stranger = await admin.call('request_equipment_sharing', { equipmentId: EQ.projector, employeeIds: [MISSING], shareStartDay: day(20), shareEndDay: day(20) });
+  assert.equal(stranger.error?.status, 400, stranger.text);
+  assert.deepEqual(stranger.error!.gauzyMessages, []);
+  assert.match(String(stranger.error!.hint), /check employeeIds with list_employees/);
   assert.equal(sandbox.db.count('equipmentSharing'), before);
 });
 
@@ -267,6 +275,26 @@ test('Gauzy\'s own PUT /api/equipment-sharing/approval/:id leaves a bare { statu
   assert.deepEqual([saved.status, saved.equipmentId, saved.organizationId, saved.shareStartDay], [2, null, null, null]);
   assert.equal(sharingRow(id), undefined);
   sandbox.db.remove('equipmentSharing', String(saved.id));
+});
+
+test('the sandbox answers as the real Gauzy: a nameless sharing is saved and then refused (RequestApproval.name is NOT NULL); equipment without its NOT NULL columns fails with the driver error', async () => {
+  const login = await fetch(`${sandbox.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@ever.co', password: sandbox.seed.users.superAdmin.password }) });
+  const { token } = (await login.json()) as { token: string };
+  const headers = { authorization: `Bearer ${token}`, 'tenant-id': sandbox.seed.tenantId, 'content-type': 'application/json' };
+  const before = sandbox.db.count('equipmentSharing');
+  const nameless = await fetch(`${sandbox.url}/api/equipment-sharing/organization/${sandbox.seed.organizationId}`, {
+    method: 'POST', headers, body: JSON.stringify({ equipmentId: EQ.car, employees: [{ id: me() }], shareStartDay: day(80), shareEndDay: day(80), status: 1, tenantId: sandbox.seed.tenantId }),
+  });
+  assert.equal(nameless.status, 400);
+  assert.equal(((await nameless.json()) as Item).code, 'SQLITE_CONSTRAINT_NOTNULL');
+  assert.equal(sandbox.db.count('equipmentSharing'), before + 1, 'the sharing stays (no transaction)');
+  for (const row of sandbox.db.list('equipmentSharing').filter((entry) => entry.shareStartDay === day(80))) sandbox.db.remove('equipmentSharing', row.id);
+  const bare = await fetch(`${sandbox.url}/api/equipment`, { method: 'POST', headers, body: JSON.stringify({ name: 'Bare', currency: 'USD', organizationId: sandbox.seed.organizationId, tenantId: sandbox.seed.tenantId }) });
+  assert.equal(bare.status, 400);
+  assert.deepEqual([((await bare.json()) as Item).code], ['SQLITE_CONSTRAINT_NOTNULL']);
+  const noCurrency = await fetch(`${sandbox.url}/api/equipment`, { method: 'POST', headers, body: JSON.stringify({ name: 'Bare', type: 'T', serialNumber: 'S', autoApproveShare: false, organizationId: sandbox.seed.organizationId, tenantId: sandbox.seed.tenantId }) });
+  assert.equal(noCurrency.status, 400);
+  assert.ok(((await noCurrency.json()) as { message: string[] }).message.includes('currency should not be empty'));
 });
 
 test('refuse_equipment_sharing refuses the pending request; approving one that overlaps a loan is refused with the loan named', async () => {

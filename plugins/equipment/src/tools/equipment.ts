@@ -53,16 +53,16 @@ export const listEquipment = defineTool({
       const equipment = compactEquipment(await readEquipment(ctx, id), on);
       return ok(equipment, `Found equipment: ${describeEquipment(equipment)}`);
     }
-    if (summary) return summarize(await readAllEquipment(ctx, where), on, { type, name });
-    if (employeeId === undefined && available === undefined) {
+    if (employeeId === undefined && available === undefined && !summary) {
       const page = await readRowWindow((size, number) => readEquipmentPage(ctx, where, size, number), skip, take);
       return listResult({ items: page.items.map((item) => compactEquipment(item, on)), total: page.total, skip, take, noun: 'equipment', describe: describeEquipment });
     }
     const read = await readAllEquipment(ctx, where);
-    const kept = read.items
-      .map((item) => compactEquipment(item, on))
-      .filter((item) => available === undefined || item.availableToday === available)
-      .filter((item) => !employeeId || (item.approvedSharings as Array<{ employees: Item[] }>).some((lending) => lending.employees.some((employee) => employee.id === employeeId)));
+    const keep = (item: Item) =>
+      (available === undefined || item.availableToday === available) &&
+      (!employeeId || (item.approvedSharings as Array<{ employees: Item[] }>).some((lending) => lending.employees.some((employee) => employee.id === employeeId)));
+    if (summary) return summarize({ items: read.items.filter((item) => keep(compactEquipment(item, on))), read: read.items.length, total: read.total }, on, { type, name, employeeId, available });
+    const kept = read.items.map((item) => compactEquipment(item, on)).filter(keep);
     const result = listResult({ items: kept, unpaged: true, skip, take, noun: 'equipment', describe: describeEquipment });
     const note = `Gauzy cannot filter equipment by its sharings, so ${read.items.length} of ${read.total} were read with their sharings and filtered here (as of ${on})${read.items.length < read.total ? '; later ones were not read' : ''}.`;
     return { ...result, structured: { ...result.structured, note }, text: `${result.text}\n${note}` };

@@ -94,6 +94,21 @@ async function decide(ctx: ToolContext, tool: string, id: string, decision: Shar
   return { sharing: await readSharing(ctx, id), previousStatus, changed: true };
 }
 
+/**
+ * The save's database error is Gauzy's whole answer (no message); with the equipment read first and a name
+ * always sent, what fails that way is an employee id that is no employee's (the join table's foreign key).
+ */
+async function unknownEmployeeHint<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof GauzyMcpError && error.code === 'GMCP_ERR_GAUZY_BAD_REQUEST' && !(error.details.gauzyMessages as unknown[] | undefined)?.length) {
+      error.details.hint = 'Gauzy gave no reason; an employee id that is not one of its employees fails this way: check employeeIds with list_employees.';
+    }
+    throw error;
+  }
+}
+
 const { equipmentId, employeeIds, name } = equipmentSharingEntity.fields;
 
 /**
@@ -133,7 +148,7 @@ export const requestEquipmentSharing = defineTool({
     const taken = overlapping((equipment.equipmentSharings as Item[] | undefined) ?? [], from, to);
     if (taken.length) throw conflict(tool, taken);
     const status = equipment.autoApproveShare ? 'APPROVED' : 'REQUESTED';
-    const created = await ctx.gauzy.post<Item>(path(CREATE), {
+    const created = await unknownEmployeeHint(() => ctx.gauzy.post<Item>(path(CREATE), {
       // Gauzy's RequestApproval takes this name, NOT NULL: without one the sharing is made and then the request fails (seen on the real Gauzy).
       name: args.name || `Request for ${String(equipment.name)}`,
       equipmentId: args.equipmentId,
@@ -144,7 +159,7 @@ export const requestEquipmentSharing = defineTool({
       status: STATUS_NUMBER[status],
       organizationId: ctx.scope.organizationId,
       tenantId: ctx.scope.tenantId,
-    }, { params: { id: ctx.scope.organizationId } });
+    }, { params: { id: ctx.scope.organizationId } }));
     const id = String(created.id);
     let sharing = await readSharing(ctx, id);
     let text = `${status === 'APPROVED' ? 'Shared (the equipment auto-approves)' : 'Requested'}: ${describeSharing(sharing)}`;

@@ -11,7 +11,11 @@ interface TypeEntry { type: string; count: number; availableToday: number; inUse
  * LOCAL_FILTER_ROWS) and sums them here: per type, free or in use on the day, purchase cost per currency,
  * sharings per status.
  */
-export function summarize(read: { items: Item[]; total: number }, on: string, filter: { type?: string; name?: string }): ToolOutput {
+export function summarize(
+  read: { items: Item[]; read: number; total: number },
+  on: string,
+  filter: { type?: string; name?: string; employeeId?: string; available?: boolean },
+): ToolOutput {
   const items = read.items.map((item) => ({ raw: item, compact: compactEquipment(item, on) }));
   const byType = new Map<string, TypeEntry>();
   const costByCurrency: Record<string, number> = {};
@@ -36,9 +40,16 @@ export function summarize(read: { items: Item[]; total: number }, on: string, fi
     }
   }
   const types = [...byType.values()].sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
-  const note = read.items.length < read.total ? `Only ${read.items.length} of ${read.total} equipment were read.` : undefined;
+  const note = read.read < read.total ? `Only ${read.read} of ${read.total} equipment were read.` : undefined;
+  const narrowed = [
+    filter.name ? `name containing "${filter.name}"` : '',
+    filter.type ? `type containing "${filter.type}"` : '',
+    filter.employeeId ? `shared with employee ${filter.employeeId}` : '',
+    filter.available === undefined ? '' : filter.available ? 'available today' : 'in use today',
+  ].filter(Boolean).join(', ');
   const structured = {
     asOf: on,
+    ...(narrowed ? { filter: Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)) } : {}),
     equipment: items.length,
     availableToday: free,
     inUseToday: items.length - free,
@@ -47,7 +58,6 @@ export function summarize(read: { items: Item[]; total: number }, on: string, fi
     sharingsByStatus: sharings,
     ...(note ? { total: read.total, note } : {}),
   };
-  const narrowed = [filter.name ? `name containing "${filter.name}"` : '', filter.type ? `type containing "${filter.type}"` : ''].filter(Boolean).join(', ');
   const costs = Object.entries(costByCurrency).map(([code, sum]) => `${sum} ${code}`).join(', ');
   const text = items.length
     ? [
