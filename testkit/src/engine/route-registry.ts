@@ -13,7 +13,8 @@ import { authenticate, checkOrganizationPermission, checkPermissions, checkTenan
 export class RouteRegistry {
   readonly served: Array<{ method: string; path: string; route: GauzyRoute }> = [];
 
-  constructor(private readonly app: FastifyInstance, private readonly store: SandboxStore, private readonly auth: AuthState) {}
+  /** The sandbox's rows and the entities it was taught: a route file serves some routes only for a pack's entities. */
+  constructor(private readonly app: FastifyInstance, readonly store: SandboxStore, private readonly auth: AuthState) {}
 
   serve(method: string, template: string, handler: RouteHandler): void {
     const route = requireGauzyRoute(method, template);

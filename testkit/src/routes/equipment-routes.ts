@@ -5,7 +5,7 @@ import { insertEntity, scopedRows, validateBody } from '../engine/records.js';
 import { requireCaller, type RouteRegistry } from '../engine/route-registry.js';
 import { serialize } from '../engine/serialize.js';
 import { GauzyHttpError, handlerError, invalidUuid } from '../http-errors.js';
-import type { Row, SandboxStore } from '../store.js';
+import type { Row } from '../store.js';
 
 /*
  * The equipment routes with logic of their own (packages/core/src/lib/equipment/ and equipment-sharing/).
@@ -71,10 +71,8 @@ const savedAnswer = (input: HandlerInput, caller: CallerContext, row: Row) => ({
 
 export function registerEquipmentRoutes(registry: RouteRegistry): void {
   // Only a sandbox taught the pack's entities serves these: elsewhere Gauzy's equipment paths are another
-  // entity's (the testkit's own tests describe bare ones) or unknown. The registry is handed no store, so its
-  // own is read (a workaround: the route files' signature takes the registry alone).
-  const store = registry['store'] as SandboxStore;
-  if (!store.entities.has(EQUIPMENT) || !store.entities.has(SHARING)) return;
+  // entity's (the testkit's own tests describe bare ones) or unknown.
+  if (!registry.store.entities.has(EQUIPMENT) || !registry.store.entities.has(SHARING)) return;
   // EquipmentService.pagination: `where[name]`, `where[type]` and `where[serialNumber]` become LIKE '%…%' (any
   // case on SQLite); the rest is the generic paginate (BaseQueryDTO, relations, skip a 1-based page).
   registry.serve('GET', '/api/equipment/pagination', (input) => {
