@@ -95,6 +95,22 @@ export async function openConformanceHarness(options: Pick<CrudConformanceOption
   };
 }
 
+/**
+ * A pack test's setup in one call: the harness opens before the file's tests (a demo sandbox taught the pack's
+ * entities, an admin and an employee client over every toolset) and closes after them; `use` receives it, e.g.
+ * `usePackHarness({ plugin, sandboxEntities }, (opened) => ({ sandbox, admin, employee } = opened))`.
+ */
+export function usePackHarness(options: Pick<CrudConformanceOptions, 'plugin' | 'sandboxEntities' | 'toolset'>, use: (harness: ConformanceHarness) => void): void {
+  let harness: ConformanceHarness | undefined;
+  before(async () => {
+    harness = await openConformanceHarness(options);
+    use(harness);
+  });
+  after(async () => {
+    await harness?.close();
+  });
+}
+
 /** The derived tools the plugin actually has, by kind (found by the name rule). */
 /** The name the suite calls a kind's tool by: the pack's own where it keeps one, else the rule's. */
 const toolNameOf = (options: Pick<CrudConformanceOptions, 'entity' | 'names'>, kind: CrudToolKind) => options.names?.[kind] ?? crudToolName(options.entity, kind);

@@ -15,7 +15,7 @@ export * from './mcp-client.js';
 export { assertRelationsResolve } from './relations-check.js';
 export { kernelOptionsFor, type SeedUserKey } from './kernel-options.js';
 export { Browser, ScriptedOAuthClient, CALLBACK_PREFIX, freePort } from './oauth-browser.js';
-export { crudConformance, conformanceChecks, openConformanceHarness, derivedTools, type CrudConformanceOptions, type ConformanceArgs, type ConformanceCheck, type ConformanceHarness } from './conformance.js';
+export { crudConformance, conformanceChecks, openConformanceHarness, usePackHarness, derivedTools, type CrudConformanceOptions, type ConformanceArgs, type ConformanceCheck, type ConformanceHarness } from './conformance.js';
 export { loginAs, type SeedUser as SandboxSeedUser } from './sandbox-login.js';
 export { assertTextAgrees } from './text-agreement.js';
 export { packCatalog, referenceToolNames, type PackCatalog, type CatalogTool } from './catalog.js';

@@ -3,7 +3,7 @@ import type { SandboxApp } from './sandbox.js';
 export type SeedUser = 'superAdmin' | 'localAdmin' | 'employee';
 
 /** Signs a seed user in through the sandbox's real login route (no socket) and returns headers for `app.inject()`. */
-export async function loginAs(s: SandboxApp, who: SeedUser | { email: string; password: string }) {
+export async function loginAs(s: Pick<SandboxApp, 'app' | 'seed'>, who: SeedUser | { email: string; password: string }) {
   const creds = typeof who === 'string' ? s.seed.users[who] : who;
   const res = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: creds.email, password: creds.password } });
   if (res.statusCode !== 200) throw new Error(`login failed ${res.statusCode} ${res.body}`);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, test } from 'node:test';
-import { createKernel, isKnownGauzyRoute, silentLogger } from '@gauzy-mcp/core';
-import { assertRelationsResolve, assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, type Row, type Sandbox, type TestClient, packCatalog } from '@gauzy-mcp/testkit';
+import { test } from 'node:test';
+import { isKnownGauzyRoute } from '@gauzy-mcp/core';
+import { assertRelationsResolve, assertTextAgrees, packCatalog, type Row, type Sandbox, type TestClient, usePackHarness } from '@gauzy-mcp/testkit';
 import { candidateEntity } from '../src/entities.js';
 import candidatesPlugin from '../src/index.js';
 import { candidatesSandbox } from '../src/sandbox.js';
@@ -14,18 +14,7 @@ const MISSING = '00000000-0000-4000-8000-000000000000';
 
 type Item = Record<string, unknown>;
 
-before(async () => {
-  sandbox = await createSandbox({ seed: 'demo', entities: candidatesSandbox });
-  const connect = (user: 'superAdmin' | 'employee') =>
-    connectInMemory(createKernel({ plugins: [candidatesPlugin], inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, user) }).serverFactory);
-  admin = await connect('superAdmin');
-  employee = await connect('employee');
-});
-after(async () => {
-  await admin.close();
-  await employee.close();
-  await sandbox.close();
-});
+usePackHarness({ plugin: candidatesPlugin, sandboxEntities: candidatesSandbox }, (opened) => ({ sandbox, admin, employee } = opened));
 
 /** The seeded candidates of the default organization, with their users' names. */
 function candidates(): Array<Row & { name: string; email: string }> {

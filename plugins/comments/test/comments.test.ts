@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { createKernel, defineEntity, silentLogger } from '@gauzy-mcp/core';
-import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient, packCatalog } from '@gauzy-mcp/testkit';
+import { test } from 'node:test';
+import { defineEntity } from '@gauzy-mcp/core';
+import { assertTextAgrees, packCatalog, type Sandbox, type TestClient, usePackHarness } from '@gauzy-mcp/testkit';
 import commentsPlugin from '../src/index.js';
 import { commentsSandbox } from '../src/sandbox.js';
 
@@ -29,18 +29,7 @@ let admin: TestClient;
 let employee: TestClient;
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
-before(async () => {
-  sandbox = await createSandbox({ seed: 'demo', entities: [...commentsSandbox, tasksCommentedOn] });
-  const connect = (user: 'superAdmin' | 'employee') =>
-    connectInMemory(createKernel({ plugins: [commentsPlugin], inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, user) }).serverFactory);
-  admin = await connect('superAdmin');
-  employee = await connect('employee');
-});
-after(async () => {
-  await admin.close();
-  await employee.close();
-  await sandbox.close();
-});
+usePackHarness({ plugin: commentsPlugin, sandboxEntities: [...commentsSandbox, tasksCommentedOn] }, (opened) => ({ sandbox, admin, employee } = opened));
 
 const ids = () => ({ me: sandbox.seed.users.employee.employeeId, boss: sandbox.seed.users.superAdmin.employeeId, colleague: sandbox.seed.demoEmployees[0]! });
 const demoTask = () => sandbox.db.list('task').find((task) => task.organizationId === sandbox.seed.organizationId && !task.deletedAt)!;

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { createKernel, silentLogger } from '@gauzy-mcp/core';
-import { assertRelationsResolve, assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient, packCatalog } from '@gauzy-mcp/testkit';
+import { test } from 'node:test';
+import { assertRelationsResolve, assertTextAgrees, packCatalog, type Sandbox, type TestClient, usePackHarness } from '@gauzy-mcp/testkit';
 import { contactEntity, describeContact } from '../src/entities.js';
 import contactsPlugin from '../src/index.js';
 import { contactsSandbox } from '../src/sandbox.js';
@@ -19,18 +18,7 @@ const EVER = '2c5e7a10-4b3d-4f6e-9a1b-7d8c9e0f1a21';
 const ACME = '3d6f8b21-5c4e-4a7f-8b2c-8e9d0f1a2b32';
 const BRIGHT = '4e7a9c32-6d5f-4b8a-9c3d-9f0e1a2b3c43';
 
-before(async () => {
-  sandbox = await createSandbox({ seed: 'demo', entities: [...contactsSandbox, projectsAsRead] });
-  const connect = (user: 'superAdmin' | 'employee') =>
-    connectInMemory(createKernel({ plugins: [contactsPlugin], inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, user) }).serverFactory);
-  admin = await connect('superAdmin');
-  employee = await connect('employee');
-});
-after(async () => {
-  await admin.close();
-  await employee.close();
-  await sandbox.close();
-});
+usePackHarness({ plugin: contactsPlugin, sandboxEntities: [...contactsSandbox, projectsAsRead] }, (opened) => ({ sandbox, admin, employee } = opened));
 
 const ids = (outcome: { structured?: Item }) => ((outcome.structured?.items as Item[] | undefined) ?? []).map((item) => String(item.id));
 const row = (id: string) => sandbox.db.get('organizationContact', id)!;

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { createKernel, silentLogger } from '@gauzy-mcp/core';
-import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient, packCatalog } from '@gauzy-mcp/testkit';
+import { test } from 'node:test';
+import { assertTextAgrees, packCatalog, type Sandbox, type TestClient, usePackHarness } from '@gauzy-mcp/testkit';
 import dailyPlansPlugin from '../src/index.js';
 import { dailyPlansSandbox } from '../src/sandbox.js';
 import { tasksAsPlanned } from './tasks-as-planned.js';
@@ -16,18 +15,7 @@ const MISSING = '00000000-0000-4000-8000-000000000000';
 const today = () => new Date().toISOString().slice(0, 10);
 const dayAfter = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-before(async () => {
-  sandbox = await createSandbox({ seed: 'demo', entities: [...dailyPlansSandbox, tasksAsPlanned] });
-  const connect = (user: 'superAdmin' | 'employee') =>
-    connectInMemory(createKernel({ plugins: [dailyPlansPlugin], inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, user) }).serverFactory);
-  admin = await connect('superAdmin');
-  employee = await connect('employee');
-});
-after(async () => {
-  await admin.close();
-  await employee.close();
-  await sandbox.close();
-});
+usePackHarness({ plugin: dailyPlansPlugin, sandboxEntities: [...dailyPlansSandbox, tasksAsPlanned] }, (opened) => ({ sandbox, admin, employee } = opened));
 
 const seedIds = () => ({ me: sandbox.seed.users.employee.employeeId, boss: sandbox.seed.users.superAdmin.employeeId, team: sandbox.seed.teams[0]!.id });
 const plansOf = (employeeId: string) => sandbox.db.list('dailyPlan').filter((plan) => plan.employeeId === employeeId && !plan.deletedAt);

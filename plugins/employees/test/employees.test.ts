@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { createKernel, silentLogger } from '@gauzy-mcp/core';
-import { assertRelationsResolve, assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { test } from 'node:test';
+import { assertRelationsResolve, assertTextAgrees, type Sandbox, type TestClient, usePackHarness } from '@gauzy-mcp/testkit';
 import { employeeEntity } from '../src/entities.js';
 import employeesPlugin from '../src/index.js';
 import { employeesSandbox } from '../src/sandbox.js';
@@ -14,18 +13,7 @@ let admin: TestClient;
 let employee: TestClient;
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
-before(async () => {
-  sandbox = await createSandbox({ seed: 'demo', entities: employeesSandbox });
-  const connect = (user: 'superAdmin' | 'employee') =>
-    connectInMemory(createKernel({ plugins: [employeesPlugin], inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, user) }).serverFactory);
-  admin = await connect('superAdmin');
-  employee = await connect('employee');
-});
-after(async () => {
-  await admin.close();
-  await employee.close();
-  await sandbox.close();
-});
+usePackHarness({ plugin: employeesPlugin, sandboxEntities: employeesSandbox }, (opened) => ({ sandbox, admin, employee } = opened));
 
 const items = (outcome: { structured?: Item }) => (outcome.structured!.items as Item[]);
 const alish = () => sandbox.seed.demoEmployees.find((person) => person.name === 'Alish Meklyov')!;

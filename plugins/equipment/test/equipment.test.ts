@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { createKernel, silentLogger } from '@gauzy-mcp/core';
-import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, packCatalog, referenceToolNames, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { test } from 'node:test';
+import { assertTextAgrees, packCatalog, referenceToolNames, type Sandbox, type TestClient, usePackHarness } from '@gauzy-mcp/testkit';
 import equipmentPlugin from '../src/index.js';
 import { equipmentSandbox } from '../src/sandbox.js';
 
@@ -21,18 +20,7 @@ const EQ = {
   refusedRequest: '7e1a2b3c-4d5e-4f6a-8b7c-9d0e1f2a3b23',
 };
 
-before(async () => {
-  sandbox = await createSandbox({ seed: 'demo', entities: equipmentSandbox });
-  const connect = (user: 'superAdmin' | 'employee') =>
-    connectInMemory(createKernel({ plugins: [equipmentPlugin], inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, user) }).serverFactory);
-  admin = await connect('superAdmin');
-  employee = await connect('employee');
-});
-after(async () => {
-  await admin.close();
-  await employee.close();
-  await sandbox.close();
-});
+usePackHarness({ plugin: equipmentPlugin, sandboxEntities: equipmentSandbox }, (opened) => ({ sandbox, admin, employee } = opened));
 
 const DAY_MS = 86_400_000;
 /** The UTC day `days` from today, as the seed places its rows. */

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { createKernel, silentLogger } from '@gauzy-mcp/core';
-import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, packCatalog, referenceToolNames, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { test } from 'node:test';
+import { assertTextAgrees, packCatalog, referenceToolNames, type Sandbox, type TestClient, usePackHarness } from '@gauzy-mcp/testkit';
 import expensesPlugin from '../src/index.js';
 import { expensesSandbox } from '../src/sandbox.js';
 
@@ -34,18 +33,7 @@ function lastMonth(): { startDate: string; endDate: string } {
   return { startDate: first.toISOString().slice(0, 10), endDate: last.toISOString().slice(0, 10) };
 }
 
-before(async () => {
-  sandbox = await createSandbox({ seed: 'demo', entities: [...expensesSandbox] });
-  const connect = (user: 'superAdmin' | 'employee') =>
-    connectInMemory(createKernel({ plugins: [expensesPlugin], inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, user) }).serverFactory);
-  admin = await connect('superAdmin');
-  employee = await connect('employee');
-});
-after(async () => {
-  await admin.close();
-  await employee.close();
-  await sandbox.close();
-});
+usePackHarness({ plugin: expensesPlugin, sandboxEntities: [...expensesSandbox] }, (opened) => ({ sandbox, admin, employee } = opened));
 
 const ids = (outcome: { structured?: Item }) => ((outcome.structured?.items as Item[] | undefined) ?? []).map((item) => String(item.id));
 
@@ -240,7 +228,7 @@ test('month-end through an MCP client: last month\'s pending expenses under 100 
   assert.equal(results[3]!.ok, false);
   assert.equal((results[3]!.error as Item).code, 'GMCP_ERR_GAUZY_NOT_FOUND');
   assert.match(bulk.text, /^Updated 3 of 4 expenses; 1 failed\./);
-  assert.match(bulk.text, /#4 failed/);
+  assert.match(bulk.text, /#4 \(id 00000000-0000-4000-8000-000000000000\) failed: /);
   assert.ok(bulk.text.includes(`ok: 45.50 USD [INVOICED] (id ${E.taxi})`), bulk.text);
   for (const id of chosen) assert.equal(sandbox.db.get('expense', id)!.status, 'INVOICED');
   // The ones over the threshold stay pending.

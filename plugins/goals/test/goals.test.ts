@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { createKernel, silentLogger } from '@gauzy-mcp/core';
-import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, packCatalog, referenceToolNames, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { test } from 'node:test';
+import { assertTextAgrees, packCatalog, referenceToolNames, type Sandbox, type TestClient, usePackHarness } from '@gauzy-mcp/testkit';
 import goalsPlugin from '../src/index.js';
 import { goalsSandbox } from '../src/sandbox.js';
 
@@ -20,18 +19,7 @@ const CACHING = '7b1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c12';
 const VISITORS = '7b1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c13';
 const KPI = '7e1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c41';
 
-before(async () => {
-  sandbox = await createSandbox({ seed: 'demo', entities: [...goalsSandbox] });
-  const connect = (user: 'superAdmin' | 'employee') =>
-    connectInMemory(createKernel({ plugins: [goalsPlugin], inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, user) }).serverFactory);
-  admin = await connect('superAdmin');
-  employee = await connect('employee');
-});
-after(async () => {
-  await admin.close();
-  await employee.close();
-  await sandbox.close();
-});
+usePackHarness({ plugin: goalsPlugin, sandboxEntities: [...goalsSandbox] }, (opened) => ({ sandbox, admin, employee } = opened));
 
 const ids = (outcome: { structured?: Item }) => ((outcome.structured?.items as Item[] | undefined) ?? []).map((item) => String(item.id));
 const ok = (outcome: { isError: boolean; text: string }) => assert.equal(outcome.isError, false, outcome.text);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { createKernel, silentLogger } from '@gauzy-mcp/core';
-import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, packCatalog, referenceToolNames, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { assertTextAgrees, connectInMemory, kernelOptionsFor, packCatalog, referenceToolNames, type Sandbox, type TestClient, usePackHarness } from '@gauzy-mcp/testkit';
 import invoicesPlugin from '../src/index.js';
 import { INVOICES_BULK_TOOLSET, INVOICES_TOOLSET } from '../src/invoices/entities.js';
 import { invoicesSandbox } from '../src/sandbox.js';
@@ -25,18 +25,7 @@ const CLIENT = { ever: '2c5e7a10-4b3d-4f6e-9a1b-7d8c9e0f1a21', acme: '3d6f8b21-5
 const EXPENSE_A = '9a1b2c3d-4e5f-4a6b-8c7d-000000000001';
 const EXPENSE_B = '9a1b2c3d-4e5f-4a6b-8c7d-000000000002';
 
-before(async () => {
-  sandbox = await createSandbox({ seed: 'demo', entities: invoicesSandbox });
-  const connect = (user: 'superAdmin' | 'employee') =>
-    connectInMemory(createKernel({ plugins: [invoicesPlugin], inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, user) }).serverFactory);
-  admin = await connect('superAdmin');
-  employee = await connect('employee');
-});
-after(async () => {
-  await admin.close();
-  await employee.close();
-  await sandbox.close();
-});
+usePackHarness({ plugin: invoicesPlugin, sandboxEntities: invoicesSandbox }, (opened) => ({ sandbox, admin, employee } = opened));
 
 const ids = (outcome: { structured?: Item }) => ((outcome.structured?.items as Item[] | undefined) ?? []).map((item) => String(item.id));
 const invoiceRow = (id: string) => sandbox.db.get('invoice', id);

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { createKernel, silentLogger } from '@gauzy-mcp/core';
-import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, packCatalog, referenceToolNames, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { test } from 'node:test';
+import { assertTextAgrees, packCatalog, referenceToolNames, type Sandbox, type TestClient, usePackHarness } from '@gauzy-mcp/testkit';
 import productsPlugin from '../src/index.js';
 import { productsSandbox } from '../src/sandbox.js';
 
@@ -22,18 +21,7 @@ const LICENSE = '7c1d2e3f-4a5b-4c6d-8e7f-1a2b3c4d5e23';
 const PHOTO = '7c1d2e3f-4a5b-4c6d-8e7f-1a2b3c4d5e31';
 const PHOTO2 = '7c1d2e3f-4a5b-4c6d-8e7f-1a2b3c4d5e32';
 
-before(async () => {
-  sandbox = await createSandbox({ seed: 'demo', entities: [...productsSandbox] });
-  const connect = (user: 'superAdmin' | 'employee') =>
-    connectInMemory(createKernel({ plugins: [productsPlugin], inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, user) }).serverFactory);
-  admin = await connect('superAdmin');
-  employee = await connect('employee');
-});
-after(async () => {
-  await admin.close();
-  await employee.close();
-  await sandbox.close();
-});
+usePackHarness({ plugin: productsPlugin, sandboxEntities: [...productsSandbox] }, (opened) => ({ sandbox, admin, employee } = opened));
 
 const ids = (outcome: { structured?: Item }) => ((outcome.structured?.items as Item[] | undefined) ?? []).map((item) => String(item.id));
 const names = (row: Item | undefined) => Object.fromEntries(((row?.translations as Item[] | undefined) ?? []).map((t) => [t.languageCode, t.name]));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { createKernel, defineEntity, silentLogger } from '@gauzy-mcp/core';
-import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, packCatalog, referenceToolNames, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { test } from 'node:test';
+import { defineEntity } from '@gauzy-mcp/core';
+import { assertTextAgrees, packCatalog, referenceToolNames, type Sandbox, type TestClient, usePackHarness } from '@gauzy-mcp/testkit';
 import reportsPlugin from '../src/index.js';
 import { reportsSandbox } from '../src/sandbox.js';
 import { reportPeriod } from '../src/tools/generate.js';
@@ -17,18 +17,7 @@ let employee: TestClient;
 const MISSING = '00000000-0000-4000-8000-000000000000';
 const HOUR = 3_600_000;
 
-before(async () => {
-  sandbox = await createSandbox({ seed: 'demo', entities: [...reportsSandbox, tasksAsRead] });
-  const connect = (user: 'superAdmin' | 'employee') =>
-    connectInMemory(createKernel({ plugins: [reportsPlugin], inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, user) }).serverFactory);
-  admin = await connect('superAdmin');
-  employee = await connect('employee');
-});
-after(async () => {
-  await admin.close();
-  await employee.close();
-  await sandbox.close();
-});
+usePackHarness({ plugin: reportsPlugin, sandboxEntities: [...reportsSandbox, tasksAsRead] }, (opened) => ({ sandbox, admin, employee } = opened));
 
 const items = (answer: { structured?: Item }) => (answer.structured?.items as Item[] | undefined) ?? [];
 const scope = () => ({ tenantId: sandbox.seed.tenantId, organizationId: sandbox.seed.organizationId, createdByUserId: sandbox.seed.users.superAdmin.id });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { createKernel, silentLogger } from '@gauzy-mcp/core';
-import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, packCatalog, referenceToolNames, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { test } from 'node:test';
+import { assertTextAgrees, packCatalog, referenceToolNames, type Sandbox, type TestClient, usePackHarness } from '@gauzy-mcp/testkit';
 import salesPlugin from '../src/index.js';
 import { salesSandbox } from '../src/sandbox.js';
 
@@ -26,18 +25,7 @@ const RESELLER = '7a1b2c3d-4e5f-4a6b-8c7d-5e6f7a8b9c34';
 const EVER = '2c5e7a10-4b3d-4f6e-9a1b-7d8c9e0f1a21';
 const ACME = '3d6f8b21-5c4e-4a7f-8b2c-8e9d0f1a2b32';
 
-before(async () => {
-  sandbox = await createSandbox({ seed: 'demo', entities: [...salesSandbox] });
-  const connect = (user: 'superAdmin' | 'employee') =>
-    connectInMemory(createKernel({ plugins: [salesPlugin], inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, user) }).serverFactory);
-  admin = await connect('superAdmin');
-  employee = await connect('employee');
-});
-after(async () => {
-  await admin.close();
-  await employee.close();
-  await sandbox.close();
-});
+usePackHarness({ plugin: salesPlugin, sandboxEntities: [...salesSandbox] }, (opened) => ({ sandbox, admin, employee } = opened));
 
 const ids = (outcome: { structured?: Item }) => ((outcome.structured?.items as Item[] | undefined) ?? []).map((item) => String(item.id));
 const stageRows = (pipelineId: string) => sandbox.db.list('pipelineStage').filter((row) => row.pipelineId === pipelineId).sort((a, b) => Number(a.index) - Number(b.index));

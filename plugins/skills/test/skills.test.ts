@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { createKernel, silentLogger } from '@gauzy-mcp/core';
-import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, packCatalog, referenceToolNames, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { test } from 'node:test';
+import { assertTextAgrees, packCatalog, referenceToolNames, type Sandbox, type TestClient, usePackHarness } from '@gauzy-mcp/testkit';
 import skillsPlugin from '../src/index.js';
 import { skillsSandbox } from '../src/sandbox.js';
 
@@ -16,18 +15,7 @@ const REACT = '5a1b2c3d-4e5f-4a6b-8c7d-1e2f3a4b5c61';
 const NESTJS = '5a1b2c3d-4e5f-4a6b-8c7d-1e2f3a4b5c62';
 const AWARD = '5a1b2c3d-4e5f-4a6b-8c7d-1e2f3a4b5c63';
 
-before(async () => {
-  sandbox = await createSandbox({ seed: 'demo', entities: [...skillsSandbox] });
-  const connect = (user: 'superAdmin' | 'employee') =>
-    connectInMemory(createKernel({ plugins: [skillsPlugin], inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, user) }).serverFactory);
-  admin = await connect('superAdmin');
-  employee = await connect('employee');
-});
-after(async () => {
-  await admin.close();
-  await employee.close();
-  await sandbox.close();
-});
+usePackHarness({ plugin: skillsPlugin, sandboxEntities: [...skillsSandbox] }, (opened) => ({ sandbox, admin, employee } = opened));
 
 const ids = (outcome: { structured?: Item }) => ((outcome.structured?.items as Item[] | undefined) ?? []).map((item) => String(item.id));
 const nameOf = (employeeId: string) => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { createKernel, silentLogger } from '@gauzy-mcp/core';
-import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, packCatalog, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { assertTextAgrees, connectInMemory, kernelOptionsFor, packCatalog, type Sandbox, type TestClient, usePackHarness } from '@gauzy-mcp/testkit';
 import timeOffPlugin from '../src/index.js';
 import { timeOffSandbox } from '../src/sandbox.js';
 
@@ -21,18 +21,7 @@ const REQUEST = {
   denied: '6d4e5f6a-7b8c-4d9e-9f0a-2b3c4d5e6f04',
 };
 
-before(async () => {
-  sandbox = await createSandbox({ seed: 'demo', entities: timeOffSandbox });
-  const connect = (user: 'superAdmin' | 'employee') =>
-    connectInMemory(createKernel({ plugins: [timeOffPlugin], inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, user) }).serverFactory);
-  admin = await connect('superAdmin');
-  employee = await connect('employee');
-});
-after(async () => {
-  await admin.close();
-  await employee.close();
-  await sandbox.close();
-});
+usePackHarness({ plugin: timeOffPlugin, sandboxEntities: timeOffSandbox }, (opened) => ({ sandbox, admin, employee } = opened));
 
 const DAY_MS = 86_400_000;
 /** The day (`YYYY-MM-DD`) of the Monday `weeks` from this week's, plus `days`, as the seed places its rows. */

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { createKernel, silentLogger } from '@gauzy-mcp/core';
-import { assertTextAgrees, connectInMemory, createSandbox, kernelOptionsFor, packCatalog, referenceToolNames, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { test } from 'node:test';
+import { assertTextAgrees, packCatalog, referenceToolNames, type Sandbox, type TestClient, usePackHarness } from '@gauzy-mcp/testkit';
 import warehousesPlugin from '../src/index.js';
 import { warehousesSandbox } from '../src/sandbox.js';
 
@@ -21,18 +20,7 @@ const GLOBEX = '6b1c2d3e-4f5a-4b6c-8d7e-1f2a3b4c5d32';
 const LAPTOP = '7c1d2e3f-4a5b-4c6d-8e7f-1a2b3c4d5e21';
 const CHAIR = '7c1d2e3f-4a5b-4c6d-8e7f-1a2b3c4d5e22';
 
-before(async () => {
-  sandbox = await createSandbox({ seed: 'demo', entities: [...warehousesSandbox] });
-  const connect = (user: 'superAdmin' | 'employee') =>
-    connectInMemory(createKernel({ plugins: [warehousesPlugin], inventory: { toolsets: ['all'] }, log: silentLogger, ...kernelOptionsFor(sandbox, user) }).serverFactory);
-  admin = await connect('superAdmin');
-  employee = await connect('employee');
-});
-after(async () => {
-  await admin.close();
-  await employee.close();
-  await sandbox.close();
-});
+usePackHarness({ plugin: warehousesPlugin, sandboxEntities: [...warehousesSandbox] }, (opened) => ({ sandbox, admin, employee } = opened));
 
 const ids = (outcome: { structured?: Item }) => ((outcome.structured?.items as Item[] | undefined) ?? []).map((item) => String(item.id));
 /** A seeded product's English name, as the products pack's seed stores it. */
