@@ -65,8 +65,8 @@ export async function runStdio(env: NodeJS.ProcessEnv = process.env): Promise<vo
     await sandbox?.close().catch(() => {});
     process.exit(0);
   };
-  process.stdin.on('end', shutdown);
-  process.stdin.on('close', shutdown);
+  // stdin ending is the client saying it is done: the transport answers what it was already asked, then drains.
+  void handle.drained.then(shutdown);
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 }
