@@ -1,32 +1,85 @@
 import { isGauzyMcpError } from '@gauzy-mcp/core';
 import { fileURLToPath } from 'node:url';
+import packageJson from '../package.json' with { type: 'json' };
 import { loadPlugins, pluginPackagesFromEnv } from './plugins.js';
 
 // Each command loads only what it runs: stdio never loads Fastify, the host or the authorization server.
 
-const USAGE = `Usage: gauzy-mcp <command>
+/** The commands, what each says about itself, and the options each takes (`value`: followed by a value). */
+const COMMANDS: Record<string, { help: string; options?: Record<string, 'flag' | 'value'> }> = {
+  stdio: {
+    help: `MCP server over stdin/stdout (Claude Desktop, Cursor). Without API_BASE_URL it starts the
+bundled Gauzy sandbox and signs in as its demo user; with API_BASE_URL, GAUZY_AUTH_EMAIL and
+GAUZY_AUTH_PASSWORD it talks to your Gauzy.`,
+  },
+  demo: {
+    help: `The whole system on embedded defaults: the bundled Gauzy sandbox and the remote host in
+front of it on http://127.0.0.1:$PORT/mcp (PORT default 3001, HOST default 127.0.0.1).`,
+  },
+  serve: {
+    help: `The remote host (Streamable HTTP, HTTP+SSE, WebSocket) from a JSON config:
+--config <file> or GAUZY_MCP_CONFIG, with env overrides (PORT, API_BASE_URL, REDIS_URL, ...).
+--auth-config <file> (or GAUZY_MCP_AUTH_CONFIG) also runs the OAuth authorization server.`,
+    options: { '--config': 'value', '--auth-config': 'value' },
+  },
+  sandbox: { help: 'The Gauzy sandbox alone on http://127.0.0.1:$PORT (default 3000), for plugin authors.' },
+  tools: { help: 'How many tools each pack brings, their names, and what their tools/list entries weigh (bytes).' },
+  docs: { help: 'Write (--write) or check (--check) docs/TOOLS.md, the generated tool reference.', options: { '--write': 'flag', '--check': 'flag' } },
+  prompts: {
+    help: `Play the example prompts through an MCP client over stdio against the Gauzy the environment
+names (API_BASE_URL, GAUZY_AUTH_EMAIL, GAUZY_AUTH_PASSWORD; without them the sandbox), and say
+whether the text answers each. --project <part of a name>, --task <part of a title>.`,
+    options: { '--project': 'value', '--task': 'value' },
+  },
+};
+
+const indent = (text: string, by: string) => text.split('\n').join(`\n${by}`);
+const USAGE = `Usage: gauzy-mcp <command> [options]   (gauzy-mcp <command> --help, gauzy-mcp --version)
 
 Commands:
-  stdio      MCP server over stdin/stdout (Claude Desktop, Cursor). Without API_BASE_URL it starts the
-             bundled Gauzy sandbox and signs in as its demo user; with API_BASE_URL, GAUZY_AUTH_EMAIL and
-             GAUZY_AUTH_PASSWORD it talks to your Gauzy.
-  demo       The whole system on embedded defaults: the bundled Gauzy sandbox and the remote host in
-             front of it on http://127.0.0.1:$PORT/mcp (PORT default 3001, HOST default 127.0.0.1).
-  serve      The remote host (Streamable HTTP, HTTP+SSE, WebSocket) from a JSON config:
-             --config <file> or GAUZY_MCP_CONFIG, with env overrides (PORT, API_BASE_URL, REDIS_URL, ...).
-             --auth-config <file> (or GAUZY_MCP_AUTH_CONFIG) also runs the OAuth authorization server.
-  sandbox    The Gauzy sandbox alone on http://127.0.0.1:$PORT (default 3000), for plugin authors.
-  tools      How many tools each pack brings, their names, and what their tools/list entries weigh (bytes).
-  docs       Write (--write) or check (--check) docs/TOOLS.md, the generated tool reference.
-  prompts    Play the example prompts through an MCP client over stdio against the Gauzy the environment
-             names (API_BASE_URL, GAUZY_AUTH_EMAIL, GAUZY_AUTH_PASSWORD; without them the sandbox), and say
-             whether the text answers each. --project <part of a name>, --task <part of a title>.
+${Object.entries(COMMANDS).map(([name, { help }]) => `  ${name.padEnd(10)} ${indent(help, ' '.repeat(13))}`).join('\n')}
 `;
 
 const DOCS_PATH = fileURLToPath(new URL('../../docs/TOOLS.md', import.meta.url));
 
+/** A mistake on the command line: said on stderr with the usage, exit code 2. */
+class UsageError extends Error {}
+
+/** Refuses options the command does not take and options missing their value, naming them. */
+function checkOptions(command: string, args: readonly string[]): void {
+  const options = COMMANDS[command]!.options ?? {};
+  const takes = Object.keys(options);
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    const kind = options[arg];
+    if (!kind) {
+      throw new UsageError(`gauzy-mcp ${command}: ${arg.startsWith('-') ? 'unknown option' : 'unexpected argument'} "${arg}"; ${takes.length ? `it takes ${takes.join(', ')}` : 'it takes no options'}`);
+    }
+    if (kind === 'value') {
+      const value = args[index + 1];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`gauzy-mcp ${command}: ${arg} needs a value`);
+      index++;
+    }
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v' || command === 'version') {
+    process.stdout.write(`${packageJson.version}\n`);
+    return;
+  }
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (!COMMANDS[command]) throw new UsageError(`gauzy-mcp: unknown command "${command}"`);
+  // A command's --help says what it does and starts nothing (stdio would serve, demo would bind its ports).
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`Usage: gauzy-mcp ${command}${COMMANDS[command]!.options ? ' [options]' : ''}\n\n${COMMANDS[command]!.help}\n`);
+    return;
+  }
+  checkOptions(command, rest);
   switch (command) {
     case 'stdio':
       return (await import('./commands/stdio.js')).runStdio(process.env);
@@ -44,6 +97,7 @@ async function main(argv: string[]): Promise<void> {
     case 'prompts':
       return (await import('./commands/prompts.js')).runPrompts(rest, process.env);
     case 'docs': {
+      if (rest.includes('--write') && rest.includes('--check')) throw new UsageError('gauzy-mcp docs: --write or --check, not both');
       const { writeOrCheckDocs } = await import('./commands/docs.js');
       const mode = rest.includes('--write') ? 'write' : 'check';
       const current = writeOrCheckDocs(await loadPlugins(), DOCS_PATH, mode);
@@ -53,13 +107,14 @@ async function main(argv: string[]): Promise<void> {
       }
       return;
     }
-    default:
-      process.stderr.write(USAGE);
-      process.exitCode = command === undefined || command === 'help' || command === '--help' ? 0 : 2;
   }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
   const message = isGauzyMcpError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
   process.stderr.write(`gauzy-mcp: ${message}\n`);
   process.exit(1);

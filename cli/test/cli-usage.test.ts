@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+// Issue #15 item 4: a CLI that helps. `stdio --help` used to start the server and `demo --help` to bind its
+// ports; an unknown flag was ignored.
+
+const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+function run(...args: string[]) {
+  const { API_BASE_URL: _drop, ...env } = process.env;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=gauzy-source', MAIN, ...args], { env: { ...env, PORT: '1' }, encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test('--version prints the version; --help and no command print the usage listing every command; both exit 0', () => {
+  for (const flag of ['--version', '-v']) assert.deepEqual([run(flag).code, run(flag).stdout], [0, `${VERSION}\n`]);
+  for (const args of [['--help'], ['help'], []]) {
+    const { code, stdout } = run(...args);
+    assert.equal(code, 0);
+    for (const command of ['stdio', 'demo', 'serve', 'sandbox', 'tools', 'docs', 'prompts']) assert.match(stdout, new RegExp(`\\n  ${command} `));
+  }
+});
+
+test('<command> --help says what the command does and starts nothing (stdio would serve, demo would bind a port)', () => {
+  for (const command of ['stdio', 'demo', 'serve', 'sandbox']) {
+    const { code, stdout, stderr } = run(command, '--help');
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, new RegExp(`^Usage: gauzy-mcp ${command}`));
+    assert.doesNotMatch(stderr, /ready|listening|EACCES/i, 'nothing was started');
+  }
+  assert.match(run('serve', '-h').stdout, /--auth-config <file>/);
+});
+
+test('an unknown command, an unknown option or a missing value says which and exits 2', () => {
+  const unknown = run('strat');
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /^gauzy-mcp: unknown command "strat"/);
+  const option = run('stdio', '--prot', '2025');
+  assert.equal(option.code, 2);
+  assert.match(option.stderr, /^gauzy-mcp stdio: unknown option "--prot"; it takes no options/);
+  const serve = run('serve', '--conf', 'x.json');
+  assert.match(serve.stderr, /^gauzy-mcp serve: unknown option "--conf"; it takes --config, --auth-config/);
+  const missing = run('prompts', '--project');
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /^gauzy-mcp prompts: --project needs a value/);
+  assert.equal(run('docs', '--write', '--check').code, 2);
+});
