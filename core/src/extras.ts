@@ -16,7 +16,8 @@ export class PluginExtras {
   readonly templateListing: Array<Record<string, unknown>>;
   readonly promptListing: Array<Record<string, unknown>>;
 
-  constructor(plugins: readonly PluginDefinition[]) {
+  /** `served` says whether a tool name is callable here; a prompt whose `uses` are not all served is left out. */
+  constructor(plugins: readonly PluginDefinition[], served: (tool: string) => boolean = () => true) {
     const owners = new Map<string, string>();
     const claim = (key: string, plugin: string) => {
       const owner = owners.get(key);
@@ -39,7 +40,7 @@ export class PluginExtras {
           throw new GauzyMcpError('GMCP_ERR_PLUGIN_INVALID', [plugin.name, `prompt "${prompt.name}" needs a name of [A-Za-z0-9_.-], a description and get()`]);
         }
         claim(`prompt ${prompt.name}`, plugin.name);
-        this.prompts.set(prompt.name, prompt);
+        if ((prompt.uses ?? []).every(served)) this.prompts.set(prompt.name, prompt);
       }
     }
     this.resourceListing = [...this.resources.values()].map(({ uri, name, title, description, mimeType }) => defined({ uri, name, title, description, mimeType }));

@@ -80,7 +80,6 @@ export class Inventory {
   constructor(plugins: readonly PluginDefinition[], options: InventoryOptions = {}) {
     this.options = options;
     const all = registerAll(plugins);
-    this.extras = new PluginExtras(plugins);
     const toolsetInfo = plugins.flatMap((plugin) =>
       plugin.toolsets.map((toolset) => ({
         name: toolset.name,
@@ -104,6 +103,11 @@ export class Inventory {
       this.byName.set(tool.name, tool);
       for (const alias of otherNames(tool)) this.byName.set(alias, tool);
     }
+    // Prompts that name tools are served only with them (a prompt's tools may sit in toolsets not turned on).
+    this.extras = new PluginExtras(plugins, (name) => {
+      const tool = this.byName.get(name);
+      return tool !== undefined && !tool.definition.retired;
+    });
   }
 
   /** Finds a tool by its name, an alias or a preset name (retired tools included: they answer with their reason). */

@@ -203,6 +203,11 @@ export interface PromptDefinition {
   name: string;
   title?: string;
   description: string;
+  /**
+   * The tools the prompt tells the model to call, by name. A server lists the prompt only when it serves them
+   * all (their toolsets are on), so a prompt never sends a model to a tool it cannot call.
+   */
+  uses?: readonly string[];
   arguments?: ReadonlyArray<{ name: string; description?: string; required?: boolean }>;
   get(args: Record<string, string>, ctx: ReadContext): Promise<GetPromptResult>;
   /** Suggestions for an argument's value (`completion/complete`). */
