@@ -10,8 +10,12 @@ const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 function run(...args: string[]) {
+  return runWith({}, ...args);
+}
+
+function runWith(extra: Record<string, string>, ...args: string[]) {
   const { API_BASE_URL: _drop, ...env } = process.env;
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=gauzy-source', MAIN, ...args], { env: { ...env, PORT: '1' }, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=gauzy-source', MAIN, ...args], { env: { ...env, PORT: '1', ...extra }, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -47,4 +51,10 @@ test('an unknown command, an unknown option or a missing value says which and ex
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /^gauzy-mcp prompts: --project needs a value/);
   assert.equal(run('docs', '--write', '--check').code, 2);
+});
+
+test('stdio with an API_BASE_URL that has no scheme fails at start, saying the form to use', () => {
+  const bad = runWith({ API_BASE_URL: 'gauzy.example.com', GAUZY_AUTH_EMAIL: 'a@b.c', GAUZY_AUTH_PASSWORD: 'x' }, 'stdio');
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /API_BASE_URL "gauzy.example.com" is not a URL; give it with its scheme, e.g. https:\/\/gauzy.example.com/);
 });

@@ -30,3 +30,4 @@ export { createCatalog, createGauzyHttp, createCredentialCaller } from './kernel
 export type { Catalog, CatalogOptions, CredentialCallerOptions, GauzyConnectionOptions } from './kernel.js';
 export { KERNEL_VERSION } from './version.js';
 export { PluginExtras } from './extras.js';
+export { normalizeGauzyBaseUrl } from './gauzy/base-url.js';

@@ -1,5 +1,5 @@
 import { createKernel, type GauzyCredentials } from '@gauzy-mcp/core';
-import { createLogger, inventoryOptionsFromEnv, logLevelFromEnv, serveKernelOverStdio } from '@gauzy-mcp/core/internal';
+import { createLogger, inventoryOptionsFromEnv, logLevelFromEnv, normalizeGauzyBaseUrl, serveKernelOverStdio } from '@gauzy-mcp/core/internal';
 import type { Sandbox } from '@gauzy-mcp/testkit';
 import { importFromCli, loadPlugins, pluginPackagesFromEnv } from '../plugins.js';
 
@@ -11,7 +11,9 @@ import { importFromCli, loadPlugins, pluginPackagesFromEnv } from '../plugins.js
 export async function runStdio(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const log = createLogger({ level: logLevelFromEnv(env) });
   let sandbox: Sandbox | undefined;
-  let baseUrl = env.API_BASE_URL ?? env.GAUZY_API_BASE_URL;
+  const given = env.API_BASE_URL ?? env.GAUZY_API_BASE_URL;
+  // A wrong address fails here, before any sign-in, with the form to use; one ending in /api is understood.
+  let baseUrl = given ? normalizeGauzyBaseUrl(given, env.API_BASE_URL ? 'API_BASE_URL' : 'GAUZY_API_BASE_URL') : undefined;
   let credentials: GauzyCredentials | undefined;
   if (baseUrl) {
     if (!env.GAUZY_AUTH_EMAIL || !env.GAUZY_AUTH_PASSWORD) {

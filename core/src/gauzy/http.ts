@@ -1,5 +1,6 @@
 import { GauzyMcpError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { normalizeGauzyBaseUrl } from './base-url.js';
 import { gauzyHttpError } from './errors.js';
 import { GauzyFile, isFileType } from './file.js';
 import { encodeQuery, fillRoute, type QueryInput } from './query.js';
@@ -45,7 +46,7 @@ export class GauzyHttp {
   private readonly fetchImpl: typeof fetch;
 
   constructor(options: GauzyHttpOptions) {
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.baseUrl = normalizeGauzyBaseUrl(options.baseUrl, 'the Gauzy base URL');
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.log = options.log;
