@@ -58,3 +58,12 @@ test('stdio with an API_BASE_URL that has no scheme fails at start, saying the f
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /API_BASE_URL "gauzy.example.com" is not a URL; give it with its scheme, e.g. https:\/\/gauzy.example.com/);
 });
+
+test("stdio's client config repeats the env it was started with, the password only as a placeholder (#15 item 9)", async () => {
+  const { clientConfig } = await import('../src/commands/stdio.js');
+  const config = clientConfig({ API_BASE_URL: 'https://gauzy.example.com', GAUZY_AUTH_EMAIL: 'ana@example.com', GAUZY_AUTH_PASSWORD: 'hunter2', GAUZY_MCP_TOOLSETS: 'default,reports', HOME: '/root' });
+  assert.deepEqual(config.env, { API_BASE_URL: 'https://gauzy.example.com', GAUZY_AUTH_EMAIL: 'ana@example.com', GAUZY_AUTH_PASSWORD: '<your Gauzy password>', GAUZY_MCP_TOOLSETS: 'default,reports' });
+  assert.ok(!JSON.stringify(config).includes('hunter2'), 'no secret printed');
+  assert.deepEqual(config.args.at(-1), 'stdio');
+  assert.equal(clientConfig({}).env, undefined);
+});

@@ -57,7 +57,7 @@ export async function runStdio(env: NodeJS.ProcessEnv = process.env): Promise<vo
   const perToolset = kernel.facts.toolsets.filter((toolset) => toolset.tools > 0).map((toolset) => `${toolset.name} ${toolset.tools}`).join(', ');
   process.stderr.write(
     `gauzy-mcp ${kernel.facts.version} ready on stdio: ${kernel.facts.toolCount} tools (${perToolset}) for Gauzy at ${baseUrl}${sandbox ? ' (bundled sandbox)' : ''} as ${who}. ` +
-      `Client config: {"command":${JSON.stringify(process.execPath)},"args":${JSON.stringify([process.argv[1] ?? 'gauzy-mcp', 'stdio'])}}\n`,
+      `Client config: ${JSON.stringify(clientConfig(env))}\n`,
   );
   let closing = false;
   const shutdown = async () => {
@@ -71,4 +71,16 @@ export async function runStdio(env: NodeJS.ProcessEnv = process.env): Promise<vo
   void handle.drained.then(shutdown);
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+/** What this server was started with, that a client config must repeat to start it the same way. */
+const CONFIG_ENV = ['API_BASE_URL', 'GAUZY_API_BASE_URL', 'GAUZY_AUTH_EMAIL', 'GAUZY_AUTH_PASSWORD', 'GAUZY_MCP_TOOLSETS', 'GAUZY_MCP_READ_ONLY', 'GAUZY_MCP_TOOLS', 'GAUZY_MCP_EXCLUDE_TOOLS', 'GAUZY_MCP_PLUGINS'] as const;
+
+/**
+ * The stdio entry of a client's config (Claude Desktop, Cursor) for this very server: the command, and the env it
+ * was started with. The password is never printed: its place says to put it there.
+ */
+export function clientConfig(env: NodeJS.ProcessEnv): { command: string; args: string[]; env?: Record<string, string> } {
+  const given = Object.fromEntries(CONFIG_ENV.filter((name) => env[name]).map((name) => [name, name === 'GAUZY_AUTH_PASSWORD' ? '<your Gauzy password>' : env[name]!]));
+  return { command: process.execPath, args: [process.argv[1] ?? 'gauzy-mcp', 'stdio'], ...(Object.keys(given).length ? { env: given } : {}) };
 }
