@@ -23,6 +23,12 @@ front of it on http://127.0.0.1:$PORT/mcp (PORT default 3001, HOST default 127.0
     options: { '--config': 'value', '--auth-config': 'value' },
   },
   sandbox: { help: 'The Gauzy sandbox alone on http://127.0.0.1:$PORT (default 3000), for plugin authors.' },
+  check: {
+    help: `What would stop the server working, found now: without --config, API_BASE_URL and the account
+(signed in for real, so a wrong password shows); with --config <file> (or GAUZY_MCP_CONFIG), the
+host's config, each configured account, Redis and the authorization server's keys. Exit 1 on a problem.`,
+    options: { '--config': 'value' },
+  },
   tools: { help: 'How many tools each pack brings, their names, and what their tools/list entries weigh (bytes).' },
   docs: { help: 'Write (--write) or check (--check) docs/TOOLS.md, the generated tool reference.', options: { '--write': 'flag', '--check': 'flag' } },
   prompts: {
@@ -89,6 +95,9 @@ async function main(argv: string[]): Promise<void> {
       return (await import('./commands/serve.js')).runServe(rest, process.env);
     case 'sandbox':
       return (await import('./commands/sandbox.js')).runSandbox(process.env);
+    case 'check':
+      process.exitCode = await (await import('./commands/check.js')).runCheck(rest, process.env);
+      return;
     case 'tools': {
       const { toolsReport } = await import('./commands/tools.js');
       process.stdout.write(toolsReport(await loadPlugins(pluginPackagesFromEnv(process.env))));
