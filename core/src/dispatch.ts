@@ -189,7 +189,7 @@ function declaredRoutesOnly(tool: RegisteredTool, client: GauzyClient<GauzyToken
     return client.request<T>({ ...req, signal });
   };
   const call = async <T>(method: HttpMethod, route: string, body: unknown, options: CallOptions = {}) =>
-    (await request<T>({ method, route, body, params: options.params, query: options.query, timeoutMs: options.timeoutMs })).data;
+    (await request<T>({ method, route, body, params: options.params, query: options.query, timeoutMs: options.timeoutMs, language: options.language })).data;
   return {
     baseUrl: client.baseUrl,
     request,

@@ -28,6 +28,8 @@ export interface CallOptions {
   params?: Record<string, string | number>;
   query?: QueryInput;
   timeoutMs?: number;
+  /** Gauzy's `Language` header: the language it translates answers into (e.g. product categories); default English. */
+  language?: string;
 }
 
 /** The Gauzy API as a handler sees it: already signed in as the caller, cancellation wired in. */

@@ -18,6 +18,8 @@ export interface GauzyRequest {
   signal?: AbortSignal;
   /** Overrides the client's default timeout for this call. */
   timeoutMs?: number;
+  /** Sent as Gauzy's `Language` header (its i18n and translated entities read it). */
+  language?: string;
 }
 
 export interface GauzyResponse<T = unknown> {
@@ -62,7 +64,8 @@ export class GauzyHttp {
     const url = this.url(request);
     const init: RequestInit = {
       method: request.method,
-      headers: { accept: 'application/json', ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      // The caller's headers (authorization, tenant) come last: a request's own options never replace them.
+      headers: { accept: 'application/json', ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(request.language ? { language: request.language } : {}), ...headers },
       body: request.body !== undefined ? JSON.stringify(request.body) : undefined,
     };
     const timeoutMs = request.timeoutMs ?? this.timeoutMs;

@@ -1,6 +1,6 @@
 import { defineTool, entityOutput, listOutput, listResult, ok, pagination, uuid, withRefusalHints, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { categoryEntity, CATEGORIES_TOOLSET as toolset, compactCategory, describeCategory, translationsInput } from '../entities.js';
+import { categoryEntity, CATEGORIES_TOOLSET as toolset, compactCategory, describeCategory, LanguageCode, translationsInput } from '../entities.js';
 import { contains, productsOfCategory, readMany, readOnlyRole, readWindow } from './read.js';
 
 type Item = Record<string, unknown>;
@@ -22,16 +22,17 @@ export const listCategories = defineTool({
   toolset,
   aliases: categoryEntity.aliases?.list,
   effect: 'read',
-  input: z.object({ name: z.string().trim().min(1).optional(), ...pagination }),
+  input: z.object({ name: z.string().trim().min(1).optional(), langCode: LanguageCode.optional().describe('Default en'), ...pagination }),
   output: listOutput,
   routes: [`GET ${PAGINATION}`],
-  async handler({ name, take, skip }, ctx) {
+  async handler({ name, langCode, take, skip }, ctx) {
     const compact = (items: Item[]) => items.map((item) => compactCategory(item));
+    // Gauzy translates categories to its Language header (ProductCategoryController's LanguageDecorator), not to a where[].
     if (!name) {
-      const page = await readWindow(ctx, PAGINATION, {}, ['products'], skip, take);
+      const page = await readWindow(ctx, PAGINATION, {}, ['products'], skip, take, langCode);
       return listResult({ items: compact(page.items), total: page.total, skip, take, noun: 'product categories', describe: describeCategory });
     }
-    const read = await readMany(ctx, PAGINATION, {}, ['products']);
+    const read = await readMany(ctx, PAGINATION, {}, ['products'], langCode);
     const kept = compact(read.items).filter((item) => contains(item.name, name) || ((item.translations as Item[] | undefined) ?? []).some((t) => contains(t.name, name)));
     const result = listResult({ items: kept, unpaged: true, skip, take, noun: 'product categories', describe: describeCategory });
     const note = `Gauzy cannot search category names (they are in its translations table), so ${read.items.length} of ${read.total} categories were read and filtered here${read.items.length < read.total ? '; later ones were not read' : ''}.`;

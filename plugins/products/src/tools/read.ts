@@ -10,23 +10,23 @@ export const readOnlyRole = (what: string): RefusalHint => ({
 });
 
 /** One page of a `/pagination` route (BaseQueryDTO: `skip` a 1-based page), newest first; rows created together (Gauzy's demo seed) by id, so pages neither repeat nor skip one. */
-export async function readPage(ctx: ToolContext, path: string, where: Record<string, QueryValue>, relations: readonly string[], take: number, page: number) {
-  const answer = await ctx.gauzy.get(path, { query: { where: scopeWhere(ctx.scope, where), ...(relations.length ? { relations: [...relations] } : {}), order: { createdAt: 'DESC', id: 'ASC' }, take, skip: page } });
+export async function readPage(ctx: ToolContext, path: string, where: Record<string, QueryValue>, relations: readonly string[], take: number, page: number, language?: string) {
+  const answer = await ctx.gauzy.get(path, { query: { where: scopeWhere(ctx.scope, where), ...(relations.length ? { relations: [...relations] } : {}), order: { createdAt: 'DESC', id: 'ASC' }, take, skip: page }, language });
   const read = normalizePage(answer);
   if (!read.paged) throw new GauzyMcpError('GMCP_ERR_GAUZY_BAD_RESPONSE', ['expected {items,total}']);
   return read;
 }
 
 /** Rows `[skip, skip + take)` of a `/pagination` route. */
-export const readWindow = (ctx: ToolContext, path: string, where: Record<string, QueryValue>, relations: readonly string[], skip: number, take: number) =>
-  readRowWindow((size, page) => readPage(ctx, path, where, relations, size, page), skip, take);
+export const readWindow = (ctx: ToolContext, path: string, where: Record<string, QueryValue>, relations: readonly string[], skip: number, take: number, language?: string) =>
+  readRowWindow((size, page) => readPage(ctx, path, where, relations, size, page, language), skip, take);
 
 /** Up to {@link LOCAL_FILTER_ROWS} rows of a `/pagination` route, 100 a page, to be filtered here. */
-export async function readMany(ctx: ToolContext, path: string, where: Record<string, QueryValue>, relations: readonly string[]): Promise<{ items: Item[]; total: number }> {
+export async function readMany(ctx: ToolContext, path: string, where: Record<string, QueryValue>, relations: readonly string[], language?: string): Promise<{ items: Item[]; total: number }> {
   const items: Item[] = [];
   let total = 0;
   for (let page = 1; items.length < LOCAL_FILTER_ROWS; page++) {
-    const read = await readPage(ctx, path, where, relations, 100, page);
+    const read = await readPage(ctx, path, where, relations, 100, page, language);
     items.push(...read.items);
     total = read.total;
     if (read.items.length < 100 || items.length >= total) break;
