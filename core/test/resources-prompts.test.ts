@@ -218,3 +218,25 @@ test('two plugins serving the same prompt name or template stop start-up', () =>
     (error: unknown) => isGauzyMcpError(error, 'GMCP_ERR_PLUGIN_INVALID') && /resource template test:\/\/items\/\{id\} is already served by first-items/.test(error.message),
   );
 });
+
+test('a prompt that names tools is kept only where all of them are served (their toolsets on, not retired)', async () => {
+  const { Inventory } = await import('../src/internal.js');
+  const noop = async () => ({ messages: [] });
+  const withPrompts = definePlugin({
+    ...base,
+    name: 'with-prompts',
+    toolsets: [{ name: 'always', description: 'On by default.', default: true }, { name: 'extra', description: 'Off unless named.' }],
+    tools: ['always', 'extra'].map((toolset) =>
+      defineTool({ name: `tool_${toolset}`, title: toolset, description: `In ${toolset}.`, toolset, effect: 'read', session: false, routes: [], input: z.object({}), handler: async () => ({ structured: {}, text: '' }) }),
+    ),
+    prompts: [
+      { name: 'plain', description: 'Names no tool.', get: noop },
+      { name: 'on-default', description: 'Uses the default tool.', uses: ['tool_always'], get: noop },
+      { name: 'needs-extra', description: 'Uses both.', uses: ['tool_always', 'tool_extra'], get: noop },
+    ],
+  });
+  const listed = (toolsets?: string[]) => new Inventory([withPrompts], toolsets ? { toolsets } : {}).extras.promptListing.map((prompt) => prompt.name);
+  assert.deepEqual(listed(), ['plain', 'on-default']);
+  assert.deepEqual(listed(['all']), ['plain', 'on-default', 'needs-extra']);
+  assert.deepEqual(new Inventory([withPrompts], { toolsets: ['all'], exclude: ['tool_extra'] }).extras.promptListing.map((prompt) => prompt.name), ['plain', 'on-default']);
+});
