@@ -25,5 +25,10 @@ export interface Authenticator {
    * `WWW-Authenticate` challenge when credentials are missing or wrong).
    */
   authenticate(headers: Record<string, string | string[] | undefined>): Promise<Identity>;
+  /**
+   * For readiness: resolves when the credentials this authenticator signs in with work, rejects naming those that
+   * do not. Modes without configured credentials (OAuth: each user signs in) leave it out.
+   */
+  checkCredentials?(): Promise<void>;
   close?(): Promise<void>;
 }

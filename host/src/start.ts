@@ -139,6 +139,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
       await response.body?.cancel();
       if (response.status >= 500) throw new Error(`Gauzy answered ${response.status}`);
     },
+    ...(authenticator.checkCredentials ? { checkCredentials: () => authenticator.checkCredentials!() } : {}),
     facts: () => ({ tools: catalog.facts.toolCount, state: state.kind, identity: authenticator.mode, sessionsLive: sessions.liveCount }),
   });
 

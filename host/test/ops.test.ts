@@ -78,6 +78,34 @@ describe('operations: audit, headers, readiness, draining', () => {
     }
   });
 
+  test('/ready names a configured account that cannot sign in, without its password, and does not sign in on every probe', async () => {
+    const admin = sandbox.seed.users.superAdmin;
+    const accounts = [
+      { name: 'good', email: admin.email, password: admin.password, token: 'good-token-of-16-chars' },
+      { name: 'typo', email: admin.email, password: 'not-the-password', token: 'typo-token-of-16-chars' },
+    ];
+    const own = await startTestHost(sandbox, { identity: { mode: 'development', accounts } });
+    try {
+      sandbox.clearRequests();
+      const first = await fetch(`${own.url}/ready`);
+      assert.equal(first.status, 503);
+      const body = (await first.json()) as { checks: Record<string, { ok: boolean; error?: string }> };
+      assert.equal(body.checks.gauzy?.ok, true);
+      assert.equal(body.checks.credentials?.ok, false);
+      assert.match(String(body.checks.credentials?.error), /^typo <admin@ever.co> cannot sign in to Gauzy: /);
+      assert.doesNotMatch(JSON.stringify(body), /not-the-password|good/);
+      const logins = () => sandbox.requests.filter((request) => request.path === '/api/auth/login').length;
+      assert.equal(logins(), 2, 'each account tried once');
+      await fetch(`${own.url}/ready`);
+      await fetch(`${own.url}/ready`);
+      assert.equal(logins(), 2, 'later probes answer from the signed-in session and the remembered failure');
+    } finally {
+      await own.close();
+    }
+    // With working credentials the host is ready.
+    assert.equal((await fetch(`${host.url}/ready`)).status, 200);
+  });
+
   test('shutdown lets a call in flight finish, then refuses new connections', async () => {
     const own = await startTestHost(sandbox);
     const client = await connectHttp(own.mcpUrl, '2026-07-28');

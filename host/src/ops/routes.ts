@@ -8,6 +8,8 @@ export interface OpsDeps {
   checkState(): Promise<void>;
   /** Resolves when Gauzy answers at all (any status below 500). */
   checkGauzy(): Promise<void>;
+  /** Resolves when the configured Gauzy accounts sign in (development identity); absent otherwise. */
+  checkCredentials?(): Promise<void>;
   facts(): Record<string, unknown>;
 }
 
@@ -16,7 +18,7 @@ export function registerOpsRoutes(app: FastifyInstance, deps: OpsDeps): void {
   const started = Date.now();
   app.get('/health', async () => ({ status: 'ok', version: deps.version, uptimeSeconds: Math.round((Date.now() - started) / 1000), ...deps.facts() }));
   app.get('/ready', async (_request, reply) => {
-    const checks = await Promise.all([probe('state', deps.checkState), probe('gauzy', deps.checkGauzy)]);
+    const checks = await Promise.all([probe('state', deps.checkState), probe('gauzy', deps.checkGauzy), ...(deps.checkCredentials ? [probe('credentials', deps.checkCredentials)] : [])]);
     const ready = checks.every((check) => check.ok);
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(checks.map(({ name, ...rest }) => [name, rest])) });
   });
