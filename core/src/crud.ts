@@ -244,6 +244,27 @@ function softDeleteOf(entity: EntitySpec, tool: string): SoftDeleteSpec {
 }
 
 /**
+ * A create or update tool answered from the record read back after the write: Gauzy's POST answers relations
+ * as bare `{id}`s and its PUT an UpdateResult or the body as sent (unsent columns null), so a line built from
+ * the write's own answer would misname what was saved. `read` fetches one record as the pack's get does.
+ */
+export function answerReadBack(
+  tool: ToolDefinition,
+  options: { verb: string; noun: string; describe: (item: Item) => string; routes: readonly RouteRef[]; read: (ctx: ToolContext, id: string) => Promise<Item> },
+): ToolDefinition {
+  return defineTool({
+    ...tool,
+    routes: [...new Set([...tool.routes, ...options.routes])],
+    async handler(args, ctx) {
+      const answer = await tool.handler(args, ctx);
+      const id = (answer.structured as Item | undefined)?.id;
+      if (typeof id !== 'string') return answer;
+      return entityResult(await options.read(ctx, id), options.verb, options.noun, options.describe);
+    },
+  });
+}
+
+/**
  * The restore tool for an entity, derived from its spec: a listed tool over `PUT /:id/recover` where Gauzy
  * can restore, otherwise a retired name that answers GMCP_ERR_TOOL_RETIRED with the spec's reason.
  */

@@ -31,6 +31,7 @@ export type { ErrorCode, ErrorKind, FieldIssue } from './errors.js';
 export { validatePlugin, MAX_DESCRIPTION_LENGTH, PLUGIN_NAME_PATTERN, PROMPT_NAME_PATTERN, TOOL_NAME_PATTERN } from './plugin-validation.js';
 export { toJsonSchema } from './json-schema.js';
 export { ok, listResult, entityResult, describeItem, project, personName, refLabel, formatValue } from './results.js';
+export { currencyCode, formatMoney, GAUZY_CURRENCY_CODES, sumByCurrency } from './money.js';
 export type { ListResultInput } from './results.js';
 export { uuid, isoDate, pagination, fields, organizationIdParam, relationsParam, listOutput, entityOutput, MAX_TAKE, DEFAULT_TAKE } from './schema.js';
 export { silentLogger } from './log.js';

@@ -239,3 +239,18 @@ export function tally(items: readonly Item[], key: string): Record<string, numbe
   return counts;
 }
 
+
+const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A date range as Gauzy's expense, income and payment services read `where[<date>]`: `{ startDate, endDate }`
+ * to a `Between`, where one end alone falls back to the current month. So an open end is filled with the widest
+ * one, and a plain day as `endDate` counts that whole day. Undefined when neither end is given.
+ */
+export function betweenWhere(startDate?: string, endDate?: string): { startDate: string; endDate: string } | undefined {
+  if (!startDate && !endDate) return undefined;
+  return {
+    startDate: startDate ?? '1970-01-01T00:00:00.000Z',
+    endDate: endDate ? (DAY_ONLY.test(endDate) ? `${endDate}T23:59:59.999Z` : endDate) : '9999-12-31T23:59:59.999Z',
+  };
+}

@@ -1,6 +1,5 @@
-import { defineEntity, formatValue, isoDate, personName, uuid } from '@gauzy-mcp/core';
+import { currencyCode, defineEntity, formatValue, isoDate, personName, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { currency } from './currencies.js';
 
 export const EQUIPMENT_TOOLSET = 'equipment';
 export const SHARING_TOOLSET = 'equipment-sharing';
@@ -145,7 +144,7 @@ export const equipmentEntity = defineEntity({
     name: z.string().trim().min(1),
     type: z.string().trim(),
     serialNumber: z.string().trim(),
-    currency: currency(),
+    currency: currencyCode(),
     initialCost: z.number().nonnegative().optional(),
     manufacturedYear: z.number().int().optional(),
     maxSharePeriod: z.number().int().positive().optional().describe('Days'),

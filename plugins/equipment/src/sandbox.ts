@@ -1,5 +1,4 @@
-import { sandboxEntity, type DtoSpec, type SandboxEntity } from '@gauzy-mcp/core';
-import { CURRENCY_CODES } from './currencies.js';
+import { type DtoSpec, GAUZY_CURRENCY_CODES, sandboxEntity, type SandboxEntity } from '@gauzy-mcp/core';
 import { equipmentEntity, equipmentSharingEntity, equipmentSharingPolicyEntity } from './entities.js';
 
 /**
@@ -20,7 +19,7 @@ const EQUIPMENT_DTO: DtoSpec = {
     maxSharePeriod: { type: 'number' },
     autoApproveShare: { type: 'boolean' },
     tags: { type: 'array' },
-    currency: { type: 'any', required: true, enum: [...CURRENCY_CODES] },
+    currency: { type: 'any', required: true, enum: [...GAUZY_CURRENCY_CODES] },
   },
   tenantOrganization: true,
 };

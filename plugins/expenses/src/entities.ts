@@ -1,6 +1,5 @@
-import { crudServiceCannotRecover, defineEntity, formatValue, isoDate, refLabel, uuid } from '@gauzy-mcp/core';
+import { crudServiceCannotRecover, currencyCode, defineEntity, formatMoney, formatValue, isoDate, refLabel, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { currency } from './currencies.js';
 
 export const EXPENSES_TOOLSET = 'expenses';
 export const EXPENSES_BULK_TOOLSET = 'expenses-bulk';
@@ -17,8 +16,6 @@ export const ExpenseStatus = z.enum(['INVOICED', 'UNINVOICED', 'PAID', 'NOT_BILL
 /** ExpenseTypesEnum; the web client lets only BILLABLE_TO_CONTACT ones take a status other than NOT_BILLABLE. */
 export const ExpenseType = z.enum(['TAX_DEDUCTIBLE', 'NOT_TAX_DEDUCTIBLE', 'BILLABLE_TO_CONTACT']);
 
-/** An amount as money: two decimals and the currency (`120.00 USD`). */
-export const money = (amount: unknown, code: unknown) => `${Number(amount ?? 0).toFixed(2)} ${String(code ?? '')}`.trim();
 
 const named = (value: unknown, id: unknown, what: string) => refLabel(value) ?? (id ? `${what} ${String(id)}` : undefined);
 
@@ -32,7 +29,7 @@ export function describeExpense(expense: Item): string {
     expense.purpose ? `"${String(expense.purpose)}"` : expense.notes ? `"${String(expense.notes)}"` : undefined,
     expense.splitExpense ? 'split' : undefined,
   ].filter(Boolean);
-  return `${formatValue(expense.valueDate)} · ${money(expense.amount, expense.currency)} [${String(expense.status ?? 'no status')}] (id ${String(expense.id)})${facts.length ? ` · ${facts.join(' · ')}` : ''}`;
+  return `${formatValue(expense.valueDate)} · ${formatMoney(expense.amount, expense.currency)} [${String(expense.status ?? 'no status')}] (id ${String(expense.id)})${facts.length ? ` · ${facts.join(' · ')}` : ''}`;
 }
 
 /**
@@ -44,7 +41,7 @@ export function describeExpense(expense: Item): string {
  */
 export const expenseFields = {
   amount: z.number().nonnegative(),
-  currency: currency(),
+  currency: currencyCode(),
   valueDate: isoDate().optional(),
   status: ExpenseStatus.optional(),
   typeOfExpense: ExpenseType.optional(),

@@ -1,5 +1,4 @@
-import { sandboxEntity, type DtoSpec, type FieldRule, type SandboxEntity } from '@gauzy-mcp/core';
-import { CURRENCY_CODES } from './currencies.js';
+import { type DtoSpec, type FieldRule, GAUZY_CURRENCY_CODES, type SandboxEntity, sandboxEntity } from '@gauzy-mcp/core';
 import { expenseCategoryEntity, expenseEntity, ExpenseStatus, organizationVendorEntity } from './entities.js';
 
 /**
@@ -17,7 +16,7 @@ const EXPENSE_FIELDS: Record<string, FieldRule> = {
   status: { type: 'string', enum: ExpenseStatus.options },
   projectId: text, organizationContactId: text, categoryId: text, vendorId: text,
   project: { type: 'object' }, organizationContact: { type: 'object' }, category: { type: 'object' }, vendor: { type: 'object' }, tags: { type: 'array' },
-  currency: { type: 'string', required: true, enum: [...CURRENCY_CODES] },
+  currency: { type: 'string', required: true, enum: [...GAUZY_CURRENCY_CODES] },
 };
 /** CreateExpenseDTO also takes the employee (PartialType(EmployeeFeatureDTO)); UpdateExpenseDTO does not, and whitelists it away. */
 const EXPENSE_CREATE: DtoSpec = { fields: { ...EXPENSE_FIELDS, employeeId: text, employee: { type: 'object' } }, tenantOrganization: true, whitelist: true };

@@ -1,13 +1,10 @@
-import { crudServiceCannotRecover, defineEntity, formatValue, isoDate, refLabel, uuid } from '@gauzy-mcp/core';
+import { crudServiceCannotRecover, currencyCode, defineEntity, formatMoney, formatValue, isoDate, refLabel, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { currency } from './currencies.js';
 
 export const INCOME_TOOLSET = 'income';
 
 type Item = Record<string, unknown>;
 
-/** An amount as money: two decimals and the currency (`5000.00 USD`). */
-export const money = (amount: unknown, code: unknown) => `${Number(amount ?? 0).toFixed(2)} ${String(code ?? '')}`.trim();
 
 const named = (value: unknown, id: unknown) => refLabel(value) ?? (id ? String(id) : undefined);
 
@@ -21,7 +18,7 @@ export function describeIncome(income: Item): string {
     income.isBonus ? 'bonus' : undefined,
     income.notes ? `"${String(income.notes)}"` : undefined,
   ].filter(Boolean);
-  return `${formatValue(income.valueDate)} · ${money(income.amount, income.currency)} (id ${String(income.id)}) · ${facts.join(' · ')}`;
+  return `${formatValue(income.valueDate)} · ${formatMoney(income.amount, income.currency)} (id ${String(income.id)}) · ${facts.join(' · ')}`;
 }
 
 /**
@@ -32,7 +29,7 @@ export function describeIncome(income: Item): string {
  */
 export const incomeFields = {
   amount: z.number().nonnegative(),
-  currency: currency(),
+  currency: currencyCode(),
   clientId: uuid().describe('The client (organization contact) it came from'),
   valueDate: isoDate().optional(),
   isBonus: z.boolean().optional(),

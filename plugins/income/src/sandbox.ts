@@ -1,5 +1,4 @@
-import { sandboxEntity, type DtoSpec, type FieldRule, type SandboxEntity } from '@gauzy-mcp/core';
-import { CURRENCY_CODES } from './currencies.js';
+import { type DtoSpec, type FieldRule, GAUZY_CURRENCY_CODES, type SandboxEntity, sandboxEntity } from '@gauzy-mcp/core';
 import { incomeEntity } from './entities.js';
 
 /**
@@ -16,7 +15,7 @@ const INCOME_FIELDS: Record<string, FieldRule> = {
   isBonus: { type: 'boolean' },
   reference: { type: 'any' },
   tags: { type: 'array' },
-  currency: { type: 'string', required: true, enum: [...CURRENCY_CODES] },
+  currency: { type: 'string', required: true, enum: [...GAUZY_CURRENCY_CODES] },
 };
 /** CreateIncomeDTO also takes the employee (PartialType(EmployeeFeatureDTO)); UpdateIncomeDTO does not, and whitelists it away. */
 const INCOME_CREATE: DtoSpec = { fields: { ...INCOME_FIELDS, employeeId: { type: 'string' }, employee: { type: 'object' } }, tenantOrganization: true, whitelist: true };

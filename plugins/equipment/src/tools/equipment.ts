@@ -1,8 +1,8 @@
 import {
+  answerReadBack,
   callerEmployeeId,
   crudTools,
   defineTool,
-  entityOutput,
   listResult,
   ok,
   pagination,
@@ -87,19 +87,8 @@ const derived = crudTools(equipmentEntity, {
 });
 
 /** The derived write, its answer read back with the sharings (POST answers `tenant`, PUT the saved body). */
-function readBack(tool: ToolDefinition, verb: string): ToolDefinition {
-  return defineTool({
-    ...tool,
-    routes: [...tool.routes, EQUIPMENT_PAGINATION],
-    async handler(args, ctx) {
-      const answer = await tool.handler(args, ctx);
-      const id = (answer.structured as Item | undefined)?.id;
-      if (typeof id !== 'string') return answer;
-      const equipment = compactEquipment(await readEquipment(ctx, id));
-      return ok(equipment, `${verb} equipment: ${describeEquipment(equipment)}`);
-    },
-  });
-}
+const readBack = (tool: ToolDefinition, verb: string) =>
+  answerReadBack(tool, { verb, noun: 'equipment', describe: describeEquipment, routes: [EQUIPMENT_PAGINATION], read: async (ctx, id) => compactEquipment(await readEquipment(ctx, id)) });
 
 export const createEquipment = readBack(derived.create!, 'Created');
 export const updateEquipment = readBack(derived.update!, 'Updated');

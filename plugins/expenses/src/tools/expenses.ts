@@ -1,60 +1,40 @@
 import {
+  betweenWhere,
+  formatMoney,
+  sumByCurrency,
+  answerReadBack,
   bulkOutput,
   callerEmployeeId,
-  entityRoute,
-  MAX_BULK_ITEMS,
-  runBulk,
-  updateEntity,
   crudToolList,
+  currencyCode,
   defined,
   defineTool,
   entityFieldsParam,
   entityOutput,
+  entityRoute,
   formatValue,
   isoDate,
-  LOCAL_FILTER_ROWS,
   listOutput,
   listResult,
+  LOCAL_FILTER_ROWS,
+  MAX_BULK_ITEMS,
   ok,
   pagination,
-  readRowWindow,
-  uuid,
   type QueryValue,
+  readRowWindow,
+  runBulk,
   type ToolContext,
   type ToolDefinition,
+  updateEntity,
+  uuid,
 } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { currency } from '../currencies.js';
-import { describeExpense, EXPENSES_BULK_TOOLSET, EXPENSES_TOOLSET as toolset, expenseCreateFields, expenseEntity, ExpenseStatus, money } from '../entities.js';
+import { describeExpense, EXPENSES_BULK_TOOLSET, EXPENSES_TOOLSET as toolset, expenseCreateFields, expenseEntity, ExpenseStatus } from '../entities.js';
 import { EXPENSE_PAGINATION, hinted, readExpense, readExpensePage } from './read.js';
 
 type Item = Record<string, unknown>;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * ExpenseService.pagination bounds valueDate only with both ends (`where[valueDate][startDate]` and
- * `[endDate]`; one alone means the current month), so a missing end is filled with the widest one; a day
- * as `endDate` includes that whole day.
- */
-function valueDateRange(startDate?: string, endDate?: string): Record<string, QueryValue> | undefined {
-  if (!startDate && !endDate) return undefined;
-  const start = startDate ?? '1970-01-01T00:00:00.000Z';
-  const end = endDate ? (DAY.test(endDate) ? `${endDate}T23:59:59.000Z` : endDate) : '9999-12-31T23:59:59.000Z';
-  return { startDate: start, endDate: end };
-}
-
-/** Sums per currency, two decimals: an expense list's totals. */
-function sumsOf(items: readonly Item[]): Record<string, number> {
-  const sums: Record<string, number> = {};
-  for (const item of items) {
-    const code = String(item.currency ?? '?');
-    sums[code] = Math.round(((sums[code] ?? 0) + Number(item.amount ?? 0)) * 100) / 100;
-  }
-  return sums;
-}
-
-const sumsText = (sums: Record<string, number>) => Object.entries(sums).map(([code, sum]) => money(sum, code)).join(', ');
+const sumsText = (sums: Record<string, number>) => Object.entries(sums).map(([code, sum]) => formatMoney(sum, code)).join(', ');
 
 const listInput = z.object({
   status: ExpenseStatus.optional().describe('Pending: UNINVOICED'),
@@ -63,7 +43,7 @@ const listInput = z.object({
   employeeId: uuid().optional(),
   organizationContactId: uuid().optional().describe('Client'),
   categoryId: uuid().optional(),
-  currency: currency().optional(),
+  currency: currencyCode().optional(),
   minAmount: z.number().nonnegative().optional(),
   maxAmount: z.number().nonnegative().optional().describe('Below or equal'),
   ...pagination,
@@ -72,13 +52,13 @@ const listInput = z.object({
 
 async function listExpenses(args: z.output<typeof listInput>, ctx: ToolContext) {
   const { take, skip, fields, startDate, endDate, minAmount, maxAmount, ...equal } = args;
-  const range = valueDateRange(startDate, endDate);
+  const range = betweenWhere(startDate, endDate);
   const where: Record<string, QueryValue> = { ...(defined(equal) as Record<string, QueryValue>), ...(range ? { valueDate: range } : {}) };
   const noun = 'expenses';
   if (minAmount === undefined && maxAmount === undefined) {
     const page = await readRowWindow((size, number) => readExpensePage(ctx, where, size, number), skip, take);
     const result = listResult({ items: page.items, total: page.total, skip, take, fields, noun, describe: describeExpense });
-    const sums = sumsOf(page.items);
+    const sums = sumByCurrency(page.items);
     return page.items.length ? { structured: { ...result.structured, pageSums: sums }, text: `${result.text}\nThis page sums to ${sumsText(sums)}.` } : result;
   }
   // Gauzy matches `where[amount]` exactly only: the amount bounds are applied here to a bounded read.
@@ -92,7 +72,7 @@ async function listExpenses(args: z.output<typeof listInput>, ctx: ToolContext) 
   }
   const kept = read.filter((item) => (minAmount === undefined || Number(item.amount) >= minAmount) && (maxAmount === undefined || Number(item.amount) <= maxAmount));
   const result = listResult({ items: kept, unpaged: true, skip, take, fields, noun, describe: describeExpense });
-  const sums = sumsOf(kept);
+  const sums = sumByCurrency(kept);
   const note = `Gauzy cannot bound an expense's amount, so ${read.length} of ${total} matching expenses were read and filtered here${read.length < total ? '; later ones were not read: narrow the dates' : ''}.`;
   const text = [result.text, ...(kept.length ? [`All ${kept.length} sum to ${sumsText(sums)}.`] : []), note].join('\n');
   return { structured: { ...result.structured, sums, read: read.length, matched: total, note }, text };
@@ -186,7 +166,7 @@ export const bulkUpdateExpensesTool = defineTool({
         const saved = await updateEntity(expenseEntity, spec, id, changes, ctx);
         // The outcome's label is its `name` followed by the id: amount and status (and the day, when the PUT's answer, the saved body, has it).
         const day = saved.valueDate ? `${formatValue(saved.valueDate)} · ` : '';
-        return { id, name: `${day}${money(saved.amount, saved.currency)} [${String(saved.status ?? 'no status')}]` };
+        return { id, name: `${day}${formatMoney(saved.amount, saved.currency)} [${String(saved.status ?? 'no status')}]` };
       },
       { noun: 'expenses', verb: 'Updated' },
     );
@@ -194,19 +174,8 @@ export const bulkUpdateExpensesTool = defineTool({
 });
 
 /** Create and update answers read the expense back with its employee, category and client named. */
-function answerJoined(tool: ToolDefinition, verb: string): ToolDefinition {
-  return defineTool({
-    ...tool,
-    routes: [...tool.routes, `GET ${EXPENSE_PAGINATION}`],
-    async handler(args, ctx) {
-      const answer = await tool.handler(args, ctx);
-      const id = (answer.structured as Item | undefined)?.id;
-      if (typeof id !== 'string') return answer;
-      const expense = await readExpense(ctx, id);
-      return ok(expense, `${verb} expense: ${describeExpense(expense)}`);
-    },
-  });
-}
+const answerJoined = (tool: ToolDefinition, verb: string) =>
+  answerReadBack(tool, { verb, noun: 'expense', describe: describeExpense, routes: [`GET ${EXPENSE_PAGINATION}`], read: readExpense });
 
 export const expenseTools: ToolDefinition[] = [
   listExpensesTool,

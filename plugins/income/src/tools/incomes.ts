@@ -1,6 +1,11 @@
 import {
+  betweenWhere,
+  formatMoney,
+  sumByCurrency,
+  answerReadBack,
   callerEmployeeId,
   crudToolList,
+  currencyCode,
   defined,
   defineTool,
   entityFieldsParam,
@@ -10,46 +15,24 @@ import {
   listResult,
   ok,
   pagination,
-  readRowWindow,
-  uuid,
   type QueryValue,
+  readRowWindow,
   type ToolDefinition,
+  uuid,
 } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { currency } from '../currencies.js';
-import { describeIncome, INCOME_TOOLSET as toolset, incomeCreateFields, incomeEntity, money } from '../entities.js';
+import { describeIncome, INCOME_TOOLSET as toolset, incomeCreateFields, incomeEntity } from '../entities.js';
 import { hinted, INCOME_PAGINATION, readIncome, readIncomePage } from './read.js';
 
-type Item = Record<string, unknown>;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * IncomeService.pagination bounds valueDate with `where[valueDate][startDate]` and `[endDate]`, a missing end
- * reading as this month's: it is filled with the widest one; a day as `endDate` includes that whole day.
- */
-function valueDateRange(startDate?: string, endDate?: string): Record<string, QueryValue> | undefined {
-  if (!startDate && !endDate) return undefined;
-  const start = startDate ?? '1970-01-01T00:00:00.000Z';
-  const end = endDate ? (DAY.test(endDate) ? `${endDate}T23:59:59.000Z` : endDate) : '9999-12-31T23:59:59.000Z';
-  return { startDate: start, endDate: end };
-}
-
-function sumsOf(items: readonly Item[]): Record<string, number> {
-  const sums: Record<string, number> = {};
-  for (const item of items) {
-    const code = String(item.currency ?? '?');
-    sums[code] = Math.round(((sums[code] ?? 0) + Number(item.amount ?? 0)) * 100) / 100;
-  }
-  return sums;
-}
+const sumsText = (sums: Record<string, number>) => Object.entries(sums).map(([code, sum]) => formatMoney(sum, code)).join(', ');
 
 const listInput = z.object({
   startDate: isoDate().optional().describe('valueDate from'),
   endDate: isoDate().optional(),
   employeeId: uuid().optional(),
   clientId: uuid().optional(),
-  currency: currency().optional(),
+  currency: currencyCode().optional(),
   isBonus: z.boolean().optional(),
   notes: z.string().trim().min(1).max(200).optional().describe('Contained'),
   ...pagination,
@@ -74,13 +57,13 @@ export const listIncomesTool = defineTool({
   output: listOutput,
   routes: [`GET ${INCOME_PAGINATION}`],
   async handler({ take, skip, fields, startDate, endDate, ...equal }, ctx) {
-    const range = valueDateRange(startDate, endDate);
+    const range = betweenWhere(startDate, endDate);
     const where: Record<string, QueryValue> = { ...(defined(equal) as Record<string, QueryValue>), ...(range ? { valueDate: range } : {}) };
     const page = await readRowWindow((size, number) => readIncomePage(ctx, where, size, number), skip, take);
     const result = listResult({ items: page.items, total: page.total, skip, take, fields, noun: 'incomes', describe: describeIncome });
     if (!page.items.length) return result;
-    const sums = sumsOf(page.items);
-    const text = `${result.text}\nThis page sums to ${Object.entries(sums).map(([code, sum]) => money(sum, code)).join(', ')}.`;
+    const sums = sumByCurrency(page.items);
+    const text = `${result.text}\nThis page sums to ${sumsText(sums)}.`;
     return { structured: { ...result.structured, pageSums: sums }, text };
   },
 });
@@ -120,19 +103,8 @@ const derived = crudToolList(incomeEntity, {
 });
 
 /** Create and update answers read the income back with its employee and client named. */
-function answerJoined(tool: ToolDefinition, verb: string): ToolDefinition {
-  return defineTool({
-    ...tool,
-    routes: [...tool.routes, `GET ${INCOME_PAGINATION}`],
-    async handler(args, ctx) {
-      const answer = await tool.handler(args, ctx);
-      const id = (answer.structured as Item | undefined)?.id;
-      if (typeof id !== 'string') return answer;
-      const income = await readIncome(ctx, id);
-      return ok(income, `${verb} income: ${describeIncome(income)}`);
-    },
-  });
-}
+const answerJoined = (tool: ToolDefinition, verb: string) =>
+  answerReadBack(tool, { verb, noun: 'income', describe: describeIncome, routes: [`GET ${INCOME_PAGINATION}`], read: readIncome });
 
 export const incomeTools: ToolDefinition[] = [
   listIncomesTool,

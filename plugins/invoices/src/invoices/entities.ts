@@ -1,6 +1,5 @@
-import { defineEntity, isoDate, uuid } from '@gauzy-mcp/core';
+import { currencyCode, defineEntity, formatMoney, isoDate, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { currency } from './currencies.js';
 
 export const INVOICES_TOOLSET = 'invoices';
 export const INVOICES_BULK_TOOLSET = 'invoices-bulk';
@@ -17,7 +16,7 @@ export const INVOICE_TYPES = ['BY_EMPLOYEE_HOURS', 'BY_PROJECT_HOURS', 'BY_TASK_
 /** DiscountTaxTypeEnum: PERCENT = 'PERCENT', FLAT_VALUE = 'FLAT'. */
 export const DISCOUNT_TAX_TYPES = ['PERCENT', 'FLAT'] as const;
 
-const money = (item: Item, value: unknown) => `${Number(value ?? 0).toFixed(2)} ${String(item.currency ?? '')}`.trim();
+const money = (item: Item, value: unknown) => formatMoney(value, item.currency);
 const day = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : value instanceof Date ? value.toISOString().slice(0, 10) : '-');
 
 /** The client an invoice is sent to: its joined contact's name, else the id. */
@@ -61,7 +60,7 @@ export const invoiceFields = {
   invoiceDate: isoDate(),
   dueDate: isoDate(),
   status: z.enum(INVOICE_STATUSES).optional(),
-  currency: currency(),
+  currency: currencyCode(),
   toContactId: uuid().describe('Client (organization contact)'),
   isEstimate: z.boolean().optional(),
   invoiceType: z.enum(INVOICE_TYPES).optional(),

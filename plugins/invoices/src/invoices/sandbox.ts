@@ -1,5 +1,4 @@
-import { sandboxEntity, type DtoSpec, type FieldRule, type SandboxEntity } from '@gauzy-mcp/core';
-import { CURRENCY_CODES } from './currencies.js';
+import { type DtoSpec, type FieldRule, GAUZY_CURRENCY_CODES, type SandboxEntity, sandboxEntity } from '@gauzy-mcp/core';
 import { DISCOUNT_TAX_TYPES, INVOICE_STATUSES, INVOICE_TYPES, invoiceEntity, invoiceItemEntity } from './entities.js';
 
 /** What the testkit's sandbox needs to serve invoices and their items as Gauzy does. Test code only. */
@@ -17,7 +16,7 @@ const INVOICE_FIELDS: DtoSpec['fields'] = {
   dueDate: { type: 'any', required: true },
   status: { type: 'string', required: true, enum: INVOICE_STATUSES },
   totalValue: { type: 'number' },
-  currency: { type: 'string', required: true, enum: CURRENCY_CODES },
+  currency: { type: 'string', required: true, enum: GAUZY_CURRENCY_CODES },
   paid: { type: 'boolean' },
   terms: { type: 'string' },
   organizationContactId: { type: 'string' },

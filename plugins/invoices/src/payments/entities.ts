@@ -1,6 +1,5 @@
-import { crudServiceCannotRecover, defineEntity, formatValue, isoDate, personName, uuid } from '@gauzy-mcp/core';
+import { crudServiceCannotRecover, currencyCode, defineEntity, formatValue, isoDate, personName, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { currencyCode } from './currencies.js';
 
 export const PAYMENTS_TOOLSET = 'payments';
 
@@ -17,7 +16,7 @@ type Item = Record<string, unknown>;
  */
 export const paymentFields = {
   amount: z.number().positive(),
-  currency: currencyCode(),
+  currency: currencyCode().describe('ISO 4217, e.g. USD'),
   paymentDate: isoDate().optional(),
   paymentMethod: PaymentMethod.optional(),
   note: z.string().max(2000).optional(),

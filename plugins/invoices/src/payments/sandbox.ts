@@ -1,5 +1,4 @@
-import { sandboxEntity, type DtoSpec, type SandboxEntity } from '@gauzy-mcp/core';
-import { CURRENCY_CODES } from './currencies.js';
+import { type DtoSpec, GAUZY_CURRENCY_CODES, sandboxEntity, type SandboxEntity } from '@gauzy-mcp/core';
 import { paymentEntity, PaymentMethod } from './entities.js';
 
 /**
@@ -20,7 +19,7 @@ const PAYMENT_DTO_FIELDS: DtoSpec['fields'] = {
   paymentDate: { type: 'any' },
   overdue: { type: 'boolean' },
   note: { type: 'string' },
-  currency: { type: 'any', enum: CURRENCY_CODES },
+  currency: { type: 'any', enum: GAUZY_CURRENCY_CODES },
   project: { type: 'object' },
   projectId: { type: 'uuid' },
   organizationContact: { type: 'object' },

@@ -1,7 +1,7 @@
-import { crudToolList, defineTool, entityOutput, listOutput, listResult, ok, pagination, personName, readRowWindow, retiredTool, uuid } from '@gauzy-mcp/core';
+import { answerReadBack, crudToolList, defineTool, entityOutput, listOutput, listResult, ok, pagination, personName, readRowWindow, retiredTool, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { AWARD_SUMMARY_RELATIONS, awardCreateFields, awardEntity, AWARDS_TOOLSET as toolset, describeAward } from '../entities.js';
-import { answerJoined, readOne, readPage } from './read.js';
+import { joinedReadBack, readOne, readPage } from './read.js';
 
 type Item = Record<string, unknown>;
 
@@ -65,7 +65,7 @@ const derivedAwardTools = crudToolList(awardEntity, {
 
 const joined = (verb: string) => ({ path: PAGINATION, relations: AWARD_SUMMARY_RELATIONS, noun: 'employee award', verb, describe: describeAward, compact: compactEmployee });
 export const awardCrudTools = derivedAwardTools.map((tool) =>
-  tool.name === 'create_employee_award' ? answerJoined(tool, joined('Created')) : tool.name === 'update_employee_award' ? answerJoined(tool, joined('Updated')) : tool,
+  tool.name === 'create_employee_award' ? answerReadBack(tool, joinedReadBack(joined('Created'))) : tool.name === 'update_employee_award' ? answerReadBack(tool, joinedReadBack(joined('Updated'))) : tool,
 );
 
 export const retiredAwardTools = [

@@ -1,4 +1,4 @@
-import { defineTool, GauzyMcpError, normalizePage, ok, scopeWhere, type RouteRef, type ToolContext, type ToolDefinition } from '@gauzy-mcp/core';
+import { GauzyMcpError, normalizePage, scopeWhere, type RouteRef, type ToolContext } from '@gauzy-mcp/core';
 
 type Item = Record<string, unknown>;
 
@@ -21,22 +21,15 @@ export async function readOne(ctx: ToolContext, path: string, id: string, relati
 }
 
 /**
- * A create or update tool whose answer is read back from /pagination with the relations joined, so the
- * line names the employees (Gauzy's POST answers them as bare `{id}`, PUT as an UpdateResult).
+ * How a create or update answer is read back from /pagination with the relations joined, so the line names the
+ * employees (Gauzy's POST answers them as bare `{id}`, PUT as an UpdateResult); for the kernel's answerReadBack.
  */
-export function answerJoined(
-  tool: ToolDefinition,
-  read: { path: string; relations: readonly string[]; noun: string; verb: string; describe: (item: Item) => string; compact: (item: Item) => Item },
-): ToolDefinition {
-  return defineTool({
-    ...tool,
-    routes: [...tool.routes, `GET ${read.path}` as RouteRef],
-    async handler(args, ctx) {
-      const answer = await tool.handler(args, ctx);
-      const id = (answer.structured as Item | undefined)?.id;
-      if (typeof id !== 'string') return answer;
-      const item = read.compact(await readOne(ctx, read.path, id, read.relations, read.noun));
-      return ok(item, `${read.verb} ${read.noun}: ${read.describe(item)}`);
-    },
-  });
+export function joinedReadBack(read: { path: string; relations: readonly string[]; noun: string; verb: string; describe: (item: Item) => string; compact: (item: Item) => Item }) {
+  return {
+    verb: read.verb,
+    noun: read.noun,
+    describe: read.describe,
+    routes: [`GET ${read.path}` as RouteRef],
+    read: async (ctx: ToolContext, id: string) => read.compact(await readOne(ctx, read.path, id, read.relations, read.noun)),
+  };
 }

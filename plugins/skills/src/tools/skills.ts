@@ -1,7 +1,7 @@
-import { crudToolList, defineTool, entityOutput, entityRoute, listOutput, listResult, ok, personName, pagination, retiredTool, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { answerReadBack, crudToolList, defineTool, entityOutput, listOutput, listResult, ok, personName, pagination, retiredTool, uuid, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { describeSkill, SKILL_SUMMARY_RELATIONS, skillBody, skillCreateFields, skillEntity, SKILLS_TOOLSET as toolset } from '../entities.js';
-import { answerJoined, readOne, readPage } from './read.js';
+import { joinedReadBack, readOne, readPage } from './read.js';
 
 type Item = Record<string, unknown>;
 
@@ -94,7 +94,7 @@ const derivedSkillTools = crudToolList(skillEntity, {
 
 const joined = (verb: string) => ({ path: PAGINATION, relations: SKILL_SUMMARY_RELATIONS, noun: 'skill', verb, describe: describeSkill, compact });
 export const skillCrudTools = derivedSkillTools.map((tool) =>
-  tool.name === 'create_skill' ? answerJoined(tool, joined('Created')) : tool.name === 'update_skill' ? answerJoined(tool, joined('Updated')) : tool,
+  tool.name === 'create_skill' ? answerReadBack(tool, joinedReadBack(joined('Created'))) : tool.name === 'update_skill' ? answerReadBack(tool, joinedReadBack(joined('Updated'))) : tool,
 );
 
 const noEmployeeRoute =

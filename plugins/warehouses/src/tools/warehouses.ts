@@ -1,10 +1,10 @@
 import {
   LOCAL_FILTER_ROWS,
+  answerReadBack,
   crudToolList,
   entityFieldsParam,
   defineTool,
   entityOutput,
-  entityResult,
   listOutput,
   listResult,
   ok,
@@ -111,16 +111,9 @@ const derived = crudToolList(warehouseEntity, {
  * body with the columns it did not send as null (description, contactId), which would misreport them.
  */
 function finish(tool: ToolDefinition): ToolDefinition {
-  const reread = tool.name === 'update_warehouse';
-  return defineTool({
-    ...tool,
-    async handler(args, ctx) {
-      const answer = await withRefusalHints(() => tool.handler(args, ctx), [editorsOnly]);
-      const id = (answer.structured as Item | undefined)?.id;
-      if (!reread || typeof id !== 'string') return answer;
-      return entityResult(compactWarehouse(await readWarehouse(ctx, id)), 'Updated', 'warehouse', describeWarehouse);
-    },
-  });
+  const hinted = defineTool({ ...tool, handler: (args, ctx) => withRefusalHints(() => tool.handler(args, ctx), [editorsOnly]) });
+  if (tool.name !== 'update_warehouse') return hinted;
+  return answerReadBack(hinted, { verb: 'Updated', noun: 'warehouse', describe: describeWarehouse, routes: [], read: async (ctx, id) => compactWarehouse(await readWarehouse(ctx, id)) });
 }
 
 export const warehouseCrudTools = derived.map(finish);

@@ -1,6 +1,5 @@
-import { defineTool, entityOutput, GauzyMcpError, isoDate, listOutput, listResult, normalizePage, ok, pagination, readRowWindow, refLabel, scopeWhere, uuid, LOCAL_FILTER_ROWS, type QueryValue, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, entityOutput, isoDate, listOutput, listResult, LOCAL_FILTER_ROWS, normalizePage, ok, pagination, type QueryValue, readRowWindow, refLabel, scopeWhere, type ToolContext, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { currency } from '../currencies.js';
 import { describeInvoice, describeInvoiceItem, INVOICE_STATUSES, invoiceEntity, INVOICES_TOOLSET as toolset } from '../entities.js';
 import { HIGHEST, INVOICE_BY_ID, invalid, ITEMS, readInvoice, readItems } from '../gauzy.js';
 import { invoiceMoney } from '../totals.js';

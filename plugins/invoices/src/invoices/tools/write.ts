@@ -1,6 +1,5 @@
-import { crudToolList, defineTool, entityOutput, GauzyMcpError, isGauzyMcpError, isoDate, MAX_BULK_ITEMS, ok, pick, runBulk, uuid, withRefusalHints, type RefusalHint, type ToolContext } from '@gauzy-mcp/core';
+import { crudToolList, currencyCode, defineTool, entityOutput, GauzyMcpError, isGauzyMcpError, isoDate, MAX_BULK_ITEMS, ok, pick, type RefusalHint, runBulk, type ToolContext, uuid, withRefusalHints } from '@gauzy-mcp/core';
 import { z } from 'zod';
-import { currency } from '../currencies.js';
 import { DISCOUNT_TAX_TYPES, INVOICE_BODY_FIELDS, INVOICE_STATUSES, INVOICE_TYPES, invoiceEntity, invoiceItemFields, INVOICES_BULK_TOOLSET, INVOICES_TOOLSET as toolset } from '../entities.js';
 import { discountsAfterTax, highestInvoiceNumber, HIGHEST, INVOICE_BY_ID, INVOICES, invalid, ITEMS_BULK, ORGANIZATION, readInvoice } from '../gauzy.js';
 import { invoiceMoney, itemTotal, type InvoiceMoney } from '../totals.js';
@@ -41,7 +40,7 @@ const invoiceShape = {
   toContactId: uuid().describe('Client'),
   invoiceDate: isoDate(),
   dueDate: isoDate(),
-  currency: currency(),
+  currency: currencyCode(),
   items: z.array(itemInput).min(1).max(100).optional(),
   isEstimate: z.boolean().optional(),
   status: z.enum(['DRAFT', 'SENT']).optional(),
@@ -249,7 +248,7 @@ export const updateInvoice = defineTool({
     toContactId: uuid().optional(),
     invoiceDate: isoDate().optional(),
     dueDate: isoDate().optional(),
-    currency: currency().optional(),
+    currency: currencyCode().optional(),
     items: z.array(itemInput).min(1).max(100).optional(),
     ...moneyTerms,
     terms: z.string().optional(),

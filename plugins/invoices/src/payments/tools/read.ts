@@ -1,7 +1,6 @@
-import { GauzyMcpError, gauzyReadsAsBoolean, isoDate, normalizePage, scopeWhere, uuid, type QueryValue, type ToolContext } from '@gauzy-mcp/core';
+import { betweenWhere, currencyCode, GauzyMcpError, gauzyReadsAsBoolean, isoDate, normalizePage, type QueryValue, scopeWhere, type ToolContext, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { compactPayment, PAYMENT_RELATIONS, PaymentMethod } from '../entities.js';
-import { currencyCode } from '../currencies.js';
 
 type Item = Record<string, unknown>;
 
@@ -19,7 +18,7 @@ export const paymentFilters = {
   invoiceId: uuid().optional(),
   organizationContactId: uuid().optional().describe('Client'),
   projectId: uuid().optional(),
-  currency: currencyCode().optional(),
+  currency: currencyCode().describe('ISO 4217, e.g. USD').optional(),
   paymentMethod: PaymentMethod.optional(),
   overdue: z.boolean().optional(),
   startDate: isoDate().optional().describe('Paid on or after'),
@@ -28,7 +27,6 @@ export const paymentFilters = {
 
 export type PaymentFilters = { [K in keyof typeof paymentFilters]?: z.output<(typeof paymentFilters)[K]> } & { note?: string };
 
-const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /**
  * `where` for the filters. The range: PaymentService fills a missing end with the end of the current month
@@ -39,12 +37,8 @@ export function paymentWhere(filters: PaymentFilters): Record<string, QueryValue
   const where: Record<string, QueryValue> = {};
   for (const [key, value] of Object.entries(equal)) if (value !== undefined) where[key] = value;
   if (note !== undefined && !gauzyReadsAsBoolean(note)) where.note = note;
-  if (startDate || endDate) {
-    where.paymentDate = {
-      startDate: startDate ?? '1970-01-01T00:00:00.000Z',
-      endDate: endDate ? (isDay(endDate) ? `${endDate}T23:59:59.999Z` : endDate) : '9999-12-31T23:59:59.999Z',
-    };
-  }
+  const range = betweenWhere(startDate, endDate);
+  if (range) where.paymentDate = range;
   return where;
 }
 
