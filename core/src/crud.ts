@@ -64,21 +64,28 @@ export function defined<T extends Record<string, unknown>>(value: T): Partial<T>
 
 export interface GetToolSpec extends ToolBase {
   idField?: string;
+  /**
+   * How the pack reads one record when Gauzy's GET /:id will not do (it ignores `relations`, so the record is
+   * read from /pagination with its relations joined): the routes that read calls, and the read. The tool then
+   * takes the id alone.
+   */
+  read?: { routes: readonly RouteRef[]; one: (ctx: ToolContext, id: string) => Promise<Item> };
 }
 
 /** One record by id. */
 export function getTool(entity: EntitySpec, spec: GetToolSpec): ToolDefinition {
   const idField = spec.idField ?? 'id';
-  const relations = entityRelationsParam(entity);
+  const relations = spec.read ? undefined : entityRelationsParam(entity);
   const input = z.object({ [idField]: uuid(), ...(relations ? { relations } : {}) });
   return defineTool({
     ...toolBase(spec),
     effect: 'read',
     input,
     output: entityOutput,
-    routes: [route('GET', `${entity.path}/:id`)],
+    routes: spec.read ? [...spec.read.routes] : [route('GET', `${entity.path}/:id`)],
     async handler(args, ctx) {
-      const item = await fetchEntity(entity, ctx, String((args as Item)[idField]), (args as { relations?: string[] }).relations);
+      const id = String((args as Item)[idField]);
+      const item = spec.read ? await spec.read.one(ctx, id) : await fetchEntity(entity, ctx, id, (args as { relations?: string[] }).relations);
       return entityResult(item, 'Found', entity.noun, entity.describe);
     },
   });

@@ -1,4 +1,5 @@
 import {
+  getTool,
   betweenWhere,
   formatMoney,
   sumByCurrency,
@@ -10,7 +11,6 @@ import {
   defined,
   defineTool,
   entityFieldsParam,
-  entityOutput,
   entityRoute,
   formatValue,
   isoDate,
@@ -18,7 +18,6 @@ import {
   listResult,
   LOCAL_FILTER_ROWS,
   MAX_BULK_ITEMS,
-  ok,
   pagination,
   type QueryValue,
   readRowWindow,
@@ -98,20 +97,13 @@ export const listExpensesTool = defineTool({
   handler: (args, ctx) => listExpenses(args, ctx),
 });
 
-export const getExpenseTool = defineTool({
+export const getExpenseTool = getTool(expenseEntity, {
   name: 'get_expense_by_id',
   title: 'Get an expense',
   description: 'One expense by id, employee, category and client named.',
   toolset,
   aliases: expenseEntity.aliases?.get,
-  effect: 'read',
-  input: z.object({ id: uuid() }),
-  output: entityOutput,
-  routes: [`GET ${EXPENSE_PAGINATION}`],
-  async handler({ id }, ctx) {
-    const expense = await readExpense(ctx, id);
-    return ok(expense, `Found expense: ${describeExpense(expense)}`);
-  },
+  read: { routes: [`GET ${EXPENSE_PAGINATION}`], one: readExpense },
 });
 
 const derived = crudToolList(expenseEntity, {

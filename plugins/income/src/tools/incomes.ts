@@ -1,4 +1,5 @@
 import {
+  getTool,
   betweenWhere,
   formatMoney,
   sumByCurrency,
@@ -9,11 +10,9 @@ import {
   defined,
   defineTool,
   entityFieldsParam,
-  entityOutput,
   isoDate,
   listOutput,
   listResult,
-  ok,
   pagination,
   type QueryValue,
   readRowWindow,
@@ -68,20 +67,13 @@ export const listIncomesTool = defineTool({
   },
 });
 
-export const getIncomeTool = defineTool({
+export const getIncomeTool = getTool(incomeEntity, {
   name: 'get_income_by_id',
   title: 'Get an income',
   description: 'One income by id, client and employee named.',
   toolset,
   aliases: incomeEntity.aliases?.get,
-  effect: 'read',
-  input: z.object({ id: uuid() }),
-  output: entityOutput,
-  routes: [`GET ${INCOME_PAGINATION}`],
-  async handler({ id }, ctx) {
-    const income = await readIncome(ctx, id);
-    return ok(income, `Found income: ${describeIncome(income)}`);
-  },
+  read: { routes: [`GET ${INCOME_PAGINATION}`], one: readIncome },
 });
 
 const derived = crudToolList(incomeEntity, {

@@ -1,4 +1,5 @@
 import {
+  getTool,
   callerUserId, crudTools, defined, defineTool, entityOutput, entityRoute, fields as fieldsParam, GauzyMcpError, listOutput, listResult, ok, pagination, uuid,
   withRefusalHints, type QueryValue, type RefusalHint, type ToolContext,
 } from '@gauzy-mcp/core';
@@ -66,20 +67,13 @@ export const listDeals = defineTool({
   },
 });
 
-export const getDeal = defineTool({
+export const getDeal = getTool(dealEntity, {
   name: 'get_deal_by_id',
   title: 'Get a deal',
   description: 'One deal by id with its stage, pipeline and client.',
   toolset,
   aliases: dealEntity.aliases?.get,
-  effect: 'read',
-  input: z.object({ id: uuid() }),
-  output: entityOutput,
-  routes: [BY_ID],
-  async handler({ id }, ctx) {
-    const deal = await readDeal(ctx, id);
-    return ok(deal, `Found deal: ${describeDeal(deal)}`);
-  },
+  read: { routes: [BY_ID], one: readDeal },
 });
 
 export const createDeal = defineTool({

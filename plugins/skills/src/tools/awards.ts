@@ -1,4 +1,4 @@
-import { answerReadBack, crudToolList, defineTool, entityOutput, listOutput, listResult, ok, pagination, personName, readRowWindow, retiredTool, uuid } from '@gauzy-mcp/core';
+import { getTool, answerReadBack, crudToolList, defineTool, listOutput, listResult, pagination, personName, readRowWindow, retiredTool, uuid } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { AWARD_SUMMARY_RELATIONS, awardCreateFields, awardEntity, AWARDS_TOOLSET as toolset, describeAward } from '../entities.js';
 import { joinedReadBack, readOne, readPage } from './read.js';
@@ -31,20 +31,13 @@ export const listAwards = defineTool({
   },
 });
 
-export const getAward = defineTool({
+export const getAward = getTool(awardEntity, {
   name: 'get_employee_award_by_id',
   title: 'Get an employee award',
   description: 'Get one employee award by id, with the employee by name.',
   toolset,
   aliases: awardEntity.aliases?.get,
-  effect: 'read',
-  input: z.object({ id: uuid() }),
-  output: entityOutput,
-  routes: [`GET ${PAGINATION}`],
-  async handler({ id }, ctx) {
-    const award = compactEmployee(await readOne(ctx, PAGINATION, id, AWARD_SUMMARY_RELATIONS, 'employee award'));
-    return ok(award, `Found employee award: ${describeAward(award)}`);
-  },
+  read: { routes: [`GET ${PAGINATION}`], one: async (ctx, id) => compactEmployee(await readOne(ctx, PAGINATION, id, AWARD_SUMMARY_RELATIONS, 'employee award')) },
 });
 
 const derivedAwardTools = crudToolList(awardEntity, {

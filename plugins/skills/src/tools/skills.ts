@@ -1,4 +1,4 @@
-import { answerReadBack, crudToolList, defineTool, entityOutput, listOutput, listResult, ok, personName, pagination, retiredTool, uuid, type ToolContext } from '@gauzy-mcp/core';
+import { getTool, answerReadBack, crudToolList, defineTool, listOutput, listResult, personName, pagination, retiredTool, uuid, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { describeSkill, SKILL_SUMMARY_RELATIONS, skillBody, skillCreateFields, skillEntity, SKILLS_TOOLSET as toolset } from '../entities.js';
 import { joinedReadBack, readOne, readPage } from './read.js';
@@ -56,20 +56,13 @@ export const listSkills = defineTool({
   },
 });
 
-export const getSkill = defineTool({
+export const getSkill = getTool(skillEntity, {
   name: 'get_skill_by_id',
   title: 'Get a skill',
   description: 'One skill by id with the employees who have it.',
   toolset,
   aliases: skillEntity.aliases?.get,
-  effect: 'read',
-  input: z.object({ id: uuid() }),
-  output: entityOutput,
-  routes: [`GET ${PAGINATION}`],
-  async handler({ id }, ctx) {
-    const skill = compact(await readOne(ctx, PAGINATION, id, SKILL_SUMMARY_RELATIONS, 'skill'));
-    return ok(skill, `Found skill: ${describeSkill(skill)}`);
-  },
+  read: { routes: [`GET ${PAGINATION}`], one: async (ctx, id) => compact(await readOne(ctx, PAGINATION, id, SKILL_SUMMARY_RELATIONS, 'skill')) },
 });
 
 const derivedSkillTools = crudToolList(skillEntity, {

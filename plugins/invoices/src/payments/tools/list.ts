@@ -1,4 +1,4 @@
-import { defineTool, entityFieldsParam, entityOutput, gauzyReadsAsBoolean, listOutput, listResult, ok, pagination, readRowWindow, uuid } from '@gauzy-mcp/core';
+import { getTool, defineTool, entityFieldsParam, gauzyReadsAsBoolean, listOutput, listResult, pagination, readRowWindow } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { describePayment, paymentEntity, PAYMENTS_TOOLSET as toolset } from '../entities.js';
 import { PAYMENT_PAGINATION, paymentFilters, paymentWhere, readPayment, readPaymentPage, readPayments } from './read.js';
@@ -42,18 +42,11 @@ export const listPayments = defineTool({
   },
 });
 
-export const getPayment = defineTool({
+export const getPayment = getTool(paymentEntity, {
   name: 'get_payment_by_id',
   title: 'Get a payment',
   description: 'One payment by id, with its invoice (number, total, status) and client.',
   toolset,
-  effect: 'read',
   aliases: paymentEntity.aliases?.get,
-  input: z.object({ id: uuid() }),
-  output: entityOutput,
-  routes: [PAYMENT_PAGINATION],
-  async handler({ id }, ctx) {
-    const payment = await readPayment(ctx, id);
-    return ok(payment, `Found payment: ${describePayment(payment)}`);
-  },
+  read: { routes: [PAYMENT_PAGINATION], one: readPayment },
 });
