@@ -1,0 +1,73 @@
+// A Gauzy-bound read through the host against the same Gauzy request sent directly, one in flight (issue #13's
+// "≤ 1.1×" figure). Against the bundled sandbox by default; set API_BASE_URL (and GAUZY_EMAIL/GAUZY_PASSWORD)
+// to measure against a real Gauzy. Run: npm run bench:gauzy-bound (from the root).
+import { silentLogger } from '@gauzy-mcp/core';
+import { startHost } from '@gauzy-mcp/host';
+import { createSandbox, loadSandboxEntities } from '@gauzy-mcp/testkit';
+import { DEFAULT_PLUGIN_PACKAGES, importFromCli } from 'gauzy-mcp';
+import { measure, table } from './measure.js';
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
+const sandbox = process.env.API_BASE_URL ? undefined : await createSandbox({ seed: 'demo', entities: await loadSandboxEntities(DEFAULT_PLUGIN_PACKAGES, importFromCli) });
+const gauzyUrl = (process.env.API_BASE_URL ?? sandbox!.url).replace(/\/+$/, '');
+const email = process.env.GAUZY_EMAIL ?? 'admin@ever.co';
+const password = process.env.GAUZY_PASSWORD ?? 'admin';
+
+// Every Gauzy request the host sends, so the direct baseline replays exactly those (the host binds the global
+// fetch when it starts; the wrapper costs one comparison).
+const sent: string[] = [];
+const realFetch = globalThis.fetch;
+globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  if (url.startsWith(gauzyUrl)) sent.push(`${init?.method ?? 'GET'} ${url.slice(gauzyUrl.length)}`);
+  return realFetch(input, init);
+}) as typeof fetch;
+const host = await startHost({
+  input: { port: 0, gauzy: { baseUrl: gauzyUrl, sandbox: Boolean(sandbox) }, identity: { mode: 'development', accounts: [{ name: 'bench', email, password }] }, limits: { rateLimitMax: 1_000_000_000 }, inventory: { toolsets: ['all'] } },
+  env: {},
+  log: silentLogger,
+  importModule: importFromCli,
+});
+
+const login = (await (await fetch(`${gauzyUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).json()) as { token: string; user: { tenantId: string; employee?: { organizationId: string } } };
+const headers = { authorization: `Bearer ${login.token}`, 'tenant-id': login.user.tenantId };
+const organizationId = login.user.employee?.organizationId ?? ((await (await fetch(`${gauzyUrl}/api/user-organization?relations[]=organization`, { headers })).json()) as { items: { organizationId: string }[] }).items[0]!.organizationId;
+const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+const viaHost = async () => {
+  const response = await fetch(host.mcpUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': 'list_projects' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'list_projects', arguments: { take: 5, organizationId }, _meta: meta } }),
+  });
+  const text = await response.text();
+  if (response.status !== 200 || text.includes('"isError":true')) throw new Error(`host: ${response.status} ${text.slice(0, 300)}`);
+  return text;
+};
+
+await viaHost();
+sent.length = 0;
+await viaHost();
+const replay = sent.splice(0);
+if (replay.some((line) => !line.startsWith('GET '))) throw new Error(`list_projects sent more than reads: ${replay.join(', ')}`);
+// The same Gauzy request(s) the host sent for one call, in the same order, with a token of the same user.
+const direct = async () => {
+  for (const line of replay) {
+    const response = await realFetch(`${gauzyUrl}${line.slice(4)}`, { headers });
+    if (response.status !== 200) throw new Error(`direct ${line}: ${response.status}`);
+    await response.text();
+  }
+};
+process.stderr.write(`one list_projects call sends ${replay.length} Gauzy request(s):\n${replay.map((line) => `  ${line}`).join('\n')}\n`);
+
+const rows = [];
+for (let round = 0; round < 3; round++) {
+  rows.push(await measure(`direct GET /api/organization-projects (round ${round + 1})`, direct, { iterations: ITERATIONS, concurrency: 1 }));
+  rows.push(await measure(`host 2026-07-28 tools/call list_projects (round ${round + 1})`, viaHost, { iterations: ITERATIONS, concurrency: 1 }));
+}
+process.stderr.write(`\nGauzy at ${gauzyUrl}${sandbox ? ' (sandbox)' : ''}, one in flight, ${ITERATIONS} iterations a row\n${table(rows, rows[0])}\n`);
+for (let round = 0; round < 3; round++) {
+  const [a, b] = [rows[2 * round]!, rows[2 * round + 1]!];
+  process.stderr.write(`round ${round + 1}: p50 ${(b.p50 / a.p50).toFixed(2)}×, p99 ${(b.p99 / a.p99).toFixed(2)}×\n`);
+}
+await host.close();
+await sandbox?.close();
