@@ -1,6 +1,5 @@
 // Host benchmark: the remote host over HTTP on loopback against a bare Fastify JSON round trip (the floor
-// DESIGN.md asks for), in the same run, same client (fetch with keep-alive). Run: npm run bench:host -w bench
-// (or `node --import tsx --conditions=gauzy-source bench/src/host.ts`).
+// DESIGN.md asks for), in the same run, same client (fetch with keep-alive). Run: npm run bench:host (from the root).
 import { createServer } from 'node:http';
 import { silentLogger } from '@gauzy-mcp/core';
 import { createGauzyHttp, GauzySession } from '@gauzy-mcp/core/internal';
@@ -59,9 +58,10 @@ for (const concurrency of [1, 16]) {
   const modernGauzy = await measure(`host 2026-07-28 tools/call list_projects, reaches Gauzy (c=${concurrency})`, modernCall('list_projects', { take: 5 }), { iterations: ITERATIONS, concurrency });
   process.stderr.write(`\nconcurrency ${concurrency}\n${table([base, modernLocal, legacyLocal, modernGauzy], base)}\n`);
 }
-// Throughput with a load generator that is not itself the bottleneck (fetch is, at 16 in flight).
+// Throughput with a load generator that is not itself the bottleneck (fetch is, at 16 in flight), in a worker
+// thread so it does not share the event loop of the servers it measures.
 const cannon = async (name: string, url: string, body: unknown, headers: Record<string, string>) => {
-  const result = await autocannon({ url, method: 'POST', connections: 16, duration: Number(process.env.BENCH_SECONDS ?? 5), headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body: JSON.stringify(body) });
+  const result = await autocannon({ url, method: 'POST', connections: 16, workers: 1, duration: Number(process.env.BENCH_SECONDS ?? 5), headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body: JSON.stringify(body) });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { name, perSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
 };
