@@ -6,6 +6,7 @@ import { startHost } from '@gauzy-mcp/host';
 import { createSandbox, loadSandboxEntities } from '@gauzy-mcp/testkit';
 import { DEFAULT_PLUGIN_PACKAGES, importFromCli } from 'gauzy-mcp';
 import { measure, table } from './measure.js';
+import { JSON_HEADERS, modernHeaders, toolCall } from './modern-call.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
 const sandbox = process.env.API_BASE_URL ? undefined : await createSandbox({ seed: 'demo', entities: await loadSandboxEntities(DEFAULT_PLUGIN_PACKAGES, importFromCli) });
@@ -32,12 +33,11 @@ const host = await startHost({
 const login = (await (await fetch(`${gauzyUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).json()) as { token: string; user: { tenantId: string; employee?: { organizationId: string } } };
 const headers = { authorization: `Bearer ${login.token}`, 'tenant-id': login.user.tenantId };
 const organizationId = login.user.employee?.organizationId ?? ((await (await fetch(`${gauzyUrl}/api/user-organization?relations[]=organization`, { headers })).json()) as { items: { organizationId: string }[] }).items[0]!.organizationId;
-const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
 const viaHost = async () => {
   const response = await fetch(host.mcpUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': 'list_projects' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'list_projects', arguments: { take: 5, organizationId }, _meta: meta } }),
+    headers: { ...JSON_HEADERS, ...modernHeaders('list_projects') },
+    body: JSON.stringify(toolCall('list_projects', { take: 5, organizationId }, true)),
   });
   const text = await response.text();
   if (response.status !== 200 || text.includes('"isError":true')) throw new Error(`host: ${response.status} ${text.slice(0, 300)}`);

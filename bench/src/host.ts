@@ -10,6 +10,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import Fastify from 'fastify';
 import { DEFAULT_PLUGIN_PACKAGES, importFromCli } from 'gauzy-mcp';
 import { measure, table } from './measure.js';
+import { JSON_HEADERS, modernHeaders, toolCall as call } from './modern-call.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
 const sandbox = await createSandbox({ seed: 'demo', entities: await loadSandboxEntities(DEFAULT_PLUGIN_PACKAGES, importFromCli) });
@@ -35,17 +36,16 @@ floor.post('/mcp', async (request) => ({ jsonrpc: '2.0', id: (request.body as { 
 await floor.listen({ host: '127.0.0.1', port: 0 });
 const floorUrl = `http://127.0.0.1:${(floor.server.address() as { port: number }).port}/mcp`;
 
-const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
 const post = async (url: string, body: unknown, headers: Record<string, string>) => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(url, { method: 'POST', headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) });
   const text = await response.text();
   if (response.status !== 200) throw new Error(`${response.status}: ${text}`);
   return text;
 };
 const modernCall = (name: string, args: Record<string, unknown>) => () =>
-  post(host.mcpUrl, { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name, arguments: args, _meta: meta } }, { 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': name });
+  post(host.mcpUrl, call(name, args, true), modernHeaders(name));
 
-const init = await fetch(host.mcpUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } }) });
+const init = await fetch(host.mcpUrl, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } }) });
 const session = { 'mcp-session-id': init.headers.get('mcp-session-id')!, 'mcp-protocol-version': '2025-06-18' };
 await init.text();
 const legacyCall = (name: string) => () => post(host.mcpUrl, { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name, arguments: {} } }, session);
@@ -61,12 +61,10 @@ for (const concurrency of [1, 16]) {
 // Throughput with a load generator that is not itself the bottleneck (fetch is, at 16 in flight), in a worker
 // thread so it does not share the event loop of the servers it measures.
 const cannon = async (name: string, url: string, body: unknown, headers: Record<string, string>) => {
-  const result = await autocannon({ url, method: 'POST', connections: 16, workers: 1, duration: Number(process.env.BENCH_SECONDS ?? 5), headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body: JSON.stringify(body) });
+  const result = await autocannon({ url, method: 'POST', connections: 16, workers: 1, duration: Number(process.env.BENCH_SECONDS ?? 5), headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { name, perSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
 };
-const call = (name: string, args: Record<string, unknown>, modern: boolean) => ({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name, arguments: args, ...(modern ? { _meta: meta } : {}) } });
-const modernHeaders = (name: string) => ({ 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': name });
 const rows = [
   await cannon('bare Fastify JSON round trip', floorUrl, call('x', {}, false), {}),
   await cannon('host 2026-07-28 tools/call get_server_info', host.mcpUrl, call('get_server_info', {}, true), modernHeaders('get_server_info')),
