@@ -54,8 +54,9 @@ export function createServerFactory(options: ProtocolServerOptions): () => Serve
     ...(extras.hasResources || extras.hasPrompts ? { completions: {} } : {}),
   };
 
+  const identity = serverIdentity(options.facts);
   return () => {
-    const server = new Server({ name: SERVER_NAME, version: options.facts.version, title: 'Ever Gauzy' }, { capabilities, instructions });
+    const server = new Server(identity, { capabilities, instructions });
     if (extras.hasResources || extras.hasPrompts) registerExtras(server, extras);
     server.setRequestHandler('tools/list', async (request, ctx) => {
       const caller = options.resolveCaller({ authInfo: ctx.http?.authInfo });
@@ -88,6 +89,11 @@ export function createServerFactory(options: ProtocolServerOptions): () => Serve
   };
 }
 
+/** How the server names itself in `initialize`, `server/discover` and every 2026-07-28 result's `_meta`. */
+export function serverIdentity(facts: ServerFacts): { name: string; version: string; title: string } {
+  return { name: SERVER_NAME, version: facts.version, title: 'Ever Gauzy' };
+}
+
 /**
  * The `tools/list` pages for each set of scopes, built once per inventory and page size and shared by every
  * factory over it: the host makes a factory per WebSocket connection (each bound to its own token), and
@@ -96,7 +102,7 @@ export function createServerFactory(options: ProtocolServerOptions): () => Serve
 const KERNEL_SCOPES = new Set<string>(['mcp.read', 'mcp.write', 'mcp.admin']);
 const listingCache = new WeakMap<Inventory, Map<number, Map<string, ListedTool[][]>>>();
 
-function listingPages(inventory: Inventory, pageSize: number): (scopes: readonly string[] | undefined) => ListedTool[][] {
+export function listingPages(inventory: Inventory, pageSize: number): (scopes: readonly string[] | undefined) => ListedTool[][] {
   let bySize = listingCache.get(inventory);
   if (!bySize) listingCache.set(inventory, (bySize = new Map()));
   let pages = bySize.get(pageSize);
@@ -181,15 +187,21 @@ function registerExtras(server: Server, extras: PluginExtras): void {
 /** JSON-RPC code for an unknown resource URI (the spec's -32002). */
 const RESOURCE_NOT_FOUND = -32002;
 
-function encodeCursor(page: number): string {
+export function encodeCursor(page: number): string {
   return Buffer.from(`page:${page}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string | undefined, pageCount: number): number {
+/** The page a cursor names, or undefined when it names none of them. */
+export function pageOfCursor(cursor: string | undefined, pageCount: number): number | undefined {
   if (cursor === undefined) return 0;
   const match = /^page:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   const page = match ? Number(match[1]) : NaN;
-  if (!Number.isInteger(page) || page < 0 || page >= pageCount) throw new ProtocolError(INVALID_PARAMS, 'Invalid or expired cursor');
+  return Number.isInteger(page) && page >= 0 && page < pageCount ? page : undefined;
+}
+
+function decodeCursor(cursor: string | undefined, pageCount: number): number {
+  const page = pageOfCursor(cursor, pageCount);
+  if (page === undefined) throw new ProtocolError(INVALID_PARAMS, 'Invalid or expired cursor');
   return page;
 }
 

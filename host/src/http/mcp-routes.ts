@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { classifyInboundRequest, createMcpHandler, type JSONRPCMessage, type McpHttpHandler, type Server } from '@modelcontextprotocol/server';
 import type { OAuthScope } from '@gauzy-mcp/core';
-import { PROTOCOL_VERSIONS, scopeAllows } from '@gauzy-mcp/core/internal';
+import { PROTOCOL_VERSIONS, scopeAllows, type StatelessResponder } from '@gauzy-mcp/core/internal';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Identity } from '../identity.js';
 import { MCP_ROUTE } from './app.js';
@@ -18,6 +18,8 @@ declare module 'fastify' {
 export interface McpRouteDeps {
   sessions: SessionManager;
   serverFactory: () => Server;
+  /** 2026-07-28 `tools/call` and `tools/list` without a server per request; declines what needs the SDK's path. */
+  stateless: StatelessResponder;
   /** The OAuth scope a tool needs (undefined for an unknown tool: the server answers that one). */
   scopeFor(tool: string): string | undefined;
   resourceMetadataUrl(): string;
@@ -40,6 +42,8 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
     if (Array.isArray(body)) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'JSON-RPC batches are not supported: send one message per request.');
     if (!body || typeof body !== 'object') throw new HostHttpError(400, RPC.INVALID_REQUEST, 'The body must be one JSON-RPC message (a JSON object).');
     checkScope(request.identity!, body as RpcBody, deps);
+    const answered = answerStateless(deps.stateless, request, reply, body);
+    if (answered) return reply.code(200).type('application/json').send(await answered);
     const outcome = classifyInboundRequest({
       httpMethod: 'POST',
       protocolVersionHeader: header(request, 'mcp-protocol-version'),
@@ -154,12 +158,28 @@ async function serveLegacyPost(sessions: SessionManager, request: FastifyRequest
   return sendOutcome(reply, outcome, { 'mcp-session-id': record.id });
 }
 
-async function serveModern(handler: McpHttpHandler, request: FastifyRequest, reply: FastifyReply, body: unknown) {
+function answerStateless(responder: StatelessResponder, request: FastifyRequest, reply: FastifyReply, body: unknown): Promise<string> | undefined {
   const abort = new AbortController();
-  // The client closing its connection is the cancel signal in 2026-07-28.
+  const answer = responder({
+    body,
+    headers: { contentType: header(request, 'content-type'), protocolVersion: header(request, 'mcp-protocol-version'), method: header(request, 'mcp-method'), name: header(request, 'mcp-name') },
+    caller: request.identity!.caller,
+    signal: abort.signal,
+  });
+  if (answer) cancelOnClientClose(reply, abort);
+  return answer;
+}
+
+/** The client closing its connection is the cancel signal in 2026-07-28. */
+function cancelOnClientClose(reply: FastifyReply, abort: AbortController): void {
   reply.raw.on('close', () => {
     if (!reply.raw.writableFinished) abort.abort();
   });
+}
+
+async function serveModern(handler: McpHttpHandler, request: FastifyRequest, reply: FastifyReply, body: unknown) {
+  const abort = new AbortController();
+  cancelOnClientClose(reply, abort);
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;

@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+import { z } from 'zod';
+import { definePlugin, defineTool, GauzyMcpError, KERNEL_API_VERSION, silentLogger } from '../src/index.js';
+import { createCatalog, createCredentialCaller, createGauzyHttp, type Caller } from '../src/internal.js';
+
+// The 2026-07-28 answers served without a server per request must be the SDK's, byte for byte: each request
+// here goes to both, and whatever the direct responder answers must equal what `createMcpHandler` answers.
+
+const GAUZY = 'http://127.0.0.1:9';
+const REVISION = '2026-07-28';
+const ENVELOPE = { 'io.modelcontextprotocol/protocolVersion': REVISION, 'io.modelcontextprotocol/clientInfo': { name: 't', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+
+const tool = (name: string, extra: Partial<Parameters<typeof defineTool>[0]>) =>
+  defineTool({
+    name,
+    title: name,
+    description: `The ${name} tool.`,
+    toolset: 'probe',
+    effect: 'read',
+    session: false,
+    routes: [],
+    input: z.object({ text: z.string().optional() }),
+    handler: async ({ text }) => ({ structured: { echoed: text ?? null }, text: `echo ${text ?? ''}` }),
+    ...extra,
+  } as Parameters<typeof defineTool>[0]);
+
+const plugin = definePlugin({
+  name: 'probe',
+  version: '1.0.0',
+  description: 'Tools for the stateless answers test.',
+  kernel: KERNEL_API_VERSION,
+  toolsets: [{ name: 'probe', description: 'Probe tools.', default: true }],
+  tools: [
+    tool('echo', {}),
+    tool('refuse', { handler: async () => { throw new GauzyMcpError('GMCP_ERR_GAUZY_NOT_FOUND'); } }),
+    tool('explode', { handler: async () => { throw new Error('boom'); } }),
+    tool('write_note', { effect: 'write' }),
+    tool('signed_in', { session: true, routes: ['GET /api/tasks'] }),
+    tool('chatty', { logs: true }),
+    tool('picture', {
+      handler: async () => ({
+        structured: { pixels: 1 },
+        text: 'a picture',
+        content: [
+          { _meta: { note: 'first' }, annotations: { priority: 1 }, text: 'a picture', type: 'text' },
+          { mimeType: 'image/png', data: 'iVBORw0KGgo=', type: 'image' },
+          { name: 'spec', uri: 'https://example.com/spec', type: 'resource_link' },
+        ],
+      }),
+    }),
+    ...['a', 'b', 'c'].map((letter) => tool(`extra_${letter}`, {})),
+  ],
+});
+
+const catalog = createCatalog({ plugins: [plugin], gauzyBaseUrl: GAUZY, transport: 'http', log: silentLogger });
+const http = createGauzyHttp({ gauzyBaseUrl: GAUZY, log: silentLogger, retry: { maxAttempts: 1 } });
+const callers: Record<string, Caller> = {
+  unrestricted: createCredentialCaller(http, { log: silentLogger }),
+  reader: createCredentialCaller(http, { log: silentLogger, scopes: ['mcp.read'] }),
+};
+
+const PAGE_SIZE = 3;
+const responder = catalog.statelessResponder(PAGE_SIZE);
+
+interface Case {
+  label: string;
+  body: unknown;
+  headers?: Record<string, string | undefined>;
+  /** The responder must answer it (true) or leave it to the SDK (false). */
+  direct: boolean;
+}
+
+const call = (id: unknown, name: string, args?: unknown, meta: unknown = ENVELOPE) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, ...(args === undefined ? {} : { arguments: args }), _meta: meta } });
+const callHeaders = (name: string) => ({ 'mcp-protocol-version': REVISION, 'mcp-method': 'tools/call', 'mcp-name': name });
+const list = (id: unknown, cursor?: string) => ({ jsonrpc: '2.0', id, method: 'tools/list', params: { ...(cursor === undefined ? {} : { cursor }), _meta: ENVELOPE } });
+const listHeaders = { 'mcp-protocol-version': REVISION, 'mcp-method': 'tools/list' };
+const page = (index: number) => Buffer.from(`page:${index}`).toString('base64url');
+
+const cases: Case[] = [
+  { label: 'a call', body: call(1, 'echo', { text: 'hi' }), headers: callHeaders('echo'), direct: true },
+  { label: 'a call with a string id and no arguments', body: call('abc', 'echo'), headers: callHeaders('echo'), direct: true },
+  { label: 'a refused call (an isError result)', body: call(2, 'refuse', {}), headers: callHeaders('refuse'), direct: true },
+  { label: 'a handler that throws', body: call(3, 'explode', {}), headers: callHeaders('explode'), direct: true },
+  { label: 'invalid arguments', body: call(4, 'echo', { nope: 1 }), headers: callHeaders('echo'), direct: true },
+  { label: 'a tool that needs a Gauzy session', body: call(5, 'signed_in', {}), headers: callHeaders('signed_in'), direct: true },
+  { label: 'content beyond text blocks (checked by the schema, in its key order)', body: call(29, 'picture', {}), headers: callHeaders('picture'), direct: true },
+  { label: 'an unknown tool', body: call(6, 'no_such_tool', {}), headers: callHeaders('no_such_tool'), direct: true },
+  { label: 'a write tool', body: call(7, 'write_note', { text: 'x' }), headers: callHeaders('write_note'), direct: true },
+  { label: 'the first tools/list page', body: list(8), headers: listHeaders, direct: true },
+  { label: 'the second page', body: list(9, page(1)), headers: listHeaders, direct: true },
+  { label: 'the last page', body: list(10, page(2)), headers: listHeaders, direct: true },
+  { label: 'a cursor past the end', body: list(11, page(9)), headers: listHeaders, direct: false },
+  { label: 'a cursor that is not ours', body: list(12, 'garbage'), headers: listHeaders, direct: false },
+  { label: 'a tool that logs to the client', body: call(13, 'chatty', {}), headers: callHeaders('chatty'), direct: false },
+  { label: 'a progress token', body: call(14, 'echo', {}, { ...ENVELOPE, progressToken: 'p' }), headers: callHeaders('echo'), direct: false },
+  { label: 'Mcp-Name that differs from the body', body: call(15, 'echo', {}), headers: callHeaders('refuse'), direct: false },
+  { label: 'no Mcp-Name', body: call(16, 'echo', {}), headers: { ...callHeaders('echo'), 'mcp-name': undefined }, direct: false },
+  { label: 'no Mcp-Method', body: call(17, 'echo', {}), headers: { ...callHeaders('echo'), 'mcp-method': undefined }, direct: false },
+  { label: 'no MCP-Protocol-Version', body: call(18, 'echo', {}), headers: { ...callHeaders('echo'), 'mcp-protocol-version': undefined }, direct: false },
+  { label: 'a header version that differs from the envelope', body: call(19, 'echo', {}), headers: { ...callHeaders('echo'), 'mcp-protocol-version': '2025-06-18' }, direct: false },
+  { label: 'an envelope naming an unknown revision', body: call(20, 'echo', {}, { ...ENVELOPE, 'io.modelcontextprotocol/protocolVersion': '2099-01-01' }), headers: { ...callHeaders('echo'), 'mcp-protocol-version': '2099-01-01' }, direct: false },
+  { label: 'a malformed client info', body: call(21, 'echo', {}, { ...ENVELOPE, 'io.modelcontextprotocol/clientInfo': 5 }), headers: callHeaders('echo'), direct: false },
+  { label: 'arguments that are not an object', body: call(22, 'echo', [1]), headers: callHeaders('echo'), direct: false },
+  { label: 'a name that is not a string', body: { jsonrpc: '2.0', id: 23, method: 'tools/call', params: { name: 7, _meta: ENVELOPE } }, headers: { ...callHeaders('echo'), 'mcp-name': '7' }, direct: false },
+  { label: 'a null id', body: call(null, 'echo', {}), headers: callHeaders('echo'), direct: false },
+  { label: 'a fractional id', body: call(1.5, 'echo', {}), headers: callHeaders('echo'), direct: false },
+  { label: 'a task-augmented call', body: { ...call(24, 'echo', {}), params: { ...call(24, 'echo', {}).params, task: { ttl: 1000 } } }, headers: callHeaders('echo'), direct: false },
+  { label: 'another method', body: { jsonrpc: '2.0', id: 25, method: 'server/discover', params: { _meta: ENVELOPE } }, headers: { 'mcp-protocol-version': REVISION, 'mcp-method': 'server/discover' }, direct: false },
+  { label: 'a notification', body: { jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 1, _meta: ENVELOPE } }, headers: { 'mcp-protocol-version': REVISION, 'mcp-method': 'notifications/cancelled' }, direct: false },
+  { label: 'a 2025 request (no envelope)', body: { jsonrpc: '2.0', id: 26, method: 'tools/call', params: { name: 'echo' } }, headers: { 'mcp-protocol-version': '2025-06-18' }, direct: false },
+  { label: 'a text/plain content type', body: call(27, 'echo', {}), headers: { ...callHeaders('echo'), 'content-type': 'text/plain' }, direct: false },
+  { label: 'a JSON content type with a charset', body: call(28, 'echo', {}), headers: { ...callHeaders('echo'), 'content-type': 'application/json; charset=utf-8' }, direct: true },
+];
+
+async function sdkAnswer(body: unknown, headers: Record<string, string>, caller: Caller): Promise<{ status: number; text: string }> {
+  const handler = createMcpHandler(() => catalog.serverFactoryFor(() => caller, PAGE_SIZE)(), { legacy: 'reject' });
+  const response = await handler.fetch(new Request('http://127.0.0.1/mcp', { method: 'POST', headers, body: JSON.stringify(body) }), { parsedBody: body });
+  return { status: response.status, text: await response.text() };
+}
+
+for (const [who, caller] of Object.entries(callers)) {
+  for (const entry of cases) {
+    test(`${entry.label} (${who}): ${entry.direct ? 'answered directly, as the SDK answers it' : 'left to the SDK'}`, async () => {
+      const headers = Object.fromEntries(
+        Object.entries({ 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...entry.headers }).filter((pair): pair is [string, string] => pair[1] !== undefined),
+      );
+      const answer = responder({
+        body: entry.body,
+        headers: { contentType: headers['content-type'], protocolVersion: headers['mcp-protocol-version'], method: headers['mcp-method'], name: headers['mcp-name'] },
+        caller,
+        signal: new AbortController().signal,
+      });
+      if (!entry.direct) {
+        assert.equal(answer, undefined, 'the responder must leave this request to the SDK');
+        return;
+      }
+      assert.ok(answer, 'the responder should answer this request itself');
+      const expected = await sdkAnswer(entry.body, headers, caller);
+      assert.equal(expected.status, 200, `the SDK answers ${expected.status}: ${expected.text}`);
+      assert.equal(await answer, expected.text);
+    });
+  }
+}
+
+test('the listing served directly follows the token: a read-only token sees no write tool', async () => {
+  const titles = async (caller: Caller) => {
+    const names: string[] = [];
+    for (let index = 0; ; index++) {
+      const text = await responder({ body: list(1, index === 0 ? undefined : page(index)), headers: { contentType: 'application/json', protocolVersion: REVISION, method: 'tools/list' }, caller, signal: new AbortController().signal });
+      const result = JSON.parse(text!).result as { tools: { name: string }[]; nextCursor?: string };
+      names.push(...result.tools.map((entry) => entry.name));
+      if (!result.nextCursor) return names;
+    }
+  };
+  assert.ok((await titles(callers.unrestricted!)).includes('write_note'));
+  assert.ok(!(await titles(callers.reader!)).includes('write_note'));
+});
+
+test('a call answered directly is cancelled by its signal', async () => {
+  let seen: AbortSignal | undefined;
+  const waits = definePlugin({
+    name: 'waits',
+    version: '1.0.0',
+    description: 'A tool that waits for its signal.',
+    kernel: KERNEL_API_VERSION,
+    toolsets: [{ name: 'waits', description: 'Waiting.', default: true }],
+    tools: [
+      tool('wait_for_cancel', {
+        toolset: 'waits',
+        handler: (_args: unknown, ctx: { signal: AbortSignal }) =>
+          new Promise((_, reject) => {
+            seen = ctx.signal;
+            ctx.signal.addEventListener('abort', () => reject(new Error('aborted')));
+          }),
+      } as never),
+    ],
+  });
+  const waiting = createCatalog({ plugins: [waits], gauzyBaseUrl: GAUZY, transport: 'http', log: silentLogger }).statelessResponder();
+  const abort = new AbortController();
+  const answer = waiting({ body: call(1, 'wait_for_cancel', {}), headers: { contentType: 'application/json', protocolVersion: REVISION, method: 'tools/call', name: 'wait_for_cancel' }, caller: callers.unrestricted!, signal: abort.signal });
+  assert.ok(answer);
+  abort.abort();
+  const result = JSON.parse(await answer).result as { isError: boolean; content: { text: string }[] };
+  assert.ok(seen?.aborted);
+  assert.equal(result.isError, true);
+  assert.match(result.content[0]!.text, /GMCP_ERR_CANCELLED/);
+});
