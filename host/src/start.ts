@@ -121,6 +121,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
     scopeFor: (tool) => catalog.inventory.get(tool)?.scope,
     resourceMetadataUrl,
     onError: (error) => log.debug('mcp handler error', { error: error.message }),
+    metrics,
   });
   if (identity.mode === 'oauth') registerProtectedResourceMetadata(app, { resource: resourceUrl, issuer: identity.issuer });
   // A factory per connection, bound to the token that opened it: the SDK's stdio-style entry passes no auth

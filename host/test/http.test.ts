@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { connectHttp, createSandbox, startTestHost, type Sandbox } from './helpers.js';
+import { connectHttp, createSandbox, rawPost, startTestHost, type Sandbox } from './helpers.js';
 import type { RunningHost } from '../src/index.js';
 
 describe('Streamable HTTP: the SDK client against the host', () => {
@@ -38,4 +38,46 @@ describe('Streamable HTTP: the SDK client against the host', () => {
       }
     });
   }
+
+  test('2026-07-28 tools/call and tools/list from an SDK client are answered directly; a call with a progress token goes through the SDK', async () => {
+    const direct = () => host.metrics.modernRequests.value({ path: 'direct' });
+    const viaSdk = () => host.metrics.modernRequests.value({ path: 'sdk' });
+    const before = { direct: direct(), sdk: viaSdk() };
+    const client = await connectHttp(host.mcpUrl, '2026-07-28');
+    try {
+      await client.client.listTools();
+      const info = await client.call('get_server_info', {});
+      assert.equal(info.isError, false, info.text);
+      assert.equal(direct() - before.direct, 2, 'tools/list and tools/call should take the direct path');
+      const sdkBefore = viaSdk();
+      let progressed = 0;
+      await client.client.callTool({ name: 'get_server_info', arguments: {} }, { onprogress: () => progressed++ });
+      assert.equal(viaSdk() - sdkBefore, 1, 'a call with a progress token needs the per-request stream');
+    } finally {
+      await client.close();
+    }
+  });
+
+  test('every answer carries the security headers: a tool answer, a refusal and an unknown route', async () => {
+    const expectSecure = (headers: Headers, what: string) => {
+      assert.equal(headers.get('content-security-policy')?.split(';')[0], "default-src 'none'", what);
+      assert.match(headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/, what);
+      assert.equal(headers.get('strict-transport-security'), 'max-age=31536000; includeSubDomains', what);
+      assert.equal(headers.get('x-content-type-options'), 'nosniff', what);
+      assert.equal(headers.get('x-frame-options'), 'SAMEORIGIN', what);
+      assert.equal(headers.get('referrer-policy'), 'no-referrer', what);
+      assert.equal(headers.get('cross-origin-resource-policy'), 'same-origin', what);
+    };
+    const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 't', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+    const answer = await rawPost(host.mcpUrl, { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'get_server_info', arguments: {}, _meta: meta } }, { 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': 'get_server_info' });
+    assert.equal(answer.status, 200, answer.text);
+    expectSecure(answer.headers, 'a tool answer');
+    const refused = await rawPost(host.mcpUrl, '{not json');
+    assert.equal(refused.status, 400);
+    expectSecure(refused.headers, 'a refusal');
+    const missing = await fetch(`${host.url}/nowhere`);
+    await missing.text();
+    assert.equal(missing.status, 404);
+    expectSecure(missing.headers, 'an unknown route');
+  });
 });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import type { Logger } from '@gauzy-mcp/core';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { bodyLimitFor, isLoopbackHost, type HostConfig } from '../config.js';
@@ -11,6 +10,7 @@ import { HostHttpError, RPC } from './errors.js';
 import { rateLimitedError, rateLimitHeaders, rateLimitKey, type RateLimiter } from './rate-limit.js';
 import { StateUnavailableError } from '../state/index.js';
 import { allowedOriginsFor, isAllowedHost, isAllowedOrigin } from './origins.js';
+import { securityHeaders } from './security-headers.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -65,10 +65,10 @@ export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> 
   });
 
   const allowedOrigins = allowedOriginsFor(config);
-  await app.register(helmet, {
-    hsts: { maxAge: 31_536_000, includeSubDomains: true },
-    // JSON and event streams only: no page to frame or script.
-    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  const security = securityHeaders();
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(security);
+    done();
   });
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin === undefined ? false : isAllowedOrigin(origin, allowedOrigins)),

@@ -4,6 +4,7 @@ import type { OAuthScope } from '@gauzy-mcp/core';
 import { PROTOCOL_VERSIONS, scopeAllows, type StatelessResponder } from '@gauzy-mcp/core/internal';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Identity } from '../identity.js';
+import type { HostMetrics } from '../ops/metrics.js';
 import { MCP_ROUTE } from './app.js';
 import { HostHttpError, RPC } from './errors.js';
 import { authInfoFor, type ExchangeOutcome, type SessionManager } from './sessions.js';
@@ -24,7 +25,11 @@ export interface McpRouteDeps {
   scopeFor(tool: string): string | undefined;
   resourceMetadataUrl(): string;
   onError(error: Error): void;
+  metrics: HostMetrics;
 }
+
+const DIRECT = { path: 'direct' };
+const THROUGH_SDK = { path: 'sdk' };
 
 type RpcBody = Record<string, unknown> & { jsonrpc?: unknown; id?: unknown; method?: unknown };
 
@@ -43,7 +48,10 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
     if (!body || typeof body !== 'object') throw new HostHttpError(400, RPC.INVALID_REQUEST, 'The body must be one JSON-RPC message (a JSON object).');
     checkScope(request.identity!, body as RpcBody, deps);
     const answered = answerStateless(deps.stateless, request, reply, body);
-    if (answered) return reply.code(200).type('application/json').send(await answered);
+    if (answered) {
+      deps.metrics.modernRequests.inc(DIRECT);
+      return reply.code(200).type('application/json').send(await answered);
+    }
     const outcome = classifyInboundRequest({
       httpMethod: 'POST',
       protocolVersionHeader: header(request, 'mcp-protocol-version'),
@@ -51,7 +59,10 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
       mcpNameHeader: header(request, 'mcp-name'),
       body,
     });
-    if (outcome.kind !== 'legacy') return serveModern(modern, request, reply, body);
+    if (outcome.kind !== 'legacy') {
+      deps.metrics.modernRequests.inc(THROUGH_SDK);
+      return serveModern(modern, request, reply, body);
+    }
     return serveLegacyPost(sessions, request, reply, body as RpcBody);
   };
 
