@@ -27,7 +27,7 @@ export { createServerFactory, SERVER_NAME, PROTOCOL_VERSIONS, DEFAULT_LIST_PAGE_
 export type { ProtocolServerOptions } from './protocol/server.js';
 export { serveKernelOverStdio } from './protocol/stdio.js';
 export { createStatelessResponder } from './protocol/stateless.js';
-export type { StatelessRequest, StatelessResponder, StatelessResponderOptions } from './protocol/stateless.js';
+export type { AcceptedRequest, StandardHeaders, StatelessResponder, StatelessResponderOptions } from './protocol/stateless.js';
 export { createCatalog, createGauzyHttp, createCredentialCaller } from './kernel.js';
 export type { Catalog, CatalogOptions, CredentialCallerOptions, GauzyConnectionOptions } from './kernel.js';
 export { KERNEL_VERSION } from './version.js';

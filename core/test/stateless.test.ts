@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { definePlugin, defineTool, GauzyMcpError, KERNEL_API_VERSION, silentLogger } from '../src/index.js';
-import { createCatalog, createCredentialCaller, createGauzyHttp, type Caller } from '../src/internal.js';
+import { createCatalog, createCredentialCaller, createGauzyHttp, type Caller, type StandardHeaders, type StatelessResponder } from '../src/internal.js';
 
 // The 2026-07-28 answers served without a server per request must be the SDK's, byte for byte: each request
 // here goes to both, and whatever the direct responder answers must equal what `createMcpHandler` answers.
@@ -63,6 +63,12 @@ const callers: Record<string, Caller> = {
 
 const PAGE_SIZE = 3;
 const responder = catalog.statelessResponder(PAGE_SIZE);
+
+/** What the host does: accept, then answer; undefined when either step leaves the request to the SDK. */
+const serve = (via: StatelessResponder, body: unknown, headers: StandardHeaders, caller: Caller, signal = new AbortController().signal) => {
+  const accepted = via.accept(body, headers);
+  return accepted ? via.answer(accepted, caller, signal) : undefined;
+};
 
 interface Case {
   label: string;
@@ -126,12 +132,7 @@ for (const [who, caller] of Object.entries(callers)) {
       const headers = Object.fromEntries(
         Object.entries({ 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...entry.headers }).filter((pair): pair is [string, string] => pair[1] !== undefined),
       );
-      const answer = responder({
-        body: entry.body,
-        headers: { contentType: headers['content-type'], protocolVersion: headers['mcp-protocol-version'], method: headers['mcp-method'], name: headers['mcp-name'] },
-        caller,
-        signal: new AbortController().signal,
-      });
+      const answer = serve(responder, entry.body, { contentType: headers['content-type'], protocolVersion: headers['mcp-protocol-version'], method: headers['mcp-method'], name: headers['mcp-name'] }, caller);
       if (!entry.direct) {
         assert.equal(answer, undefined, 'the responder must leave this request to the SDK');
         return;
@@ -148,7 +149,7 @@ test('the listing served directly follows the token: a read-only token sees no w
   const titles = async (caller: Caller) => {
     const names: string[] = [];
     for (let index = 0; ; index++) {
-      const text = await responder({ body: list(1, index === 0 ? undefined : page(index)), headers: { contentType: 'application/json', protocolVersion: REVISION, method: 'tools/list' }, caller, signal: new AbortController().signal });
+      const text = await serve(responder, list(1, index === 0 ? undefined : page(index)), { contentType: 'application/json', protocolVersion: REVISION, method: 'tools/list' }, caller);
       const result = JSON.parse(text!).result as { tools: { name: string }[]; nextCursor?: string };
       names.push(...result.tools.map((entry) => entry.name));
       if (!result.nextCursor) return names;
@@ -179,7 +180,7 @@ test('a call answered directly is cancelled by its signal', async () => {
   });
   const waiting = createCatalog({ plugins: [waits], gauzyBaseUrl: GAUZY, transport: 'http', log: silentLogger }).statelessResponder();
   const abort = new AbortController();
-  const answer = waiting({ body: call(1, 'wait_for_cancel', {}), headers: { contentType: 'application/json', protocolVersion: REVISION, method: 'tools/call', name: 'wait_for_cancel' }, caller: callers.unrestricted!, signal: abort.signal });
+  const answer = serve(waiting, call(1, 'wait_for_cancel', {}), { contentType: 'application/json', protocolVersion: REVISION, method: 'tools/call', name: 'wait_for_cancel' }, callers.unrestricted!, abort.signal);
   assert.ok(answer);
   abort.abort();
   const result = JSON.parse(await answer).result as { isError: boolean; content: { text: string }[] };

@@ -22,20 +22,31 @@ const MESSAGE_KEYS = new Set(['jsonrpc', 'id', 'method', 'params']);
 const INVALID_PARAMS = -32602;
 const INTERNAL_ERROR = -32603;
 
-/** One POSTed 2026-07-28 message with the standard headers that came with it. */
-export interface StatelessRequest {
-  body: unknown;
-  headers: { contentType?: string; protocolVersion?: string; method?: string; name?: string };
-  caller: Caller;
-  /** Aborted when the client goes away: 2026-07-28's cancel signal. */
-  signal: AbortSignal;
+/** The standard headers that came with a POSTed message. */
+export interface StandardHeaders {
+  contentType?: string;
+  protocolVersion?: string;
+  method?: string;
+  name?: string;
+}
+
+/** A 2026-07-28 `tools/call` or `tools/list` this responder can answer, checked. */
+export interface AcceptedRequest {
+  id: string | number;
+  method: 'tools/call' | 'tools/list';
+  params: Record<string, unknown>;
 }
 
 /**
- * Answers a request, serialized, or returns undefined when the request needs the SDK's full path
- * (`createMcpHandler`: a server and a transport per request).
+ * `accept` checks a request without side effects (cheap enough to run on every POST); `answer` serves an
+ * accepted one, serialized, or returns undefined when it turns out to need the SDK's full path after all
+ * (a cursor this caller's listing does not have, a tool that logs to the client).
  */
-export type StatelessResponder = (request: StatelessRequest) => Promise<string> | undefined;
+export interface StatelessResponder {
+  accept(body: unknown, headers: StandardHeaders): AcceptedRequest | undefined;
+  /** `signal` aborts when the client goes away, 2026-07-28's cancel signal. */
+  answer(request: AcceptedRequest, caller: Caller, signal: AbortSignal): Promise<string> | undefined;
+}
 
 export interface StatelessResponderOptions {
   inventory: Inventory;
@@ -75,9 +86,7 @@ export function createStatelessResponder(options: StatelessResponderOptions): St
     }));
   };
 
-  return ({ body, headers, caller, signal }) => {
-    const request = answerableRequest(body, headers);
-    if (!request) return undefined;
+  const answer = (request: AcceptedRequest, caller: Caller, signal: AbortSignal): Promise<string> | undefined => {
     const { id, params } = request;
     if (request.method === 'tools/list') {
       const pages = pagesFor(caller.scopes);
@@ -101,15 +110,10 @@ export function createStatelessResponder(options: StatelessResponderOptions): St
       },
     );
   };
+  return { accept: acceptedRequest, answer };
 }
 
-interface AnswerableRequest {
-  id: string | number;
-  method: 'tools/call' | 'tools/list';
-  params: Record<string, unknown>;
-}
-
-function answerableRequest(body: unknown, headers: StatelessRequest['headers']): AnswerableRequest | undefined {
+function acceptedRequest(body: unknown, headers: StandardHeaders): AcceptedRequest | undefined {
   if (headers.protocolVersion !== MODERN_REVISION || !isJsonContentType(headers.contentType ?? null)) return undefined;
   if (!isPlainObject(body) || body.jsonrpc !== '2.0' || !hasOnlyKeys(body, MESSAGE_KEYS)) return undefined;
   const { id, method, params } = body;

@@ -170,13 +170,11 @@ async function serveLegacyPost(sessions: SessionManager, request: FastifyRequest
 }
 
 function answerStateless(responder: StatelessResponder, request: FastifyRequest, reply: FastifyReply, body: unknown): Promise<string> | undefined {
+  const headers = { contentType: header(request, 'content-type'), protocolVersion: header(request, 'mcp-protocol-version'), method: header(request, 'mcp-method'), name: header(request, 'mcp-name') };
+  const accepted = responder.accept(body, headers);
+  if (!accepted) return undefined;
   const abort = new AbortController();
-  const answer = responder({
-    body,
-    headers: { contentType: header(request, 'content-type'), protocolVersion: header(request, 'mcp-protocol-version'), method: header(request, 'mcp-method'), name: header(request, 'mcp-name') },
-    caller: request.identity!.caller,
-    signal: abort.signal,
-  });
+  const answer = responder.answer(accepted, request.identity!.caller, abort.signal);
   if (answer) cancelOnClientClose(reply, abort);
   return answer;
 }

@@ -33,7 +33,7 @@ class MemorySessions implements SessionStore {
   constructor(private readonly ttlMs: number) {}
 
   async create(record: SessionRecord): Promise<void> {
-    this.records.set(record.id, { record: structuredClone(record), expiresAt: Date.now() + this.ttlMs });
+    this.records.set(record.id, { record: deepFrozenCopy(record), expiresAt: Date.now() + this.ttlMs });
   }
 
   async get(id: string): Promise<SessionRecord | undefined> {
@@ -44,12 +44,13 @@ class MemorySessions implements SessionStore {
       return undefined;
     }
     entry.expiresAt = Date.now() + this.ttlMs;
-    return structuredClone(entry.record);
+    // A copy of the top level is enough: what lies below is frozen, so no caller can change the stored record.
+    return { ...entry.record };
   }
 
   async update(id: string, patch: Partial<SessionRecord>): Promise<void> {
     const entry = this.records.get(id);
-    if (entry) entry.record = { ...entry.record, ...structuredClone(patch), id: entry.record.id, owner: entry.record.owner };
+    if (entry) entry.record = deepFrozenCopy({ ...entry.record, ...patch, id: entry.record.id, owner: entry.record.owner });
   }
 
   async delete(id: string): Promise<boolean> {
@@ -122,4 +123,16 @@ class MemoryRateCounter implements RateCounter {
     const now = Date.now();
     for (const [key, window] of this.windows) if (window.endsAt <= now) this.windows.delete(key);
   }
+}
+
+/** A stored value no caller can reach into: copied once when written, frozen all the way down. */
+function deepFrozenCopy<T>(value: T): T {
+  const copy = structuredClone(value);
+  const freeze = (node: unknown) => {
+    if (node === null || typeof node !== 'object' || Object.isFrozen(node)) return;
+    Object.freeze(node);
+    for (const child of Object.values(node)) freeze(child);
+  };
+  freeze(copy);
+  return copy;
 }
