@@ -71,6 +71,11 @@ export class Histogram extends Metric {
     entry.sum += value;
     entry.count++;
   }
+  /** The sum and count observed for `labels` (what a Prometheus query would rate), for tests and benchmarks. */
+  total(labels: Labels = {}): { sum: number; count: number } {
+    const entry = this.series.get(Metric.key(labels));
+    return { sum: entry?.sum ?? 0, count: entry?.count ?? 0 };
+  }
   render(): string[] {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
     for (const [key, entry] of this.series) {
