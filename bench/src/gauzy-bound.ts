@@ -6,6 +6,7 @@ import { startHost } from '@gauzy-mcp/host';
 import { createSandbox, loadSandboxEntities } from '@gauzy-mcp/testkit';
 import { DEFAULT_PLUGIN_PACKAGES, importFromCli } from 'gauzy-mcp';
 import { measure, table } from './measure.js';
+import { repeated, writeSuiteResult } from './results.js';
 import { JSON_HEADERS, modernHeaders, toolCall } from './modern-call.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
@@ -59,15 +60,25 @@ const direct = async () => {
 };
 process.stderr.write(`one list_projects call sends ${replay.length} Gauzy request(s):\n${replay.map((line) => `  ${line}`).join('\n')}\n`);
 
-const rows = [];
+const rows: Awaited<ReturnType<typeof measure>>[] = [];
 for (let round = 0; round < 3; round++) {
   rows.push(await measure(`direct GET /api/organization-projects (round ${round + 1})`, direct, { iterations: ITERATIONS, concurrency: 1 }));
   rows.push(await measure(`host 2026-07-28 tools/call list_projects (round ${round + 1})`, viaHost, { iterations: ITERATIONS, concurrency: 1 }));
 }
 process.stderr.write(`\nGauzy at ${gauzyUrl}${sandbox ? ' (sandbox)' : ''}, one in flight, ${ITERATIONS} iterations a row\n${table(rows, rows[0])}\n`);
-for (let round = 0; round < 3; round++) {
-  const [a, b] = [rows[2 * round]!, rows[2 * round + 1]!];
-  process.stderr.write(`round ${round + 1}: p50 ${(b.p50 / a.p50).toFixed(2)}×, p99 ${(b.p99 / a.p99).toFixed(2)}×\n`);
-}
+const pairs = [0, 1, 2].map((round) => ({ direct: rows[2 * round]!, host: rows[2 * round + 1]! }));
+for (const [round, { direct: a, host: b }] of pairs.entries()) process.stderr.write(`round ${round + 1}: p50 ${(b.p50 / a.p50).toFixed(2)}×, p99 ${(b.p99 / a.p99).toFixed(2)}×\n`);
+writeSuiteResult({
+  suite: 'gauzy-bound',
+  gauzy: sandbox ? 'sandbox' : gauzyUrl,
+  requests: replay,
+  iterations: ITERATIONS,
+  directP50: repeated(pairs.map((pair) => pair.direct.p50)),
+  directP99: repeated(pairs.map((pair) => pair.direct.p99)),
+  hostP50: repeated(pairs.map((pair) => pair.host.p50)),
+  hostP99: repeated(pairs.map((pair) => pair.host.p99)),
+  ratioP50: repeated(pairs.map((pair) => pair.host.p50 / pair.direct.p50)),
+  ratioP99: repeated(pairs.map((pair) => pair.host.p99 / pair.direct.p99)),
+});
 await host.close();
 await sandbox?.close();
