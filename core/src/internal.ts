@@ -23,11 +23,11 @@ export { DEFAULT_RETRY_POLICY, shouldRetry, retryDelayMs } from './gauzy/retry.j
 export type { RetryPolicy } from './gauzy/retry.js';
 export { gauzyMessages } from './gauzy/errors.js';
 export { credentialSessionControl } from './credential-session.js';
-export { createServerFactory, SERVER_NAME, PROTOCOL_VERSIONS, DEFAULT_LIST_PAGE_SIZE } from './protocol/server.js';
+export { createServerFactory, sessionClientChannel, SERVER_NAME, PROTOCOL_VERSIONS, DEFAULT_LIST_PAGE_SIZE } from './protocol/server.js';
 export type { ProtocolServerOptions } from './protocol/server.js';
 export { serveKernelOverStdio } from './protocol/stdio.js';
 export { createStatelessResponder } from './protocol/stateless.js';
-export type { AcceptedRequest, StandardHeaders, StatelessResponder, StatelessResponderOptions } from './protocol/stateless.js';
+export type { AcceptedRequest, JSONRPCAnswer, StandardHeaders, StatelessResponder, StatelessResponderOptions } from './protocol/stateless.js';
 export { createCatalog, createGauzyHttp, createCredentialCaller } from './kernel.js';
 export type { Catalog, CatalogOptions, CredentialCallerOptions, GauzyConnectionOptions } from './kernel.js';
 export { KERNEL_VERSION } from './version.js';

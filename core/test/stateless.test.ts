@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createMcpHandler } from '@modelcontextprotocol/server';
+import { createMcpHandler, InMemoryTransport } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { definePlugin, defineTool, GauzyMcpError, KERNEL_API_VERSION, silentLogger } from '../src/index.js';
 import { createCatalog, createCredentialCaller, createGauzyHttp, type Caller, type StandardHeaders, type StatelessResponder } from '../src/internal.js';
@@ -188,3 +188,55 @@ test('a call answered directly is cancelled by its signal', async () => {
   assert.equal(result.isError, true);
   assert.match(result.content[0]!.text, /GMCP_ERR_CANCELLED/);
 });
+
+// Inside a 2025-revision session the answers are the session server's, as it sends them on its transport.
+async function sessionServer(caller: Caller) {
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const server = catalog.serverFactoryFor(() => caller, PAGE_SIZE)();
+  await server.connect(serverSide);
+  const waiting = new Map<unknown, (message: unknown) => void>();
+  clientSide.onmessage = (message) => waiting.get((message as { id?: unknown }).id)?.(message);
+  await clientSide.start();
+  const send = (message: Record<string, unknown>) =>
+    new Promise<unknown>((resolve) => {
+      waiting.set(message.id, resolve);
+      void clientSide.send(message as never);
+    });
+  await send({ jsonrpc: '2.0', id: 'init', method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } });
+  await clientSide.send({ jsonrpc: '2.0', method: 'notifications/initialized' } as never);
+  return { send, close: () => server.close() };
+}
+
+const sessionCases: Array<{ label: string; body: Record<string, unknown>; direct: boolean }> = [
+  { label: 'a call', body: { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'echo', arguments: { text: 'hi' } } }, direct: true },
+  { label: 'a refused call', body: { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'refuse', arguments: {} } }, direct: true },
+  { label: 'invalid arguments', body: { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'echo', arguments: { nope: 1 } } }, direct: true },
+  { label: 'an unknown tool', body: { jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 'no_such_tool' } }, direct: true },
+  { label: 'content beyond text blocks', body: { jsonrpc: '2.0', id: 5, method: 'tools/call', params: { name: 'picture', arguments: {} } }, direct: true },
+  { label: 'a listing without params', body: { jsonrpc: '2.0', id: 6, method: 'tools/list' }, direct: true },
+  { label: 'the second page', body: { jsonrpc: '2.0', id: 7, method: 'tools/list', params: { cursor: page(1) } }, direct: true },
+  { label: 'a progress token', body: { jsonrpc: '2.0', id: 8, method: 'tools/call', params: { name: 'echo', _meta: { progressToken: 1 } } }, direct: false },
+  { label: 'a tool that logs', body: { jsonrpc: '2.0', id: 9, method: 'tools/call', params: { name: 'chatty' } }, direct: false },
+  { label: 'arguments that are not an object', body: { jsonrpc: '2.0', id: 10, method: 'tools/call', params: { name: 'echo', arguments: 'x' } }, direct: false },
+  { label: 'another method', body: { jsonrpc: '2.0', id: 11, method: 'prompts/list' }, direct: false },
+];
+
+for (const [who, caller] of Object.entries(callers)) {
+  for (const entry of sessionCases) {
+    test(`in a 2025 session, ${entry.label} (${who}): ${entry.direct ? 'answered as the session server answers it' : 'left to the session server'}`, async () => {
+      const accepted = responder.acceptInSession(entry.body);
+      if (!entry.direct) {
+        assert.equal(accepted, undefined);
+        return;
+      }
+      assert.ok(accepted);
+      const ours = accepted.method === 'tools/list' ? responder.listInSession(accepted, caller) : JSON.stringify(await responder.answerInSession(accepted, { caller, signal: new AbortController().signal }));
+      const session = await sessionServer(caller);
+      try {
+        assert.equal(ours, JSON.stringify(await session.send(entry.body)));
+      } finally {
+        await session.close();
+      }
+    });
+  }
+}

@@ -79,3 +79,38 @@ describe('what a careless or hostile client sends to a 2025-revision session', (
     assert.equal(garbage.status, 400);
   });
 });
+
+describe('a 2025-revision session cancels a call the host answers directly', () => {
+  let sandbox: Sandbox;
+  let host: RunningHost;
+  before(async () => {
+    sandbox = await createSandbox({ seed: 'demo' });
+    // A long request timeout: only the client's cancellation can stop the call here.
+    host = await startTestHost(sandbox, { limits: { requestTimeoutMs: 120_000 } });
+  });
+  after(async () => {
+    await host.close();
+    await sandbox.close();
+  });
+
+  test('notifications/cancelled aborts the call and its Gauzy request', { timeout: 20_000 }, async () => {
+    const session = await openSession(host);
+    const slow = sandbox.faults.add({ method: 'GET', path: '/api/organization-projects', delayMs: 60_000, times: 1 });
+    const cancelled = () => host.metrics.toolCalls.value({ tool: 'list_projects', outcome: 'GMCP_ERR_CANCELLED' });
+    const before = cancelled();
+    const call = new AbortController();
+    const pending = fetch(host.mcpUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...session }, body: JSON.stringify(LIST_PROJECTS(21)), signal: call.signal }).catch(() => undefined);
+    try {
+      while (sandbox.faults.isPending(slow)) await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.equal(host.metrics.answers.value({ era: 'session', path: 'direct' }) > 0, true, 'the call should be answered directly');
+      const notified = await rawPost(host.mcpUrl, { jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 21, reason: 'changed my mind' } }, session);
+      assert.equal(notified.status, 202, notified.text);
+      while (cancelled() === before) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(cancelled(), before + 1);
+    } finally {
+      call.abort();
+      await pending;
+      sandbox.faults.clear();
+    }
+  });
+});

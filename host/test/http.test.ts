@@ -40,8 +40,8 @@ describe('Streamable HTTP: the SDK client against the host', () => {
   }
 
   test('2026-07-28 tools/call and tools/list from an SDK client are answered directly; a call with a progress token goes through the SDK', async () => {
-    const direct = () => host.metrics.modernRequests.value({ path: 'direct' });
-    const viaSdk = () => host.metrics.modernRequests.value({ path: 'sdk' });
+    const direct = () => host.metrics.answers.value({ era: '2026-07-28', path: 'direct' });
+    const viaSdk = () => host.metrics.answers.value({ era: '2026-07-28', path: 'sdk' });
     const before = { direct: direct(), sdk: viaSdk() };
     const client = await connectHttp(host.mcpUrl, '2026-07-28');
     try {
@@ -53,6 +53,23 @@ describe('Streamable HTTP: the SDK client against the host', () => {
       let progressed = 0;
       await client.client.callTool({ name: 'get_server_info', arguments: {} }, { onprogress: () => progressed++ });
       assert.equal(viaSdk() - sdkBefore, 1, 'a call with a progress token needs the per-request stream');
+    } finally {
+      await client.close();
+    }
+  });
+
+  test('in a 2025-06-18 session, tools/list and tools/call are answered directly; a call with a progress token goes to the session server', async () => {
+    const direct = () => host.metrics.answers.value({ era: 'session', path: 'direct' });
+    const viaSdk = () => host.metrics.answers.value({ era: 'session', path: 'sdk' });
+    const client = await connectHttp(host.mcpUrl, '2025-06-18');
+    try {
+      const before = { direct: direct(), sdk: viaSdk() };
+      await client.client.listTools();
+      const info = await client.call('get_server_info', {});
+      assert.equal(info.isError, false, info.text);
+      assert.equal(direct() - before.direct, 2);
+      await client.client.callTool({ name: 'get_server_info', arguments: {} }, { onprogress: () => {} });
+      assert.equal(viaSdk() - before.sdk, 1);
     } finally {
       await client.close();
     }

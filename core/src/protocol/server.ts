@@ -124,6 +124,32 @@ export function listingPages(inventory: Inventory, pageSize: number): (scopes: r
 
 /** The way back to the client inside one request: logging, sampling and elicitation through the SDK. */
 function clientChannel(ctx: ServerContext): ClientChannel {
+  // Tied to the call, so the request travels on the call's own stream (a client may have no other one open).
+  const related = { relatedRequestId: ctx.mcpReq.id };
+  return channelOver({
+    log: (level, data) => ctx.mcpReq.log(level, data),
+    sample: (params) => ctx.mcpReq.requestSampling(params, related) as Promise<CreateMessageResult>,
+    elicit: (params) => ctx.mcpReq.elicitInput(params, related),
+    releaseStream: () => ctx.http?.closeSSE?.(),
+  });
+}
+
+/**
+ * The same way back for a session's call the host answers without the session's server dispatching it: the
+ * requests still go through that server (it knows the client's capabilities and matches the answers), tied to
+ * the call so they travel on its stream. Calls of tools that log are not answered that way.
+ */
+export function sessionClientChannel(server: Server, requestId: string | number, releaseStream: () => void): ClientChannel {
+  const related = { relatedRequestId: requestId };
+  return channelOver({
+    log: async () => {},
+    sample: (params) => server.createMessage(params, related) as Promise<CreateMessageResult>,
+    elicit: (params) => server.elicitInput(params, related),
+    releaseStream,
+  });
+}
+
+function channelOver(via: ClientChannel): ClientChannel {
   const ask = async <T>(capability: 'sampling' | 'elicitation', run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
@@ -132,13 +158,11 @@ function clientChannel(ctx: ServerContext): ClientChannel {
       throw new GauzyMcpError('GMCP_ERR_NOT_SUPPORTED', [`The client could not answer the ${capability} request: ${(error as Error).message}`]);
     }
   };
-  // Tied to the call, so the request travels on the call's own stream (a client may have no other one open).
-  const related = { relatedRequestId: ctx.mcpReq.id };
   return {
-    log: (level, data) => ctx.mcpReq.log(level, data).catch(() => {}),
-    sample: (params) => ask('sampling', () => ctx.mcpReq.requestSampling(params, related) as Promise<CreateMessageResult>),
-    elicit: (params) => ask('elicitation', () => ctx.mcpReq.elicitInput(params, related)),
-    releaseStream: () => ctx.http?.closeSSE?.(),
+    log: (level, data) => via.log(level, data).catch(() => {}),
+    sample: (params) => ask('sampling', () => via.sample(params)),
+    elicit: (params) => ask('elicitation', () => via.elicit(params)),
+    releaseStream: () => via.releaseStream(),
   };
 }
 

@@ -7,7 +7,7 @@ import {
   SERVER_INFO_META_KEY,
   specTypeSchemas,
 } from '@modelcontextprotocol/server';
-import type { Caller, ToolCallResult, ToolDispatcher } from '../dispatch.js';
+import type { CallContext, Caller, ToolCallResult, ToolDispatcher } from '../dispatch.js';
 import { isGauzyMcpError } from '../errors.js';
 import type { Inventory, ListedTool } from '../inventory.js';
 import type { ServerFacts } from '../tool.js';
@@ -40,13 +40,26 @@ export interface AcceptedRequest {
 /**
  * `accept` checks a request without side effects (cheap enough to run on every POST); `answer` serves an
  * accepted one, serialized, or returns undefined when it turns out to need the SDK's full path after all
- * (a cursor this caller's listing does not have, a tool that logs to the client).
+ * (a cursor this caller's listing does not have, which the SDK refuses in its own words).
  */
 export interface StatelessResponder {
   accept(body: unknown, headers: StandardHeaders): AcceptedRequest | undefined;
   /** `signal` aborts when the client goes away, 2026-07-28's cancel signal. */
   answer(request: AcceptedRequest, caller: Caller, signal: AbortSignal): Promise<string> | undefined;
+  /**
+   * The same two requests inside a 2025-revision session, which the host has already checked belongs to the
+   * caller. The transport stays the session's: `answerInSession` gets the call's context (its signal, its way
+   * back to the client through the session) and returns the JSON-RPC answer for the session to send.
+   */
+  acceptInSession(body: unknown): AcceptedRequest | undefined;
+  /** An accepted `tools/call`'s answer. */
+  answerInSession(request: AcceptedRequest, context: CallContext): Promise<JSONRPCAnswer>;
+  /** A session's `tools/list` page, serialized; undefined for a cursor this caller's listing does not have. */
+  listInSession(request: AcceptedRequest, caller: Caller): string | undefined;
 }
+
+/** A JSON-RPC answer as the SDK's server sends it in a 2025-revision session. */
+export type JSONRPCAnswer = { jsonrpc: '2.0'; id: string | number; result: Record<string, unknown> } | { jsonrpc: '2.0'; id: string | number; error: { code: number; message: string; data?: unknown } };
 
 export interface StatelessResponderOptions {
   inventory: Inventory;
@@ -70,47 +83,60 @@ export interface StatelessResponderOptions {
 export function createStatelessResponder(options: StatelessResponderOptions): StatelessResponder {
   const pagesFor = listingPages(options.inventory, options.listPageSize ?? DEFAULT_LIST_PAGE_SIZE);
   const identity = serverIdentity(options.facts);
-  const serializedPages = new WeakMap<ListedTool[][], string[]>();
+  const serializedPages = { stateless: new WeakMap<ListedTool[][], string[]>(), session: new WeakMap<ListedTool[][], string[]>() };
 
-  const listPage = (pages: ListedTool[][], index: number): string => {
-    let serialized = serializedPages.get(pages);
-    if (!serialized) serializedPages.set(pages, (serialized = []));
+  /** A page's result, serialized once: 2026-07-28 adds its cache fields and the server's identity. */
+  const listPage = (era: keyof typeof serializedPages, pages: ListedTool[][], index: number): string => {
+    let serialized = serializedPages[era].get(pages);
+    if (!serialized) serializedPages[era].set(pages, (serialized = []));
     const next = index + 1 < pages.length ? encodeCursor(index + 1) : undefined;
-    return (serialized[index] ??= JSON.stringify({
-      tools: pages[index] ?? [],
-      ...(next ? { nextCursor: next } : {}),
-      resultType: 'complete',
-      ttlMs: 0,
-      cacheScope: 'private',
-      _meta: { [SERVER_INFO_META_KEY]: identity },
-    }));
+    const page = { tools: pages[index] ?? [], ...(next ? { nextCursor: next } : {}) };
+    return (serialized[index] ??= JSON.stringify(era === 'session' ? page : { ...page, resultType: 'complete', ttlMs: 0, cacheScope: 'private', _meta: { [SERVER_INFO_META_KEY]: identity } }));
   };
+  const listAnswer = (era: keyof typeof serializedPages, request: AcceptedRequest, caller: Caller): string | undefined => {
+    const pages = pagesFor(caller.scopes);
+    const index = pageOfCursor(request.params.cursor as string | undefined, pages.length);
+    if (index === undefined) return undefined;
+    return `{"result":${listPage(era, pages, index)},"jsonrpc":"2.0","id":${JSON.stringify(request.id)}}`;
+  };
+
+  /** Runs the call and shapes its answer as the SDK would: the result checked and ordered by the spec's schema. */
+  const call = async (request: AcceptedRequest, context: CallContext): Promise<{ result: Record<string, unknown> } | { error: { code: number; message: string; data?: unknown } }> => {
+    try {
+      const wire = wireCallResult(await options.dispatcher.call(request.params.name as string, request.params.arguments, context));
+      return 'invalid' in wire ? { error: { code: INVALID_PARAMS, message: `Invalid tools/call result: ${wire.invalid}` } } : wire;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : 'Internal error';
+      return { error: isGauzyMcpError(error, 'GMCP_ERR_UNKNOWN_TOOL') ? { code: INVALID_PARAMS, message, data: { code: error.code } } : { code: INTERNAL_ERROR, message } };
+    }
+  };
+  const logsToClient = (request: AcceptedRequest) => options.inventory.get(request.params.name as string)?.definition.logs === true;
 
   const answer = (request: AcceptedRequest, caller: Caller, signal: AbortSignal): Promise<string> | undefined => {
-    const { id, params } = request;
     if (request.method === 'tools/list') {
-      const pages = pagesFor(caller.scopes);
-      const index = pageOfCursor(params.cursor as string | undefined, pages.length);
-      if (index === undefined) return undefined;
-      return Promise.resolve(`{"result":${listPage(pages, index)},"jsonrpc":"2.0","id":${JSON.stringify(id)}}`);
+      const listed = listAnswer('stateless', request, caller);
+      return listed === undefined ? undefined : Promise.resolve(listed);
     }
-    const name = params.name as string;
-    if (options.inventory.get(name)?.definition.logs) return undefined;
-    return options.dispatcher.call(name, params.arguments, { caller, signal }).then(
-      (result) => {
-        const wire = wireCallResult(result);
-        if ('invalid' in wire) return JSON.stringify({ jsonrpc: '2.0', id, error: { code: INVALID_PARAMS, message: `Invalid tools/call result: ${wire.invalid}` } });
-        return JSON.stringify({ result: withServerIdentity({ ...wire.result, resultType: 'complete' }, identity), jsonrpc: '2.0', id });
-      },
-      (error: unknown) => {
-        const unknownTool = isGauzyMcpError(error, 'GMCP_ERR_UNKNOWN_TOOL');
-        const message = error instanceof Error ? error.message : 'Internal error';
-        const failure = unknownTool ? { code: INVALID_PARAMS, message, data: { code: error.code } } : { code: INTERNAL_ERROR, message };
-        return JSON.stringify({ jsonrpc: '2.0', id, error: failure });
-      },
+    return call(request, { caller, signal }).then((answered) =>
+      'error' in answered
+        ? JSON.stringify({ jsonrpc: '2.0', id: request.id, error: answered.error })
+        : JSON.stringify({ result: withServerIdentity({ ...answered.result, resultType: 'complete' }, identity), jsonrpc: '2.0', id: request.id }),
     );
   };
-  return { accept: acceptedRequest, answer };
+
+  const answerInSession = (request: AcceptedRequest, context: CallContext): Promise<JSONRPCAnswer> => {
+    return call(request, context).then((answered) => ('error' in answered ? { jsonrpc: '2.0', id: request.id, error: answered.error } : { result: answered.result, jsonrpc: '2.0', id: request.id }) as JSONRPCAnswer);
+  };
+
+  // A tool that logs to the client needs the SDK's request context (the level the client set, the call's stream).
+  const unlessLogging = (request: AcceptedRequest | undefined) => (request?.method === 'tools/call' && logsToClient(request) ? undefined : request);
+  return {
+    accept: (body, headers) => unlessLogging(acceptedRequest(body, headers)),
+    answer,
+    acceptInSession: (body) => unlessLogging(acceptedSessionRequest(body)),
+    answerInSession,
+    listInSession: (request, caller) => (request.method === 'tools/list' ? listAnswer('session', request, caller) : undefined),
+  };
 }
 
 function acceptedRequest(body: unknown, headers: StandardHeaders): AcceptedRequest | undefined {
@@ -130,6 +156,22 @@ function acceptedRequest(body: unknown, headers: StandardHeaders): AcceptedReque
   // The SDK's own reading of the envelope (its shape, the client info and capabilities) decides the rest.
   const outcome = classifyInboundRequest({ httpMethod: 'POST', protocolVersionHeader: headers.protocolVersion, mcpMethodHeader: headers.method, mcpNameHeader: headers.name, body });
   if (outcome.kind !== 'modern' || outcome.classification.revision !== MODERN_REVISION) return undefined;
+  return { id: id as string | number, method, params };
+}
+
+/** The same checks for a message inside a 2025-revision session: no envelope, and `_meta` (a progress token) left to the SDK. */
+function acceptedSessionRequest(body: unknown): AcceptedRequest | undefined {
+  if (!isPlainObject(body) || body.jsonrpc !== '2.0' || !hasOnlyKeys(body, MESSAGE_KEYS)) return undefined;
+  const { id, method } = body;
+  const params = body.params ?? {};
+  if (!(typeof id === 'string' || Number.isSafeInteger(id))) return undefined;
+  if ((method !== 'tools/call' && method !== 'tools/list') || !isPlainObject(params) || params._meta !== undefined) return undefined;
+  if (method === 'tools/call') {
+    if (!hasOnlyKeys(params, CALL_PARAM_KEYS) || typeof params.name !== 'string') return undefined;
+    if (params.arguments !== undefined && !isPlainObject(params.arguments)) return undefined;
+  } else if (!hasOnlyKeys(params, LIST_PARAM_KEYS) || (params.cursor !== undefined && typeof params.cursor !== 'string')) {
+    return undefined;
+  }
   return { id: id as string | number, method, params };
 }
 

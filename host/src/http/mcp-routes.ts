@@ -7,7 +7,7 @@ import type { Identity } from '../identity.js';
 import type { HostMetrics } from '../ops/metrics.js';
 import { MCP_ROUTE } from './app.js';
 import { HostHttpError, RPC } from './errors.js';
-import { authInfoFor, type ExchangeOutcome, type SessionManager } from './sessions.js';
+import { authInfoFor, type DirectCall, type ExchangeOutcome, type SessionManager } from './sessions.js';
 import { SSE_HEADERS, type SseStream } from './sse.js';
 
 declare module 'fastify' {
@@ -28,8 +28,10 @@ export interface McpRouteDeps {
   metrics: HostMetrics;
 }
 
-const DIRECT = { path: 'direct' };
-const THROUGH_SDK = { path: 'sdk' };
+const MODERN_DIRECT = { era: '2026-07-28', path: 'direct' };
+const MODERN_SDK = { era: '2026-07-28', path: 'sdk' };
+const SESSION_DIRECT = { era: 'session', path: 'direct' };
+const SESSION_SDK = { era: 'session', path: 'sdk' };
 
 type RpcBody = Record<string, unknown> & { jsonrpc?: unknown; id?: unknown; method?: unknown };
 
@@ -49,7 +51,7 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
     checkScope(request.identity!, body as RpcBody, deps);
     const answered = answerStateless(deps.stateless, request, reply, body);
     if (answered) {
-      deps.metrics.modernRequests.inc(DIRECT);
+      deps.metrics.answers.inc(MODERN_DIRECT);
       return reply.code(200).type('application/json').send(await answered);
     }
     const outcome = classifyInboundRequest({
@@ -60,10 +62,10 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
       body,
     });
     if (outcome.kind !== 'legacy') {
-      deps.metrics.modernRequests.inc(THROUGH_SDK);
+      deps.metrics.answers.inc(MODERN_SDK);
       return serveModern(modern, request, reply, body);
     }
-    return serveLegacyPost(sessions, request, reply, body as RpcBody);
+    return serveLegacyPost(sessions, deps, request, reply, body as RpcBody);
   };
 
   const remove = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -132,7 +134,8 @@ export function legacyStreamHandler(sessions: SessionManager) {
   };
 }
 
-async function serveLegacyPost(sessions: SessionManager, request: FastifyRequest, reply: FastifyReply, body: RpcBody) {
+async function serveLegacyPost(sessions: SessionManager, deps: McpRouteDeps, request: FastifyRequest, reply: FastifyReply, body: RpcBody) {
+  const direct = deps.stateless;
   const identity = request.identity!;
   const message = checkMessage(body);
   const sessionId = header(request, 'mcp-session-id');
@@ -165,7 +168,19 @@ async function serveLegacyPost(sessions: SessionManager, request: FastifyRequest
     await sessions.deliver(record, identity, message);
     return reply.code(202).send();
   }
-  const outcome = await sessions.exchange(record, identity, message as JSONRPCMessage & { id: string | number }, acceptsSse);
+  // tools/list and tools/call answered from the catalog, on the session's routing (see StatelessResponder).
+  const accepted = record.protocolVersion === undefined ? undefined : direct.acceptInSession(message);
+  if (accepted?.method === 'tools/list') {
+    const listed = direct.listInSession(accepted, identity.caller);
+    if (listed !== undefined) {
+      deps.metrics.answers.inc(SESSION_DIRECT);
+      return reply.code(200).headers({ 'mcp-session-id': record.id }).type('application/json').send(listed);
+    }
+  }
+  const directCall: DirectCall | undefined =
+    accepted?.method === 'tools/call' ? (client, signal) => direct.answerInSession(accepted, { caller: identity.caller, client, signal }) as Promise<JSONRPCMessage> : undefined;
+  deps.metrics.answers.inc(directCall ? SESSION_DIRECT : SESSION_SDK);
+  const outcome = await sessions.exchange(record, identity, message as JSONRPCMessage & { id: string | number }, acceptsSse, directCall);
   return sendOutcome(reply, outcome, { 'mcp-session-id': record.id });
 }
 

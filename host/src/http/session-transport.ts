@@ -28,6 +28,8 @@ export class SessionTransport implements Transport {
   private readonly detached = new Set<RequestId>();
   /** Requests this server sent the client (sampling, elicitation) and still waits on. */
   private readonly awaitingClient = new Set<RequestId>();
+  /** Client requests answered by the host's direct path instead of the server, until their answer is sent. */
+  private readonly directRuns = new Map<RequestId, AbortController>();
   private closed = false;
 
   constructor(
@@ -39,9 +41,37 @@ export class SessionTransport implements Transport {
 
   /** Hands a client message to the server; a request's messages go to `sink` while it is open. */
   receive(message: JSONRPCMessage, extra: MessageExtraInfo, sink?: ExchangeSink): void {
+    if ('method' in message && message.method === 'notifications/cancelled' && this.cancelDirect((message.params as { requestId?: RequestId } | undefined)?.requestId)) return;
     if ('id' in message && 'method' in message && sink) this.exchanges.set(message.id, sink);
     if (!('method' in message) && 'id' in message && message.id !== null && message.id !== undefined) this.awaitingClient.delete(message.id);
     this.onmessage?.(message, extra);
+  }
+
+  /**
+   * Runs a client request the host answers itself (a tool call, through the catalog's dispatcher), with the
+   * routing a request answered by the server gets: whatever the call sends the client (a sampling request, say)
+   * and its answer go to `sink` while the POST is open, to the event log once it has left. A cancelled or
+   * expired run's answer goes nowhere, as the server's would.
+   */
+  runDirect(requestId: RequestId, sink: ExchangeSink, run: (signal: AbortSignal) => Promise<JSONRPCMessage>): void {
+    const abort = new AbortController();
+    this.exchanges.set(requestId, sink);
+    this.directRuns.set(requestId, abort);
+    run(abort.signal)
+      .then(async (answer) => {
+        if (this.directRuns.get(requestId) !== abort) return;
+        this.directRuns.delete(requestId);
+        await this.send(answer);
+      })
+      .catch((error: unknown) => this.onerror?.(error as Error));
+  }
+
+  private cancelDirect(requestId: RequestId | undefined): boolean {
+    const run = requestId === undefined ? undefined : this.directRuns.get(requestId);
+    if (!run) return false;
+    this.directRuns.delete(requestId!);
+    run.abort();
+    return true;
   }
 
   /** True while a client request with this id is being answered: a second one would never get its answer. */
@@ -55,7 +85,7 @@ export class SessionTransport implements Transport {
    */
   async expire(requestId: RequestId, error: JSONRPCMessage): Promise<void> {
     if (!this.isInFlight(requestId)) return;
-    this.onmessage?.({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId, reason: 'The request timed out.' } });
+    if (!this.cancelDirect(requestId)) this.onmessage?.({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId, reason: 'The request timed out.' } });
     const sink = this.exchanges.get(requestId);
     this.exchanges.delete(requestId);
     if (sink) return sink.deliver(error);
@@ -96,6 +126,8 @@ export class SessionTransport implements Transport {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    for (const run of this.directRuns.values()) run.abort();
+    this.directRuns.clear();
     this.exchanges.clear();
     this.onclose?.();
   }

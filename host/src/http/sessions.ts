@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '@gauzy-mcp/core';
+import type { ClientChannel, Logger } from '@gauzy-mcp/core';
+import { sessionClientChannel } from '@gauzy-mcp/core/internal';
 import type { AuthInfo, JSONRPCMessage, Server } from '@modelcontextprotocol/server';
 import type { Identity } from '../identity.js';
 import type { HostMetrics } from '../ops/metrics.js';
@@ -23,6 +24,9 @@ export interface SessionManagerOptions {
   requestTimeoutMs: number;
   maxBufferedBytes?: number;
 }
+
+/** A session's tool call the host answers itself: given the call's way back to the client and its signal, the JSON-RPC answer. */
+export type DirectCall = (client: ClientChannel, signal: AbortSignal) => Promise<JSONRPCMessage>;
 
 /** What answering one POSTed request produced: a JSON body, or a stream of events ending with the answer. */
 export type ExchangeOutcome = { kind: 'json'; message: JSONRPCMessage } | { kind: 'sse'; stream: SseStream };
@@ -81,8 +85,11 @@ export class SessionManager {
     return record;
   }
 
-  /** Answers one client request on its session, as JSON or as an event stream. */
-  async exchange(record: SessionRecord, identity: Identity, message: JSONRPCMessage & { id: RequestId }, acceptsSse: boolean): Promise<ExchangeOutcome> {
+  /**
+   * Answers one client request on its session, as JSON or as an event stream: by the session's server, or by
+   * `direct` (the host's catalog) with the same routing, cancellation and timeout.
+   */
+  async exchange(record: SessionRecord, identity: Identity, message: JSONRPCMessage & { id: RequestId }, acceptsSse: boolean, direct?: DirectCall): Promise<ExchangeOutcome> {
     const session = await this.liveSession(record, identity);
     if (session.transport.isInFlight(message.id)) {
       throw new HostHttpError(409, RPC.INVALID_REQUEST, `A request with id ${JSON.stringify(message.id)} is already in flight on this session: give each request its own id.`, {}, { id: message.id });
@@ -131,7 +138,8 @@ export class SessionManager {
         const current = stream ?? openStream();
         pending = pending.then(() => current.end());
       };
-      session.transport.receive(message, { ...this.extraFor(identity), closeSSEStream }, sink);
+      if (direct) session.transport.runDirect(message.id, sink, (signal) => direct(sessionClientChannel(session.server, message.id, closeSSEStream), signal));
+      else session.transport.receive(message, { ...this.extraFor(identity), closeSSEStream }, sink);
       const timeoutMs = this.options.requestTimeoutMs;
       const timer = setTimeout(() => {
         const error = { jsonrpc: '2.0' as const, id: message.id, error: { code: RPC.REQUEST_TIMEOUT, message: `Request timed out: no answer within ${timeoutMs} ms; it was cancelled.` } };

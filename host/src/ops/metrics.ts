@@ -103,11 +103,11 @@ export class HostMetrics {
   readonly sessionsOpened = new Counter('gauzy_mcp_sessions_opened_total', 'Sessions opened (2025 revisions), by transport.');
   readonly streams = new Gauge('gauzy_mcp_sse_streams_open', 'Server-sent event streams open on this instance.');
   readonly webSockets = new Gauge('gauzy_mcp_websocket_connections', 'WebSocket connections open on this instance.');
-  readonly modernRequests = new Counter('gauzy_mcp_modern_requests_total', '2026-07-28 requests by how they were served: direct (from the catalog) or sdk (a server per request).');
+  readonly answers = new Counter('gauzy_mcp_answers_total', 'MCP requests by era (2026-07-28, or session for the 2025 revisions) and by what answered them: direct (the catalog) or sdk (a server instance).');
   readonly rateLimited = new Counter('gauzy_mcp_rate_limited_total', 'Requests refused by the rate limit.');
 
   render(): string {
-    const metrics: Metric[] = [this.httpRequests, this.httpDuration, this.toolCalls, this.toolDuration, this.sessions, this.sessionsOpened, this.streams, this.webSockets, this.modernRequests, this.rateLimited];
+    const metrics: Metric[] = [this.httpRequests, this.httpDuration, this.toolCalls, this.toolDuration, this.sessions, this.sessionsOpened, this.streams, this.webSockets, this.answers, this.rateLimited];
     return `${metrics.flatMap((metric) => metric.render()).join('\n')}\n`;
   }
 }
