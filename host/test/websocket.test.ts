@@ -122,6 +122,31 @@ describe('WebSocket on /ws and /sse', () => {
     }
   });
 
+  test('permessage-deflate is negotiated with small windows and no context takeover, so an idle socket holds no zlib state; a large answer still arrives compressed', async () => {
+    const socket = new WebSocket(wsUrl, { headers: { authorization: `Bearer ${TOKEN}` }, perMessageDeflate: true });
+    // ws emits open right after upgrade, in the same turn: wait for both at once.
+    const [[upgrade]] = (await Promise.all([once(socket, 'upgrade'), once(socket, 'open')])) as [[{ headers: Record<string, string> }], unknown];
+    try {
+      const extensions = upgrade.headers['sec-websocket-extensions'] ?? '';
+      for (const param of ['permessage-deflate', 'server_no_context_takeover', 'client_no_context_takeover', 'server_max_window_bits=10', 'client_max_window_bits=10']) {
+        assert.ok(extensions.includes(param), `${param} should be negotiated: ${extensions}`);
+      }
+      socket.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } }));
+      await nextFrame(socket);
+      socket.send(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }));
+      let compressedBytes = 0;
+      (socket as unknown as { _socket: NodeJS.EventEmitter })._socket.on('data', (chunk: Buffer) => (compressedBytes += chunk.length));
+      socket.send(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }));
+      const listed = await nextFrame(socket);
+      const plainBytes = JSON.stringify(listed).length;
+      assert.ok(listed.result.tools.length > 0);
+      assert.ok(plainBytes > 16 * 1024, `the listing (${plainBytes} B) should be over the compression threshold`);
+      assert.ok(compressedBytes < plainBytes / 2, `the listing should travel compressed: ${compressedBytes} B on the wire for ${plainBytes} B`);
+    } finally {
+      socket.close();
+    }
+  });
+
   test('GET /ws without an upgrade answers 426', async () => {
     const response = await fetch(`${host.url}/ws`, { headers: { authorization: `Bearer ${TOKEN}` } });
     assert.equal(response.status, 426);
