@@ -5,6 +5,7 @@ import { HostHttpError, RPC } from './http/errors.js';
 import type { Authenticator, Identity } from './identity.js';
 import type { CredentialVault } from '@gauzy-mcp/core/state';
 import { VaultTokenSource } from './vault-session.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 export interface BearerOptions {
   issuer: string;
@@ -17,6 +18,8 @@ export interface BearerOptions {
   vault: CredentialVault;
   http: GauzyHttp;
   log: Logger;
+  /** Checked tokens kept (default 10,000), and for how long at most (default 60 s; never past the token's `exp`). */
+  verifiedTokens?: { maxEntries?: number; maxAgeMs?: number; now?: () => number };
 }
 
 interface AccessClaims extends JWTPayload {
@@ -34,6 +37,7 @@ interface AccessClaims extends JWTPayload {
 export function createBearerAuthenticator(options: BearerOptions): Authenticator {
   const jwks = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 });
   const clients = new Map<string, GauzyClient<VaultTokenSource>>();
+  const verified = new VerifiedTokens<Identity>({ maxEntries: options.verifiedTokens?.maxEntries ?? 10_000, maxAgeMs: options.verifiedTokens?.maxAgeMs ?? 60_000, now: options.verifiedTokens?.now });
   const clientFor = (subject: string) => {
     let client = clients.get(subject);
     if (!client) {
@@ -55,6 +59,8 @@ export function createBearerAuthenticator(options: BearerOptions): Authenticator
       if (!header) throw challenge(undefined, 'A bearer token is required.');
       const match = /^Bearer\s+([A-Za-z0-9\-_.~+/]+=*)$/i.exec(header);
       if (!match) throw challenge('invalid_request', 'The Authorization header must be "Bearer <token>".');
+      const known = verified.get(match[1]!);
+      if (known) return known;
       let claims: AccessClaims;
       try {
         ({ payload: claims } = await jwtVerify<AccessClaims>(match[1]!, jwks, {
@@ -71,6 +77,7 @@ export function createBearerAuthenticator(options: BearerOptions): Authenticator
       const client = clientFor(subject);
       const caller: Caller = { gauzy: client, session: delegatedSession(client), scopes, subject: `user:${subject}` };
       const identity: Identity = { key: `user:${subject}`, label: subject, caller, scopes, expiresAt: claims.exp! * 1000 };
+      verified.set(match[1]!, identity, identity.expiresAt!);
       return identity;
     },
   };
