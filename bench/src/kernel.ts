@@ -1,5 +1,5 @@
 // Kernel benchmark: what MCP dispatch costs on top of the Gauzy call it wraps, measured in one run on
-// one machine. Baseline: the same Gauzy request sent directly with fetch. Run: npm run bench -w bench
+// one machine. Baseline: the same Gauzy request sent directly with fetch. Run: npm run bench:kernel (from the root)
 // (or `node --import tsx --conditions=gauzy-source bench/src/kernel.ts`).
 import { createKernel, silentLogger } from '@gauzy-mcp/core';
 import { connectInMemory, createSandbox, kernelOptionsFor, loadSandboxEntities } from '@gauzy-mcp/testkit';

@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+// A command the docs tell people to run must exist as written: `npm run bench:host -w bench` once failed with
+// "No workspaces found", and nothing noticed.
+const root = new URL('../../', import.meta.url);
+const scripts = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { scripts: Record<string, string> }).scripts;
+
+for (const doc of ['README.md', 'CONTRIBUTING.md', 'BENCHMARKS.md']) {
+  test(`every npm run in ${doc} names a root script, without workspace flags`, () => {
+    const url = new URL(doc, root);
+    if (!existsSync(url)) return;
+    const text = readFileSync(url, 'utf8');
+    const commands = [...text.matchAll(/npm run (?:-s )?([\w:-]+)([^`\n|)]*)/g)];
+    for (const [whole, name, rest] of commands) {
+      assert.ok(scripts[name!], `${doc}: "${whole.trim()}" names no script of the root package.json`);
+      assert.doesNotMatch(rest!, /(^|\s)(-w|--workspace)\b/, `${doc}: "${whole.trim()}" uses a workspace flag; the root scripts are the documented commands`);
+    }
+  });
+}
