@@ -79,6 +79,10 @@ export interface StatelessResponderOptions {
  * SDK answers it, which keeps its validation the only one. The answer is byte-for-byte what the SDK's path
  * answers (its 2026-07-28 encoding: `resultType`, the cache fields on lists, the server's identity in
  * `_meta`); `core/test/stateless.test.ts` holds the two side by side.
+ *
+ * Inside a 2025-revision session the same two requests skip the session server's dispatch, not its transport:
+ * the host runs the call on the session's routing, so what the tool asks the client still goes through the
+ * session's server (see `sessionClientChannel`), and the answer is the one that server would send.
  */
 export function createStatelessResponder(options: StatelessResponderOptions): StatelessResponder {
   const pagesFor = listingPages(options.inventory, options.listPageSize ?? DEFAULT_LIST_PAGE_SIZE);

@@ -245,17 +245,21 @@ test('get_working_employees (and its count alias) asks Gauzy for today\'s workin
 test('get_employee_statistics: tracked time per project and money per month, summed from the sandbox\'s logs, incomes and expenses, in text and structure', async () => {
   const stats = await admin.call('get_employee_statistics', { employeeId: ownId() });
   assert.equal(stats.isError, false, stats.text);
-  const since = Date.now() - 30 * 86_400_000;
+  // The default period is the last 30 days: everything summed here is what falls inside the period the tool reports
+  // (the seed's money has fixed dates, so summing all of it passed only while they were recent).
+  const period = stats.structured!.period as { startDate: string; endDate: string };
+  const [since, until] = [Date.parse(period.startDate), Date.parse(period.endDate)];
+  const inPeriod = (at: unknown) => Date.parse(String(at)) >= since && Date.parse(String(at)) <= until;
   const seconds = sandbox.db.list('timeLog').filter((log) => log.employeeId === ownId() && Date.parse(String(log.startedAt)) >= since)
     .reduce((sum, log) => sum + Math.floor((Date.parse(String(log.stoppedAt)) - Date.parse(String(log.startedAt))) / 1000), 0);
-  const incomes = sandbox.db.list('income').filter((row) => row.employeeId === ownId()).reduce((sum, row) => sum + Number(row.amount), 0);
-  const expenses = sandbox.db.list('expense').filter((row) => row.employeeId === ownId()).reduce((sum, row) => sum + Number(row.amount), 0);
+  const incomes = sandbox.db.list('income').filter((row) => row.employeeId === ownId() && inPeriod(row.valueDate)).reduce((sum, row) => sum + Number(row.amount), 0);
+  const expenses = sandbox.db.list('expense').filter((row) => row.employeeId === ownId() && inPeriod(row.valueDate)).reduce((sum, row) => sum + Number(row.amount), 0);
   assert.ok(seconds > 0 && incomes > 0 && expenses > 0, 'the demo seed has time, incomes and expenses for the employee');
   assert.equal(stats.structured!.totalSeconds, seconds);
   const totals = stats.structured!.totals as Record<string, number>;
   assert.deepEqual([totals.income, totals.expense, totals.profit], [incomes, expenses, incomes - expenses]);
   // Gauzy's profit-based bonus (75% of profit when the organization sets none) plus the bonus incomes.
-  const bonusIncome = sandbox.db.list('income').filter((row) => row.employeeId === ownId() && row.isBonus).reduce((sum, row) => sum + Number(row.amount), 0);
+  const bonusIncome = sandbox.db.list('income').filter((row) => row.employeeId === ownId() && row.isBonus && inPeriod(row.valueDate)).reduce((sum, row) => sum + Number(row.amount), 0);
   assert.equal(totals.bonus, Math.round(((incomes - expenses) * 0.75 + bonusIncome) * 100) / 100);
   assert.match(stats.text, new RegExp(`^Default Employee \\(id ${ownId()}\\) from `));
   assert.match(stats.text, /Gauzy Platform \(Open-Source\) \(id [^)]+\): \d+\.\d\d h/);
