@@ -96,6 +96,17 @@ export const hostConfigSchema = z.strictObject({
   allowedOrigins: z.array(z.url()).default([]),
   /** Trust X-Forwarded-* from a proxy in front (rate limits then count the client's address). */
   trustProxy: z.boolean().default(false),
+  /**
+   * Serve HTTPS (TLS 1.3 only) with this PEM certificate chain and key, paths relative to the config file. Leave
+   * it unset behind a proxy that terminates TLS (then set `trustProxy` and `publicUrl`).
+   */
+  tls: z.strictObject({ certFile: z.string().min(1), keyFile: z.string().min(1) }).optional(),
+  /**
+   * Bind each 2025-revision session to the client address and/or User-Agent that opened it: the session id
+   * presented from elsewhere is refused (403), so a leaked id is worth less. Off by default: clients behind
+   * changing addresses (mobile, some proxies) would lose their sessions. With `ip`, set `trustProxy` behind a proxy.
+   */
+  sessionBinding: z.strictObject({ ip: z.boolean().default(false), userAgent: z.boolean().default(false) }).default({ ip: false, userAgent: false }),
 });
 
 export type HostConfig = z.output<typeof hostConfigSchema>;
@@ -182,6 +193,12 @@ function applyEnvOverrides(config: Record<string, unknown>, env: NodeJS.ProcessE
   if (env.GAUZY_MCP_RATE_LIMIT_MAX) section('limits').rateLimitMax = integer('GAUZY_MCP_RATE_LIMIT_MAX', env.GAUZY_MCP_RATE_LIMIT_MAX);
   if (env.GAUZY_MCP_RATE_LIMIT_WINDOW) section('limits').rateLimitWindowSeconds = integer('GAUZY_MCP_RATE_LIMIT_WINDOW', env.GAUZY_MCP_RATE_LIMIT_WINDOW);
   if (env.GAUZY_MCP_ALLOWED_ORIGINS) out.allowedOrigins = list(env.GAUZY_MCP_ALLOWED_ORIGINS);
+  const bindIp = parseBoolean(env.GAUZY_MCP_SESSION_BIND_IP, 'GAUZY_MCP_SESSION_BIND_IP');
+  if (bindIp !== undefined) section('sessionBinding').ip = bindIp;
+  const bindUserAgent = parseBoolean(env.GAUZY_MCP_SESSION_BIND_USER_AGENT, 'GAUZY_MCP_SESSION_BIND_USER_AGENT');
+  if (bindUserAgent !== undefined) section('sessionBinding').userAgent = bindUserAgent;
+  if (env.GAUZY_MCP_TLS_CERT_FILE) section('tls').certFile = env.GAUZY_MCP_TLS_CERT_FILE;
+  if (env.GAUZY_MCP_TLS_KEY_FILE) section('tls').keyFile = env.GAUZY_MCP_TLS_KEY_FILE;
   return out;
 }
 

@@ -1,4 +1,6 @@
-import type { Logger, ServerFacts } from '@gauzy-mcp/core';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { GauzyMcpError, type Logger, type ServerFacts } from '@gauzy-mcp/core';
 import { createCatalog, createGauzyHttp, createLogger, KERNEL_VERSION, logLevelFromEnv } from '@gauzy-mcp/core/internal';
 import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import type { FastifyInstance } from 'fastify';
@@ -112,8 +114,9 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   }, config.limits.listPageSize);
 
   const limiter = new RateLimiter(state.rates, { max: config.limits.rateLimitMax, windowSeconds: config.limits.rateLimitWindowSeconds });
-  const app = await buildHostApp({ config, authenticator, state, limiter, metrics, log });
-  const sessions = new SessionManager({ state, serverFactory, log, metrics, idleMs: config.state.sessionTtlSeconds * 1000, requestTimeoutMs: config.limits.requestTimeoutMs });
+  const tls = config.tls ? { cert: readTlsFile(baseDir, config.tls.certFile, 'tls.certFile'), key: readTlsFile(baseDir, config.tls.keyFile, 'tls.keyFile') } : undefined;
+  const app = await buildHostApp({ config, authenticator, state, limiter, metrics, log, tls });
+  const sessions = new SessionManager({ state, serverFactory, log, metrics, idleMs: config.state.sessionTtlSeconds * 1000, requestTimeoutMs: config.limits.requestTimeoutMs, binding: config.sessionBinding });
   const modern = await registerMcpRoutes(app, {
     sessions,
     serverFactory,
@@ -149,7 +152,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = config.publicUrl?.replace(/\/+$/, '') ?? `http://${hostForUrl}:${port}`;
+  const url = config.publicUrl?.replace(/\/+$/, '') ?? `${tls ? 'https' : 'http'}://${hostForUrl}:${port}`;
   baseUrl = url;
 
   // Requests in flight, so shutdown can wait for tool calls to finish before cutting connections.
@@ -185,4 +188,12 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
     })());
 
   return { url, mcpUrl: `${url}/mcp`, config, app, vault, kv: state.kv, redis: state.redis, toolCount: catalog.facts.toolCount, plugins: catalog.facts.plugins, identityMode: authenticator.mode, metrics, notifySession: (sessionId, message) => notifySession(state, sessionId, message), close };
+}
+
+function readTlsFile(baseDir: string, path: string, key: string): Buffer {
+  try {
+    return readFileSync(resolve(baseDir, path));
+  } catch (error) {
+    throw new GauzyMcpError('GMCP_ERR_CONFIG_INVALID', [`${key}: cannot read ${resolve(baseDir, path)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`]);
+  }
 }

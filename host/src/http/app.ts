@@ -24,6 +24,8 @@ export const MCP_ROUTE = { config: { mcp: true } } as const;
 
 export interface HostAppDeps {
   config: HostConfig;
+  /** PEM certificate chain and key: the host serves HTTPS, TLS 1.3 only. */
+  tls?: { cert: Buffer; key: Buffer };
   authenticator: Authenticator;
   state: HostState;
   limiter: RateLimiter;
@@ -42,6 +44,7 @@ export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> 
   const app = Fastify({
     // Fastify's own logger writes to stdout; the host logs through its redacting stderr logger instead.
     logger: false,
+    ...(deps.tls ? { https: { ...deps.tls, minVersion: 'TLSv1.3' as const } } : {}),
     bodyLimit: bodyLimitFor(config),
     requestTimeout: config.limits.requestTimeoutMs,
     trustProxy: config.trustProxy,
@@ -50,7 +53,8 @@ export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> 
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
-  });
+    // An HTTPS server is typed apart from an HTTP one; the host uses only what both have.
+  }) as unknown as FastifyInstance;
 
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, text, done) => {

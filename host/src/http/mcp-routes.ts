@@ -7,7 +7,7 @@ import type { Identity } from '../identity.js';
 import type { HostMetrics } from '../ops/metrics.js';
 import { MCP_ROUTE } from './app.js';
 import { HostHttpError, RPC } from './errors.js';
-import { authInfoFor, type DirectCall, type ExchangeOutcome, type SessionManager } from './sessions.js';
+import { authInfoFor, type ClientTraits, type DirectCall, type ExchangeOutcome, type SessionManager } from './sessions.js';
 import { SSE_HEADERS, type SseStream } from './sse.js';
 
 declare module 'fastify' {
@@ -74,7 +74,7 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
       reply.header('allow', 'POST');
       throw new HostHttpError(405, RPC.INVALID_REQUEST, 'Method not allowed: DELETE needs an Mcp-Session-Id (2025 revisions).');
     }
-    await sessions.end(await sessions.resolve(sessionId, request.identity!));
+    await sessions.end(await sessions.resolve(sessionId, request.identity!, traitsOf(request)));
     return reply.code(200).send();
   };
 
@@ -86,7 +86,7 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
 
   // HTTP+SSE (2024-11-05): the stream announces where to POST; answers come back on the stream.
   app.get('/sse/events', MCP_ROUTE, async (request, reply) => {
-    const record = await sessions.create(request.identity!, 'sse');
+    const record = await sessions.create(request.identity!, 'sse', traitsOf(request));
     const stream = await sessions.openStream(record, undefined);
     stream.event('endpoint', `/sse/events?sessionId=${encodeURIComponent(record.id)}`);
     // This transport has no resumption: the session lives exactly as long as its stream.
@@ -96,7 +96,7 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
   app.post('/sse/events', MCP_ROUTE, async (request, reply) => {
     const sessionId = (request.query as { sessionId?: string }).sessionId;
     if (!sessionId) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'sessionId query parameter is required (from the stream\'s endpoint event).');
-    const record = await sessions.resolve(sessionId, request.identity!);
+    const record = await sessions.resolve(sessionId, request.identity!, traitsOf(request));
     await sessions.submit(record, request.identity!, checkMessage(request.body));
     return reply.code(202).send('Accepted');
   });
@@ -129,7 +129,7 @@ export function legacyStreamHandler(sessions: SessionManager) {
       reply.header('allow', 'POST');
       throw new HostHttpError(405, RPC.INVALID_REQUEST, 'Method not allowed: GET needs an Mcp-Session-Id (2025 revisions) or a WebSocket upgrade; 2026-07-28 uses POST only.');
     }
-    const record = await sessions.resolve(sessionId, request.identity!);
+    const record = await sessions.resolve(sessionId, request.identity!, traitsOf(request));
     return sendStream(reply, await sessions.openStream(record, header(request, 'last-event-id')), { 'mcp-session-id': record.id });
   };
 }
@@ -149,7 +149,7 @@ async function serveLegacyPost(sessions: SessionManager, deps: McpRouteDeps, req
   const isInitialize = isRequest && message.method === 'initialize';
   if (!sessionId) {
     if (!isInitialize) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'Bad Request: Mcp-Session-Id header is required; start a session with initialize.');
-    const record = await sessions.create(identity, 'streamable');
+    const record = await sessions.create(identity, 'streamable', traitsOf(request));
     const outcome = await sessions.exchange(record, identity, message as JSONRPCMessage & { id: string | number }, acceptsSse);
     if (outcome.kind === 'json' && 'error' in outcome.message) {
       // A refused handshake opens nothing.
@@ -162,7 +162,7 @@ async function serveLegacyPost(sessions: SessionManager, deps: McpRouteDeps, req
     }
     return sendOutcome(reply, outcome, { 'mcp-session-id': record.id });
   }
-  const record = await sessions.resolve(sessionId, identity);
+  const record = await sessions.resolve(sessionId, identity, traitsOf(request));
   if (isInitialize) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'This session is already initialized; send initialize without Mcp-Session-Id to start another.');
   if (!isRequest) {
     await sessions.deliver(record, identity, message);
@@ -270,6 +270,10 @@ function checkMessage(body: unknown): JSONRPCMessage {
   if (hasMethod && ('result' in message || 'error' in message)) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'Invalid Request: a message is a request (method) or a response (result/error), not both.');
   if ('id' in message && !hasId && hasMethod) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'Invalid Request: id must be a string or a number.');
   return message as unknown as JSONRPCMessage;
+}
+
+function traitsOf(request: FastifyRequest): ClientTraits {
+  return { ip: request.ip, userAgent: header(request, 'user-agent') };
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { ClientChannel, Logger } from '@gauzy-mcp/core';
 import { sessionClientChannel } from '@gauzy-mcp/core/internal';
 import type { AuthInfo, JSONRPCMessage, Server } from '@modelcontextprotocol/server';
@@ -23,6 +23,14 @@ export interface SessionManagerOptions {
   /** A client request still unanswered after this long gets a timeout error and is cancelled. */
   requestTimeoutMs: number;
   maxBufferedBytes?: number;
+  /** Which of the opener's traits a session is bound to (none by default). */
+  binding?: { ip: boolean; userAgent: boolean };
+}
+
+/** Who is on the other end of a request, as far as session binding looks. */
+export interface ClientTraits {
+  ip: string;
+  userAgent?: string;
 }
 
 /** A session's tool call the host answers itself: given the call's way back to the client and its signal, the JSON-RPC answer. */
@@ -64,15 +72,19 @@ export class SessionManager {
   }
 
   /** Starts a session for `identity`; the caller then delivers the `initialize` (streamable) or waits for it (HTTP+SSE). */
-  async create(identity: Identity, kind: SessionRecord['kind']): Promise<SessionRecord> {
-    const record: SessionRecord = { id: randomUUID(), owner: identity.key, kind, createdAt: Date.now() };
+  async create(identity: Identity, kind: SessionRecord['kind'], client?: ClientTraits): Promise<SessionRecord> {
+    const binding = this.bindingOf(client);
+    const record: SessionRecord = { id: randomUUID(), owner: identity.key, kind, createdAt: Date.now(), ...(binding ? { binding } : {}) };
     await this.options.state.sessions.create(record);
     this.options.metrics.sessionsOpened.inc({ transport: kind });
     return record;
   }
 
-  /** The session named by a client, checked: 404 when unknown or expired, 403 when another identity presents it. */
-  async resolve(sessionId: string, identity: Identity): Promise<SessionRecord> {
+  /**
+   * The session named by a client, checked: 404 when unknown or expired, 403 when another identity presents it,
+   * or (with session binding) another address or User-Agent.
+   */
+  async resolve(sessionId: string, identity: Identity, client?: ClientTraits): Promise<SessionRecord> {
     const record = /^[\x21-\x7e]{1,128}$/.test(sessionId) ? await this.options.state.sessions.get(sessionId) : undefined;
     if (!record) {
       await this.evict(sessionId);
@@ -82,7 +94,19 @@ export class SessionManager {
       this.options.log.warn('session presented by another identity', { sessionId: record.id, owner: record.owner, presentedBy: identity.key });
       throw new HostHttpError(403, RPC.FORBIDDEN, 'This session belongs to another identity.');
     }
+    if (record.binding !== undefined && record.binding !== this.bindingOf(client)) {
+      this.options.log.warn('session presented from another client', { sessionId: record.id, owner: record.owner, ip: client?.ip });
+      throw new HostHttpError(403, RPC.FORBIDDEN, 'This session is bound to the client address and User-Agent that opened it; start a new one with initialize.');
+    }
     return record;
+  }
+
+  /** A hash, not the traits themselves: the store then holds no address or User-Agent. */
+  private bindingOf(client: ClientTraits | undefined): string | undefined {
+    const { ip = false, userAgent = false } = this.options.binding ?? {};
+    if (!ip && !userAgent) return undefined;
+    const traits = JSON.stringify([ip ? (client?.ip ?? '') : null, userAgent ? (client?.userAgent ?? '') : null]);
+    return createHash('sha256').update(traits).digest('base64url');
   }
 
   /**

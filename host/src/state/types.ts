@@ -18,6 +18,8 @@ export interface SessionRecord {
   initialize?: Record<string, unknown>;
   protocolVersion?: string;
   createdAt: number;
+  /** When sessions are bound (config `sessionBinding`): a hash of the opener's address and/or User-Agent. */
+  binding?: string;
 }
 
 export interface SessionStore {
