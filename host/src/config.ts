@@ -107,6 +107,11 @@ export const hostConfigSchema = z.strictObject({
    * changing addresses (mobile, some proxies) would lose their sessions. With `ip`, set `trustProxy` behind a proxy.
    */
   sessionBinding: z.strictObject({ ip: z.boolean().default(false), userAgent: z.boolean().default(false) }).default({ ip: false, userAgent: false }),
+  /**
+   * Logs every MCP request's and answer's shape (method, tool, argument names, value types and sizes, status,
+   * time), never a value: for finding out what a client sends. Written at info level, so it shows without LOG_LEVEL.
+   */
+  debug: z.boolean().default(false),
 });
 
 export type HostConfig = z.output<typeof hostConfigSchema>;
@@ -193,6 +198,8 @@ function applyEnvOverrides(config: Record<string, unknown>, env: NodeJS.ProcessE
   if (env.GAUZY_MCP_RATE_LIMIT_MAX) section('limits').rateLimitMax = integer('GAUZY_MCP_RATE_LIMIT_MAX', env.GAUZY_MCP_RATE_LIMIT_MAX);
   if (env.GAUZY_MCP_RATE_LIMIT_WINDOW) section('limits').rateLimitWindowSeconds = integer('GAUZY_MCP_RATE_LIMIT_WINDOW', env.GAUZY_MCP_RATE_LIMIT_WINDOW);
   if (env.GAUZY_MCP_ALLOWED_ORIGINS) out.allowedOrigins = list(env.GAUZY_MCP_ALLOWED_ORIGINS);
+  const debug = parseBoolean(env.GAUZY_MCP_DEBUG, 'GAUZY_MCP_DEBUG');
+  if (debug !== undefined) out.debug = debug;
   const bindIp = parseBoolean(env.GAUZY_MCP_SESSION_BIND_IP, 'GAUZY_MCP_SESSION_BIND_IP');
   if (bindIp !== undefined) section('sessionBinding').ip = bindIp;
   const bindUserAgent = parseBoolean(env.GAUZY_MCP_SESSION_BIND_USER_AGENT, 'GAUZY_MCP_SESSION_BIND_USER_AGENT');

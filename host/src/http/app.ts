@@ -11,6 +11,7 @@ import { rateLimitedError, rateLimitHeaders, rateLimitKey, type RateLimiter } fr
 import { StateUnavailableError } from '../state/index.js';
 import { allowedOriginsFor, isAllowedHost, isAllowedOrigin } from './origins.js';
 import { securityHeaders } from './security-headers.js';
+import { shapeOf, shapeOfPayload } from './debug-shapes.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -101,8 +102,20 @@ export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> 
     if (authError) throw authError;
   });
 
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
+    if (config.debug && request.routeOptions.config?.mcp) {
+      log.info('mcp exchange', {
+        requestId: request.id,
+        method: request.method,
+        url: request.routeOptions.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        who: request.identity?.key,
+        request: request.body === undefined ? 'empty' : shapeOf(request.body),
+        answer: shapeOfPayload(payload),
+      });
+    }
   });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
