@@ -7,6 +7,7 @@ import type { Inventory, RegisteredTool } from './inventory.js';
 import type { Logger } from './log.js';
 import { fillFromCaller, presetArguments } from './presets.js';
 import { errorResult, type ErrorResult } from './results.js';
+import { viewKeeps, type ToolView } from './tool-view.js';
 import type { CallOptions, ClientChannel, ContentBlock, GauzyApi, ServerFacts, SessionControl, ToolContext, ToolScope } from './tool.js';
 
 /** Who is calling: their Gauzy client (signed in as them), session operations, and the OAuth scopes their token grants. */
@@ -17,6 +18,8 @@ export interface Caller {
   scopes?: readonly string[];
   /** Who this is, for audit records and metrics labels (never a secret): e.g. `user:<id>` or an account name. */
   subject?: string;
+  /** What this connection narrowed the catalog to (the remote host's per-connection toolsets); a tool outside it is unknown here. */
+  view?: ToolView;
 }
 
 /** Reported once per finished tool call, for metrics and audit. Carries no arguments: they may hold secrets. */
@@ -78,7 +81,7 @@ export class ToolDispatcher {
 
   async call(name: string, rawArgs: unknown, context: CallContext): Promise<ToolCallResult | ErrorResult> {
     const tool = this.inventory.get(name);
-    if (!tool) throw new GauzyMcpError('GMCP_ERR_UNKNOWN_TOOL', [name]);
+    if (!tool || !viewKeeps(context.caller.view, tool)) throw new GauzyMcpError('GMCP_ERR_UNKNOWN_TOOL', [name]);
     const started = performance.now();
     const log = this.log.child({ tool: tool.name });
     try {

@@ -26,6 +26,8 @@ export { credentialSessionControl } from './credential-session.js';
 export { createServerFactory, sessionClientChannel, SERVER_NAME, PROTOCOL_VERSIONS, DEFAULT_LIST_PAGE_SIZE } from './protocol/server.js';
 export type { ProtocolServerOptions } from './protocol/server.js';
 export { serveKernelOverStdio } from './protocol/stdio.js';
+export { checkToolView, viewKeeps, viewKey } from './tool-view.js';
+export type { ToolView } from './tool-view.js';
 export { createStatelessResponder } from './protocol/stateless.js';
 export type { AcceptedRequest, JSONRPCAnswer, StandardHeaders, StatelessResponder, StatelessResponderOptions } from './protocol/stateless.js';
 export { createCatalog, createGauzyHttp, createCredentialCaller } from './kernel.js';

@@ -14,6 +14,7 @@ import { createDevAuthenticator } from './dev-identity.js';
 import { buildHostApp } from './http/app.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { registerWebSocketEndpoints, upgradeRequired } from './http/websocket.js';
+import { registerConnectionViews } from './http/connection-views.js';
 import { legacyStreamHandler, registerMcpRoutes } from './http/mcp-routes.js';
 import { identityFromAuthInfo, notifySession, SessionManager } from './http/sessions.js';
 import { HostMetrics } from './ops/metrics.js';
@@ -116,6 +117,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const limiter = new RateLimiter(state.rates, { max: config.limits.rateLimitMax, windowSeconds: config.limits.rateLimitWindowSeconds });
   const tls = config.tls ? { cert: readTlsFile(baseDir, config.tls.certFile, 'tls.certFile'), key: readTlsFile(baseDir, config.tls.keyFile, 'tls.keyFile') } : undefined;
   const app = await buildHostApp({ config, authenticator, state, limiter, metrics, log, tls });
+  registerConnectionViews(app, catalog.inventory);
   const sessions = new SessionManager({ state, serverFactory, log, metrics, idleMs: config.state.sessionTtlSeconds * 1000, requestTimeoutMs: config.limits.requestTimeoutMs, binding: config.sessionBinding });
   const modern = await registerMcpRoutes(app, {
     sessions,

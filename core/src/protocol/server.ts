@@ -14,6 +14,7 @@ import { GauzyMcpError, isGauzyMcpError } from '../errors.js';
 import type { PluginExtras } from '../extras.js';
 import type { Inventory, ListedTool } from '../inventory.js';
 import type { ClientChannel, ServerFacts } from '../tool.js';
+import { viewKeeps, viewKey, type ToolView } from '../tool-view.js';
 
 export const SERVER_NAME = 'gauzy-mcp';
 /**
@@ -60,7 +61,7 @@ export function createServerFactory(options: ProtocolServerOptions): () => Serve
     if (extras.hasResources || extras.hasPrompts) registerExtras(server, extras);
     server.setRequestHandler('tools/list', async (request, ctx) => {
       const caller = options.resolveCaller({ authInfo: ctx.http?.authInfo });
-      const all = pagesFor(caller.scopes);
+      const all = pagesFor(caller.scopes, caller.view);
       const index = decodeCursor(request.params?.cursor, all.length);
       const next = index + 1 < all.length ? encodeCursor(index + 1) : undefined;
       return { tools: all[index] ?? [], ...(next ? { nextCursor: next } : {}) };
@@ -95,28 +96,47 @@ export function serverIdentity(facts: ServerFacts): { name: string; version: str
 }
 
 /**
- * The `tools/list` pages for each set of scopes, built once per inventory and page size and shared by every
- * factory over it: the host makes a factory per WebSocket connection (each bound to its own token), and
- * none of them should rebuild the listing.
+ * The `tools/list` pages for each set of scopes (and each per-connection view), built once per inventory and page
+ * size and shared by every factory over it: the host makes a factory per WebSocket connection (each bound to its
+ * own token), and none of them should rebuild the listing.
  */
 const KERNEL_SCOPES = new Set<string>(['mcp.read', 'mcp.write', 'mcp.admin']);
 const listingCache = new WeakMap<Inventory, Map<number, Map<string, ListedTool[][]>>>();
+/** Distinct per-connection views whose pages are kept; a client chooses views, so their number is bounded here. */
+const MAX_VIEW_LISTINGS = 128;
 
-export function listingPages(inventory: Inventory, pageSize: number): (scopes: readonly string[] | undefined) => ListedTool[][] {
+export function listingPages(inventory: Inventory, pageSize: number): (scopes: readonly string[] | undefined, view?: ToolView) => ListedTool[][] {
   let bySize = listingCache.get(inventory);
   if (!bySize) listingCache.set(inventory, (bySize = new Map()));
   let pages = bySize.get(pageSize);
   if (!pages) bySize.set(pageSize, (pages = new Map()));
-  return (granted) => {
+  const cache = pages;
+  return (granted, view) => {
     // Only the kernel's scopes change what is listed; anything else a token carries must not grow the cache.
     const scopes = granted?.filter((scope) => KERNEL_SCOPES.has(scope));
-    const key = scopes ? [...scopes].sort().join(' ') : '*';
-    let cached = pages.get(key);
-    if (!cached) {
-      const listed = inventory.visibleTo(scopes).map((tool) => tool.listing);
-      cached = [];
-      for (let start = 0; start < listed.length || start === 0; start += pageSize) cached.push(listed.slice(start, start + pageSize));
-      pages.set(key, cached);
+    const key = `${scopes ? [...scopes].sort().join(' ') : '*'}#${viewKey(view)}`;
+    let cached = cache.get(key);
+    if (cached) {
+      if (view) {
+        // Most recently used last, so the oldest view goes first.
+        cache.delete(key);
+        cache.set(key, cached);
+      }
+      return cached;
+    }
+    const listed = inventory.visibleTo(scopes).filter((tool) => viewKeeps(view, tool)).map((tool) => tool.listing);
+    cached = [];
+    for (let start = 0; start < listed.length || start === 0; start += pageSize) cached.push(listed.slice(start, start + pageSize));
+    cache.set(key, cached);
+    if (view) {
+      let views = 0;
+      for (const cachedKey of cache.keys()) if (!cachedKey.endsWith('#')) views++;
+      for (const cachedKey of cache.keys()) {
+        if (views <= MAX_VIEW_LISTINGS) break;
+        if (cachedKey.endsWith('#')) continue;
+        cache.delete(cachedKey);
+        views--;
+      }
     }
     return cached;
   };

@@ -98,7 +98,7 @@ export function createStatelessResponder(options: StatelessResponderOptions): St
     return (serialized[index] ??= JSON.stringify(era === 'session' ? page : { ...page, resultType: 'complete', ttlMs: 0, cacheScope: 'private', _meta: { [SERVER_INFO_META_KEY]: identity } }));
   };
   const listAnswer = (era: keyof typeof serializedPages, request: AcceptedRequest, caller: Caller): string | undefined => {
-    const pages = pagesFor(caller.scopes);
+    const pages = pagesFor(caller.scopes, caller.view);
     const index = pageOfCursor(request.params.cursor as string | undefined, pages.length);
     if (index === undefined) return undefined;
     return `{"result":${listPage(era, pages, index)},"jsonrpc":"2.0","id":${JSON.stringify(request.id)}}`;

@@ -9,6 +9,7 @@ import { MCP_ROUTE } from './app.js';
 import { HostHttpError, RPC } from './errors.js';
 import { authInfoFor, type ClientTraits, type DirectCall, type ExchangeOutcome, type SessionManager } from './sessions.js';
 import { SSE_HEADERS, type SseStream } from './sse.js';
+import { VIEW_ROUTES } from './connection-views.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -78,11 +79,11 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
     return reply.code(200).send();
   };
 
-  for (const url of ['/mcp', '/sse']) {
+  for (const url of ['/mcp', '/sse', ...VIEW_ROUTES]) {
     app.post(url, MCP_ROUTE, post);
     app.delete(url, MCP_ROUTE, remove);
   }
-  app.get('/mcp', MCP_ROUTE, legacyStreamHandler(sessions));
+  for (const url of ['/mcp', ...VIEW_ROUTES]) app.get(url, MCP_ROUTE, legacyStreamHandler(sessions));
 
   // HTTP+SSE (2024-11-05): the stream announces where to POST; answers come back on the stream.
   app.get('/sse/events', MCP_ROUTE, async (request, reply) => {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ClientChannel, Logger } from '@gauzy-mcp/core';
-import { sessionClientChannel } from '@gauzy-mcp/core/internal';
+import { sessionClientChannel, viewKey } from '@gauzy-mcp/core/internal';
 import type { AuthInfo, JSONRPCMessage, Server } from '@modelcontextprotocol/server';
 import type { Identity } from '../identity.js';
 import type { HostMetrics } from '../ops/metrics.js';
@@ -74,7 +74,8 @@ export class SessionManager {
   /** Starts a session for `identity`; the caller then delivers the `initialize` (streamable) or waits for it (HTTP+SSE). */
   async create(identity: Identity, kind: SessionRecord['kind'], client?: ClientTraits): Promise<SessionRecord> {
     const binding = this.bindingOf(client);
-    const record: SessionRecord = { id: randomUUID(), owner: identity.key, kind, createdAt: Date.now(), ...(binding ? { binding } : {}) };
+    const view = viewKey(identity.caller.view);
+    const record: SessionRecord = { id: randomUUID(), owner: identity.key, kind, createdAt: Date.now(), ...(binding ? { binding } : {}), ...(view ? { view } : {}) };
     await this.options.state.sessions.create(record);
     this.options.metrics.sessionsOpened.inc({ transport: kind });
     return record;
@@ -93,6 +94,9 @@ export class SessionManager {
     if (record.owner !== identity.key) {
       this.options.log.warn('session presented by another identity', { sessionId: record.id, owner: record.owner, presentedBy: identity.key });
       throw new HostHttpError(403, RPC.FORBIDDEN, 'This session belongs to another identity.');
+    }
+    if ((record.view ?? '') !== viewKey(identity.caller.view)) {
+      throw new HostHttpError(400, RPC.INVALID_REQUEST, 'This session was opened with another tool selection (URL or X-MCP-* headers): keep the one it was opened with, or start a new session.');
     }
     if (record.binding !== undefined && record.binding !== this.bindingOf(client)) {
       this.options.log.warn('session presented from another client', { sessionId: record.id, owner: record.owner, ip: client?.ip });

@@ -20,6 +20,8 @@ export interface SessionRecord {
   createdAt: number;
   /** When sessions are bound (config `sessionBinding`): a hash of the opener's address and/or User-Agent. */
   binding?: string;
+  /** The tool selection the session was opened with (per-connection toolsets), which it keeps. */
+  view?: string;
 }
 
 export interface SessionStore {

@@ -1,0 +1,53 @@
+import { GauzyMcpError } from './errors.js';
+import type { Inventory, RegisteredTool } from './inventory.js';
+
+/**
+ * What one connection narrows the served catalog to (the remote host reads it from the URL or headers): some
+ * toolsets, some tools, read-only. A view only narrows: it can hide what the operator serves and the token's
+ * scopes allow, never add to it.
+ */
+export interface ToolView {
+  /** Toolsets to keep; with `tools`, the tools of either. Neither given: every served tool. */
+  readonly toolsets?: readonly string[];
+  /** Tools to keep, by name (an alias names its tool). */
+  readonly tools?: readonly string[];
+  /** Keep only the tools that change nothing. */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * A view checked against the inventory, with tool names resolved: undefined when it narrows nothing. A name the
+ * server does not serve is an error naming what it does serve, rather than dropped: a client that asked for a
+ * toolset should learn it is not there, not get a catalog without it.
+ */
+export function checkToolView(inventory: Inventory, requested: ToolView): ToolView | undefined {
+  const served = new Set(inventory.tools.map((tool) => tool.definition.toolset));
+  const problems: string[] = [];
+  const unknownToolsets = (requested.toolsets ?? []).filter((name) => !served.has(name));
+  if (unknownToolsets.length) problems.push(`toolset${unknownToolsets.length > 1 ? 's' : ''} ${unknownToolsets.join(', ')} not served here (served: ${[...served].sort().join(', ')})`);
+  const tools = (requested.tools ?? []).map((name) => ({ name, tool: inventory.get(name) }));
+  const unknownTools = tools.filter(({ tool }) => !tool || tool.definition.retired || !inventory.tools.includes(tool)).map(({ name }) => name);
+  if (unknownTools.length) problems.push(`tool${unknownTools.length > 1 ? 's' : ''} ${unknownTools.join(', ')} not served here`);
+  if (problems.length) throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['the tool selection'], { issues: problems.map((message) => ({ field: 'toolsets', message })) });
+  const view: ToolView = {
+    ...(requested.toolsets?.length ? { toolsets: [...new Set(requested.toolsets)].sort() } : {}),
+    ...(tools.length ? { tools: [...new Set(tools.map(({ tool }) => tool!.name))].sort() } : {}),
+    ...(requested.readOnly ? { readOnly: true } : {}),
+  };
+  return view.toolsets || view.tools || view.readOnly ? view : undefined;
+}
+
+/** Whether a view keeps a tool (a bulk or preset name is judged by the tool it runs). */
+export function viewKeeps(view: ToolView | undefined, tool: RegisteredTool): boolean {
+  if (!view) return true;
+  if (view.readOnly && tool.definition.effect !== 'read') return false;
+  if (!view.toolsets && !view.tools) return true;
+  const base = tool.definition.runsEach?.tool ?? tool.name;
+  return (view.toolsets?.includes(tool.definition.toolset) ?? false) || (view.tools?.includes(base) ?? false);
+}
+
+/** One string per distinct view, for caches and for checking a session keeps the view it was opened with. */
+export function viewKey(view: ToolView | undefined): string {
+  if (!view) return '';
+  return `${view.toolsets?.join(',') ?? ''}|${view.tools?.join(',') ?? ''}|${view.readOnly ? 'ro' : ''}`;
+}

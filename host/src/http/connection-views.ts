@@ -1,0 +1,70 @@
+import type { Inventory } from '@gauzy-mcp/core/internal';
+import { checkToolView, type ToolView } from '@gauzy-mcp/core/internal';
+import { isGauzyMcpError } from '@gauzy-mcp/core';
+import { parseBoolean } from '@gauzy-mcp/core/internal';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { HostHttpError, RPC } from './errors.js';
+
+/** `/mcp/x/{toolsets}` and `/mcp/x/{toolsets}/readonly`: the MCP endpoint with the catalog narrowed (github-mcp-server's form). */
+export const VIEW_ROUTES = ['/mcp/x/:toolsets', '/mcp/x/:toolsets/readonly'] as const;
+
+/**
+ * Per-connection toolsets: a client narrows what this host serves it, by URL (`/mcp/x/tasks,projects/readonly`) or
+ * by headers (`X-MCP-Toolsets`, `X-MCP-Tools`, `X-MCP-Readonly`), on every transport (HTTP, SSE, WebSocket). The
+ * view rides on the request's identity, so the listing, the call check and a session's pinning all see it. Both
+ * forms together narrow twice (their toolsets intersect). A name the host does not serve is refused with 400.
+ */
+export function registerConnectionViews(app: FastifyInstance, inventory: Inventory): void {
+  app.addHook('onRequest', async (request) => {
+    if (!request.routeOptions.config?.mcp || !request.identity) return;
+    const requested = requestedView(request);
+    if (!requested) return;
+    let view: ToolView | undefined;
+    try {
+      view = checkToolView(inventory, requested);
+    } catch (error) {
+      if (!isGauzyMcpError(error)) throw error;
+      const issues = (error.details.issues as Array<{ message: string }> | undefined) ?? [];
+      throw new HostHttpError(400, RPC.INVALID_REQUEST, `Bad Request: ${issues.map((issue) => issue.message).join('; ') || error.message}.`, {}, { issues: issues.map((issue) => issue.message) });
+    }
+    if (view) request.identity = { ...request.identity, caller: { ...request.identity.caller, view } };
+  });
+}
+
+function requestedView(request: FastifyRequest): ToolView | undefined {
+  const fromUrl = (request.params as { toolsets?: string } | undefined)?.toolsets;
+  const urlToolsets = fromUrl === undefined ? undefined : names(decodeURIComponent(fromUrl));
+  const headerToolsets = names(header(request, 'x-mcp-toolsets'));
+  const tools = names(header(request, 'x-mcp-tools'));
+  let readOnly: boolean | undefined;
+  try {
+    readOnly = parseBoolean(header(request, 'x-mcp-readonly'), 'X-MCP-Readonly');
+  } catch {
+    throw new HostHttpError(400, RPC.INVALID_REQUEST, 'Bad Request: X-MCP-Readonly must be true or false.');
+  }
+  readOnly = readOnly || request.routeOptions.url?.endsWith('/readonly') || undefined;
+  // `all` names no restriction, so `/mcp/x/all/readonly` is the whole catalog, read-only.
+  const toolsets = intersect(urlToolsets?.includes('all') ? undefined : urlToolsets, headerToolsets?.includes('all') ? undefined : headerToolsets);
+  if (!toolsets && !tools && !readOnly) return undefined;
+  return { ...(toolsets ? { toolsets } : {}), ...(tools ? { tools } : {}), ...(readOnly ? { readOnly } : {}) };
+}
+
+function names(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = value.split(/[\s,]+/).filter(Boolean);
+  return list.length ? list : undefined;
+}
+
+function intersect(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const both = a.filter((name) => b.includes(name));
+  // Two selections with nothing in common leave nothing: say so rather than serve an empty catalog.
+  if (both.length === 0) throw new HostHttpError(400, RPC.INVALID_REQUEST, `Bad Request: the URL's toolsets (${a.join(', ')}) and X-MCP-Toolsets (${b.join(', ')}) have none in common.`);
+  return both;
+}
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+}
