@@ -29,7 +29,7 @@ export { serveKernelOverStdio } from './protocol/stdio.js';
 export { checkToolView, viewKeeps, viewKey } from './tool-view.js';
 export type { ToolView } from './tool-view.js';
 export { createStatelessResponder } from './protocol/stateless.js';
-export type { AcceptedRequest, JSONRPCAnswer, StandardHeaders, StatelessResponder, StatelessResponderOptions } from './protocol/stateless.js';
+export type { AcceptedRequest, Answer, JSONRPCAnswer, StandardHeaders, StatelessResponder, StatelessResponderOptions } from './protocol/stateless.js';
 export { createCatalog, createGauzyHttp, createCredentialCaller } from './kernel.js';
 export type { Catalog, CatalogOptions, CredentialCallerOptions, GauzyConnectionOptions } from './kernel.js';
 export { KERNEL_VERSION } from './version.js';

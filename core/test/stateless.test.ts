@@ -67,7 +67,8 @@ const responder = catalog.statelessResponder(PAGE_SIZE);
 /** What the host does: accept, then answer; undefined when either step leaves the request to the SDK. */
 const serve = (via: StatelessResponder, body: unknown, headers: StandardHeaders, caller: Caller, signal = new AbortController().signal) => {
   const accepted = via.accept(body, headers);
-  return accepted ? via.answer(accepted, caller, signal) : undefined;
+  // Listings come as bytes, calls as strings: compared as text either way.
+  return accepted ? via.answer(accepted, caller, signal)?.then(String) : undefined;
 };
 
 interface Case {
@@ -230,7 +231,7 @@ for (const [who, caller] of Object.entries(callers)) {
         return;
       }
       assert.ok(accepted);
-      const ours = accepted.method === 'tools/list' ? responder.listInSession(accepted, caller) : JSON.stringify(await responder.answerInSession(accepted, { caller, signal: new AbortController().signal }));
+      const ours = accepted.method === 'tools/list' ? String(responder.listInSession(accepted, caller)) : JSON.stringify(await responder.answerInSession(accepted, { caller, signal: new AbortController().signal }));
       const session = await sessionServer(caller);
       try {
         assert.equal(ours, JSON.stringify(await session.send(entry.body)));

@@ -45,7 +45,7 @@ export interface AcceptedRequest {
 export interface StatelessResponder {
   accept(body: unknown, headers: StandardHeaders): AcceptedRequest | undefined;
   /** `signal` aborts when the client goes away, 2026-07-28's cancel signal. */
-  answer(request: AcceptedRequest, caller: Caller, signal: AbortSignal): Promise<string> | undefined;
+  answer(request: AcceptedRequest, caller: Caller, signal: AbortSignal): Promise<Answer> | undefined;
   /**
    * The same two requests inside a 2025-revision session, which the host has already checked belongs to the
    * caller. The transport stays the session's: `answerInSession` gets the call's context (its signal, its way
@@ -55,8 +55,11 @@ export interface StatelessResponder {
   /** An accepted `tools/call`'s answer. */
   answerInSession(request: AcceptedRequest, context: CallContext): Promise<JSONRPCAnswer>;
   /** A session's `tools/list` page, serialized; undefined for a cursor this caller's listing does not have. */
-  listInSession(request: AcceptedRequest, caller: Caller): string | undefined;
+  listInSession(request: AcceptedRequest, caller: Caller): Answer | undefined;
 }
+
+/** A serialized JSON-RPC answer: a listing is bytes (its page was encoded once), a call's answer a string. */
+export type Answer = string | Buffer;
 
 /** A JSON-RPC answer as the SDK's server sends it in a 2025-revision session. */
 export type JSONRPCAnswer = { jsonrpc: '2.0'; id: string | number; result: Record<string, unknown> } | { jsonrpc: '2.0'; id: string | number; error: { code: number; message: string; data?: unknown } };
@@ -87,21 +90,23 @@ export interface StatelessResponderOptions {
 export function createStatelessResponder(options: StatelessResponderOptions): StatelessResponder {
   const pagesFor = listingPages(options.inventory, options.listPageSize ?? DEFAULT_LIST_PAGE_SIZE);
   const identity = serverIdentity(options.facts);
-  const serializedPages = { stateless: new WeakMap<ListedTool[][], string[]>(), session: new WeakMap<ListedTool[][], string[]>() };
+  const serializedPages = { stateless: new WeakMap<ListedTool[][], Buffer[]>(), session: new WeakMap<ListedTool[][], Buffer[]>() };
+  const RESULT_OPEN = Buffer.from('{"result":');
 
   /** A page's result, serialized once: 2026-07-28 adds its cache fields and the server's identity. */
-  const listPage = (era: keyof typeof serializedPages, pages: ListedTool[][], index: number): string => {
+  const listPage = (era: keyof typeof serializedPages, pages: ListedTool[][], index: number): Buffer => {
     let serialized = serializedPages[era].get(pages);
     if (!serialized) serializedPages[era].set(pages, (serialized = []));
     const next = index + 1 < pages.length ? encodeCursor(index + 1) : undefined;
     const page = { tools: pages[index] ?? [], ...(next ? { nextCursor: next } : {}) };
-    return (serialized[index] ??= JSON.stringify(era === 'session' ? page : { ...page, resultType: 'complete', ttlMs: 0, cacheScope: 'private', _meta: { [SERVER_INFO_META_KEY]: identity } }));
+    // UTF-8 bytes, once: the answer is then copied, not encoded and measured again, on every request.
+    return (serialized[index] ??= Buffer.from(JSON.stringify(era === 'session' ? page : { ...page, resultType: 'complete', ttlMs: 0, cacheScope: 'private', _meta: { [SERVER_INFO_META_KEY]: identity } })));
   };
-  const listAnswer = (era: keyof typeof serializedPages, request: AcceptedRequest, caller: Caller): string | undefined => {
+  const listAnswer = (era: keyof typeof serializedPages, request: AcceptedRequest, caller: Caller): Buffer | undefined => {
     const pages = pagesFor(caller.scopes, caller.view);
     const index = pageOfCursor(request.params.cursor as string | undefined, pages.length);
     if (index === undefined) return undefined;
-    return `{"result":${listPage(era, pages, index)},"jsonrpc":"2.0","id":${JSON.stringify(request.id)}}`;
+    return Buffer.concat([RESULT_OPEN, listPage(era, pages, index), Buffer.from(`,"jsonrpc":"2.0","id":${JSON.stringify(request.id)}}`)]);
   };
 
   /** Runs the call and shapes its answer as the SDK would: the result checked and ordered by the spec's schema. */
@@ -116,7 +121,7 @@ export function createStatelessResponder(options: StatelessResponderOptions): St
   };
   const logsToClient = (request: AcceptedRequest) => options.inventory.get(request.params.name as string)?.definition.logs === true;
 
-  const answer = (request: AcceptedRequest, caller: Caller, signal: AbortSignal): Promise<string> | undefined => {
+  const answer = (request: AcceptedRequest, caller: Caller, signal: AbortSignal): Promise<Answer> | undefined => {
     if (request.method === 'tools/list') {
       const listed = listAnswer('stateless', request, caller);
       return listed === undefined ? undefined : Promise.resolve(listed);

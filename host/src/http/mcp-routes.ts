@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { classifyInboundRequest, createMcpHandler, type JSONRPCMessage, type McpHttpHandler, type Server } from '@modelcontextprotocol/server';
 import type { OAuthScope } from '@gauzy-mcp/core';
-import { PROTOCOL_VERSIONS, scopeAllows, type StatelessResponder } from '@gauzy-mcp/core/internal';
+import { PROTOCOL_VERSIONS, scopeAllows, type Answer, type StatelessResponder } from '@gauzy-mcp/core/internal';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Identity } from '../identity.js';
 import type { HostMetrics } from '../ops/metrics.js';
@@ -185,7 +185,7 @@ async function serveLegacyPost(sessions: SessionManager, deps: McpRouteDeps, req
   return sendOutcome(reply, outcome, { 'mcp-session-id': record.id });
 }
 
-function answerStateless(responder: StatelessResponder, request: FastifyRequest, reply: FastifyReply, body: unknown): Promise<string> | undefined {
+function answerStateless(responder: StatelessResponder, request: FastifyRequest, reply: FastifyReply, body: unknown): Promise<Answer> | undefined {
   const headers = { contentType: header(request, 'content-type'), protocolVersion: header(request, 'mcp-protocol-version'), method: header(request, 'mcp-method'), name: header(request, 'mcp-name') };
   const accepted = responder.accept(body, headers);
   if (!accepted) return undefined;

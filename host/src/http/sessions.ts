@@ -105,7 +105,7 @@ export class SessionManager {
     return record;
   }
 
-  /** A hash, not the traits themselves: the store then holds no address or User-Agent. */
+  /** A digest, not the traits in the clear (a Redis record is also encrypted as a whole): enough to compare them. */
   private bindingOf(client: ClientTraits | undefined): string | undefined {
     const { ip = false, userAgent = false } = this.options.binding ?? {};
     if (!ip && !userAgent) return undefined;

@@ -18,7 +18,7 @@ export interface SessionRecord {
   initialize?: Record<string, unknown>;
   protocolVersion?: string;
   createdAt: number;
-  /** When sessions are bound (config `sessionBinding`): a hash of the opener's address and/or User-Agent. */
+  /** When sessions are bound (config `sessionBinding`): a digest of the opener's address and/or User-Agent. */
   binding?: string;
   /** The tool selection the session was opened with (per-connection toolsets), which it keeps. */
   view?: string;
