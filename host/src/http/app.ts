@@ -102,7 +102,8 @@ export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> 
     if (authError) throw authError;
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  // Callback hooks, not async ones: these run on every request, and each async hook costs a promise.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     if (config.debug && request.routeOptions.config?.mcp) {
       log.info('mcp exchange', {
@@ -116,12 +117,14 @@ export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> 
         answer: shapeOfPayload(payload),
       });
     }
+    done(null, payload);
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpRequests.inc({ route, method: request.method, status: String(reply.statusCode) });
     metrics.httpDuration.observe(reply.elapsedTime / 1000, { route });
     log.debug('request', { requestId: request.id, method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime), who: request.identity?.key });
+    done();
   });
 
   app.setErrorHandler(async (error: FastifyError | HostHttpError, request, reply) => {

@@ -1,7 +1,5 @@
-import type { Inventory } from '@gauzy-mcp/core/internal';
-import { checkToolView, type ToolView } from '@gauzy-mcp/core/internal';
 import { isGauzyMcpError } from '@gauzy-mcp/core';
-import { parseBoolean } from '@gauzy-mcp/core/internal';
+import { checkToolView, parseBoolean, type Inventory, type ToolView } from '@gauzy-mcp/core/internal';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HostHttpError, RPC } from './errors.js';
 
@@ -15,20 +13,31 @@ export const VIEW_ROUTES = ['/mcp/x/:toolsets', '/mcp/x/:toolsets/readonly'] as 
  * forms together narrow twice (their toolsets intersect). A name the host does not serve is refused with 400.
  */
 export function registerConnectionViews(app: FastifyInstance, inventory: Inventory): void {
-  app.addHook('onRequest', async (request) => {
-    if (!request.routeOptions.config?.mcp || !request.identity) return;
-    const requested = requestedView(request);
-    if (!requested) return;
-    let view: ToolView | undefined;
+  app.addHook('onRequest', (request, _reply, done) => {
     try {
-      view = checkToolView(inventory, requested);
+      narrow(request, inventory);
+      done();
     } catch (error) {
-      if (!isGauzyMcpError(error)) throw error;
-      const issues = (error.details.issues as Array<{ message: string }> | undefined) ?? [];
-      throw new HostHttpError(400, RPC.INVALID_REQUEST, `Bad Request: ${issues.map((issue) => issue.message).join('; ') || error.message}.`, {}, { issues: issues.map((issue) => issue.message) });
+      done(error as Error);
     }
-    if (view) request.identity = { ...request.identity, caller: { ...request.identity.caller, view } };
   });
+}
+
+function narrow(request: FastifyRequest, inventory: Inventory): void {
+  // Cheap for the common request, which names no selection: no header, no /mcp/x/ path.
+  if (!request.routeOptions.config?.mcp || !request.identity) return;
+  if (request.headers['x-mcp-toolsets'] === undefined && request.headers['x-mcp-tools'] === undefined && request.headers['x-mcp-readonly'] === undefined && !request.routeOptions.url?.startsWith('/mcp/x/')) return;
+  const requested = requestedView(request);
+  if (!requested) return;
+  let view: ToolView | undefined;
+  try {
+    view = checkToolView(inventory, requested);
+  } catch (error) {
+    if (!isGauzyMcpError(error)) throw error;
+    const issues = (error.details.issues as Array<{ message: string }> | undefined) ?? [];
+    throw new HostHttpError(400, RPC.INVALID_REQUEST, `Bad Request: ${issues.map((issue) => issue.message).join('; ') || error.message}.`, {}, { issues: issues.map((issue) => issue.message) });
+  }
+  if (view) request.identity = { ...request.identity, caller: { ...request.identity.caller, view } };
 }
 
 function requestedView(request: FastifyRequest): ToolView | undefined {
