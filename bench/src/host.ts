@@ -5,12 +5,11 @@
 import { createServer } from 'node:http';
 import { silentLogger } from '@gauzy-mcp/core';
 import { createGauzyHttp, GauzySession } from '@gauzy-mcp/core/internal';
-import { createBearerAuthenticator, startHost } from '@gauzy-mcp/host';
-import { createSandbox, loadSandboxEntities } from '@gauzy-mcp/testkit';
+import { createBearerAuthenticator } from '@gauzy-mcp/host';
 import autocannon from 'autocannon';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import Fastify from 'fastify';
-import { DEFAULT_PLUGIN_PACKAGES, importFromCli } from 'gauzy-mcp';
+import { benchSandbox, startBenchHost } from './bench-host.js';
 import { measure } from './measure.js';
 import { JSON_HEADERS, MODERN_META, modernHeaders, toolCall as call } from './modern-call.js';
 import { median, repeated, writeSuiteResult, type Repeated } from './results.js';
@@ -19,15 +18,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 500);
 
-const sandbox = await createSandbox({ seed: 'demo', entities: await loadSandboxEntities(DEFAULT_PLUGIN_PACKAGES, importFromCli) });
+const sandbox = await benchSandbox();
 const admin = sandbox.seed.users.superAdmin;
-const hostInput = { port: 0, gauzy: { baseUrl: sandbox.url, sandbox: true }, plugins: [...DEFAULT_PLUGIN_PACKAGES], limits: { rateLimitMax: 1_000_000_000 }, inventory: { toolsets: ['all'] } };
-const host = await startHost({
-  input: { ...hostInput, identity: { mode: 'development', accounts: [{ name: 'bench', email: admin.email, password: admin.password }] } },
-  env: {},
-  log: silentLogger,
-  importModule: importFromCli,
-});
+const host = await startBenchHost(sandbox);
 
 // The floor: Fastify parsing a JSON-RPC body and answering a fixed tool result, nothing else.
 const floor = Fastify({ logger: false });
@@ -43,7 +36,7 @@ const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 
 const issuerServer = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
 await new Promise<void>((resolve) => issuerServer.listen(0, '127.0.0.1', resolve));
 const issuer = `http://127.0.0.1:${(issuerServer.address() as { port: number }).port}`;
-const oauthHost = await startHost({ input: { ...hostInput, identity: { mode: 'oauth', issuer, jwksUrl: `${issuer}/jwks` } }, env: {}, log: silentLogger, importModule: importFromCli });
+const oauthHost = await startBenchHost(sandbox, { mode: 'oauth', issuer, jwksUrl: `${issuer}/jwks` });
 const benchSession = new GauzySession(createGauzyHttp({ gauzyBaseUrl: sandbox.url, log: silentLogger }), { credentials: admin, log: silentLogger });
 await benchSession.signIn();
 await oauthHost.vault.put('bench-user', benchSession.snapshot()!);

@@ -1,24 +1,8 @@
 // The host measured by memory.ts, in its own process: it reports its heap (after collecting garbage) when asked.
-import { silentLogger } from '@gauzy-mcp/core';
-import { startHost } from '@gauzy-mcp/host';
-import { createSandbox, loadSandboxEntities } from '@gauzy-mcp/testkit';
-import { DEFAULT_PLUGIN_PACKAGES, importFromCli } from 'gauzy-mcp';
+import { benchSandbox, startBenchHost } from './bench-host.js';
 
-const sandbox = await createSandbox({ seed: 'demo', entities: await loadSandboxEntities(DEFAULT_PLUGIN_PACKAGES, importFromCli) });
-const admin = sandbox.seed.users.superAdmin;
-const host = await startHost({
-  input: {
-    port: 0,
-    gauzy: { baseUrl: sandbox.url, sandbox: true },
-    plugins: [...DEFAULT_PLUGIN_PACKAGES],
-    identity: { mode: 'development', accounts: [{ name: 'bench', email: admin.email, password: admin.password }] },
-    limits: { rateLimitMax: 1_000_000_000 },
-    inventory: { toolsets: ['all'] },
-  },
-  env: {},
-  log: silentLogger,
-  importModule: importFromCli,
-});
+const sandbox = await benchSandbox();
+const host = await startBenchHost(sandbox);
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('memory-host needs --expose-gc');

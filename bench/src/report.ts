@@ -102,7 +102,7 @@ const lines = [
   `| bearer-token check with the issuer's keys cached, per request; its share of what OAuth mode adds per request (${num(host.tokenValidation.oauthExtraMicroseconds, ' µs')}) | | ${num(figures.tokenValidationUs, ' µs')}, ${Math.round(figures.tokenValidationShare! * 100)}% | ${rounds(host.tokenValidation.microseconds, (v) => num(v))} | ${was('tokenValidationUs', (v) => num(v, ' µs'))} |`,
   `| two instances behind one Redis, throughput vs one | ≥ 1.7× | not measured by this suite | | |`,
   soak
-    ? `| soak (\`npm run bench:soak\`, ${soak.date ?? 'date not recorded'}): unexpected errors; heap growth after warm-up | 0; within 5% | ${soak.errors?.unexpected ?? soak.unexpectedErrors ?? '?'}; ${soak.heap?.growthPercent ?? '?'}% | | |`
+    ? `| soak (\`npm run bench:soak\`, ${soak.date}, ${soak.seconds} s, ${num(soak.requests)} requests): unexpected errors; heap growth after warm-up (least-squares line) | 0; within 5% | ${soak.unexpectedErrors.count}; ${soak.heap.growthPercent >= 0 ? '+' : ''}${soak.heap.growthPercent}% (${soak.passed ? 'pass' : 'fail'}) | | |`
     : '| soak (`npm run bench:soak`) | 0 errors; heap within 5% | not run | | |',
   '',
   `The catalog a model reads: every pack ${num(catalog.bytes)} bytes (${catalog.tools} tools, ${tokens(catalog.bytes)}); the default toolsets (${catalog.defaultToolsets.names.join(', ')}) ${num(catalog.defaultToolsets.bytes)} bytes (${catalog.defaultToolsets.tools} tools, ${tokens(catalog.defaultToolsets.bytes)}). Per pack: ${catalog.packs.map((pack) => `${pack.name} ${num(pack.bytes)} B (${pack.tools})`).join(', ')}. Tokens are estimated at 4 bytes each.`,

@@ -11,8 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { JSONRPCMessage, JsonSchemaValidator, jsonSchemaValidator, Transport } from '@modelcontextprotocol/client';
-import type { WebSocket as WebSocketClass } from 'ws';
+import type { JsonSchemaValidator, jsonSchemaValidator } from '@modelcontextprotocol/client';
 
 const SAMPLE_EVERY_S = 10;
 const FLAT_WITHIN = 0.05;
@@ -103,43 +102,6 @@ class LatencyHistogram {
   }
 }
 
-/** The SDK client's side of JSON-RPC over one WebSocket (v2 ships no WebSocket transport); as host/test/ws-client.ts. */
-class WebSocketClientTransport implements Transport {
-  onmessage?: (message: JSONRPCMessage) => void;
-  onclose?: () => void;
-  onerror?: (error: Error) => void;
-  private socket?: WebSocketClass;
-
-  constructor(
-    private readonly WebSocket: typeof WebSocketClass,
-    private readonly url: string,
-  ) {}
-
-  start(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const socket = new this.WebSocket(this.url, { perMessageDeflate: true });
-      this.socket = socket;
-      socket.once('open', () => resolve());
-      socket.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode} at the upgrade`)));
-      // Kept for the socket's whole life: an 'error' event with no listener would throw out of the soak.
-      socket.on('error', (error) => {
-        reject(error);
-        this.onerror?.(error);
-      });
-      socket.on('message', (data) => this.onmessage?.(JSON.parse(data.toString()) as JSONRPCMessage));
-      socket.on('close', () => this.onclose?.());
-    });
-  }
-
-  async send(message: JSONRPCMessage): Promise<void> {
-    this.socket!.send(JSON.stringify(message));
-  }
-
-  async close(): Promise<void> {
-    this.socket?.close(1000);
-  }
-}
-
 const gaugeValue = (metric: { render(): string[] }, line = /./) =>
   metric
     .render()
@@ -148,29 +110,14 @@ const gaugeValue = (metric: { render(): string[] }, line = /./) =>
 
 /** Main thread: the sandbox, the host, the samples and the report. */
 async function soak(gc: () => void): Promise<void> {
-  const { silentLogger } = await import('@gauzy-mcp/core');
-  const { startHost } = await import('@gauzy-mcp/host');
-  const { createSandbox, loadSandboxEntities } = await import('@gauzy-mcp/testkit');
-  const { DEFAULT_PLUGIN_PACKAGES, importFromCli } = await import('gauzy-mcp');
+  const { benchSandbox, startBenchHost } = await import('./bench-host.js');
 
   const seconds = Number(process.env.SOAK_SECONDS ?? 600);
   if (!(seconds > 0)) throw new Error(`SOAK_SECONDS must be a positive number of seconds, not ${process.env.SOAK_SECONDS}`);
   const warmupSeconds = Math.round(Math.min(seconds * 0.1, 30) * 10) / 10;
 
-  const sandbox = await createSandbox({ seed: 'demo', entities: await loadSandboxEntities(DEFAULT_PLUGIN_PACKAGES, importFromCli) });
-  const admin = sandbox.seed.users.superAdmin;
-  const host = await startHost({
-    input: {
-      port: 0,
-      gauzy: { baseUrl: sandbox.url, sandbox: true },
-      identity: { mode: 'development', accounts: [{ name: 'bench', email: admin.email, password: admin.password }] },
-      limits: { rateLimitMax: 1_000_000_000 },
-      inventory: { toolsets: ['all'] },
-    },
-    env: {},
-    log: silentLogger,
-    importModule: importFromCli,
-  });
+  const sandbox = await benchSandbox();
+  const host = await startBenchHost(sandbox);
   // The sandbox records every request it serves, in this heap: left alone, that log would be the growth measured.
   const clearSandboxLog = setInterval(() => sandbox.clearRequests(), 1000);
   const errors = new ErrorLog();
@@ -393,7 +340,7 @@ interface Channel {
 async function runClients(port: NonNullable<typeof parentPort>, { mcpUrl, wsUrl }: { mcpUrl: string; wsUrl: string }): Promise<void> {
   const { Client } = await import('@modelcontextprotocol/client');
   const { AjvJsonSchemaValidator } = await import('@modelcontextprotocol/client/validators/ajv');
-  const { WebSocket } = await import('ws');
+  const { WebSocketClientTransport } = await import('@gauzy-mcp/testkit');
   const { JSON_HEADERS, MODERN_META, modernHeaders, toolCall } = await import('./modern-call.js');
 
   // The SDK's default validator compiles every outputSchema object it is handed, and its Ajv keeps each one: a
@@ -623,7 +570,7 @@ async function runClients(port: NonNullable<typeof parentPort>, { mcpUrl, wsUrl 
         : new Client({ name: 'soak', version: '1' }, { jsonSchemaValidator, versionNegotiation: { mode: 'legacy' }, supportedProtocolVersions: [era] });
     // Socket errors and messages the SDK could not handle reach here and nowhere else.
     client.onerror = (error) => fail('webSocketLifecycle', `socket: ${describe(error)}`);
-    await client.connect(new WebSocketClientTransport(WebSocket, wsUrl), { timeout: REQUEST_TIMEOUT_MS });
+    await client.connect(new WebSocketClientTransport(wsUrl), { timeout: REQUEST_TIMEOUT_MS });
     if (client.getNegotiatedProtocolVersion() !== era) throw new Error(`asked for ${era}, negotiated ${client.getNegotiatedProtocolVersion()}`);
     return client;
   };

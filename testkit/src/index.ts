@@ -12,6 +12,7 @@ export type { SandboxEntityInput } from './engine/entity-registry.js';
 export { PLATFORM_ENTITIES } from './platform-entities.js';
 export { installedSandboxEntities, loadSandboxEntities, type SandboxModuleImporter } from './sandbox-entities.js';
 export * from './mcp-client.js';
+export { WebSocketClientTransport } from './ws-transport.js';
 export { assertRelationsResolve } from './relations-check.js';
 export { kernelOptionsFor, type SeedUserKey } from './kernel-options.js';
 export { Browser, ScriptedOAuthClient, CALLBACK_PREFIX, freePort } from './oauth-browser.js';

@@ -1,0 +1,28 @@
+// The system every host bench measures: the sandbox with every bundled pack's entities, and the host serving every
+// pack and toolset against it (development identity as the sandbox's super admin unless told otherwise), with the
+// rate limit raised out of the way and nothing logged.
+import { silentLogger } from '@gauzy-mcp/core';
+import { startHost, type HostConfigInput } from '@gauzy-mcp/host';
+import { createSandbox, loadSandboxEntities, type Sandbox } from '@gauzy-mcp/testkit';
+import { DEFAULT_PLUGIN_PACKAGES, importFromCli } from 'gauzy-mcp';
+
+export async function benchSandbox(): Promise<Sandbox> {
+  return createSandbox({ seed: 'demo', entities: await loadSandboxEntities(DEFAULT_PLUGIN_PACKAGES, importFromCli) });
+}
+
+export function startBenchHost(sandbox: Sandbox, identity?: HostConfigInput['identity']) {
+  const admin = sandbox.seed.users.superAdmin;
+  return startHost({
+    input: {
+      port: 0,
+      gauzy: { baseUrl: sandbox.url, sandbox: true },
+      plugins: [...DEFAULT_PLUGIN_PACKAGES],
+      identity: identity ?? { mode: 'development', accounts: [{ name: 'bench', email: admin.email, password: admin.password }] },
+      limits: { rateLimitMax: 1_000_000_000 },
+      inventory: { toolsets: ['all'] },
+    },
+    env: {},
+    log: silentLogger,
+    importModule: importFromCli,
+  });
+}
