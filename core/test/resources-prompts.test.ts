@@ -240,3 +240,42 @@ test('a prompt that names tools is kept only where all of them are served (their
   assert.deepEqual(listed(['all']), ['plain', 'on-default', 'needs-extra']);
   assert.deepEqual(new Inventory([withPrompts], { toolsets: ['all'], exclude: ['tool_extra'] }).extras.promptListing.map((prompt) => prompt.name), ['plain', 'on-default']);
 });
+
+test('a connection\'s tool selection hides the prompts that name tools outside it, from the list and from prompts/get', async () => {
+  const noop = async () => ({ messages: [{ role: 'user' as const, content: { type: 'text' as const, text: 'go' } }] });
+  const withPrompts = definePlugin({
+    ...base,
+    name: 'viewed-prompts',
+    toolsets: [{ name: 'reads', description: 'Reads.', default: true }, { name: 'writes', description: 'Writes.', default: true }],
+    tools: [
+      defineTool({ name: 'read_thing', title: 'r', description: 'Reads.', toolset: 'reads', effect: 'read', session: false, routes: [], input: z.object({}), handler: async () => ({ structured: {}, text: '' }) }),
+      defineTool({ name: 'write_thing', title: 'w', description: 'Writes.', toolset: 'writes', effect: 'write', session: false, routes: [], input: z.object({}), handler: async () => ({ structured: {}, text: '' }) }),
+    ],
+    prompts: [
+      { name: 'plain', description: 'Names no tool.', get: noop },
+      { name: 'reader', description: 'Reads.', uses: ['read_thing'], get: noop },
+      { name: 'writer', description: 'Writes.', uses: ['read_thing', 'write_thing'], get: noop },
+    ],
+  });
+  const catalog = createCatalog({ plugins: [withPrompts], gauzyBaseUrl: GAUZY, transport: 'memory', log: silentLogger });
+  const caller = createCredentialCaller(createGauzyHttp({ gauzyBaseUrl: GAUZY, log: silentLogger }), { log: silentLogger });
+  const promptsFor = async (view?: { toolsets?: string[]; readOnly?: boolean }) => {
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const handle = serveStdio(catalog.serverFactoryFor(() => ({ ...caller, ...(view ? { view } : {}) })), { transport: serverSide });
+    const client = new Client({ name: 'viewed', version: '1.0.0' }, { versionNegotiation: { mode: 'legacy' }, supportedProtocolVersions: ['2025-06-18'] });
+    await client.connect(clientSide);
+    try {
+      const names = (await client.listPrompts()).prompts.map((prompt) => prompt.name);
+      const writer = await client.getPrompt({ name: 'writer' }).then(() => 'served', (error: Error) => error.message);
+      return { names, writer };
+    } finally {
+      await client.close();
+      await handle.close();
+    }
+  };
+  assert.deepEqual(await promptsFor(), { names: ['plain', 'reader', 'writer'], writer: 'served' });
+  const readOnly = await promptsFor({ readOnly: true });
+  assert.deepEqual(readOnly.names, ['plain', 'reader']);
+  assert.match(readOnly.writer, /Unknown prompt: writer/);
+  assert.deepEqual((await promptsFor({ toolsets: ['writes'] })).names, ['plain']);
+});

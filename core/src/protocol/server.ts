@@ -58,7 +58,7 @@ export function createServerFactory(options: ProtocolServerOptions): () => Serve
   const identity = serverIdentity(options.facts);
   return () => {
     const server = new Server(identity, { capabilities, instructions });
-    if (extras.hasResources || extras.hasPrompts) registerExtras(server, extras);
+    if (extras.hasResources || extras.hasPrompts) registerExtras(server, extras, promptKept(options));
     server.setRequestHandler('tools/list', async (request, ctx) => {
       const caller = options.resolveCaller({ authInfo: ctx.http?.authInfo });
       const all = pagesFor(caller.scopes, caller.view);
@@ -187,7 +187,22 @@ function channelOver(via: ClientChannel): ClientChannel {
 }
 
 /** Resources, templates, prompts and completions, answered from listings built once. */
-function registerExtras(server: Server, extras: PluginExtras): void {
+/**
+ * Whether the caller's connection keeps a prompt: one that names tools its tool selection hides would send the model
+ * to tools it cannot call there, so it is neither listed nor served on that connection.
+ */
+function promptKept(options: ProtocolServerOptions): (prompt: { uses?: readonly string[] }, ctx: ServerContext) => boolean {
+  return (prompt, ctx) => {
+    const view = options.resolveCaller({ authInfo: ctx.http?.authInfo }).view;
+    if (!view) return true;
+    return (prompt.uses ?? []).every((name) => {
+      const tool = options.inventory.get(name);
+      return tool !== undefined && viewKeeps(view, tool);
+    });
+  };
+}
+
+function registerExtras(server: Server, extras: PluginExtras, kept: ReturnType<typeof promptKept>): void {
   const subscriptions = new Set<string>();
   if (extras.hasResources) {
     server.setRequestHandler('resources/list', async () => ({ resources: extras.resourceListing as ListResourcesResult['resources'] }));
@@ -209,9 +224,12 @@ function registerExtras(server: Server, extras: PluginExtras): void {
     });
   }
   if (extras.hasPrompts) {
-    server.setRequestHandler('prompts/list', async () => ({ prompts: extras.promptListing as ListPromptsResult['prompts'] }));
+    server.setRequestHandler('prompts/list', async (_request, ctx) => ({
+      prompts: extras.promptListing.filter((entry) => kept(extras.prompts.get(entry.name as string)!, ctx)) as ListPromptsResult['prompts'],
+    }));
     server.setRequestHandler('prompts/get', async (request, ctx) => {
-      const prompt = extras.prompts.get(request.params.name);
+      const found = extras.prompts.get(request.params.name);
+      const prompt = found && kept(found, ctx) ? found : undefined;
       if (!prompt) throw new ProtocolError(INVALID_PARAMS, `Unknown prompt: ${request.params.name}`);
       const args = request.params.arguments ?? {};
       const missing = (prompt.arguments ?? []).filter((arg) => arg.required && args[arg.name] === undefined).map((arg) => arg.name);
