@@ -121,7 +121,8 @@ const facts: ServerFacts = {
 /** Refused arguments must be refused before the caller (Gauzy, the session) is touched. */
 const untouchable = new Proxy({} as Caller, {
   get: (_target, key) => {
-    if (key === 'scopes' || key === 'subject' || key === 'then') return undefined;
+    // What the caller may call (scopes, the connection's tool selection) is read first; Gauzy and the session never.
+    if (key === 'scopes' || key === 'view' || key === 'subject' || key === 'then') return undefined;
     throw new Error(`refused arguments reached caller.${String(key)}`);
   },
 });

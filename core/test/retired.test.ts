@@ -42,7 +42,8 @@ const facts = (inventory: Inventory): ServerFacts => ({
 /** A caller whose every use fails the test: a retired tool must not reach Gauzy or the session. */
 const untouchable = new Proxy({} as Caller, {
   get: (_target, key) => {
-    if (key === 'scopes' || key === 'subject' || key === 'then') return undefined;
+    // What the caller may call (scopes, the connection's tool selection) is read first; Gauzy and the session never.
+    if (key === 'scopes' || key === 'view' || key === 'subject' || key === 'then') return undefined;
     throw new Error(`the retired tool touched caller.${String(key)}`);
   },
 });
