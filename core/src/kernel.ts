@@ -7,7 +7,7 @@ import { GauzySession, type GauzyCredentials } from './gauzy/session.js';
 import { Inventory, type InventoryOptions } from './inventory.js';
 import type { Logger } from './log.js';
 import { createServerFactory, SERVER_NAME, PROTOCOL_VERSIONS, type ProtocolServerOptions } from './protocol/server.js';
-import { createStatelessResponder } from './protocol/stateless.js';
+import { createDirectResponder } from './protocol/direct-answers.js';
 import type { PluginDefinition, ServerFacts } from './tool.js';
 import { KERNEL_VERSION } from './version.js';
 
@@ -42,8 +42,8 @@ export function createCatalog(options: CatalogOptions) {
   const dispatcher = new ToolDispatcher(inventory, facts, options.log, { onCallFinished: options.onCallFinished });
   const serverFactoryFor = (resolveCaller: ProtocolServerOptions['resolveCaller'], listPageSize?: number) =>
     createServerFactory({ inventory, dispatcher, facts, resolveCaller, listPageSize });
-  const statelessResponder = (listPageSize?: number) => createStatelessResponder({ inventory, dispatcher, facts, listPageSize });
-  return { inventory, facts, dispatcher, serverFactoryFor, statelessResponder };
+  const directResponder = (listPageSize?: number) => createDirectResponder({ inventory, dispatcher, facts, listPageSize });
+  return { inventory, facts, dispatcher, serverFactoryFor, directResponder };
 }
 
 export type Catalog = ReturnType<typeof createCatalog>;

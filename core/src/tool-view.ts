@@ -1,4 +1,3 @@
-import { GauzyMcpError } from './errors.js';
 import type { Inventory, RegisteredTool } from './inventory.js';
 
 /**
@@ -16,11 +15,11 @@ export interface ToolView {
 }
 
 /**
- * A view checked against the inventory, with tool names resolved: undefined when it narrows nothing. A name the
- * server does not serve is an error naming what it does serve, rather than dropped: a client that asked for a
+ * A view checked against the inventory, with tool names resolved (`view` undefined when it narrows nothing). A name
+ * the server does not serve is a problem naming what it does serve, rather than dropped: a client that asked for a
  * toolset should learn it is not there, not get a catalog without it.
  */
-export function checkToolView(inventory: Inventory, requested: ToolView): ToolView | undefined {
+export function checkToolView(inventory: Inventory, requested: ToolView): { view?: ToolView; problems: string[] } {
   const served = new Set(inventory.tools.map((tool) => tool.definition.toolset));
   const problems: string[] = [];
   const unknownToolsets = (requested.toolsets ?? []).filter((name) => !served.has(name));
@@ -28,13 +27,13 @@ export function checkToolView(inventory: Inventory, requested: ToolView): ToolVi
   const tools = (requested.tools ?? []).map((name) => ({ name, tool: inventory.get(name) }));
   const unknownTools = tools.filter(({ tool }) => !tool || tool.definition.retired || !inventory.tools.includes(tool)).map(({ name }) => name);
   if (unknownTools.length) problems.push(`tool${unknownTools.length > 1 ? 's' : ''} ${unknownTools.join(', ')} not served here`);
-  if (problems.length) throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', ['the tool selection'], { issues: problems.map((message) => ({ field: 'toolsets', message })) });
+  if (problems.length) return { problems };
   const view: ToolView = {
     ...(requested.toolsets?.length ? { toolsets: [...new Set(requested.toolsets)].sort() } : {}),
     ...(tools.length ? { tools: [...new Set(tools.map(({ tool }) => tool!.name))].sort() } : {}),
     ...(requested.readOnly ? { readOnly: true } : {}),
   };
-  return view.toolsets || view.tools || view.readOnly ? view : undefined;
+  return view.toolsets || view.tools || view.readOnly ? { view, problems } : { problems };
 }
 
 /** Whether a view keeps a tool (a bulk or preset name is judged by the tool it runs). */

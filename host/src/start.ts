@@ -122,7 +122,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const modern = await registerMcpRoutes(app, {
     sessions,
     serverFactory,
-    stateless: catalog.statelessResponder(config.limits.listPageSize),
+    direct: catalog.directResponder(config.limits.listPageSize),
     scopeFor: (tool) => catalog.inventory.get(tool)?.scope,
     resourceMetadataUrl,
     onError: (error) => log.debug('mcp handler error', { error: error.message }),

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createLogger } from '@gauzy-mcp/core/internal';
 import type { RunningHost } from '../src/index.js';
-import { createSandbox, INITIALIZE, rawPost, startTestHost, type Sandbox } from './helpers.js';
+import { createSandbox, INITIALIZE, openSession, rawPost, startTestHost, type Sandbox } from './helpers.js';
 import { shapeOf } from '../src/http/debug-shapes.js';
 
 const SECRET_NAME = 'Project Zeta-7 (confidential)';
@@ -27,11 +27,9 @@ describe('debug mode logs the shape of every MCP exchange, never a value', () =>
   test('a session and a write call are logged by method, tool, argument names and sizes; the values appear nowhere', async () => {
     const refused = await rawPost(host.mcpUrl, INITIALIZE('2025-06-18'), { authorization: 'Bearer not-a-real-token-but-secret-1234' });
     assert.equal(refused.status, 401, 'a token that is not configured is refused (and its refusal logged, without the token)');
-    const init = await rawPost(host.mcpUrl, INITIALIZE('2025-06-18'));
-    const session = { 'mcp-session-id': init.headers.get('mcp-session-id')!, 'mcp-protocol-version': '2025-06-18' };
-    await rawPost(host.mcpUrl, { jsonrpc: '2.0', method: 'notifications/initialized' }, session);
+    const session = await openSession(host.mcpUrl);
     const created = await rawPost(host.mcpUrl, { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'create_project', arguments: { name: SECRET_NAME } } }, session);
-    assert.equal(created.status, 200, `${init.status} ${init.text.slice(0, 300)} / ${created.text}`);
+    assert.equal(created.status, 200, created.text);
     assert.equal(created.json.result.isError, undefined, created.text);
     const exchanges = lines.map((line) => JSON.parse(line) as Record<string, any>).filter((record) => record.msg === 'mcp exchange');
     assert.ok(exchanges.some((record) => record.status === 401), 'the refusal is logged too');

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { silentLogger, type Logger } from '@gauzy-mcp/core';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { projectsSandbox } from '@gauzy-mcp/plugin-projects/sandbox';
@@ -84,6 +85,18 @@ export const INITIALIZE = (protocolVersion = '2025-06-18') => ({
   method: 'initialize',
   params: { protocolVersion, capabilities: {}, clientInfo: { name: 'raw-test', version: '1.0.0' } },
 });
+
+/**
+ * Opens a 2025-06-18 session the raw way (initialize, then initialized) and returns the headers that continue it:
+ * `headers` (sent with both) and the session's id and version.
+ */
+export async function openSession(mcpUrl: string, headers: Record<string, string> = {}): Promise<Record<string, string>> {
+  const init = await rawPost(mcpUrl, INITIALIZE('2025-06-18'), headers);
+  assert.equal(init.status, 200, init.text);
+  const session = { ...headers, 'mcp-session-id': init.headers.get('mcp-session-id')!, 'mcp-protocol-version': '2025-06-18' };
+  assert.equal((await rawPost(mcpUrl, { jsonrpc: '2.0', method: 'notifications/initialized' }, session)).status, 202);
+  return session;
+}
 
 export interface SseEvent {
   event?: string;

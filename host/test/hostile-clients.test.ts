@@ -1,16 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RunningHost } from '../src/index.js';
-import { createSandbox, INITIALIZE, rawPost, startTestHost, type Sandbox } from './helpers.js';
-
-/** Opens a 2025-06-18 session the raw way and returns the headers that continue it. */
-async function openSession(host: RunningHost): Promise<Record<string, string>> {
-  const init = await rawPost(host.mcpUrl, INITIALIZE('2025-06-18'));
-  assert.equal(init.status, 200, init.text);
-  const session = { 'mcp-session-id': init.headers.get('mcp-session-id')!, 'mcp-protocol-version': '2025-06-18' };
-  assert.equal((await rawPost(host.mcpUrl, { jsonrpc: '2.0', method: 'notifications/initialized' }, session)).status, 202);
-  return session;
-}
+import { createSandbox, openSession, rawPost, startTestHost, type Sandbox } from './helpers.js';
 
 const LIST_PROJECTS = (id: number) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'list_projects', arguments: { take: 1 } } });
 
@@ -27,7 +18,7 @@ describe('what a careless or hostile client sends to a 2025-revision session', (
   });
 
   test('three concurrent requests with one id: one is answered, the other two are refused at once with a JSON-RPC error', { timeout: 20_000 }, async () => {
-    const session = await openSession(host);
+    const session = await openSession(host.mcpUrl);
     // Slow Gauzy down so the first call is still in flight when the duplicates arrive.
     const slow = sandbox.faults.add({ method: 'GET', path: '/api/organization-projects', delayMs: 600 });
     const first = rawPost(host.mcpUrl, LIST_PROJECTS(7), { ...session, accept: 'application/json' });
@@ -51,7 +42,7 @@ describe('what a careless or hostile client sends to a 2025-revision session', (
   });
 
   test('no request waits past the request timeout: it is answered with a timeout error and cancelled', { timeout: 20_000 }, async () => {
-    const session = await openSession(host);
+    const session = await openSession(host.mcpUrl);
     sandbox.faults.add({ method: 'GET', path: '/api/organization-projects', delayMs: 10_000, times: 1 });
     try {
       const timedOut = await rawPost(host.mcpUrl, LIST_PROJECTS(8), { ...session, accept: 'application/json' });
@@ -68,13 +59,13 @@ describe('what a careless or hostile client sends to a 2025-revision session', (
   });
 
   test('DELETE with Content-Type: application/json and no body ends the session', async () => {
-    const session = await openSession(host);
+    const session = await openSession(host.mcpUrl);
     const ended = await fetch(host.mcpUrl, { method: 'DELETE', headers: { ...session, 'content-type': 'application/json' } });
     assert.equal(ended.status, 200, await ended.text());
     const after = await rawPost(host.mcpUrl, LIST_PROJECTS(9), session);
     assert.equal(after.status, 404);
     // A body that is there must still be JSON; an empty one is simply nothing to read.
-    const other = await openSession(host);
+    const other = await openSession(host.mcpUrl);
     const garbage = await fetch(host.mcpUrl, { method: 'DELETE', headers: { ...other, 'content-type': 'application/json' }, body: '{oops' });
     assert.equal(garbage.status, 400);
   });
@@ -94,7 +85,7 @@ describe('a 2025-revision session cancels a call the host answers directly', () 
   });
 
   test('notifications/cancelled aborts the call and its Gauzy request', { timeout: 20_000 }, async () => {
-    const session = await openSession(host);
+    const session = await openSession(host.mcpUrl);
     const slow = sandbox.faults.add({ method: 'GET', path: '/api/organization-projects', delayMs: 60_000, times: 1 });
     const cancelled = () => host.metrics.toolCalls.value({ tool: 'list_projects', outcome: 'GMCP_ERR_CANCELLED' });
     const before = cancelled();

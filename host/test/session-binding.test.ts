@@ -1,17 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RunningHost } from '../src/index.js';
-import { createSandbox, INITIALIZE, rawPost, startTestHost, type Sandbox } from './helpers.js';
+import { createSandbox, openSession, rawPost, startTestHost, type Sandbox } from './helpers.js';
 
 const LIST = { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'list_projects', arguments: { take: 1 } } };
-
-async function open(host: RunningHost, headers: Record<string, string>): Promise<Record<string, string>> {
-  const init = await rawPost(host.mcpUrl, INITIALIZE('2025-06-18'), headers);
-  assert.equal(init.status, 200, init.text);
-  const session = { ...headers, 'mcp-session-id': init.headers.get('mcp-session-id')!, 'mcp-protocol-version': '2025-06-18' };
-  assert.equal((await rawPost(host.mcpUrl, { jsonrpc: '2.0', method: 'notifications/initialized' }, session)).status, 202);
-  return session;
-}
 
 describe('session binding (off by default)', () => {
   let sandbox: Sandbox;
@@ -30,14 +22,14 @@ describe('session binding (off by default)', () => {
   });
 
   test('unbound: a session id works from another User-Agent', async () => {
-    const session = await open(unbound, { 'user-agent': 'client-a' });
+    const session = await openSession(unbound.mcpUrl, { 'user-agent': 'client-a' });
     const other = await rawPost(unbound.mcpUrl, LIST, { ...session, 'user-agent': 'client-b' });
     assert.equal(other.status, 200, other.text);
   });
 
   test('bound: the same address and User-Agent go on; another User-Agent or another address is refused with 403', async () => {
     const opener = { 'user-agent': 'client-a', 'x-forwarded-for': '203.0.113.5' };
-    const session = await open(bound, opener);
+    const session = await openSession(bound.mcpUrl, opener);
     const same = await rawPost(bound.mcpUrl, LIST, session);
     assert.equal(same.status, 200, same.text);
     assert.ok(same.json.result.structuredContent.items);

@@ -62,9 +62,7 @@ export function createServerFactory(options: ProtocolServerOptions): () => Serve
     server.setRequestHandler('tools/list', async (request, ctx) => {
       const caller = options.resolveCaller({ authInfo: ctx.http?.authInfo });
       const all = pagesFor(caller.scopes, caller.view);
-      const index = decodeCursor(request.params?.cursor, all.length);
-      const next = index + 1 < all.length ? encodeCursor(index + 1) : undefined;
-      return { tools: all[index] ?? [], ...(next ? { nextCursor: next } : {}) };
+      return listingPage(all, decodeCursor(request.params?.cursor, all.length));
     });
     server.setRequestHandler('tools/call', async (request, ctx) => {
       const caller = options.resolveCaller({ authInfo: ctx.http?.authInfo });
@@ -101,24 +99,26 @@ export function serverIdentity(facts: ServerFacts): { name: string; version: str
  * own token), and none of them should rebuild the listing.
  */
 const KERNEL_SCOPES = new Set<string>(['mcp.read', 'mcp.write', 'mcp.admin']);
-const listingCache = new WeakMap<Inventory, Map<number, Map<string, ListedTool[][]>>>();
+/** Per inventory and page size: pages by scope set (a handful), and by scope set and view (most recent last). */
+const listingCache = new WeakMap<Inventory, Map<number, { byScopes: Map<string, ListedTool[][]>; byView: Map<string, ListedTool[][]> }>>();
 /** Distinct per-connection views whose pages are kept; a client chooses views, so their number is bounded here. */
 const MAX_VIEW_LISTINGS = 128;
 
 export function listingPages(inventory: Inventory, pageSize: number): (scopes: readonly string[] | undefined, view?: ToolView) => ListedTool[][] {
   let bySize = listingCache.get(inventory);
   if (!bySize) listingCache.set(inventory, (bySize = new Map()));
-  let pages = bySize.get(pageSize);
-  if (!pages) bySize.set(pageSize, (pages = new Map()));
-  const cache = pages;
+  let caches = bySize.get(pageSize);
+  if (!caches) bySize.set(pageSize, (caches = { byScopes: new Map(), byView: new Map() }));
+  const { byScopes, byView } = caches;
   return (granted, view) => {
     // Only the kernel's scopes change what is listed; anything else a token carries must not grow the cache.
     const scopes = granted?.filter((scope) => KERNEL_SCOPES.has(scope));
-    const key = `${scopes ? [...scopes].sort().join(' ') : '*'}#${viewKey(view)}`;
+    const scopeKey = scopes ? [...scopes].sort().join(' ') : '*';
+    const cache = view ? byView : byScopes;
+    const key = view ? `${scopeKey}#${viewKey(view)}` : scopeKey;
     let cached = cache.get(key);
     if (cached) {
       if (view) {
-        // Most recently used last, so the oldest view goes first.
         cache.delete(key);
         cache.set(key, cached);
       }
@@ -128,18 +128,15 @@ export function listingPages(inventory: Inventory, pageSize: number): (scopes: r
     cached = [];
     for (let start = 0; start < listed.length || start === 0; start += pageSize) cached.push(listed.slice(start, start + pageSize));
     cache.set(key, cached);
-    if (view) {
-      let views = 0;
-      for (const cachedKey of cache.keys()) if (!cachedKey.endsWith('#')) views++;
-      for (const cachedKey of cache.keys()) {
-        if (views <= MAX_VIEW_LISTINGS) break;
-        if (cachedKey.endsWith('#')) continue;
-        cache.delete(cachedKey);
-        views--;
-      }
-    }
+    if (byView.size > MAX_VIEW_LISTINGS) byView.delete(byView.keys().next().value!);
     return cached;
   };
+}
+
+/** One `tools/list` result: the page's tools, and the cursor of the next page when there is one. */
+export function listingPage(pages: ListedTool[][], index: number): { tools: ListedTool[]; nextCursor?: string } {
+  const next = index + 1 < pages.length ? encodeCursor(index + 1) : undefined;
+  return { tools: pages[index] ?? [], ...(next ? { nextCursor: next } : {}) };
 }
 
 /** The way back to the client inside one request: logging, sampling and elicitation through the SDK. */
@@ -186,7 +183,6 @@ function channelOver(via: ClientChannel): ClientChannel {
   };
 }
 
-/** Resources, templates, prompts and completions, answered from listings built once. */
 /**
  * Whether the caller's connection keeps a prompt: one that names tools its tool selection hides would send the model
  * to tools it cannot call there, so it is neither listed nor served on that connection.
@@ -202,6 +198,7 @@ function promptKept(options: ProtocolServerOptions): (prompt: { uses?: readonly 
   };
 }
 
+/** Resources, templates, prompts and completions, answered from listings built once. */
 function registerExtras(server: Server, extras: PluginExtras, kept: ReturnType<typeof promptKept>): void {
   const subscriptions = new Set<string>();
   if (extras.hasResources) {
@@ -249,7 +246,7 @@ function registerExtras(server: Server, extras: PluginExtras, kept: ReturnType<t
 /** JSON-RPC code for an unknown resource URI (the spec's -32002). */
 const RESOURCE_NOT_FOUND = -32002;
 
-export function encodeCursor(page: number): string {
+function encodeCursor(page: number): string {
   return Buffer.from(`page:${page}`).toString('base64url');
 }
 

@@ -54,8 +54,7 @@ export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> 
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
-    // An HTTPS server is typed apart from an HTTP one; the host uses only what both have.
-  }) as unknown as FastifyInstance;
+  }) as unknown as FastifyInstance; // HTTPS is typed apart from HTTP; the host uses only what both have.
 
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, text, done) => {

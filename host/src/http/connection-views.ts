@@ -1,4 +1,3 @@
-import { isGauzyMcpError } from '@gauzy-mcp/core';
 import { checkToolView, parseBoolean, type Inventory, type ToolView } from '@gauzy-mcp/core/internal';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HostHttpError, RPC } from './errors.js';
@@ -29,14 +28,8 @@ function narrow(request: FastifyRequest, inventory: Inventory): void {
   if (request.headers['x-mcp-toolsets'] === undefined && request.headers['x-mcp-tools'] === undefined && request.headers['x-mcp-readonly'] === undefined && !request.routeOptions.url?.startsWith('/mcp/x/')) return;
   const requested = requestedView(request);
   if (!requested) return;
-  let view: ToolView | undefined;
-  try {
-    view = checkToolView(inventory, requested);
-  } catch (error) {
-    if (!isGauzyMcpError(error)) throw error;
-    const issues = (error.details.issues as Array<{ message: string }> | undefined) ?? [];
-    throw new HostHttpError(400, RPC.INVALID_REQUEST, `Bad Request: ${issues.map((issue) => issue.message).join('; ') || error.message}.`, {}, { issues: issues.map((issue) => issue.message) });
-  }
+  const { view, problems } = checkToolView(inventory, requested);
+  if (problems.length) throw new HostHttpError(400, RPC.INVALID_REQUEST, `Bad Request: ${problems.join('; ')}.`, {}, { issues: problems });
   if (view) request.identity = { ...request.identity, caller: { ...request.identity.caller, view } };
 }
 

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { classifyInboundRequest, createMcpHandler, type JSONRPCMessage, type McpHttpHandler, type Server } from '@modelcontextprotocol/server';
 import type { OAuthScope } from '@gauzy-mcp/core';
-import { PROTOCOL_VERSIONS, scopeAllows, type Answer, type StatelessResponder } from '@gauzy-mcp/core/internal';
+import { PROTOCOL_VERSIONS, scopeAllows, type Answer, type DirectResponder } from '@gauzy-mcp/core/internal';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Identity } from '../identity.js';
 import type { HostMetrics } from '../ops/metrics.js';
@@ -20,8 +20,8 @@ declare module 'fastify' {
 export interface McpRouteDeps {
   sessions: SessionManager;
   serverFactory: () => Server;
-  /** 2026-07-28 `tools/call` and `tools/list` without a server per request; declines what needs the SDK's path. */
-  stateless: StatelessResponder;
+  /** `tools/call` and `tools/list` answered from the catalog (2026-07-28, and inside 2025 sessions); declines what needs the SDK's path. */
+  direct: DirectResponder;
   /** The OAuth scope a tool needs (undefined for an unknown tool: the server answers that one). */
   scopeFor(tool: string): string | undefined;
   resourceMetadataUrl(): string;
@@ -50,7 +50,7 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
     if (Array.isArray(body)) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'JSON-RPC batches are not supported: send one message per request.');
     if (!body || typeof body !== 'object') throw new HostHttpError(400, RPC.INVALID_REQUEST, 'The body must be one JSON-RPC message (a JSON object).');
     checkScope(request.identity!, body as RpcBody, deps);
-    const answered = answerStateless(deps.stateless, request, reply, body);
+    const answered = answerDirectly(deps.direct, request, reply, body);
     if (answered) {
       deps.metrics.answers.inc(MODERN_DIRECT);
       return reply.code(200).type('application/json').send(await answered);
@@ -136,7 +136,7 @@ export function legacyStreamHandler(sessions: SessionManager) {
 }
 
 async function serveLegacyPost(sessions: SessionManager, deps: McpRouteDeps, request: FastifyRequest, reply: FastifyReply, body: RpcBody) {
-  const direct = deps.stateless;
+  const direct = deps.direct;
   const identity = request.identity!;
   const message = checkMessage(body);
   const sessionId = header(request, 'mcp-session-id');
@@ -169,7 +169,7 @@ async function serveLegacyPost(sessions: SessionManager, deps: McpRouteDeps, req
     await sessions.deliver(record, identity, message);
     return reply.code(202).send();
   }
-  // tools/list and tools/call answered from the catalog, on the session's routing (see StatelessResponder).
+  // tools/list and tools/call answered from the catalog, on the session's routing (see DirectResponder).
   const accepted = record.protocolVersion === undefined ? undefined : direct.acceptInSession(message);
   if (accepted?.method === 'tools/list') {
     const listed = direct.listInSession(accepted, identity.caller);
@@ -185,7 +185,7 @@ async function serveLegacyPost(sessions: SessionManager, deps: McpRouteDeps, req
   return sendOutcome(reply, outcome, { 'mcp-session-id': record.id });
 }
 
-function answerStateless(responder: StatelessResponder, request: FastifyRequest, reply: FastifyReply, body: unknown): Promise<Answer> | undefined {
+function answerDirectly(responder: DirectResponder, request: FastifyRequest, reply: FastifyReply, body: unknown): Promise<Answer> | undefined {
   const headers = { contentType: header(request, 'content-type'), protocolVersion: header(request, 'mcp-protocol-version'), method: header(request, 'mcp-method'), name: header(request, 'mcp-name') };
   const accepted = responder.accept(body, headers);
   if (!accepted) return undefined;

@@ -48,12 +48,6 @@ export interface WebSocketEndpoints {
 }
 
 /**
- * JSON-RPC over WebSocket on `/ws` and `/sse` (not a spec transport; kept for clients of the server we
- * replace). The upgrade passes the same hooks as every MCP request (Origin, authentication, rate limit),
- * so a refused client gets an HTTP 401/403/429 and never a socket. Each socket is one connection in the
- * stdio sense: the SDK entry picks the era from its first message and serves it with the same dispatch.
- */
-/**
  * permessage-deflate for the messages worth it. With ws's defaults (compress from 1 KiB, a 32 KiB window,
  * memLevel 8) a connection keeps about 250 KiB of native memory from its first answer over 1 KiB (the
  * `initialize` answer is one), so ten thousand idle connections held 2.4 GiB; bench/src/memory.ts measured it.
@@ -71,6 +65,12 @@ const COMPACT_DEFLATE = {
   zlibInflateOptions: { chunkSize: 4 * 1024 },
 } as const;
 
+/**
+ * JSON-RPC over WebSocket on `/ws` and `/sse` (not a spec transport; kept for clients of the server we
+ * replace). The upgrade passes the same hooks as every MCP request (Origin, authentication, rate limit),
+ * so a refused client gets an HTTP 401/403/429 and never a socket. Each socket is one connection in the
+ * stdio sense: the SDK entry picks the era from its first message and serves it with the same dispatch.
+ */
 export async function registerWebSocketEndpoints(
   app: FastifyInstance,
   options: WebSocketOptions,

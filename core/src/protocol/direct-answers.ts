@@ -2,6 +2,8 @@ import {
   classifyInboundRequest,
   CLIENT_CAPABILITIES_META_KEY,
   CLIENT_INFO_META_KEY,
+  INTERNAL_ERROR,
+  INVALID_PARAMS,
   isJsonContentType,
   PROTOCOL_VERSION_META_KEY,
   SERVER_INFO_META_KEY,
@@ -11,7 +13,7 @@ import type { CallContext, Caller, ToolCallResult, ToolDispatcher } from '../dis
 import { isGauzyMcpError } from '../errors.js';
 import type { Inventory, ListedTool } from '../inventory.js';
 import type { ServerFacts } from '../tool.js';
-import { DEFAULT_LIST_PAGE_SIZE, encodeCursor, listingPages, pageOfCursor, serverIdentity } from './server.js';
+import { DEFAULT_LIST_PAGE_SIZE, listingPage, listingPages, pageOfCursor, serverIdentity } from './server.js';
 
 const MODERN_REVISION = '2026-07-28';
 /** The envelope keys a request may carry and still be answered here; anything else goes the SDK's way. */
@@ -19,8 +21,6 @@ const ENVELOPE_KEYS = new Set([PROTOCOL_VERSION_META_KEY, CLIENT_INFO_META_KEY, 
 const CALL_PARAM_KEYS = new Set(['name', 'arguments', '_meta']);
 const LIST_PARAM_KEYS = new Set(['cursor', '_meta']);
 const MESSAGE_KEYS = new Set(['jsonrpc', 'id', 'method', 'params']);
-const INVALID_PARAMS = -32602;
-const INTERNAL_ERROR = -32603;
 
 /** The standard headers that came with a POSTed message. */
 export interface StandardHeaders {
@@ -42,7 +42,7 @@ export interface AcceptedRequest {
  * accepted one, serialized, or returns undefined when it turns out to need the SDK's full path after all
  * (a cursor this caller's listing does not have, which the SDK refuses in its own words).
  */
-export interface StatelessResponder {
+export interface DirectResponder {
   accept(body: unknown, headers: StandardHeaders): AcceptedRequest | undefined;
   /** `signal` aborts when the client goes away, 2026-07-28's cancel signal. */
   answer(request: AcceptedRequest, caller: Caller, signal: AbortSignal): Promise<Answer> | undefined;
@@ -64,7 +64,7 @@ export type Answer = string | Buffer;
 /** A JSON-RPC answer as the SDK's server sends it in a 2025-revision session. */
 export type JSONRPCAnswer = { jsonrpc: '2.0'; id: string | number; result: Record<string, unknown> } | { jsonrpc: '2.0'; id: string | number; error: { code: number; message: string; data?: unknown } };
 
-export interface StatelessResponderOptions {
+export interface DirectResponderOptions {
   inventory: Inventory;
   dispatcher: ToolDispatcher;
   facts: ServerFacts;
@@ -81,13 +81,13 @@ export interface StatelessResponderOptions {
  * write to the client's log. Everything else, including every request the SDK refuses, is declined so the
  * SDK answers it, which keeps its validation the only one. The answer is byte-for-byte what the SDK's path
  * answers (its 2026-07-28 encoding: `resultType`, the cache fields on lists, the server's identity in
- * `_meta`); `core/test/stateless.test.ts` holds the two side by side.
+ * `_meta`); `core/test/direct-answers.test.ts` holds the two side by side.
  *
  * Inside a 2025-revision session the same two requests skip the session server's dispatch, not its transport:
  * the host runs the call on the session's routing, so what the tool asks the client still goes through the
  * session's server (see `sessionClientChannel`), and the answer is the one that server would send.
  */
-export function createStatelessResponder(options: StatelessResponderOptions): StatelessResponder {
+export function createDirectResponder(options: DirectResponderOptions): DirectResponder {
   const pagesFor = listingPages(options.inventory, options.listPageSize ?? DEFAULT_LIST_PAGE_SIZE);
   const identity = serverIdentity(options.facts);
   const serializedPages = { stateless: new WeakMap<ListedTool[][], Buffer[]>(), session: new WeakMap<ListedTool[][], Buffer[]>() };
@@ -97,8 +97,7 @@ export function createStatelessResponder(options: StatelessResponderOptions): St
   const listPage = (era: keyof typeof serializedPages, pages: ListedTool[][], index: number): Buffer => {
     let serialized = serializedPages[era].get(pages);
     if (!serialized) serializedPages[era].set(pages, (serialized = []));
-    const next = index + 1 < pages.length ? encodeCursor(index + 1) : undefined;
-    const page = { tools: pages[index] ?? [], ...(next ? { nextCursor: next } : {}) };
+    const page = listingPage(pages, index);
     // UTF-8 bytes, once: the answer is then copied, not encoded and measured again, on every request.
     return (serialized[index] ??= Buffer.from(JSON.stringify(era === 'session' ? page : { ...page, resultType: 'complete', ttlMs: 0, cacheScope: 'private', _meta: { [SERVER_INFO_META_KEY]: identity } })));
   };
@@ -150,31 +149,30 @@ export function createStatelessResponder(options: StatelessResponderOptions): St
 
 function acceptedRequest(body: unknown, headers: StandardHeaders): AcceptedRequest | undefined {
   if (headers.protocolVersion !== MODERN_REVISION || !isJsonContentType(headers.contentType ?? null)) return undefined;
-  if (!isPlainObject(body) || body.jsonrpc !== '2.0' || !hasOnlyKeys(body, MESSAGE_KEYS)) return undefined;
-  const { id, method, params } = body;
-  if (!(typeof id === 'string' || Number.isSafeInteger(id))) return undefined;
-  if ((method !== 'tools/call' && method !== 'tools/list') || headers.method !== method) return undefined;
-  if (!isPlainObject(params) || !isPlainObject(params._meta) || !hasOnlyKeys(params._meta, ENVELOPE_KEYS)) return undefined;
-  if (params._meta[PROTOCOL_VERSION_META_KEY] !== MODERN_REVISION) return undefined;
-  if (method === 'tools/call') {
-    if (!hasOnlyKeys(params, CALL_PARAM_KEYS) || typeof params.name !== 'string' || headers.name !== params.name) return undefined;
-    if (params.arguments !== undefined && !isPlainObject(params.arguments)) return undefined;
-  } else if (!hasOnlyKeys(params, LIST_PARAM_KEYS) || headers.name !== undefined || (params.cursor !== undefined && typeof params.cursor !== 'string')) {
-    return undefined;
-  }
+  const request = plainCallOrList(body);
+  if (!request || headers.method !== request.method) return undefined;
+  const { params } = request;
+  if (!isPlainObject(params._meta) || !hasOnlyKeys(params._meta, ENVELOPE_KEYS) || params._meta[PROTOCOL_VERSION_META_KEY] !== MODERN_REVISION) return undefined;
+  if (headers.name !== (request.method === 'tools/call' ? params.name : undefined)) return undefined;
   // The SDK's own reading of the envelope (its shape, the client info and capabilities) decides the rest.
   const outcome = classifyInboundRequest({ httpMethod: 'POST', protocolVersionHeader: headers.protocolVersion, mcpMethodHeader: headers.method, mcpNameHeader: headers.name, body });
   if (outcome.kind !== 'modern' || outcome.classification.revision !== MODERN_REVISION) return undefined;
-  return { id: id as string | number, method, params };
+  return request;
 }
 
-/** The same checks for a message inside a 2025-revision session: no envelope, and `_meta` (a progress token) left to the SDK. */
+/** Inside a 2025-revision session there is no envelope; a `_meta` (a progress token) is left to the session server. */
 function acceptedSessionRequest(body: unknown): AcceptedRequest | undefined {
+  const request = plainCallOrList(body);
+  return request && request.params._meta === undefined ? request : undefined;
+}
+
+/** A `tools/call` or `tools/list` in its plain form (what both eras check first), or undefined. */
+function plainCallOrList(body: unknown): AcceptedRequest | undefined {
   if (!isPlainObject(body) || body.jsonrpc !== '2.0' || !hasOnlyKeys(body, MESSAGE_KEYS)) return undefined;
   const { id, method } = body;
   const params = body.params ?? {};
   if (!(typeof id === 'string' || Number.isSafeInteger(id))) return undefined;
-  if ((method !== 'tools/call' && method !== 'tools/list') || !isPlainObject(params) || params._meta !== undefined) return undefined;
+  if ((method !== 'tools/call' && method !== 'tools/list') || !isPlainObject(params)) return undefined;
   if (method === 'tools/call') {
     if (!hasOnlyKeys(params, CALL_PARAM_KEYS) || typeof params.name !== 'string') return undefined;
     if (params.arguments !== undefined && !isPlainObject(params.arguments)) return undefined;

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { createMcpHandler, InMemoryTransport } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { definePlugin, defineTool, GauzyMcpError, KERNEL_API_VERSION, silentLogger } from '../src/index.js';
-import { createCatalog, createCredentialCaller, createGauzyHttp, type Caller, type StandardHeaders, type StatelessResponder } from '../src/internal.js';
+import { createCatalog, createCredentialCaller, createGauzyHttp, type Caller, type StandardHeaders, type DirectResponder } from '../src/internal.js';
 
 // The 2026-07-28 answers served without a server per request must be the SDK's, byte for byte: each request
 // here goes to both, and whatever the direct responder answers must equal what `createMcpHandler` answers.
@@ -26,10 +26,13 @@ const tool = (name: string, extra: Partial<Parameters<typeof defineTool>[0]>) =>
     ...extra,
   } as Parameters<typeof defineTool>[0]);
 
+/** The signal the last `wait_for_cancel` call was given. */
+let waitedOn: AbortSignal | undefined;
+
 const plugin = definePlugin({
   name: 'probe',
   version: '1.0.0',
-  description: 'Tools for the stateless answers test.',
+  description: 'Tools for the direct answers test.',
   kernel: KERNEL_API_VERSION,
   toolsets: [{ name: 'probe', description: 'Probe tools.', default: true }],
   tools: [
@@ -51,6 +54,13 @@ const plugin = definePlugin({
       }),
     }),
     ...['a', 'b', 'c'].map((letter) => tool(`extra_${letter}`, {})),
+    tool('wait_for_cancel', {
+      handler: (_args: unknown, ctx: { signal: AbortSignal }) =>
+        new Promise((_, reject) => {
+          waitedOn = ctx.signal;
+          ctx.signal.addEventListener('abort', () => reject(new Error('aborted')));
+        }),
+    } as never),
   ],
 });
 
@@ -62,10 +72,10 @@ const callers: Record<string, Caller> = {
 };
 
 const PAGE_SIZE = 3;
-const responder = catalog.statelessResponder(PAGE_SIZE);
+const responder = catalog.directResponder(PAGE_SIZE);
 
 /** What the host does: accept, then answer; undefined when either step leaves the request to the SDK. */
-const serve = (via: StatelessResponder, body: unknown, headers: StandardHeaders, caller: Caller, signal = new AbortController().signal) => {
+const serve = (via: DirectResponder, body: unknown, headers: StandardHeaders, caller: Caller, signal = new AbortController().signal) => {
   const accepted = via.accept(body, headers);
   // Listings come as bytes, calls as strings: compared as text either way.
   return accepted ? via.answer(accepted, caller, signal)?.then(String) : undefined;
@@ -161,31 +171,12 @@ test('the listing served directly follows the token: a read-only token sees no w
 });
 
 test('a call answered directly is cancelled by its signal', async () => {
-  let seen: AbortSignal | undefined;
-  const waits = definePlugin({
-    name: 'waits',
-    version: '1.0.0',
-    description: 'A tool that waits for its signal.',
-    kernel: KERNEL_API_VERSION,
-    toolsets: [{ name: 'waits', description: 'Waiting.', default: true }],
-    tools: [
-      tool('wait_for_cancel', {
-        toolset: 'waits',
-        handler: (_args: unknown, ctx: { signal: AbortSignal }) =>
-          new Promise((_, reject) => {
-            seen = ctx.signal;
-            ctx.signal.addEventListener('abort', () => reject(new Error('aborted')));
-          }),
-      } as never),
-    ],
-  });
-  const waiting = createCatalog({ plugins: [waits], gauzyBaseUrl: GAUZY, transport: 'http', log: silentLogger }).statelessResponder();
   const abort = new AbortController();
-  const answer = serve(waiting, call(1, 'wait_for_cancel', {}), { contentType: 'application/json', protocolVersion: REVISION, method: 'tools/call', name: 'wait_for_cancel' }, callers.unrestricted!, abort.signal);
+  const answer = serve(responder, call(1, 'wait_for_cancel', {}), { contentType: 'application/json', protocolVersion: REVISION, method: 'tools/call', name: 'wait_for_cancel' }, callers.unrestricted!, abort.signal);
   assert.ok(answer);
   abort.abort();
   const result = JSON.parse(await answer).result as { isError: boolean; content: { text: string }[] };
-  assert.ok(seen?.aborted);
+  assert.ok(waitedOn?.aborted);
   assert.equal(result.isError, true);
   assert.match(result.content[0]!.text, /GMCP_ERR_CANCELLED/);
 });
