@@ -58,7 +58,8 @@ export function summarize(
     sharingsByStatus: sharings,
     ...(note ? { total: read.total, note } : {}),
   };
-  const costs = Object.entries(costByCurrency).map(([code, sum]) => `${sum} ${code}`).join(', ');
+  // Currencies in code order: the items arrive in Gauzy's order, which ties on createdAt can reshuffle.
+  const costs = Object.entries(costByCurrency).sort(([a], [b]) => a.localeCompare(b)).map(([code, sum]) => `${sum} ${code}`).join(', ');
   const text = items.length
     ? [
         `Equipment on ${on}${narrowed ? ` (${narrowed})` : ''}: ${items.length}, ${free} available today, ${items.length - free} in use.`,
