@@ -1,117 +1,107 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { GauzyMcpError } from '@gauzy-mcp/core';
-import { parseBoolean } from '@gauzy-mcp/core/internal';
 import { z } from 'zod';
+import { applyEnvOverrides } from './config-env.js';
 
 const MiB = 1024 * 1024;
 
 const devAccount = z.strictObject({
-  /** Names the account in logs, audit records and session bindings. */
-  name: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/i, 'letters, digits, "_", "." or "-"'),
-  email: z.string().min(1),
-  password: z.string().min(1),
-  /** Bearer token that selects this account; optional when there is exactly one account. */
-  token: z.string().min(16, 'at least 16 characters').optional(),
-  organizationId: z.uuid().optional(),
+  name: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/i, 'letters, digits, "_", "." or "-"').describe('Names the account in logs, audit records and session ownership.'),
+  email: z.string().min(1).describe('The Gauzy account\'s email.'),
+  password: z.string().min(1).describe('The Gauzy account\'s password (never logged).'),
+  token: z.string().min(16, 'at least 16 characters').optional().describe('Bearer token that selects this account; with several accounts each needs one. A single account without one serves every request.'),
+  organizationId: z.uuid().optional().describe('The organization tools act in by default (one the account belongs to).'),
 });
 
 export const hostConfigSchema = z.strictObject({
-  /** Interface to bind. Development identity refuses anything but loopback. */
-  host: z.string().default('127.0.0.1'),
-  /** 0 picks a free port (tests). */
-  port: z.number().int().min(0).max(65535).default(3001),
-  /** The URL clients use to reach the host, when it differs from host:port (behind a proxy). */
-  publicUrl: z.url().optional(),
-  mode: z.enum(['development', 'production']).default('development'),
+  host: z.string().default('127.0.0.1').describe('Interface to bind. The development identity refuses anything but loopback.'),
+  port: z.number().int().min(0).max(65535).default(3001).describe('Port to listen on; 0 picks a free one (tests).'),
+  publicUrl: z.url().optional().describe('The URL clients reach the host at, when it differs from host:port (behind a proxy): OAuth tokens must name `<publicUrl>/mcp` as their audience, and its origin is allowed.'),
+  mode: z.enum(['development', 'production']).default('development').describe('`production`: a 1 MiB default body limit (10 MiB in development), and OAuth identity needs `state.encryptionKey`.'),
   gauzy: z
     .strictObject({
-      baseUrl: z.url(),
-      timeoutMs: z.number().int().positive().optional(),
-      /** The base URL is the bundled sandbox (stated in server info). */
-      sandbox: z.boolean().default(false),
+      baseUrl: z.url().describe('The Gauzy API origin, without `/api`.'),
+      timeoutMs: z.number().int().positive().optional().describe('Per-request timeout to Gauzy in ms (default 30000).'),
+      sandbox: z.boolean().default(false).describe('The base URL is the bundled sandbox (stated in server info).'),
     })
-    .optional(),
-  /**
-   * Plugin packages (or module paths, relative to the config file) to load. Unset: the composition
-   * root's defaults (the CLI's packs), else every installed plugin package (see `startHost`).
-   */
-  plugins: z.array(z.string().min(1)).min(1).optional(),
+    .optional()
+    .describe('The Gauzy the tools call. Required (or API_BASE_URL).'),
+  plugins: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe("Plugin packages (or module paths, relative to the config file) to load. Unset: the composition root's defaults (the CLI's packs), else every installed plugin package."),
   inventory: z
     .strictObject({
-      /** Toolsets to serve: names, `all`, or `default` (the default: the toolsets their packs mark default). */
-      toolsets: z.array(z.string().min(1)).optional(),
-      readOnly: z.boolean().optional(),
-      include: z.array(z.string()).optional(),
-      exclude: z.array(z.string()).optional(),
+      toolsets: z.array(z.string().min(1)).optional().describe('Toolsets to serve: names, `all`, or `default` (the toolsets their packs mark default; also what unset means).'),
+      readOnly: z.boolean().optional().describe('Serve only tools that change nothing.'),
+      include: z.array(z.string()).optional().describe('Tools to serve beyond the toolsets, by name.'),
+      exclude: z.array(z.string()).optional().describe('Tools not to serve, by name (wins over everything else).'),
     })
-    .default({}),
+    .default({})
+    .describe('Which tools the host serves.'),
   identity: z
     .discriminatedUnion('mode', [
-      z.strictObject({
-        /** Configured Gauzy accounts, loopback only: for development and demos. */
-        mode: z.literal('development'),
-        accounts: z.array(devAccount).default([]),
-      }),
-      z.strictObject({
-        /** Per-user bearer tokens from the authorization server; each user's Gauzy tokens come from the vault. */
-        mode: z.literal('oauth'),
-        issuer: z.url(),
-        /** Default: `<issuer>/.well-known/jwks.json`. */
-        jwksUrl: z.url().optional(),
-        /** Default: `ES256` and `RS256`. `none` and HMAC algorithms are never accepted. */
-        algorithms: z.array(z.enum(['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'])).min(1).default(['ES256', 'RS256']),
-      }),
+      z
+        .strictObject({
+          mode: z.literal('development'),
+          accounts: z.array(devAccount).default([]).describe('Configured Gauzy accounts, loopback only: for development and demos.'),
+        })
+        .describe('`development`: configured Gauzy accounts, loopback only.'),
+      z
+        .strictObject({
+          mode: z.literal('oauth'),
+          issuer: z.url().describe('The authorization server whose JWT access tokens the host accepts.'),
+          jwksUrl: z.url().optional().describe('Where its keys are. Default: `<issuer>/.well-known/jwks.json`.'),
+          algorithms: z.array(z.enum(['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'])).min(1).default(['ES256', 'RS256']).describe('Token signature algorithms accepted. `none` and HMAC algorithms are never accepted.'),
+        })
+        .describe("`oauth`: per-user bearer tokens from the authorization server; each user's Gauzy tokens come from the vault."),
     ])
-    .default({ mode: 'development', accounts: [] }),
+    .default({ mode: 'development', accounts: [] })
+    .describe('Who a request acts as in Gauzy.'),
   state: z
     .strictObject({
-      /** Shared state for several instances; without it everything is in memory. */
-      redisUrl: z.string().regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL').optional(),
-      keyPrefix: z.string().min(1).default('gauzy-mcp:'),
-      /** 32-byte key (base64 or hex) that encrypts session records at rest; required with Redis. */
-      encryptionKey: z.string().optional(),
-      sessionTtlSeconds: z.number().int().positive().default(1800),
-      eventTtlSeconds: z.number().int().positive().default(3600),
-      maxEventsPerStream: z.number().int().positive().default(1000),
+      redisUrl: z.string().regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL').optional().describe('Shared state for several instances; without it everything is in memory.'),
+      keyPrefix: z.string().min(1).default('gauzy-mcp:').describe('Every Redis key and channel starts with it, so deployments can share one Redis.'),
+      encryptionKey: z.string().optional().describe('32-byte key (base64 or hex) that encrypts session records and the credential vault at rest; required with Redis.'),
+      sessionTtlSeconds: z.number().int().positive().default(1800).describe('A 2025-revision session ends after this long unused (each use slides it).'),
+      eventTtlSeconds: z.number().int().positive().default(3600).describe('How long a stream\'s events are kept for resumption with Last-Event-ID.'),
+      maxEventsPerStream: z.number().int().positive().default(1000).describe('The most events kept per stream for resumption.'),
     })
-    .default({ keyPrefix: 'gauzy-mcp:', sessionTtlSeconds: 1800, eventTtlSeconds: 3600, maxEventsPerStream: 1000 }),
+    .default({ keyPrefix: 'gauzy-mcp:', sessionTtlSeconds: 1800, eventTtlSeconds: 3600, maxEventsPerStream: 1000 })
+    .describe('Where sessions, stream events, rate-limit counters, OAuth state and the vault live.'),
   limits: z
     .strictObject({
-      rateLimitMax: z.number().int().positive().default(100),
-      rateLimitWindowSeconds: z.number().int().positive().default(900),
-      /** Defaults: 1 MiB in production, 10 MiB in development. */
-      bodyLimitBytes: z.number().int().positive().optional(),
-      requestTimeoutMs: z.number().int().positive().default(120_000),
-      webSocketMaxMessageBytes: z.number().int().positive().default(16 * MiB),
-      webSocketHeartbeatMs: z.number().int().positive().default(30_000),
-      /** Unsent bytes per socket at which the host stops reading that peer; twice this closes it (1013). */
-      webSocketMaxBufferedBytes: z.number().int().positive().default(8 * MiB),
-      listPageSize: z.number().int().positive().optional(),
-      /** How long shutdown waits for calls in flight before closing anyway. */
-      shutdownGraceMs: z.number().int().nonnegative().default(10_000),
+      rateLimitMax: z.number().int().positive().default(100).describe('Requests one caller may make per window, across every transport.'),
+      rateLimitWindowSeconds: z.number().int().positive().default(900).describe('The rate-limit window.'),
+      bodyLimitBytes: z.number().int().positive().optional().describe('The largest request body. Defaults: 1 MiB in production, 10 MiB in development.'),
+      requestTimeoutMs: z.number().int().positive().default(120_000).describe('A request still unanswered after this long is answered with -32007 and cancelled.'),
+      webSocketMaxMessageBytes: z.number().int().positive().default(16 * MiB).describe('The largest WebSocket message accepted.'),
+      webSocketHeartbeatMs: z.number().int().positive().default(30_000).describe('How often a WebSocket peer is pinged; one that misses a ping is dropped.'),
+      webSocketMaxBufferedBytes: z.number().int().positive().default(8 * MiB).describe('Unsent bytes per socket at which the host stops reading that peer; twice this closes it (1013).'),
+      listPageSize: z.number().int().positive().optional().describe('Tools per `tools/list` page (default 200).'),
+      shutdownGraceMs: z.number().int().nonnegative().default(10_000).describe('How long shutdown waits for calls in flight before closing anyway.'),
     })
-    .default({ rateLimitMax: 100, rateLimitWindowSeconds: 900, requestTimeoutMs: 120_000, webSocketMaxMessageBytes: 16 * MiB, webSocketHeartbeatMs: 30_000, webSocketMaxBufferedBytes: 8 * MiB, shutdownGraceMs: 10_000 }),
-  /** Browser origins allowed to call the host (CORS and the DNS-rebinding check). Loopback origins are always allowed. */
-  allowedOrigins: z.array(z.url()).default([]),
-  /** Trust X-Forwarded-* from a proxy in front (rate limits then count the client's address). */
-  trustProxy: z.boolean().default(false),
-  /**
-   * Serve HTTPS (TLS 1.3 only) with this PEM certificate chain and key, paths relative to the config file. Leave
-   * it unset behind a proxy that terminates TLS (then set `trustProxy` and `publicUrl`).
-   */
-  tls: z.strictObject({ certFile: z.string().min(1), keyFile: z.string().min(1) }).optional(),
-  /**
-   * Bind each 2025-revision session to the client address and/or User-Agent that opened it: the session id
-   * presented from elsewhere is refused (403), so a leaked id is worth less. Off by default: clients behind
-   * changing addresses (mobile, some proxies) would lose their sessions. With `ip`, set `trustProxy` behind a proxy.
-   */
-  sessionBinding: z.strictObject({ ip: z.boolean().default(false), userAgent: z.boolean().default(false) }).default({ ip: false, userAgent: false }),
-  /**
-   * Logs every MCP request's and answer's shape (method, tool, argument names, value types and sizes, status,
-   * time), never a value: for finding out what a client sends. Written at info level, so it shows without LOG_LEVEL.
-   */
-  debug: z.boolean().default(false),
+    .default({ rateLimitMax: 100, rateLimitWindowSeconds: 900, requestTimeoutMs: 120_000, webSocketMaxMessageBytes: 16 * MiB, webSocketHeartbeatMs: 30_000, webSocketMaxBufferedBytes: 8 * MiB, shutdownGraceMs: 10_000 })
+    .describe('Rate limits, sizes and timeouts.'),
+  allowedOrigins: z.array(z.url()).default([]).describe('Browser origins allowed to call the host (CORS and the DNS-rebinding check). Loopback origins are always allowed.'),
+  trustProxy: z.boolean().default(false).describe("Trust X-Forwarded-* from a proxy in front: rate limits and session binding then see the client's address."),
+  tls: z
+    .strictObject({
+      certFile: z.string().min(1).describe('PEM certificate chain, relative to the config file.'),
+      keyFile: z.string().min(1).describe('PEM private key, relative to the config file.'),
+    })
+    .optional()
+    .describe('Serve HTTPS (TLS 1.3 only). Leave it unset behind a proxy that terminates TLS (then set `trustProxy` and `publicUrl`).'),
+  sessionBinding: z
+    .strictObject({
+      ip: z.boolean().default(false).describe('Bind to the client address that opened the session (with `trustProxy` behind a proxy).'),
+      userAgent: z.boolean().default(false).describe('Bind to the User-Agent that opened the session.'),
+    })
+    .default({ ip: false, userAgent: false })
+    .describe('Bind each 2025-revision session to what opened it: its id presented from elsewhere is refused (403), so a leaked id is worth less. Off by default: clients behind changing addresses would lose their sessions.'),
+  debug: z.boolean().default(false).describe("Log every MCP request's and answer's shape (method, tool, argument names, value types and sizes, status, time), never a value. Written at info level."),
 });
 
 export type HostConfig = z.output<typeof hostConfigSchema>;
@@ -157,56 +147,6 @@ export function loadHostConfig(options: { path?: string; input?: HostConfigInput
   }
   checkConsistency(parsed.data);
   return { config: parsed.data, baseDir: path ? dirname(resolve(path)) : process.cwd() };
-}
-
-/** Environment names win over the file: what an operator sets at deploy time is what runs. */
-function applyEnvOverrides(config: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...config };
-  const section = (name: string) => {
-    const value = out[name];
-    out[name] = value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as object) } : value === undefined ? {} : value;
-    return out[name] as Record<string, unknown>;
-  };
-  const list = (value: string) => value.split(/[\s,]+/).filter(Boolean);
-  const integer = (name: string, value: string) => {
-    if (!/^\d+$/.test(value)) throw new GauzyMcpError('GMCP_ERR_CONFIG_INVALID', [`${name} must be a whole number, not "${value}"`]);
-    return Number(value);
-  };
-  if (env.HOST) out.host = env.HOST;
-  if (env.PORT) out.port = integer('PORT', env.PORT);
-  if (env.GAUZY_MCP_PUBLIC_URL) out.publicUrl = env.GAUZY_MCP_PUBLIC_URL;
-  if (env.GAUZY_MCP_MODE) out.mode = env.GAUZY_MCP_MODE;
-  else if (env.NODE_ENV === 'production' && out.mode === undefined) out.mode = 'production';
-  if (env.API_BASE_URL) section('gauzy').baseUrl = env.API_BASE_URL;
-  if (env.API_TIMEOUT) section('gauzy').timeoutMs = integer('API_TIMEOUT', env.API_TIMEOUT);
-  if (env.GAUZY_MCP_PLUGINS) out.plugins = list(env.GAUZY_MCP_PLUGINS);
-  if (env.GAUZY_MCP_TOOLSETS) section('inventory').toolsets = list(env.GAUZY_MCP_TOOLSETS);
-  const readOnly = parseBoolean(env.GAUZY_MCP_READ_ONLY, 'GAUZY_MCP_READ_ONLY');
-  if (readOnly !== undefined) section('inventory').readOnly = readOnly;
-  if (env.GAUZY_MCP_TOOLS) section('inventory').include = list(env.GAUZY_MCP_TOOLS);
-  if (env.GAUZY_MCP_EXCLUDE_TOOLS) section('inventory').exclude = list(env.GAUZY_MCP_EXCLUDE_TOOLS);
-  if ((env.GAUZY_AUTH_EMAIL || env.GAUZY_AUTH_PASSWORD) && (section('identity').mode ?? 'development') === 'development') {
-    const identity = section('identity');
-    identity.mode = 'development';
-    identity.accounts = [{ name: 'default', email: env.GAUZY_AUTH_EMAIL ?? '', password: env.GAUZY_AUTH_PASSWORD ?? '', ...(env.GAUZY_ORGANIZATION_ID ? { organizationId: env.GAUZY_ORGANIZATION_ID } : {}) }];
-  }
-  if (env.GAUZY_MCP_OAUTH_ISSUER) out.identity = { mode: 'oauth', issuer: env.GAUZY_MCP_OAUTH_ISSUER };
-  if (env.REDIS_URL) section('state').redisUrl = env.REDIS_URL;
-  if (env.GAUZY_MCP_STATE_KEY) section('state').encryptionKey = env.GAUZY_MCP_STATE_KEY;
-  if (env.GAUZY_MCP_REDIS_PREFIX) section('state').keyPrefix = env.GAUZY_MCP_REDIS_PREFIX;
-  if (env.GAUZY_MCP_SESSION_TTL) section('state').sessionTtlSeconds = integer('GAUZY_MCP_SESSION_TTL', env.GAUZY_MCP_SESSION_TTL);
-  if (env.GAUZY_MCP_RATE_LIMIT_MAX) section('limits').rateLimitMax = integer('GAUZY_MCP_RATE_LIMIT_MAX', env.GAUZY_MCP_RATE_LIMIT_MAX);
-  if (env.GAUZY_MCP_RATE_LIMIT_WINDOW) section('limits').rateLimitWindowSeconds = integer('GAUZY_MCP_RATE_LIMIT_WINDOW', env.GAUZY_MCP_RATE_LIMIT_WINDOW);
-  if (env.GAUZY_MCP_ALLOWED_ORIGINS) out.allowedOrigins = list(env.GAUZY_MCP_ALLOWED_ORIGINS);
-  const debug = parseBoolean(env.GAUZY_MCP_DEBUG, 'GAUZY_MCP_DEBUG');
-  if (debug !== undefined) out.debug = debug;
-  const bindIp = parseBoolean(env.GAUZY_MCP_SESSION_BIND_IP, 'GAUZY_MCP_SESSION_BIND_IP');
-  if (bindIp !== undefined) section('sessionBinding').ip = bindIp;
-  const bindUserAgent = parseBoolean(env.GAUZY_MCP_SESSION_BIND_USER_AGENT, 'GAUZY_MCP_SESSION_BIND_USER_AGENT');
-  if (bindUserAgent !== undefined) section('sessionBinding').userAgent = bindUserAgent;
-  if (env.GAUZY_MCP_TLS_CERT_FILE) section('tls').certFile = env.GAUZY_MCP_TLS_CERT_FILE;
-  if (env.GAUZY_MCP_TLS_KEY_FILE) section('tls').keyFile = env.GAUZY_MCP_TLS_KEY_FILE;
-  return out;
 }
 
 function checkConsistency(config: HostConfig): void {

@@ -2,6 +2,8 @@ export { startHost } from './start.js';
 export type { RunningHost, StartHostOptions } from './start.js';
 export { loadHostConfig, hostConfigSchema, isLoopbackHost } from './config.js';
 export type { HostConfig, HostConfigInput, LoadedHostConfig } from './config.js';
+export { HOST_ENV_OVERRIDES } from './config-env.js';
+export type { EnvOverride } from './config-env.js';
 export { loadConfiguredPlugins, installedPluginPackages } from './plugins.js';
 export type { ModuleImporter, PluginLoadOptions } from './plugins.js';
 export type { Authenticator, Identity } from './identity.js';
