@@ -70,7 +70,7 @@ export function scaffoldPack(request) {
 
   const packageName = `@gauzy-mcp/plugin-${name}`;
   const tools = TOOL_KINDS.filter(([, needs]) => needs.every((operation) => operations.includes(operation))).map(([pattern]) => pattern.replace('{one}', noun).replace('{many}', plural));
-  const words = { name, packageName, route, noun, plural, gauzyClass, entityName: gauzyClass.charAt(0).toLowerCase() + gauzyClass.slice(1), operations, tools, toolset: name, zod: zodVersions(root) };
+  const words = { name, packageName, route, noun, plural, gauzyClass, entityName: gauzyClass.charAt(0).toLowerCase() + gauzyClass.slice(1), operations, tools, toolset: name, zod: zodVersions(root), repository: repositoryOf(root) };
   const files = {
     'package.json': packageJson(words),
     'tsconfig.json': `${JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { outDir: '.tsbuild', rootDir: '.' }, include: ['src', 'test', 'package.json'], references: [] }, null, 2)}\n`,
@@ -100,6 +100,13 @@ function zodVersions(root) {
   return { peer: core.peerDependencies?.zod ?? '^4.1.0', dev: core.devDependencies?.zod ?? core.peerDependencies?.zod ?? '*' };
 }
 
+/** The kernel's repository link (the one every package names), without its folder. @param {string} root */
+function repositoryOf(root) {
+  const { repository } = JSON.parse(readFileSync(join(root, 'core', 'package.json'), 'utf8'));
+  if (!repository?.url) throw new Error('core/package.json names no repository');
+  return { type: repository.type ?? 'git', url: repository.url };
+}
+
 /** Every `METHOD /path` Gauzy serves, from the list the kernel checks entities against. @param {string} root */
 function servedRoutes(root) {
   const source = readFileSync(join(root, 'core', 'src', 'gauzy', 'gauzy-routes.generated.ts'), 'utf8');
@@ -110,7 +117,7 @@ function servedRoutes(root) {
 
 /**
  * @typedef {{ name: string; packageName: string; route: string; noun: string; plural: string; gauzyClass: string; entityName: string;
- *   operations: string[]; tools: string[]; toolset: string; zod: { peer: string; dev: string } }} Words
+ *   operations: string[]; tools: string[]; toolset: string; zod: { peer: string; dev: string }; repository: { type: string; url: string } }} Words
  */
 
 /** @param {Words} w */
@@ -121,6 +128,8 @@ function packageJson(w) {
     description: `gauzy-mcp tool pack: ${w.plural.replace(/_/g, ' ')}`,
     type: 'module',
     license: 'MIT',
+    // Where the registry links to: the repository every package names, and the pack's folder in it.
+    repository: { ...w.repository, directory: `plugins/${w.name}` },
     engines: { node: '>=20' },
     exports: {
       '.': { 'gauzy-source': './src/index.ts', types: './dist/index.d.ts', import: './dist/index.js' },

@@ -62,6 +62,7 @@ test('new-package scaffolds a pack inside its folder that typechecks, builds, pa
   const manifest = JSON.parse(readFileSync(join(made.dir, 'package.json'), 'utf8'));
   assert.equal(manifest.name, '@gauzy-mcp/plugin-positions');
   assert.deepEqual(manifest.keywords, ['gauzy-mcp-plugin']);
+  assert.deepEqual(manifest.repository, { type: 'git', url: 'git+https://github.com/ever-co/gauzy-mcp.git', directory: 'plugins/positions' }, "the kernel's repository link, with the pack's folder");
   assert.deepEqual(Object.keys(manifest.exports), ['.', './sandbox']);
   const core = JSON.parse(readFileSync(join(ROOT, 'core', 'package.json'), 'utf8'));
   assert.equal(manifest.peerDependencies.zod, core.peerDependencies.zod, "the host's zod, in the kernel's range");
