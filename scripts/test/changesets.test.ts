@@ -21,7 +21,7 @@ interface ChangesetConfig {
 }
 
 const config = JSON.parse(readFileSync(join(ROOT, '.changeset', 'config.json'), 'utf8')) as ChangesetConfig;
-const packages = workspacePackages(ROOT).map(({ dir, name, manifest }) => ({ dir, name, manifest: manifest as { version: string; private?: boolean } }));
+const packages = workspacePackages(ROOT).map(({ dir, name, manifest }) => ({ dir, name, manifest: manifest as typeof manifest & { version: string; private?: boolean } }));
 const privateNames = packages.filter((pkg) => pkg.manifest.private === true).map((pkg) => pkg.name);
 const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
