@@ -1,4 +1,6 @@
-export { buildAuthServer, MCP_SCOPES } from './server.js';
+export { buildAuthServer } from './server.js';
+export { MCP_SCOPES, DEFAULT_SCOPE, SCOPE_DESCRIPTIONS, scopesAllowedBy } from './scopes.js';
+export type { McpScope } from './scopes.js';
 export type { AuthServer, AuthServerOptions } from './server.js';
 export { escapeHtml } from './pages.js';
 export { maintainKeyRing, providerJwks, FileKeyRingStore, DEFAULT_KEY_POLICY } from './signing-keys.js';

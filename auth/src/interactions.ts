@@ -17,6 +17,8 @@ export interface InteractionDeps {
   provider: Provider;
   vault: CredentialVault;
   gauzy: GauzyHttp;
+  /** Whether `gauzy` is the bundled sandbox, which the pages say beside its address. */
+  gauzySandbox: boolean;
   log: Logger;
   ledger: GrantLedger;
   throttle: SignInThrottle;
@@ -31,6 +33,7 @@ export interface InteractionDeps {
  */
 export function registerInteractionRoutes(app: FastifyInstance, deps: InteractionDeps): void {
   const { provider, vault, gauzy, log, ledger, throttle, csrfSecret } = deps;
+  const instance = { host: new URL(gauzy.baseUrl).host, sandbox: deps.gauzySandbox };
   const csrfFor = (uid: string) => createHmac('sha256', csrfSecret).update(uid).digest('base64url');
   const csrfValid = (uid: string, presented: unknown) => {
     const expected = Buffer.from(csrfFor(uid));
@@ -48,7 +51,7 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
     const uid = details.uid;
     const needsGauzy = details.prompt.name === 'login' || !(details.session?.accountId && (await vault.get(details.session.accountId)));
     if (needsGauzy) {
-      return sendPage(reply, signInPage({ action: `/oauth2/interaction/${uid}/login`, csrf: csrfFor(uid), clientName }), { formTargets });
+      return sendPage(reply, signInPage({ action: `/oauth2/interaction/${uid}/login`, csrf: csrfFor(uid), clientName, gauzy: instance }), { formTargets });
     }
     const record = details.session?.accountId ? await vault.get(details.session.accountId) : undefined;
     const missing = (details.prompt.details.missingResourceScopes ?? {}) as Record<string, string[]>;
@@ -59,6 +62,8 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
         csrf: csrfFor(uid),
         clientName,
         redirectHost: hostOf(String(details.params.redirect_uri)),
+        gauzy: instance,
+        account: record ? { name: record.identity.name, email: record.identity.email } : undefined,
         scopes: Object.values(missing).flat(),
         organizations: record?.identity.organizations ?? [],
         selectedOrganizationId: record?.identity.organizationId,
@@ -75,7 +80,7 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
     const client = await provider.Client.find(String(details.params.client_id));
     const credentials = signInFields(form);
     const again = (error: string, status = 200) =>
-      sendPage(reply, signInPage({ action: `/oauth2/interaction/${details.uid}/login`, csrf: csrfFor(details.uid), clientName: client?.clientName ?? String(details.params.client_id), email: typeof form.email === 'string' ? form.email : '', error }), { status, formTargets: formTargetsOf(details.params.redirect_uri) });
+      sendPage(reply, signInPage({ action: `/oauth2/interaction/${details.uid}/login`, csrf: csrfFor(details.uid), clientName: client?.clientName ?? String(details.params.client_id), gauzy: instance, email: typeof form.email === 'string' ? form.email : '', error }), { status, formTargets: formTargetsOf(details.params.redirect_uri) });
     // Only a plausible email and password go to Gauzy: anything else (blank, repeated, an object) is asked for again.
     if (!credentials) return again('Enter your Gauzy email and password.');
     // The attempt is counted before the password goes to Gauzy. Without the shared count (Redis down) the

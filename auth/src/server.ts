@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { registerInteractionRoutes } from './interactions.js';
+import { DEFAULT_SCOPE, MCP_SCOPES } from './scopes.js';
 import { errorPage } from './pages.js';
 import { pageSecurityHeaders, PROVIDER_PAGE_HEADERS, sendPage } from './page-security.js';
 import { keyValueAdapter } from './adapter.js';
@@ -17,9 +18,6 @@ import { createSignInThrottle } from './sign-in-throttle.js';
 import { isStateOutage, STATE_OUTAGE_BODY, STATE_OUTAGE_RETRY_SECONDS } from './state-outage.js';
 import { DEFAULT_KEY_POLICY, FileKeyRingStore, maintainKeyRing, providerJwks, type KeyPolicy, type KeyRing } from './signing-keys.js';
 
-export const MCP_SCOPES = ['mcp.read', 'mcp.write', 'mcp.admin'] as const;
-export const DEFAULT_SCOPE = 'mcp.read mcp.write';
-
 export interface AuthServerOptions {
   /** The issuer URL (where this server is reached), e.g. http://127.0.0.1:3002 */
   issuer: string;
@@ -29,6 +27,8 @@ export interface AuthServerOptions {
   /** Where the grant ledger lives (the host's shared state), so revoking a user's last grant deletes their vault entry. */
   kv: KeyValueStore;
   gauzy: GauzyHttp;
+  /** `gauzy` is the bundled sandbox (the demo's): the sign-in page says so beside its address. */
+  gauzySandbox?: boolean;
   log: Logger;
   /** Pre-registered clients (oidc-provider client metadata). */
   clients?: Configuration['clients'];
@@ -303,7 +303,7 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
 
   registerBodyParsers(app);
 
-  registerInteractionRoutes(app, { provider, vault: options.vault, gauzy: options.gauzy, log: options.log, ledger, throttle: createSignInThrottle({ maxFailures: options.signInMaxFailures, ...(options.redis ? { redis: { client: options.redis, prefix: options.redisKeyPrefix! } } : {}) }), csrfSecret: createHmac('sha256', cookieKeys[0]!).update('gauzy-mcp csrf').digest() });
+  registerInteractionRoutes(app, { provider, vault: options.vault, gauzy: options.gauzy, gauzySandbox: options.gauzySandbox ?? false, log: options.log, ledger, throttle: createSignInThrottle({ maxFailures: options.signInMaxFailures, ...(options.redis ? { redis: { client: options.redis, prefix: options.redisKeyPrefix! } } : {}) }), csrfSecret: createHmac('sha256', cookieKeys[0]!).update('gauzy-mcp csrf').digest() });
 
   app.setNotFoundHandler(async (request, reply) => reply.code(404).type('application/json').send(unknownEndpoint(request.method, request.url.split('?')[0]!)));
   app.setErrorHandler(answerError);

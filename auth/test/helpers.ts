@@ -121,13 +121,14 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** Sandbox, host (OAuth mode) and auth server on loopback, sharing one vault. */
-export async function startStack(options: Partial<Pick<AuthServerOptions, 'accessTokenTtlSeconds' | 'clientIdMetadataDocuments' | 'tokenRateLimit' | 'registrationRateLimit' | 'registrationAccessToken'>> & { serviceAccount?: boolean } = {}): Promise<Stack> {
+/** Sandbox, host (OAuth mode; the packs' default toolsets unless `toolsets` names others) and auth server on loopback, sharing one vault. */
+export async function startStack(options: Partial<Pick<AuthServerOptions, 'accessTokenTtlSeconds' | 'clientIdMetadataDocuments' | 'tokenRateLimit' | 'registrationRateLimit' | 'registrationAccessToken'>> & { serviceAccount?: boolean; toolsets?: string[] } = {}): Promise<Stack> {
+  const { toolsets, ...authOptions } = options;
   const sandbox = await createSandbox({ seed: 'demo' });
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
-  const host = await startHost({ input: { port: 0, gauzy: { baseUrl: sandbox.url, sandbox: true }, identity: { mode: 'oauth', issuer } }, env: {}, log: silentLogger });
-  const auth = await buildAuthServer({ issuer, resource: host.mcpUrl, vault: host.vault, kv: host.kv, gauzy: createGauzyHttp({ gauzyBaseUrl: sandbox.url, log: silentLogger }), log: silentLogger, ...options, ...(options.serviceAccount ? { serviceClients: [{ clientId: 'reporting-bot', clientSecret: 'reporting-bot-secret-0123456789', gauzy: sandbox.seed.users.localAdmin }] } : {}) });
+  const host = await startHost({ input: { port: 0, gauzy: { baseUrl: sandbox.url, sandbox: true }, identity: { mode: 'oauth', issuer }, ...(toolsets ? { inventory: { toolsets } } : {}) }, env: {}, log: silentLogger });
+  const auth = await buildAuthServer({ issuer, resource: host.mcpUrl, vault: host.vault, kv: host.kv, gauzy: createGauzyHttp({ gauzyBaseUrl: sandbox.url, log: silentLogger }), gauzySandbox: true, log: silentLogger, ...authOptions, ...(options.serviceAccount ? { serviceClients: [{ clientId: 'reporting-bot', clientSecret: 'reporting-bot-secret-0123456789', gauzy: sandbox.seed.users.localAdmin }] } : {}) });
   await auth.app.listen({ host: '127.0.0.1', port });
   return {
     sandbox,
