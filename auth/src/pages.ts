@@ -18,8 +18,8 @@ export interface GauzyInstance {
  * The pages' only style, inline; the Content-Security-Policy allows it by its hash (page-security.ts). It
  * names no font, image or other URL: the pages load nothing. System fonts, light and dark.
  */
-export const PAGE_STYLE = `:root{--bg:#f3f4f7;--card:#fff;--text:#151a22;--muted:#5a6372;--line:#e2e5ea;--field:#c9ced7;--field-bg:#fff;--brand:#5046e4;--brand-hover:#3e35c8;--brand-soft:#eef0ff;--brand-ink:#3a31b8;--code-bg:#f0f2f5;--danger:#b42318;--danger-soft:#fef3f2;--danger-line:#f9c7c2;--ring:rgba(80,70,228,.4);color-scheme:light dark}
-@media (prefers-color-scheme:dark){:root{--bg:#0f1217;--card:#181c23;--text:#e8ebf0;--muted:#a1a9b6;--line:#2a303a;--field:#3a414d;--field-bg:#11151b;--brand:#7b73ff;--brand-hover:#9690ff;--brand-soft:#232545;--brand-ink:#c3c0ff;--code-bg:#242a33;--danger:#ffb4ab;--danger-soft:#3a1d1b;--danger-line:#6b2b26;--ring:rgba(123,115,255,.5)}}
+export const PAGE_STYLE = `:root{--bg:#f3f4f7;--card:#fff;--text:#151a22;--muted:#5a6372;--line:#e2e5ea;--field:#c9ced7;--field-bg:#fff;--brand:#5046e4;--button:#5046e4;--button-hover:#3e35c8;--brand-soft:#eef0ff;--brand-ink:#3a31b8;--code-bg:#f0f2f5;--danger:#b42318;--danger-soft:#fef3f2;--danger-line:#f9c7c2;--ring:rgba(80,70,228,.4);color-scheme:light dark}
+@media (prefers-color-scheme:dark){:root{--bg:#0f1217;--card:#181c23;--text:#e8ebf0;--muted:#a1a9b6;--line:#2a303a;--field:#3a414d;--field-bg:#11151b;--brand:#8a84ff;--button:#5b52ea;--button-hover:#6b63f3;--brand-soft:#232545;--brand-ink:#c3c0ff;--code-bg:#242a33;--danger:#ffb4ab;--danger-soft:#3a1d1b;--danger-line:#6b2b26;--ring:rgba(123,115,255,.5)}}
 *{box-sizing:border-box}
 body{margin:0;min-height:100vh;background:var(--bg);color:var(--text);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;-webkit-text-size-adjust:100%}
 .shell{max-width:30rem;margin:0 auto;padding:3.5rem 1rem 2rem}
@@ -40,6 +40,7 @@ p{margin:0 0 1rem}
 .alert{display:flex;align-items:flex-start;gap:.6rem;margin:0 0 1.25rem;padding:.75rem .9rem;border:1px solid var(--danger-line);border-radius:10px;background:var(--danger-soft);color:var(--danger);font-weight:550}
 .alert svg{margin-top:.15rem}
 .alert p{margin:0}
+.alert .ink{fill:var(--danger-soft);stroke:var(--danger-soft)}
 .field{margin:0 0 1.1rem}
 label{display:block;margin:0 0 .35rem;font-size:.9rem;font-weight:600}
 input,select{display:block;width:100%;min-height:2.85rem;padding:.6rem .8rem;border:1px solid var(--field);border-radius:9px;background:var(--field-bg);color:var(--text);font:inherit}
@@ -48,8 +49,8 @@ input:focus,select:focus{outline:2px solid transparent;border-color:var(--brand)
 .has-error input:focus{border-color:var(--brand)}
 .button{display:flex;align-items:center;justify-content:center;width:100%;min-height:2.85rem;padding:.6rem 1rem;border:1px solid transparent;border-radius:9px;font:inherit;font-weight:650;cursor:pointer}
 .button:focus-visible{outline:2px solid transparent;box-shadow:0 0 0 2px var(--card),0 0 0 5px var(--ring)}
-.primary{background:var(--brand);color:#fff}
-.primary:hover{background:var(--brand-hover)}
+.primary{background:var(--button);color:#fff}
+.primary:hover{background:var(--button-hover)}
 .secondary{background:transparent;border-color:var(--field);color:var(--text)}
 .secondary:hover{background:var(--code-bg)}
 form .submit{margin-top:1.5rem}
@@ -67,7 +68,7 @@ code{padding:.1em .35em;border-radius:5px;background:var(--code-bg);font:.86em/1
 .scopes span{display:block;color:var(--muted);font-size:.92rem}
 .tick-bg{fill:var(--brand-soft)}
 .tick{stroke:var(--brand)}
-.note{margin:.75rem 0 0;color:var(--muted);font-size:.86rem}
+.note{margin:.75rem 0 0;color:var(--muted);font-size:.86rem;text-wrap:pretty}
 .hint{margin:.35rem 0 0;color:var(--muted);font-size:.86rem}
 .foot{margin:1.5rem 0 0;text-align:center;color:var(--muted);font-size:.82rem;text-wrap:balance}
 @media (max-width:30rem){.shell{padding:1.5rem .75rem}.card{padding:1.5rem 1.2rem;border-radius:14px}.brand{margin-bottom:1.1rem}h1{font-size:1.35rem}.facts div{display:block;padding:.55rem .85rem}dt{font-size:.85rem}dd{text-align:left}}`;
@@ -75,7 +76,7 @@ code{padding:.1em .35em;border-radius:5px;background:var(--code-bg);font:.86em/1
 /** The logo mark: a G that ends in a connection point. Inline, so the page loads nothing for it. */
 const LOGO = `<svg width="34" height="34" viewBox="0 0 34 34" aria-hidden="true" focusable="false"><rect width="34" height="34" rx="9" fill="#5046e4"/><path d="M23.4 11.6A8.5 8.5 0 1 0 25.5 17H18" fill="none" stroke="#fff" stroke-width="3.2" stroke-linecap="round" stroke-linejoin="round"/><circle cx="18" cy="17" r="2.6" fill="#fff"/></svg>`;
 const SERVER_ICON = `<svg width="18" height="18" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><rect x="2.5" y="3" width="15" height="6" rx="2" fill="none" stroke="currentColor" stroke-width="1.8"/><rect x="2.5" y="11" width="15" height="6" rx="2" fill="none" stroke="currentColor" stroke-width="1.8"/><circle cx="6" cy="6" r="1.1" fill="currentColor"/><circle cx="6" cy="14" r="1.1" fill="currentColor"/></svg>`;
-const ALERT_ICON = `<svg width="18" height="18" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><circle cx="10" cy="10" r="9" fill="currentColor"/><path d="M10 5.6v5.2" stroke="#fff" stroke-width="2.2" stroke-linecap="round"/><circle cx="10" cy="14.3" r="1.25" fill="#fff"/></svg>`;
+const ALERT_ICON = `<svg width="18" height="18" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><circle cx="10" cy="10" r="9" fill="currentColor"/><path class="ink" d="M10 5.6v5.2" stroke-width="2.2" stroke-linecap="round"/><circle class="ink" cx="10" cy="14.3" r="1.25"/></svg>`;
 const TICK = `<svg width="22" height="22" viewBox="0 0 22 22" aria-hidden="true" focusable="false"><circle class="tick-bg" cx="11" cy="11" r="11"/><path class="tick" d="M6.8 11.3l2.8 2.8 5.6-6" fill="none" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
 
 function page(title: string, body: string): string {

@@ -65,6 +65,8 @@ describe('the sign-in, organization and consent pages in headless Chromium', () 
   /** The page fits the viewport's width: nothing scrolls sideways. */
   async function assertNoSidewaysScroll(page: Page, what: string): Promise<void> {
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    // A phone zooms out to show content wider than the screen, which widens innerWidth: it must stay the screen's.
+    assert.equal(innerWidth, page.viewportSize()!.width, `${what}: the page was zoomed out to ${innerWidth}px`);
     assert.ok(scrollWidth <= innerWidth, `${what}: ${scrollWidth}px of content in a ${innerWidth}px viewport`);
   }
 
