@@ -138,7 +138,8 @@ export function consentPage(input: {
           .join('')}</select><p class="hint" id="organization-hint">Its tools work in this organization.</p></div>`
       : '';
   const allowed = scopesAllowedBy(input.scopes);
-  const unknown = input.scopes.filter((scope) => !allowed.includes(scope as never));
+  const described = new Set<string>(allowed);
+  const unknown = input.scopes.filter((scope) => !described.has(scope));
   const abilities = [
     ...allowed.map((scope) => ({ summary: SCOPE_DESCRIPTIONS[scope].summary, detail: SCOPE_DESCRIPTIONS[scope].detail })),
     ...unknown.map((scope) => ({ summary: scope, detail: '' })),
