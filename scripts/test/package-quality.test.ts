@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +8,7 @@ import { checkPackage, createPackageFromTarballData, type Package } from '@areth
 import { problemAffectsResolutionKind, problemKindInfo } from '@arethetypeswrong/core/problems';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
-import { workspacePackages } from '../workspace.mjs';
+import { packPublishable, publishablePackages } from '../pack.mjs';
 
 // Every package a user can install, checked as the registry would get it: packed by pnpm (workspace:* turned into
 // versions, the .pnpmfile.cjs hook applied), then linted by publint and arethetypeswrong, plus what neither checks.
@@ -19,7 +18,6 @@ const SOURCE_CONDITION = 'gauzy-source';
 
 interface Manifest {
   name: string;
-  private?: boolean;
   type?: string;
   license?: string;
   repository?: unknown;
@@ -33,9 +31,7 @@ interface Manifest {
   optionalDependencies?: Record<string, string>;
 }
 
-const publishable = workspacePackages(ROOT)
-  .map(({ dir, manifest }) => ({ dir, manifest: manifest as Manifest }))
-  .filter(({ manifest }) => manifest.private !== true);
+const publishable = publishablePackages(ROOT).map(({ dir, manifest }) => ({ dir, manifest: manifest as Manifest }));
 
 /** Every file path an exports map can resolve to, with the conditions that lead there. */
 function exportTargets(value: unknown, conditions: string[] = []): Array<{ path: string; conditions: string[] }> {
@@ -129,12 +125,9 @@ describe('every publishable package packs cleanly', { timeout: 300_000 }, () => 
   let dir: string;
   const tarballs = new Map<string, Buffer>();
   before(() => {
-    const unbuilt = publishable.filter(({ dir: folder }) => !existsSync(join(ROOT, folder, 'dist')));
-    assert.deepEqual(unbuilt.map(({ dir: folder }) => folder), [], 'packing needs dist/: run npm run -s build first');
     dir = mkdtempSync(join(tmpdir(), 'gauzy-mcp-pack-quality-'));
-    const filters = publishable.flatMap(({ manifest }) => ['--filter', manifest.name]);
     // pnpm pack, as publishing would: workspace:* becomes the version, and .pnpmfile.cjs's beforePacking runs.
-    execFileSync('npx', ['-y', 'pnpm@12.21.0', '-r', ...filters, 'pack', '--pack-destination', dir], { cwd: ROOT, stdio: 'ignore' });
+    packPublishable(ROOT, dir);
     for (const file of readdirSync(dir)) {
       const data = readFileSync(join(dir, file));
       tarballs.set(createPackageFromTarballData(new Uint8Array(data)).packageName, data);
@@ -142,7 +135,7 @@ describe('every publishable package packs cleanly', { timeout: 300_000 }, () => 
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('the publishable set is the workspace less its private packages, and each was packed', () => {
+  test('the published set is the workspace less its private packages, and each was packed', () => {
     const names = publishable.map(({ manifest }) => manifest.name);
     assert.ok(names.includes('gauzy-mcp') && names.includes('@gauzy-mcp/core') && names.includes('@gauzy-mcp/plugin-tasks'), names.join(', '));
     assert.ok(!names.includes('@gauzy-mcp/bench'), 'bench is private');
