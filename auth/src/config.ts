@@ -4,19 +4,29 @@ import { z } from 'zod';
 import type { KeyRing } from './signing-keys.js';
 
 export const authConfigSchema = z.strictObject({
-  host: z.string().default('127.0.0.1'),
-  port: z.number().int().min(0).max(65535).default(3002),
-  /** The issuer URL clients see (defaults to http://host:port). */
-  issuer: z.url().optional(),
-  /** Signing keys: a data directory file (default), or a provided key ring (GAUZY_MCP_SIGNING_KEYS) for clusters. */
-  keysPath: z.string().optional(),
-  signingKeys: z.custom<KeyRing>((value) => typeof value === 'object' && value !== null && Array.isArray((value as KeyRing).keys), 'a key ring: {"keys":[...]}').optional(),
-  algorithm: z.enum(['ES256', 'RS256']).default('ES256'),
-  cookieKeys: z.array(z.string().min(32, 'at least 32 characters')).optional(),
-  registrationAccessToken: z.string().min(16).optional(),
-  serviceClients: z.array(z.strictObject({ clientId: z.string().min(1), clientSecret: z.string().min(24), gauzy: z.strictObject({ email: z.string().min(1), password: z.string().min(1) }) })).default([]),
-  tokenRateLimit: z.strictObject({ max: z.number().int().positive(), windowSeconds: z.number().int().positive() }).optional(),
-  registrationRateLimit: z.strictObject({ max: z.number().int().positive(), windowSeconds: z.number().int().positive() }).optional(),
+  host: z.string().default('127.0.0.1').describe('Interface the authorization server binds.'),
+  port: z.number().int().min(0).max(65535).default(3002).describe('Port it listens on.'),
+  issuer: z.url().optional().describe('The issuer URL clients see (default: http://host:port). The host accepts only tokens from it.'),
+  keysPath: z.string().optional().describe('The file the signing keys are kept and rotated in (default: `<data dir>/signing-keys.json`, the data dir being GAUZY_MCP_DATA_DIR or ~/.gauzy-mcp).'),
+  signingKeys: z
+    .custom<KeyRing>((value) => typeof value === 'object' && value !== null && Array.isArray((value as KeyRing).keys), 'a key ring: {"keys":[...]}')
+    .optional()
+    .describe('A key ring given whole (`{"keys":[...]}`, exactly one active private key), for a cluster whose instances must sign alike; used as given, never rotated here.'),
+  algorithm: z.enum(['ES256', 'RS256']).default('ES256').describe('The algorithm new signing keys use.'),
+  cookieKeys: z.array(z.string().min(32, 'at least 32 characters')).optional().describe('Keys that sign the sign-in cookies (the first also derives the CSRF secret); every instance of a cluster needs the same ones. Default: random per process.'),
+  registrationAccessToken: z.string().min(16).optional().describe('Gates dynamic client registration behind this initial access token; unset, registration is open.'),
+  serviceClients: z
+    .array(
+      z.strictObject({
+        clientId: z.string().min(1).describe('The client id (and the token subject).'),
+        clientSecret: z.string().min(24).describe('Its secret (HTTP Basic at the token endpoint).'),
+        gauzy: z.strictObject({ email: z.string().min(1).describe('The Gauzy service account\'s email.'), password: z.string().min(1).describe('Its password.') }).describe('The Gauzy account the client acts as, signed in at start.'),
+      }),
+    )
+    .default([])
+    .describe('Clients of the client credentials grant, each bound to a Gauzy service account.'),
+  tokenRateLimit: z.strictObject({ max: z.number().int().positive().describe('Requests allowed per window.'), windowSeconds: z.number().int().positive().describe('The window, in seconds.') }).optional().describe('Token requests per client (default 10 per hour).'),
+  registrationRateLimit: z.strictObject({ max: z.number().int().positive().describe('Requests allowed per window.'), windowSeconds: z.number().int().positive().describe('The window, in seconds.') }).optional().describe('Dynamic registrations per address (default 20 per hour).'),
 });
 
 export type AuthConfig = z.output<typeof authConfigSchema>;

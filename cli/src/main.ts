@@ -30,7 +30,11 @@ host's config, each configured account, Redis and the authorization server's key
     options: { '--config': 'value' },
   },
   tools: { help: 'How many tools each pack brings, their names, and what their tools/list entries weigh (bytes).' },
-  docs: { help: 'Write (--write) or check (--check) docs/TOOLS.md, the generated tool reference.', options: { '--write': 'flag', '--check': 'flag' } },
+  docs: {
+    help: `Write (--write) or check (--check) the generated docs: docs/TOOLS.md (the tool reference), the
+config reference in docs/OPERATORS.md and the code excerpts in docs/PLUGINS.md.`,
+    options: { '--write': 'flag', '--check': 'flag' },
+  },
   prompts: {
     help: `Play the example prompts through an MCP client over stdio against the Gauzy the environment
 names (API_BASE_URL, GAUZY_AUTH_EMAIL, GAUZY_AUTH_PASSWORD; without them the sandbox), and say
@@ -46,7 +50,8 @@ Commands:
 ${Object.entries(COMMANDS).map(([name, { help }]) => `  ${name.padEnd(10)} ${indent(help, ' '.repeat(13))}`).join('\n')}
 `;
 
-const DOCS_PATH = fileURLToPath(new URL('../../docs/TOOLS.md', import.meta.url));
+/** The repository root, where the generated docs live (`src/` and `dist/` both sit two levels below it). */
+const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A mistake on the command line: said on stderr with the usage, exit code 2. */
 class UsageError extends Error {}
@@ -107,11 +112,12 @@ async function main(argv: string[]): Promise<void> {
       return (await import('./commands/prompts.js')).runPrompts(rest, process.env);
     case 'docs': {
       if (rest.includes('--write') && rest.includes('--check')) throw new UsageError('gauzy-mcp docs: --write or --check, not both');
-      const { writeOrCheckDocs } = await import('./commands/docs.js');
+      const { updateDocs } = await import('./commands/docs-update.js');
       const mode = rest.includes('--write') ? 'write' : 'check';
-      const current = writeOrCheckDocs(await loadPlugins(), DOCS_PATH, mode);
-      if (mode === 'check' && !current) {
-        process.stderr.write('docs/TOOLS.md is out of date: run `node cli/bin/gauzy-mcp.js docs --write`.\n');
+      const stale = await updateDocs(REPOSITORY_ROOT, await loadPlugins(), mode);
+      if (mode === 'write') process.stderr.write(stale.length ? `wrote ${stale.join(', ')}\n` : 'the generated docs were current\n');
+      else if (stale.length) {
+        process.stderr.write(`${stale.join(', ')} out of date: run \`node cli/bin/gauzy-mcp.js docs --write\`.\n`);
         process.exitCode = 1;
       }
       return;

@@ -86,7 +86,7 @@ export const HOST_ENV_OVERRIDES: readonly EnvOverride[] = [
   {
     names: ['GAUZY_AUTH_EMAIL', 'GAUZY_AUTH_PASSWORD', 'GAUZY_ORGANIZATION_ID'],
     keys: ['identity.accounts'],
-    note: 'one account named `default`, in place of the configured ones (development identity only)',
+    note: 'one account named `default` in place of the configured ones; development identity only',
     apply: (config, env) => {
       if (!(env.GAUZY_AUTH_EMAIL || env.GAUZY_AUTH_PASSWORD) || (section(config, 'identity').mode ?? 'development') !== 'development') return;
       const identity = section(config, 'identity');
