@@ -44,7 +44,7 @@ export interface CallContext {
   client?: ClientChannel;
 }
 
-const NO_CLIENT_CHANNEL: ClientChannel = {
+export const NO_CLIENT_CHANNEL: ClientChannel = {
   log: async () => {},
   sample: async () => {
     throw new GauzyMcpError('GMCP_ERR_NOT_SUPPORTED', ['This connection cannot ask the client for a completion (sampling).']);
@@ -148,7 +148,8 @@ export class ToolDispatcher {
   }
 }
 
-async function resolveScope(context: CallContext, organizationId: string | undefined): Promise<ToolScope> {
+/** The caller's tenant, organization and employee (signing in first when needed); shared with resource reads. */
+export async function resolveScope(context: Pick<CallContext, 'caller' | 'signal'>, organizationId: string | undefined): Promise<ToolScope> {
   const session = context.caller.gauzy.session;
   await session.accessToken(context.signal);
   const identity = session.identity;
@@ -183,8 +184,8 @@ export function fieldIssues(error: z.ZodError, accepted?: readonly string[]): Fi
   });
 }
 
-/** The handler's view of Gauzy: cancellation attached, and only the routes the tool declares. */
-function declaredRoutesOnly(tool: RegisteredTool, client: GauzyClient<GauzyTokenSource>, signal: AbortSignal): GauzyApi {
+/** The handler's view of Gauzy: cancellation attached, and only the routes the tool (or resource) declares. */
+export function declaredRoutesOnly(tool: Pick<RegisteredTool, 'name' | 'declaredRoutes'>, client: GauzyClient<GauzyTokenSource>, signal: AbortSignal): GauzyApi {
   const request = async <T>(req: Omit<GauzyRequest, 'signal'>) => {
     if (!tool.declaredRoutes.has(`${req.method} ${req.route}`)) {
       throw new GauzyMcpError('GMCP_ERR_UNDECLARED_ROUTE', [tool.name, `${req.method} ${req.route}`]);

@@ -24,6 +24,7 @@ export type {
   ResourceTemplateDefinition,
   PromptDefinition,
   ReadContext,
+  ResourceReadContext,
   ToolScope,
 } from './tool.js';
 export { ERROR_TABLE, GauzyMcpError, isGauzyMcpError } from './errors.js';

@@ -35,3 +35,11 @@ export type { Catalog, CatalogOptions, CredentialCallerOptions, GauzyConnectionO
 export { KERNEL_VERSION } from './version.js';
 export { PluginExtras } from './extras.js';
 export { normalizeGauzyBaseUrl } from './gauzy/base-url.js';
+export { ResourceReader } from './resource-reader.js';
+export type { ResourceAccess, ResourceContents } from './resource-reader.js';
+export { LiveViews, DEFAULT_LIVE_POLL_MS, MIN_LIVE_POLL_MS, identityOf, watchKey } from './live/live-views.js';
+export type { LiveSink, LivePollOutcome, LiveViewsOptions } from './live/live-views.js';
+export { localCoordinator } from './live/coordinator.js';
+export type { LiveCoordinator } from './live/coordinator.js';
+export { serveStdioConnection } from './live/serve-connection.js';
+export type { ConnectionLiveViews } from './live/serve-connection.js';

@@ -5,9 +5,11 @@ import { GauzyHttp } from './gauzy/http.js';
 import type { RetryPolicy } from './gauzy/retry.js';
 import { GauzySession, type GauzyCredentials } from './gauzy/session.js';
 import { Inventory, type InventoryOptions } from './inventory.js';
+import { LiveViews, type LiveViewsOptions } from './live/live-views.js';
 import type { Logger } from './log.js';
 import { createServerFactory, SERVER_NAME, PROTOCOL_VERSIONS, type ProtocolServerOptions } from './protocol/server.js';
 import { createDirectResponder } from './protocol/direct-answers.js';
+import { ResourceReader } from './resource-reader.js';
 import type { PluginDefinition, ServerFacts } from './tool.js';
 import { KERNEL_VERSION } from './version.js';
 
@@ -19,6 +21,8 @@ export interface CatalogOptions {
   transport: string;
   log: Logger;
   onCallFinished?: ToolDispatcherOptions['onCallFinished'];
+  /** Live views (resource subscriptions): the poll interval, and for the host how instances share the work. */
+  live?: Omit<LiveViewsOptions, 'read' | 'log'>;
 }
 
 /**
@@ -40,10 +44,12 @@ export function createCatalog(options: CatalogOptions) {
     plugins: inventory.plugins,
   };
   const dispatcher = new ToolDispatcher(inventory, facts, options.log, { onCallFinished: options.onCallFinished });
+  const resources = new ResourceReader(inventory.extras, facts, options.log);
+  const live = new LiveViews({ ...options.live, read: (uri, caller, signal) => resources.read(uri, caller, signal), log: options.log.child({ component: 'live' }) });
   const serverFactoryFor = (resolveCaller: ProtocolServerOptions['resolveCaller'], listPageSize?: number) =>
-    createServerFactory({ inventory, dispatcher, facts, resolveCaller, listPageSize });
+    createServerFactory({ inventory, dispatcher, facts, resolveCaller, listPageSize, resources, live });
   const directResponder = (listPageSize?: number) => createDirectResponder({ inventory, dispatcher, facts, listPageSize });
-  return { inventory, facts, dispatcher, serverFactoryFor, directResponder };
+  return { inventory, facts, dispatcher, resources, live, serverFactoryFor, directResponder };
 }
 
 export type Catalog = ReturnType<typeof createCatalog>;

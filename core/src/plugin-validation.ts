@@ -125,6 +125,7 @@ function validateExtras(plugin: PluginDefinition, fail: (problem: string) => nev
     if (typeof resource.name !== 'string' || resource.name.length === 0) fail(`${where} has no name`);
     if (!describedWell(resource.description, false)) fail(`${where}: description must be 1-${MAX_DESCRIPTION_LENGTH} characters`);
     if (typeof resource.read !== 'function') fail(`${where} has no read()`);
+    checkResourceRoutes(resource.routes, where, fail);
   }
   for (const definition of plugin.resourceTemplates ?? []) {
     const where = `resource template "${String(definition?.uriTemplate)}"`;
@@ -142,6 +143,7 @@ function validateExtras(plugin: PluginDefinition, fail: (problem: string) => nev
     if (!describedWell(definition.description, false)) fail(`${where}: description must be 1-${MAX_DESCRIPTION_LENGTH} characters`);
     if (typeof definition.read !== 'function') fail(`${where} has no read()`);
     if (!optionalFunction(definition.complete)) fail(`${where}: complete must be a function`);
+    checkResourceRoutes(definition.routes, where, fail);
   }
   const prompts = new Set<string>();
   for (const prompt of plugin.prompts ?? []) {
@@ -160,4 +162,11 @@ function validateExtras(plugin: PluginDefinition, fail: (problem: string) => nev
       argumentNames.add(argument.name);
     }
   }
+}
+
+/** A resource that reads Gauzy declares its routes as a tool does (it is then read as the caller). */
+function checkResourceRoutes(routes: unknown, where: string, fail: (problem: string) => never): void {
+  if (routes === undefined) return;
+  if (!Array.isArray(routes)) fail(`${where}: routes must be a list`);
+  for (const route of routes as unknown[]) if (typeof route !== 'string' || !ROUTE_PATTERN.test(route)) fail(`${where}: route "${String(route)}" must look like "GET /api/..."`);
 }

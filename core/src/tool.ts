@@ -186,7 +186,12 @@ export interface ResourceDefinition {
   title?: string;
   description?: string;
   mimeType?: string;
-  read(ctx: ReadContext): Promise<ReadResourceResult['contents']>;
+  /**
+   * The Gauzy routes `read` calls, as for a tool. A resource that declares some is read as the caller (their Gauzy
+   * session, scope and the `mcp.read` scope), like a read tool; one without routes reads nothing from Gauzy.
+   */
+  routes?: readonly RouteRef[];
+  read(ctx: ResourceReadContext): Promise<ReadResourceResult['contents']>;
 }
 
 /** Resources addressed by an RFC 6570 template such as `gauzy://projects/{id}`. */
@@ -196,7 +201,9 @@ export interface ResourceTemplateDefinition {
   title?: string;
   description?: string;
   mimeType?: string;
-  read(uri: string, variables: Record<string, string>, ctx: ReadContext): Promise<ReadResourceResult['contents']>;
+  /** As {@link ResourceDefinition.routes}. */
+  routes?: readonly RouteRef[];
+  read(uri: string, variables: Record<string, string>, ctx: ResourceReadContext): Promise<ReadResourceResult['contents']>;
   /** Suggestions for a template variable's value (`completion/complete`). */
   complete?(variable: string, value: string): Promise<string[]> | string[];
 }
@@ -219,6 +226,13 @@ export interface PromptDefinition {
 export interface ReadContext {
   signal: AbortSignal;
 }
+
+/**
+ * What a resource's `read` gets: a tool handler's context, for the reader. `gauzy` calls only the routes the
+ * resource declares and `scope` throws for a resource that declares none; the client channel answers "not
+ * supported" (a read may also run for a subscription's poll, with no request to answer).
+ */
+export interface ResourceReadContext extends ToolContext {}
 
 /** A group of a plugin's tools that operators turn on by name (`GAUZY_MCP_TOOLSETS`, the host's `inventory.toolsets`). */
 export interface ToolsetDefinition {
@@ -261,4 +275,4 @@ export function definePlugin(definition: PluginDefinition): PluginDefinition {
  * The version of the plugin contract this kernel implements (semver: a major bump breaks plugins, a minor
  * one adds to the contract). Independent of the core package's version.
  */
-export const KERNEL_API_VERSION = '1.2.0';
+export const KERNEL_API_VERSION = '1.3.0';

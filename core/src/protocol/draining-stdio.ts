@@ -103,7 +103,8 @@ export class DrainingStdioTransport implements Transport {
         continue;
       }
       const id = requestId(message);
-      if (id !== undefined) this.pending.add(id);
+      // A listen stream is answered only when it ends: it must not hold the process open once stdin has ended.
+      if (id !== undefined && (message as { method?: unknown }).method !== 'subscriptions/listen') this.pending.add(id);
       this.onmessage?.(message);
     }
   };

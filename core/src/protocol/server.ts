@@ -13,8 +13,12 @@ import type { CallContext, Caller, ToolDispatcher } from '../dispatch.js';
 import { GauzyMcpError, isGauzyMcpError } from '../errors.js';
 import type { PluginExtras } from '../extras.js';
 import type { Inventory, ListedTool } from '../inventory.js';
+import type { LiveViews } from '../live/live-views.js';
+import { silentLogger } from '../log.js';
+import { ResourceReader } from '../resource-reader.js';
 import type { ClientChannel, ServerFacts } from '../tool.js';
 import { viewKeeps, viewKey, type ToolView } from '../tool-view.js';
+import { registerResourceHandlers } from './resource-handlers.js';
 
 export const SERVER_NAME = 'gauzy-mcp';
 /**
@@ -31,6 +35,10 @@ export interface ProtocolServerOptions {
   resolveCaller(request: { authInfo?: unknown }): Caller;
   /** Tools per `tools/list` page (the spec lets the server choose). */
   listPageSize?: number;
+  /** Reads resources as the caller (default: one over the inventory's resources). */
+  resources?: ResourceReader;
+  /** Resource subscriptions; without them `subscribe` is not announced. */
+  live?: LiveViews;
 }
 
 export const DEFAULT_LIST_PAGE_SIZE = 200;
@@ -50,7 +58,8 @@ export function createServerFactory(options: ProtocolServerOptions): () => Serve
     // Only when a served tool logs to the client (`logs: true`); the SDK then also answers
     // logging/setLevel (2025 revisions). Without it the SDK drops `ctx.client.log` messages.
     ...(options.inventory.tools.some((tool) => tool.definition.logs) ? { logging: {} } : {}),
-    ...(extras.hasResources ? { resources: { subscribe: true, listChanged: false } } : {}),
+    // Subscriptions are live views: polled while someone is subscribed, notified on change (LiveViews).
+    ...(extras.hasResources ? { resources: { subscribe: options.live !== undefined, listChanged: false } } : {}),
     ...(extras.hasPrompts ? { prompts: { listChanged: false } } : {}),
     ...(extras.hasResources || extras.hasPrompts ? { completions: {} } : {}),
   };
@@ -58,7 +67,7 @@ export function createServerFactory(options: ProtocolServerOptions): () => Serve
   const identity = serverIdentity(options.facts);
   return () => {
     const server = new Server(identity, { capabilities, instructions });
-    if (extras.hasResources || extras.hasPrompts) registerExtras(server, extras, promptKept(options));
+    if (extras.hasResources || extras.hasPrompts) registerExtras(server, extras, promptKept(options), options);
     server.setRequestHandler('tools/list', async (request, ctx) => {
       const caller = options.resolveCaller({ authInfo: ctx.http?.authInfo });
       const all = pagesFor(caller.scopes, caller.view);
@@ -199,25 +208,13 @@ function promptKept(options: ProtocolServerOptions): (prompt: { uses?: readonly 
 }
 
 /** Resources, templates, prompts and completions, answered from listings built once. */
-function registerExtras(server: Server, extras: PluginExtras, kept: ReturnType<typeof promptKept>): void {
-  const subscriptions = new Set<string>();
+function registerExtras(server: Server, extras: PluginExtras, kept: ReturnType<typeof promptKept>, options: ProtocolServerOptions): void {
   if (extras.hasResources) {
-    server.setRequestHandler('resources/list', async () => ({ resources: extras.resourceListing as ListResourcesResult['resources'] }));
-    server.setRequestHandler('resources/templates/list', async () => ({ resourceTemplates: extras.templateListing as ListResourceTemplatesResult['resourceTemplates'] }));
-    server.setRequestHandler('resources/read', async (request, ctx) => {
-      const found = extras.resolve(request.params.uri);
-      if (!found) throw new ProtocolError(RESOURCE_NOT_FOUND, `Resource not found: ${request.params.uri}`, { uri: request.params.uri });
-      const contents = 'resource' in found ? await found.resource.read({ signal: ctx.mcpReq.signal }) : await found.template.read(request.params.uri, found.variables, { signal: ctx.mcpReq.signal });
-      return { contents };
-    });
-    server.setRequestHandler('resources/subscribe', async (request) => {
-      if (!extras.resolve(request.params.uri)) throw new ProtocolError(RESOURCE_NOT_FOUND, `Resource not found: ${request.params.uri}`, { uri: request.params.uri });
-      subscriptions.add(request.params.uri);
-      return {};
-    });
-    server.setRequestHandler('resources/unsubscribe', async (request) => {
-      subscriptions.delete(request.params.uri);
-      return {};
+    registerResourceHandlers(server, {
+      extras,
+      resources: options.resources ?? new ResourceReader(extras, options.facts, silentLogger),
+      live: options.live,
+      resolveCaller: options.resolveCaller,
     });
   }
   if (extras.hasPrompts) {
@@ -242,9 +239,6 @@ function registerExtras(server: Server, extras: PluginExtras, kept: ReturnType<t
     return { completion: { values: values.slice(0, 100), total: values.length, hasMore: values.length > 100 } };
   });
 }
-
-/** JSON-RPC code for an unknown resource URI (the spec's -32002). */
-const RESOURCE_NOT_FOUND = -32002;
 
 function encodeCursor(page: number): string {
   return Buffer.from(`page:${page}`).toString('base64url');

@@ -1,6 +1,7 @@
 import type { Transport } from '@modelcontextprotocol/server';
-import { serveStdio, type StdioServerHandle } from '@modelcontextprotocol/server/stdio';
+import type { StdioServerHandle } from '@modelcontextprotocol/server/stdio';
 import type { Kernel } from '../kernel.js';
+import { serveStdioConnection } from '../live/serve-connection.js';
 import type { Logger } from '../log.js';
 import { DrainingStdioTransport } from './draining-stdio.js';
 
@@ -12,9 +13,10 @@ import { DrainingStdioTransport } from './draining-stdio.js';
 export function serveKernelOverStdio(kernel: Kernel, log: Logger, transport?: Transport): StdioServerHandle & { drained: Promise<void> } {
   // Over the process's own stdio, a client that closes stdin right after its requests still gets every answer.
   const own = transport ?? new DrainingStdioTransport();
-  const handle = serveStdio(kernel.serverFactory, {
+  const handle = serveStdioConnection(kernel.serverFactory, {
     transport: own,
     onerror: (error) => log.warn('stdio transport error', { error }),
+    live: { live: kernel.live, resources: kernel.resources, caller: () => kernel.caller },
   });
   return { close: () => handle.close(), drained: own instanceof DrainingStdioTransport ? own.drained : new Promise<void>(() => {}) };
 }

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { type JSONRPCMessage, type MessageExtraInfo, type Transport, type TransportSendOptions } from '@modelcontextprotocol/server';
+import type { Caller } from '../dispatch.js';
+import type { LiveSink, LiveViews } from './live-views.js';
+
+type RequestId = string | number;
+
+export interface ListeningTransportOptions {
+  live: LiveViews;
+  /** Who the connection acts as. */
+  caller: () => Caller;
+  /** Whether the caller may subscribe to a URI (it names a resource they may read). */
+  allowed(uri: string, caller: Caller): boolean;
+  /** Sends `notifications/resources/updated` through the connection's 2026-07-28 server, which stamps it for each listen stream. */
+  notify(uri: string): Promise<void>;
+  onerror?(error: Error): void;
+}
+
+/**
+ * A stdio-shaped connection (stdio, a WebSocket) whose 2026-07-28 `subscriptions/listen` streams drive live
+ * views. The SDK's entry serves listen itself, so the connection's server never sees one: this transport sees
+ * them on the wire. A listen request's `resourceSubscriptions` are narrowed to what the caller may read (the
+ * acknowledgement then names only those) and subscribed before the request goes on, so a change made once the
+ * client holds the acknowledgement is notified. Its end (its cancellation, the server's closing answer, the
+ * connection closing) ends them. Everything else passes through untouched, in order.
+ */
+export class ListeningTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: <T extends JSONRPCMessage>(message: T, extra?: MessageExtraInfo) => void;
+
+  private readonly sink: LiveSink;
+  /** The URIs each open listen stream subscribed to. */
+  private readonly streams = new Map<RequestId, string[]>();
+  /** How many open streams of this connection want each URI (one subscription serves them all). */
+  private readonly wanted = new Map<string, number>();
+  private inbound: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly inner: Transport,
+    private readonly options: ListeningTransportOptions,
+  ) {
+    this.sink = { id: `connection:${randomUUID()}`, notify: (uri) => options.notify(uri) };
+  }
+
+  get sessionId(): string | undefined {
+    return this.inner.sessionId;
+  }
+
+  setProtocolVersion(version: string): void {
+    this.inner.setProtocolVersion?.(version);
+  }
+
+  setSupportedProtocolVersions(versions: string[]): void {
+    this.inner.setSupportedProtocolVersions?.(versions);
+  }
+
+  async start(): Promise<void> {
+    this.inner.onmessage = (message, extra) => {
+      // One message at a time, as received: a listen request waits for its subscriptions, and nothing overtakes it.
+      this.inbound = this.inbound
+        .then(() => this.received(message))
+        .then((delivered) => this.onmessage?.(delivered, extra))
+        .catch((error: unknown) => this.onerror?.(error as Error));
+    };
+    this.inner.onerror = (error) => this.onerror?.(error);
+    this.inner.onclose = () => {
+      this.endAll();
+      this.onclose?.();
+    };
+    await this.inner.start();
+  }
+
+  async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
+    // The server's answer to a listen request (an error before the acknowledgement, or its closing result) ends that stream.
+    const answered = message as { id?: RequestId; method?: unknown };
+    if (answered.method === undefined && answered.id !== undefined && this.streams.has(answered.id)) this.end(answered.id);
+    await this.inner.send(message, options);
+  }
+
+  async close(): Promise<void> {
+    this.endAll();
+    await this.inner.close();
+  }
+
+  private async received(message: JSONRPCMessage): Promise<JSONRPCMessage> {
+    const incoming = message as { id?: RequestId; method?: string; params?: Record<string, unknown> };
+    if (incoming.method === 'notifications/cancelled') {
+      const cancelled = (incoming.params as { requestId?: RequestId } | undefined)?.requestId;
+      if (cancelled !== undefined && this.streams.has(cancelled)) this.end(cancelled);
+      return message;
+    }
+    if (incoming.method !== 'subscriptions/listen' || incoming.id === undefined) return message;
+    const notifications = incoming.params?.notifications as { resourceSubscriptions?: unknown } | undefined;
+    const requested = notifications?.resourceSubscriptions;
+    if (!Array.isArray(requested)) return message;
+    const caller = this.options.caller();
+    const uris = [...new Set(requested.filter((uri): uri is string => typeof uri === 'string' && this.options.allowed(uri, caller)))];
+    this.streams.set(incoming.id, uris);
+    for (const uri of uris) {
+      const count = this.wanted.get(uri) ?? 0;
+      this.wanted.set(uri, count + 1);
+      if (count === 0) await this.options.live.subscribe(this.sink, uri, caller);
+    }
+    return { ...message, params: { ...incoming.params, notifications: { ...notifications, resourceSubscriptions: uris } } } as JSONRPCMessage;
+  }
+
+  private end(id: RequestId): void {
+    const uris = this.streams.get(id) ?? [];
+    this.streams.delete(id);
+    for (const uri of uris) {
+      const count = (this.wanted.get(uri) ?? 1) - 1;
+      if (count > 0) {
+        this.wanted.set(uri, count);
+        continue;
+      }
+      this.wanted.delete(uri);
+      void this.options.live.unsubscribe(this.sink.id, uri).catch((error: unknown) => this.options.onerror?.(error as Error));
+    }
+  }
+
+  private endAll(): void {
+    this.streams.clear();
+    this.wanted.clear();
+    void this.options.live.release(this.sink.id).catch((error: unknown) => this.options.onerror?.(error as Error));
+  }
+}
+
