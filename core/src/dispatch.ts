@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scopeAllows } from './annotations.js';
+import { CatalogMode, type ToolsetSwitch } from './catalog-mode.js';
 import { GauzyMcpError, isGauzyMcpError, type FieldIssue } from './errors.js';
 import type { GauzyClient, GauzyTokenSource } from './gauzy/client.js';
 import type { GauzyRequest, HttpMethod } from './gauzy/http.js';
@@ -20,6 +21,8 @@ export interface Caller {
   subject?: string;
   /** What this connection narrowed the catalog to (the remote host's per-connection toolsets); a tool outside it is unknown here. */
   view?: ToolView;
+  /** In catalog mode, the toolsets this connection enabled; absent where a connection keeps no state (2026-07-28 HTTP). */
+  toolsets?: ToolsetSwitch;
 }
 
 /** Reported once per finished tool call, for metrics and audit. Carries no arguments: they may hold secrets. */
@@ -42,6 +45,8 @@ export interface CallContext {
   progress?: (progress: number, total?: number, message?: string) => Promise<void>;
   /** The way back to the MCP client, when the transport has one. */
   client?: ClientChannel;
+  /** Tells the client its tool list changed (`notifications/tools/list_changed`), where the connection can. */
+  toolsChanged?: () => Promise<void>;
 }
 
 export const NO_CLIENT_CHANNEL: ClientChannel = {
@@ -68,18 +73,24 @@ export interface ToolCallResult {
  * except an unknown tool name, which is a protocol error.
  */
 export class ToolDispatcher {
+  /** The meta-tools a connection in catalog mode is offered (their names are the kernel's, whether or not it is on). */
+  readonly catalogMode: CatalogMode;
+
   constructor(
     private readonly inventory: Inventory,
     private readonly server: ServerFacts,
     private readonly log: Logger,
     private readonly options: ToolDispatcherOptions = {},
-  ) {}
+  ) {
+    this.catalogMode = new CatalogMode(inventory, this);
+  }
 
   has(name: string): boolean {
     return this.inventory.get(name) !== undefined;
   }
 
   async call(name: string, rawArgs: unknown, context: CallContext): Promise<ToolCallResult | ErrorResult> {
+    if (context.caller.view?.catalog && this.catalogMode.isMetaTool(name)) return this.callMetaTool(name, rawArgs, context);
     const tool = this.inventory.get(name);
     if (!tool || !viewKeeps(context.caller.view, tool)) throw new GauzyMcpError('GMCP_ERR_UNKNOWN_TOOL', [name]);
     const started = performance.now();
@@ -119,6 +130,20 @@ export class ToolDispatcher {
       else log.debug('tool call failed', { code: failure.code });
       this.report(tool.name, context, started, isGauzyMcpError(failure) ? failure.code : 'GMCP_ERR_INTERNAL');
       return errorResult(failure, tool.name);
+    }
+  }
+
+  private async callMetaTool(name: string, rawArgs: unknown, context: CallContext): Promise<ToolCallResult | ErrorResult> {
+    const started = performance.now();
+    try {
+      const result = await this.catalogMode.call(name, rawArgs, context);
+      this.report(name, context, started);
+      return result;
+    } catch (error) {
+      if (isGauzyMcpError(error, 'GMCP_ERR_UNKNOWN_TOOL')) throw error;
+      if (!isGauzyMcpError(error)) this.log.error('catalog tool failed', { tool: name, error });
+      this.report(name, context, started, isGauzyMcpError(error) ? error.code : 'GMCP_ERR_INTERNAL');
+      return errorResult(error, name);
     }
   }
 

@@ -27,6 +27,8 @@ export { createServerFactory, sessionClientChannel, SERVER_NAME, PROTOCOL_VERSIO
 export type { ProtocolServerOptions } from './protocol/server.js';
 export { serveKernelOverStdio } from './protocol/stdio.js';
 export { checkToolView, viewKeeps, viewKey } from './tool-view.js';
+export { CatalogMode, createToolsetSwitch, META_TOOL_NAMES } from './catalog-mode.js';
+export type { ToolsetSwitch } from './catalog-mode.js';
 export type { ToolView } from './tool-view.js';
 export { createDirectResponder } from './protocol/direct-answers.js';
 export type { AcceptedRequest, Answer, JSONRPCAnswer, StandardHeaders, DirectResponder, DirectResponderOptions } from './protocol/direct-answers.js';

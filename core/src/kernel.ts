@@ -1,3 +1,4 @@
+import { createToolsetSwitch } from './catalog-mode.js';
 import { credentialSessionControl } from './credential-session.js';
 import { ToolDispatcher, type Caller, type ToolDispatcherOptions } from './dispatch.js';
 import { GauzyClient } from './gauzy/client.js';
@@ -21,6 +22,11 @@ export interface CatalogOptions {
   transport: string;
   log: Logger;
   onCallFinished?: ToolDispatcherOptions['onCallFinished'];
+  /**
+   * Connections may be in catalog mode (meta-tools listed instead of every tool, see CatalogMode). The single-user
+   * kernel (stdio) then serves its one connection that way; the host lets each connection choose.
+   */
+  catalogMode?: boolean;
   /** Live views (resource subscriptions): the poll interval, and for the host how instances share the work. */
   live?: Omit<LiveViewsOptions, 'read' | 'log'>;
 }
@@ -47,7 +53,7 @@ export function createCatalog(options: CatalogOptions) {
   const resources = new ResourceReader(inventory.extras, facts, options.log);
   const live = new LiveViews({ ...options.live, read: (uri, caller, signal) => resources.read(uri, caller, signal), log: options.log.child({ component: 'live' }) });
   const serverFactoryFor = (resolveCaller: ProtocolServerOptions['resolveCaller'], listPageSize?: number) =>
-    createServerFactory({ inventory, dispatcher, facts, resolveCaller, listPageSize, resources, live });
+    createServerFactory({ inventory, dispatcher, facts, resolveCaller, listPageSize, catalogMode: options.catalogMode, resources, live });
   const directResponder = (listPageSize?: number) => createDirectResponder({ inventory, dispatcher, facts, listPageSize });
   return { inventory, facts, dispatcher, resources, live, serverFactoryFor, directResponder };
 }
@@ -109,8 +115,10 @@ export function createKernel(options: KernelOptions) {
     signInHint: signInHintFor(catalog.inventory),
     log: options.log,
   });
-  const serverFactory = catalog.serverFactoryFor(() => caller, options.listPageSize);
-  return { ...catalog, client, session: client.session, caller, serverFactory };
+  // One process, one connection: the toolsets it enables live as long as the process.
+  const connectionCaller: Caller = options.catalogMode ? { ...caller, view: { catalog: true }, toolsets: createToolsetSwitch() } : caller;
+  const serverFactory = catalog.serverFactoryFor(() => connectionCaller, options.listPageSize);
+  return { ...catalog, client, session: client.session, caller: connectionCaller, serverFactory };
 }
 
 export type Kernel = ReturnType<typeof createKernel>;

@@ -12,6 +12,11 @@ export interface ToolView {
   readonly tools?: readonly string[];
   /** Keep only the tools that change nothing. */
   readonly readOnly?: boolean;
+  /**
+   * Catalog mode: list the meta-tools (search, describe, call, list and enable toolsets) instead of every tool. It
+   * changes what is listed, not what may be called.
+   */
+  readonly catalog?: boolean;
 }
 
 /**
@@ -32,8 +37,9 @@ export function checkToolView(inventory: Inventory, requested: ToolView): { view
     ...(requested.toolsets?.length ? { toolsets: [...new Set(requested.toolsets)].sort() } : {}),
     ...(tools.length ? { tools: [...new Set(tools.map(({ tool }) => tool!.name))].sort() } : {}),
     ...(requested.readOnly ? { readOnly: true } : {}),
+    ...(requested.catalog ? { catalog: true } : {}),
   };
-  return view.toolsets || view.tools || view.readOnly ? { view, problems } : { problems };
+  return view.toolsets || view.tools || view.readOnly || view.catalog ? { view, problems } : { problems };
 }
 
 /** Whether a view keeps a tool (a bulk or preset name is judged by the tool it runs). */
@@ -48,5 +54,5 @@ export function viewKeeps(view: ToolView | undefined, tool: RegisteredTool): boo
 /** One string per distinct view, for caches and for checking a session keeps the view it was opened with. */
 export function viewKey(view: ToolView | undefined): string {
   if (!view) return '';
-  return `${view.toolsets?.join(',') ?? ''}|${view.tools?.join(',') ?? ''}|${view.readOnly ? 'ro' : ''}`;
+  return `${view.toolsets?.join(',') ?? ''}|${view.tools?.join(',') ?? ''}|${view.readOnly ? 'ro' : ''}${view.catalog ? '|catalog' : ''}`;
 }

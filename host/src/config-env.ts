@@ -83,6 +83,7 @@ export const HOST_ENV_OVERRIDES: readonly EnvOverride[] = [
   flag('GAUZY_MCP_READ_ONLY', 'inventory.readOnly'),
   variable('GAUZY_MCP_TOOLS', 'inventory.include', list),
   variable('GAUZY_MCP_EXCLUDE_TOOLS', 'inventory.exclude', list),
+  flag('GAUZY_MCP_CATALOG', 'inventory.catalog'),
   {
     names: ['GAUZY_AUTH_EMAIL', 'GAUZY_AUTH_PASSWORD', 'GAUZY_ORGANIZATION_ID'],
     keys: ['identity.accounts'],

@@ -38,6 +38,10 @@ export const hostConfigSchema = z.strictObject({
       readOnly: z.boolean().optional().describe('Serve only tools that change nothing.'),
       include: z.array(z.string()).optional().describe('Tools to serve beyond the toolsets, by name.'),
       exclude: z.array(z.string()).optional().describe('Tools not to serve, by name (wins over everything else).'),
+      catalog: z
+        .boolean()
+        .optional()
+        .describe('Catalog mode for every connection: tools/list holds search_tools, describe_tool, call_tool, list_toolsets and enable_toolset instead of every tool (a connection may say `X-MCP-Catalog: false`).'),
     })
     .default({})
     .describe('Which tools the host serves.'),

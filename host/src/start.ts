@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GauzyMcpError, type Logger, type ServerFacts } from '@gauzy-mcp/core';
-import { createCatalog, createGauzyHttp, createLogger, KERNEL_VERSION, logLevelFromEnv } from '@gauzy-mcp/core/internal';
+import { createCatalog, createGauzyHttp, createLogger, createToolsetSwitch, KERNEL_VERSION, logLevelFromEnv } from '@gauzy-mcp/core/internal';
 import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
@@ -73,9 +73,12 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const plugins = await loadConfiguredPlugins(entries, { baseDir, importModule: options.importModule, searchDirs: options.searchDirs });
   const metrics = new HostMetrics();
   const gauzy = config.gauzy!;
+  const { catalog: catalogByDefault, ...served } = config.inventory;
   const catalog = createCatalog({
     plugins,
-    inventory: config.inventory,
+    inventory: served,
+    // Any connection may ask for catalog mode (URL or X-MCP-Catalog), so every server says its tool list can change.
+    catalogMode: true,
     gauzyBaseUrl: gauzy.baseUrl,
     sandbox: gauzy.sandbox,
     transport: 'http',
@@ -117,7 +120,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const limiter = new RateLimiter(state.rates, { max: config.limits.rateLimitMax, windowSeconds: config.limits.rateLimitWindowSeconds });
   const tls = config.tls ? { cert: readTlsFile(baseDir, config.tls.certFile, 'tls.certFile'), key: readTlsFile(baseDir, config.tls.keyFile, 'tls.keyFile') } : undefined;
   const app = await buildHostApp({ config, authenticator, state, limiter, metrics, log, tls });
-  registerConnectionViews(app, catalog.inventory);
+  registerConnectionViews(app, catalog.inventory, { catalogByDefault });
   const sessions = new SessionManager({ state, serverFactory, log, metrics, idleMs: config.state.sessionTtlSeconds * 1000, requestTimeoutMs: config.limits.requestTimeoutMs, binding: config.sessionBinding });
   const modern = await registerMcpRoutes(app, {
     sessions,
@@ -131,7 +134,11 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   if (identity.mode === 'oauth') registerProtectedResourceMetadata(app, { resource: resourceUrl, issuer: identity.issuer });
   // A factory per connection, bound to the token that opened it: the SDK's stdio-style entry passes no auth
   // info to handlers, and two sockets of one user may carry different scopes. The listings are shared.
-  const factoryPerConnection = (identity: Identity) => catalog.serverFactoryFor(() => identity.caller, config.limits.listPageSize);
+  const factoryPerConnection = (identity: Identity) => {
+    // In catalog mode the toolsets a socket enables live as long as the socket.
+    const caller = identity.caller.view?.catalog ? { ...identity.caller, toolsets: createToolsetSwitch() } : identity.caller;
+    return catalog.serverFactoryFor(() => caller, config.limits.listPageSize);
+  };
   const webSockets = await registerWebSocketEndpoints(
     app,
     { serverFactoryFor: factoryPerConnection, limiter, log, metrics, maxMessageBytes: config.limits.webSocketMaxMessageBytes, heartbeatMs: config.limits.webSocketHeartbeatMs, maxBufferedBytes: config.limits.webSocketMaxBufferedBytes },

@@ -1,5 +1,5 @@
 import { createKernel, type GauzyCredentials } from '@gauzy-mcp/core';
-import { createLogger, inventoryOptionsFromEnv, logLevelFromEnv, normalizeGauzyBaseUrl, serveKernelOverStdio } from '@gauzy-mcp/core/internal';
+import { createLogger, inventoryOptionsFromEnv, logLevelFromEnv, normalizeGauzyBaseUrl, parseBoolean, serveKernelOverStdio } from '@gauzy-mcp/core/internal';
 import type { Sandbox } from '@gauzy-mcp/testkit';
 import { importFromCli, loadPlugins, pluginPackagesFromEnv } from '../plugins.js';
 
@@ -35,6 +35,7 @@ export async function runStdio(env: NodeJS.ProcessEnv = process.env): Promise<vo
   const kernel = createKernel({
     plugins,
     inventory: inventoryOptionsFromEnv(env),
+    catalogMode: parseBoolean(env.GAUZY_MCP_CATALOG, 'GAUZY_MCP_CATALOG'),
     gauzyBaseUrl: baseUrl,
     credentials,
     organizationId: env.GAUZY_ORGANIZATION_ID,
@@ -56,7 +57,7 @@ export async function runStdio(env: NodeJS.ProcessEnv = process.env): Promise<vo
   const handle = serveKernelOverStdio(kernel, log);
   const perToolset = kernel.facts.toolsets.filter((toolset) => toolset.tools > 0).map((toolset) => `${toolset.name} ${toolset.tools}`).join(', ');
   process.stderr.write(
-    `gauzy-mcp ${kernel.facts.version} ready on stdio: ${kernel.facts.toolCount} tools (${perToolset}) for Gauzy at ${baseUrl}${sandbox ? ' (bundled sandbox)' : ''} as ${who}. ` +
+    `gauzy-mcp ${kernel.facts.version} ready on stdio: ${kernel.facts.toolCount} tools (${perToolset})${kernel.caller.view?.catalog ? ' in catalog mode' : ''} for Gauzy at ${baseUrl}${sandbox ? ' (bundled sandbox)' : ''} as ${who}. ` +
       `Client config: ${JSON.stringify(clientConfig(env))}\n`,
   );
   let closing = false;
@@ -74,7 +75,7 @@ export async function runStdio(env: NodeJS.ProcessEnv = process.env): Promise<vo
 }
 
 /** What this server was started with, that a client config must repeat to start it the same way. */
-const CONFIG_ENV = ['API_BASE_URL', 'GAUZY_API_BASE_URL', 'GAUZY_AUTH_EMAIL', 'GAUZY_AUTH_PASSWORD', 'GAUZY_MCP_TOOLSETS', 'GAUZY_MCP_READ_ONLY', 'GAUZY_MCP_TOOLS', 'GAUZY_MCP_EXCLUDE_TOOLS', 'GAUZY_MCP_PLUGINS'] as const;
+const CONFIG_ENV = ['API_BASE_URL', 'GAUZY_API_BASE_URL', 'GAUZY_AUTH_EMAIL', 'GAUZY_AUTH_PASSWORD', 'GAUZY_MCP_TOOLSETS', 'GAUZY_MCP_READ_ONLY', 'GAUZY_MCP_TOOLS', 'GAUZY_MCP_EXCLUDE_TOOLS', 'GAUZY_MCP_CATALOG', 'GAUZY_MCP_PLUGINS'] as const;
 
 /**
  * The stdio entry of a client's config (Claude Desktop, Cursor) for this very server: the command, and the env it

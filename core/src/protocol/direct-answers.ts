@@ -88,7 +88,7 @@ export interface DirectResponderOptions {
  * session's server (see `sessionClientChannel`), and the answer is the one that server would send.
  */
 export function createDirectResponder(options: DirectResponderOptions): DirectResponder {
-  const pagesFor = listingPages(options.inventory, options.listPageSize ?? DEFAULT_LIST_PAGE_SIZE);
+  const pagesFor = listingPages(options.inventory, options.dispatcher.catalogMode, options.listPageSize ?? DEFAULT_LIST_PAGE_SIZE);
   const identity = serverIdentity(options.facts);
   const serializedPages = { stateless: new WeakMap<ListedTool[][], Buffer[]>(), session: new WeakMap<ListedTool[][], Buffer[]>() };
   const RESULT_OPEN = Buffer.from('{"result":');
@@ -102,7 +102,7 @@ export function createDirectResponder(options: DirectResponderOptions): DirectRe
     return (serialized[index] ??= Buffer.from(JSON.stringify(era === 'session' ? page : { ...page, resultType: 'complete', ttlMs: 0, cacheScope: 'private', _meta: { [SERVER_INFO_META_KEY]: identity } })));
   };
   const listAnswer = (era: keyof typeof serializedPages, request: AcceptedRequest, caller: Caller): Buffer | undefined => {
-    const pages = pagesFor(caller.scopes, caller.view);
+    const pages = pagesFor(caller);
     const index = pageOfCursor(request.params.cursor as string | undefined, pages.length);
     if (index === undefined) return undefined;
     return Buffer.concat([RESULT_OPEN, listPage(era, pages, index), Buffer.from(`,"jsonrpc":"2.0","id":${JSON.stringify(request.id)}}`)]);
@@ -118,7 +118,11 @@ export function createDirectResponder(options: DirectResponderOptions): DirectRe
       return { error: isGauzyMcpError(error, 'GMCP_ERR_UNKNOWN_TOOL') ? { code: INVALID_PARAMS, message, data: { code: error.code } } : { code: INTERNAL_ERROR, message } };
     }
   };
-  const logsToClient = (request: AcceptedRequest) => options.inventory.get(request.params.name as string)?.definition.logs === true;
+  // call_tool (catalog mode) runs the tool it names, so that tool decides.
+  const logsToClient = (request: AcceptedRequest) => {
+    const named = request.params.name === 'call_tool' ? (request.params.arguments as { name?: unknown } | undefined)?.name : request.params.name;
+    return typeof named === 'string' && options.inventory.get(named)?.definition.logs === true;
+  };
 
   const answer = (request: AcceptedRequest, caller: Caller, signal: AbortSignal): Promise<Answer> | undefined => {
     if (request.method === 'tools/list') {

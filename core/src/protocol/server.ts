@@ -9,6 +9,7 @@ import {
   type ListResourceTemplatesResult,
   type ServerContext,
 } from '@modelcontextprotocol/server';
+import type { CatalogMode } from '../catalog-mode.js';
 import type { CallContext, Caller, ToolDispatcher } from '../dispatch.js';
 import { GauzyMcpError, isGauzyMcpError } from '../errors.js';
 import type { PluginExtras } from '../extras.js';
@@ -17,7 +18,7 @@ import type { LiveViews } from '../live/live-views.js';
 import { silentLogger } from '../log.js';
 import { ResourceReader } from '../resource-reader.js';
 import type { ClientChannel, ServerFacts } from '../tool.js';
-import { viewKeeps, viewKey, type ToolView } from '../tool-view.js';
+import { viewKeeps, viewKey } from '../tool-view.js';
 import { registerResourceHandlers } from './resource-handlers.js';
 
 export const SERVER_NAME = 'gauzy-mcp';
@@ -35,6 +36,8 @@ export interface ProtocolServerOptions {
   resolveCaller(request: { authInfo?: unknown }): Caller;
   /** Tools per `tools/list` page (the spec lets the server choose). */
   listPageSize?: number;
+  /** Whether a connection may be in catalog mode, so `enable_toolset` may change its tool list. */
+  catalogMode?: boolean;
   /** Reads resources as the caller (default: one over the inventory's resources). */
   resources?: ResourceReader;
   /** Resource subscriptions; without them `subscribe` is not announced. */
@@ -49,12 +52,13 @@ export const DEFAULT_LIST_PAGE_SIZE = 200;
  * `tools/list` pages were all built once, so a new instance costs almost nothing.
  */
 export function createServerFactory(options: ProtocolServerOptions): () => Server {
-  const pagesFor = listingPages(options.inventory, options.listPageSize ?? DEFAULT_LIST_PAGE_SIZE);
+  const pagesFor = listingPages(options.inventory, options.dispatcher.catalogMode, options.listPageSize ?? DEFAULT_LIST_PAGE_SIZE);
   const instructions = serverInstructions(options.facts);
 
   const extras = options.inventory.extras;
   const capabilities = {
-    tools: { listChanged: false },
+    // In catalog mode enable_toolset changes a connection's listing, and says so.
+    tools: { listChanged: options.catalogMode ?? false },
     // Only when a served tool logs to the client (`logs: true`); the SDK then also answers
     // logging/setLevel (2025 revisions). Without it the SDK drops `ctx.client.log` messages.
     ...(options.inventory.tools.some((tool) => tool.definition.logs) ? { logging: {} } : {}),
@@ -70,7 +74,7 @@ export function createServerFactory(options: ProtocolServerOptions): () => Serve
     if (extras.hasResources || extras.hasPrompts) registerExtras(server, extras, promptKept(options), options);
     server.setRequestHandler('tools/list', async (request, ctx) => {
       const caller = options.resolveCaller({ authInfo: ctx.http?.authInfo });
-      const all = pagesFor(caller.scopes, caller.view);
+      const all = pagesFor(caller);
       return listingPage(all, decodeCursor(request.params?.cursor, all.length));
     });
     server.setRequestHandler('tools/call', async (request, ctx) => {
@@ -80,6 +84,7 @@ export function createServerFactory(options: ProtocolServerOptions): () => Serve
         caller,
         signal: ctx.mcpReq.signal,
         client: clientChannel(ctx),
+        toolsChanged: () => server.sendToolListChanged(),
         progress:
           progressToken === undefined
             ? undefined
@@ -113,18 +118,21 @@ const listingCache = new WeakMap<Inventory, Map<number, { byScopes: Map<string, 
 /** Distinct per-connection views whose pages are kept; a client chooses views, so their number is bounded here. */
 const MAX_VIEW_LISTINGS = 128;
 
-export function listingPages(inventory: Inventory, pageSize: number): (scopes: readonly string[] | undefined, view?: ToolView) => ListedTool[][] {
+export function listingPages(inventory: Inventory, catalogMode: CatalogMode, pageSize: number): (caller: Pick<Caller, 'scopes' | 'view' | 'toolsets'>) => ListedTool[][] {
   let bySize = listingCache.get(inventory);
   if (!bySize) listingCache.set(inventory, (bySize = new Map()));
   let caches = bySize.get(pageSize);
   if (!caches) bySize.set(pageSize, (caches = { byScopes: new Map(), byView: new Map() }));
   const { byScopes, byView } = caches;
-  return (granted, view) => {
+  return (caller) => {
+    const { view } = caller;
     // Only the kernel's scopes change what is listed; anything else a token carries must not grow the cache.
-    const scopes = granted?.filter((scope) => KERNEL_SCOPES.has(scope));
+    const scopes = caller.scopes?.filter((scope) => KERNEL_SCOPES.has(scope));
     const scopeKey = scopes ? [...scopes].sort().join(' ') : '*';
     const cache = view ? byView : byScopes;
-    const key = view ? `${scopeKey}#${viewKey(view)}` : scopeKey;
+    // In catalog mode the listing also depends on whether the connection keeps state and what it enabled.
+    const catalogKey = view?.catalog ? `#${caller.toolsets ? `on:${caller.toolsets.enabled.join(',')}` : 'stateless'}` : '';
+    const key = view ? `${scopeKey}#${viewKey(view)}${catalogKey}` : scopeKey;
     let cached = cache.get(key);
     if (cached) {
       if (view) {
@@ -133,7 +141,10 @@ export function listingPages(inventory: Inventory, pageSize: number): (scopes: r
       }
       return cached;
     }
-    const listed = inventory.visibleTo(scopes).filter((tool) => viewKeeps(view, tool)).map((tool) => tool.listing);
+    const scoped = { ...caller, scopes };
+    const listed = view?.catalog
+      ? [...catalogMode.listings(scoped), ...catalogMode.enabledTools(scoped).map((tool) => tool.listing)]
+      : inventory.visibleTo(scopes).filter((tool) => viewKeeps(view, tool)).map((tool) => tool.listing);
     cached = [];
     for (let start = 0; start < listed.length || start === 0; start += pageSize) cached.push(listed.slice(start, start + pageSize));
     cache.set(key, cached);

@@ -2,8 +2,16 @@ import { checkToolView, parseBoolean, type Inventory, type ToolView } from '@gau
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HostHttpError, RPC } from './errors.js';
 
-/** `/mcp/x/{toolsets}` and `/mcp/x/{toolsets}/readonly`: the MCP endpoint with the catalog narrowed (github-mcp-server's form). */
-export const VIEW_ROUTES = ['/mcp/x/:toolsets', '/mcp/x/:toolsets/readonly'] as const;
+/**
+ * `/mcp/x/{toolsets}` and `/mcp/x/{toolsets}/readonly`: the MCP endpoint with the catalog narrowed (github-mcp-server's
+ * form); `/mcp/catalog` and a `/catalog` suffix serve it in catalog mode.
+ */
+export const VIEW_ROUTES = ['/mcp/x/:toolsets', '/mcp/x/:toolsets/readonly', '/mcp/catalog', '/mcp/x/:toolsets/catalog', '/mcp/x/:toolsets/readonly/catalog'] as const;
+
+export interface ConnectionViewOptions {
+  /** Every connection is in catalog mode unless it says `X-MCP-Catalog: false` (config `inventory.catalog`). */
+  catalogByDefault?: boolean;
+}
 
 /**
  * Per-connection toolsets: a client narrows what this host serves it, by URL (`/mcp/x/tasks,projects/readonly`) or
@@ -11,10 +19,10 @@ export const VIEW_ROUTES = ['/mcp/x/:toolsets', '/mcp/x/:toolsets/readonly'] as 
  * view rides on the request's identity, so the listing, the call check and a session's pinning all see it. Both
  * forms together narrow twice (their toolsets intersect). A name the host does not serve is refused with 400.
  */
-export function registerConnectionViews(app: FastifyInstance, inventory: Inventory): void {
+export function registerConnectionViews(app: FastifyInstance, inventory: Inventory, options: ConnectionViewOptions = {}): void {
   app.addHook('onRequest', (request, _reply, done) => {
     try {
-      narrow(request, inventory);
+      narrow(request, inventory, options.catalogByDefault === true);
       done();
     } catch (error) {
       done(error as Error);
@@ -22,18 +30,24 @@ export function registerConnectionViews(app: FastifyInstance, inventory: Invento
   });
 }
 
-function narrow(request: FastifyRequest, inventory: Inventory): void {
-  // Cheap for the common request, which names no selection: no header, no /mcp/x/ path.
+const CATALOG_VIEW = { catalog: true } as const;
+
+function narrow(request: FastifyRequest, inventory: Inventory, catalogByDefault: boolean): void {
+  // Cheap for the common request, which names no selection: no header, no /mcp/x/ or /mcp/catalog path.
   if (!request.routeOptions.config?.mcp || !request.identity) return;
-  if (request.headers['x-mcp-toolsets'] === undefined && request.headers['x-mcp-tools'] === undefined && request.headers['x-mcp-readonly'] === undefined && !request.routeOptions.url?.startsWith('/mcp/x/')) return;
-  const requested = requestedView(request);
+  const { headers } = request;
+  if (headers['x-mcp-toolsets'] === undefined && headers['x-mcp-tools'] === undefined && headers['x-mcp-readonly'] === undefined && headers['x-mcp-catalog'] === undefined && !request.routeOptions.url?.startsWith('/mcp/x/') && request.routeOptions.url !== '/mcp/catalog') {
+    if (catalogByDefault) request.identity = { ...request.identity, caller: { ...request.identity.caller, view: CATALOG_VIEW } };
+    return;
+  }
+  const requested = requestedView(request, catalogByDefault);
   if (!requested) return;
   const { view, problems } = checkToolView(inventory, requested);
   if (problems.length) throw new HostHttpError(400, RPC.INVALID_REQUEST, `Bad Request: ${problems.join('; ')}.`, {}, { issues: problems });
   if (view) request.identity = { ...request.identity, caller: { ...request.identity.caller, view } };
 }
 
-function requestedView(request: FastifyRequest): ToolView | undefined {
+function requestedView(request: FastifyRequest, catalogByDefault: boolean): ToolView | undefined {
   const fromUrl = (request.params as { toolsets?: string } | undefined)?.toolsets;
   const urlToolsets = fromUrl === undefined ? undefined : names(decodeURIComponent(fromUrl));
   const headerToolsets = names(header(request, 'x-mcp-toolsets'));
@@ -44,11 +58,20 @@ function requestedView(request: FastifyRequest): ToolView | undefined {
   } catch {
     throw new HostHttpError(400, RPC.INVALID_REQUEST, 'Bad Request: X-MCP-Readonly must be true or false.');
   }
-  readOnly = readOnly || request.routeOptions.url?.endsWith('/readonly') || undefined;
+  const url = request.routeOptions.url ?? '';
+  readOnly = readOnly || url.endsWith('/readonly') || url.endsWith('/readonly/catalog') || undefined;
+  let catalog: boolean | undefined;
+  try {
+    catalog = parseBoolean(header(request, 'x-mcp-catalog'), 'X-MCP-Catalog');
+  } catch {
+    throw new HostHttpError(400, RPC.INVALID_REQUEST, 'Bad Request: X-MCP-Catalog must be true or false.');
+  }
+  // The URL asks for catalog mode; the header decides otherwise only by saying so, and the config is the default.
+  catalog = (url === '/mcp/catalog' || url.endsWith('/catalog') || (catalog ?? catalogByDefault)) || undefined;
   // `all` names no restriction, so `/mcp/x/all/readonly` is the whole catalog, read-only.
   const toolsets = intersect(urlToolsets?.includes('all') ? undefined : urlToolsets, headerToolsets?.includes('all') ? undefined : headerToolsets);
-  if (!toolsets && !tools && !readOnly) return undefined;
-  return { ...(toolsets ? { toolsets } : {}), ...(tools ? { tools } : {}), ...(readOnly ? { readOnly } : {}) };
+  if (!toolsets && !tools && !readOnly && !catalog) return undefined;
+  return { ...(toolsets ? { toolsets } : {}), ...(tools ? { tools } : {}), ...(readOnly ? { readOnly } : {}), ...(catalog ? { catalog } : {}) };
 }
 
 function names(value: string | undefined): string[] | undefined {

@@ -98,7 +98,7 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
     const sessionId = (request.query as { sessionId?: string }).sessionId;
     if (!sessionId) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'sessionId query parameter is required (from the stream\'s endpoint event).');
     const record = await sessions.resolve(sessionId, request.identity!, traitsOf(request));
-    await sessions.submit(record, request.identity!, checkMessage(request.body));
+    await sessions.submit(record, sessions.withSessionToolsets(record, request.identity!), checkMessage(request.body));
     return reply.code(202).send('Accepted');
   });
 
@@ -111,7 +111,9 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
  */
 function checkScope(identity: Identity, body: RpcBody, deps: McpRouteDeps): void {
   if (!identity.scopes || body.method !== 'tools/call') return;
-  const tool = (body.params as { name?: unknown } | undefined)?.name;
+  const params = body.params as { name?: unknown; arguments?: { name?: unknown } } | undefined;
+  // Catalog mode's call_tool runs the tool it names: that tool's scope is the one to step up to.
+  const tool = params?.name === 'call_tool' && identity.caller.view?.catalog ? params.arguments?.name : params?.name;
   const needed = typeof tool === 'string' ? deps.scopeFor(tool) : undefined;
   if (!needed || scopeAllows(identity.scopes, needed as OAuthScope)) return;
   throw new HostHttpError(403, RPC.FORBIDDEN, `insufficient_scope: ${tool} needs the ${needed} scope.`, {
@@ -137,7 +139,6 @@ export function legacyStreamHandler(sessions: SessionManager) {
 
 async function serveLegacyPost(sessions: SessionManager, deps: McpRouteDeps, request: FastifyRequest, reply: FastifyReply, body: RpcBody) {
   const direct = deps.direct;
-  const identity = request.identity!;
   const message = checkMessage(body);
   const sessionId = header(request, 'mcp-session-id');
   const version = header(request, 'mcp-protocol-version');
@@ -150,6 +151,7 @@ async function serveLegacyPost(sessions: SessionManager, deps: McpRouteDeps, req
   const isInitialize = isRequest && message.method === 'initialize';
   if (!sessionId) {
     if (!isInitialize) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'Bad Request: Mcp-Session-Id header is required; start a session with initialize.');
+    const identity = request.identity!;
     const record = await sessions.create(identity, 'streamable', traitsOf(request));
     const outcome = await sessions.exchange(record, identity, message as JSONRPCMessage & { id: string | number }, acceptsSse);
     if (outcome.kind === 'json' && 'error' in outcome.message) {
@@ -163,7 +165,8 @@ async function serveLegacyPost(sessions: SessionManager, deps: McpRouteDeps, req
     }
     return sendOutcome(reply, outcome, { 'mcp-session-id': record.id });
   }
-  const record = await sessions.resolve(sessionId, identity, traitsOf(request));
+  const record = await sessions.resolve(sessionId, request.identity!, traitsOf(request));
+  const identity = sessions.withSessionToolsets(record, request.identity!);
   if (isInitialize) throw new HostHttpError(400, RPC.INVALID_REQUEST, 'This session is already initialized; send initialize without Mcp-Session-Id to start another.');
   if (!isRequest) {
     await sessions.deliver(record, identity, message);
@@ -179,7 +182,7 @@ async function serveLegacyPost(sessions: SessionManager, deps: McpRouteDeps, req
     }
   }
   const directCall: DirectCall | undefined =
-    accepted?.method === 'tools/call' ? (client, signal) => direct.answerInSession(accepted, { caller: identity.caller, client, signal }) as Promise<JSONRPCMessage> : undefined;
+    accepted?.method === 'tools/call' ? (client, signal, toolsChanged) => direct.answerInSession(accepted, { caller: identity.caller, client, signal, toolsChanged }) as Promise<JSONRPCMessage> : undefined;
   deps.metrics.answers.inc(directCall ? SESSION_DIRECT : SESSION_SDK);
   const outcome = await sessions.exchange(record, identity, message as JSONRPCMessage & { id: string | number }, acceptsSse, directCall);
   return sendOutcome(reply, outcome, { 'mcp-session-id': record.id });

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ClientChannel, Logger } from '@gauzy-mcp/core';
-import { sessionClientChannel, viewKey } from '@gauzy-mcp/core/internal';
+import { createToolsetSwitch, sessionClientChannel, viewKey } from '@gauzy-mcp/core/internal';
 import type { AuthInfo, JSONRPCMessage, Server } from '@modelcontextprotocol/server';
 import type { Identity } from '../identity.js';
 import type { HostMetrics } from '../ops/metrics.js';
@@ -33,8 +33,11 @@ export interface ClientTraits {
   userAgent?: string;
 }
 
-/** A session's tool call the host answers itself: given the call's way back to the client and its signal, the JSON-RPC answer. */
-export type DirectCall = (client: ClientChannel, signal: AbortSignal) => Promise<JSONRPCMessage>;
+/**
+ * A session's tool call the host answers itself: given the call's way back to the client, its signal and how to tell
+ * the client its tool list changed, the JSON-RPC answer.
+ */
+export type DirectCall = (client: ClientChannel, signal: AbortSignal, toolsChanged: () => Promise<void>) => Promise<JSONRPCMessage>;
 
 /** What answering one POSTed request produced: a JSON body, or a stream of events ending with the answer. */
 export type ExchangeOutcome = { kind: 'json'; message: JSONRPCMessage } | { kind: 'sse'; stream: SseStream };
@@ -105,6 +108,21 @@ export class SessionManager {
     return record;
   }
 
+  /**
+   * The identity a session's request runs as: in catalog mode its caller carries the toolsets the session enabled,
+   * read from the record (so any instance lists them) and written back to it when a call enables more.
+   */
+  withSessionToolsets(record: SessionRecord, identity: Identity): Identity {
+    if (!identity.caller.view?.catalog) return identity;
+    const sessions = this.options.state.sessions;
+    const toolsets = createToolsetSwitch(record.enabledToolsets, async (enabled) => {
+      // Another instance may have enabled some meanwhile: keep theirs too.
+      const current = await sessions.get(record.id);
+      await sessions.update(record.id, { enabledToolsets: [...new Set([...(current?.enabledToolsets ?? []), ...enabled])].sort() });
+    });
+    return { ...identity, caller: { ...identity.caller, toolsets } };
+  }
+
   /** A digest, not the traits in the clear (a Redis record is also encrypted as a whole): enough to compare them. */
   private bindingOf(client: ClientTraits | undefined): string | undefined {
     const { ip = false, userAgent = false } = this.options.binding ?? {};
@@ -166,7 +184,7 @@ export class SessionManager {
         const current = stream ?? openStream();
         pending = pending.then(() => current.end());
       };
-      if (direct) session.transport.runDirect(message.id, sink, (signal) => direct(sessionClientChannel(session.server, message.id, closeSSEStream), signal));
+      if (direct) session.transport.runDirect(message.id, sink, (signal) => direct(sessionClientChannel(session.server, message.id, closeSSEStream), signal, () => session.server.sendToolListChanged()));
       else session.transport.receive(message, { ...this.extraFor(identity), closeSSEStream }, sink);
       const timeoutMs = this.options.requestTimeoutMs;
       const timer = setTimeout(() => {

@@ -22,6 +22,8 @@ export interface SessionRecord {
   binding?: string;
   /** The tool selection the session was opened with (per-connection toolsets), which it keeps. */
   view?: string;
+  /** In catalog mode, the toolsets the session enabled (`enable_toolset`), listed by whichever instance serves it. */
+  enabledToolsets?: string[];
 }
 
 export interface SessionStore {
