@@ -1,5 +1,5 @@
 import type { PluginDefinition } from '@gauzy-mcp/core';
-import { Inventory, type RegisteredTool } from '@gauzy-mcp/core/internal';
+import { CatalogMode, createToolsetSwitch, Inventory, type ListedTool, type RegisteredTool } from '@gauzy-mcp/core/internal';
 
 /**
  * What `tools/list` costs: a client puts every listed tool into each conversation, so these bytes are paid
@@ -13,13 +13,28 @@ export interface CatalogSizes {
   packs: Array<{ name: string; tools: number; bytes: number }>;
   /** The toolsets served when the operator names none. */
   defaultToolsets: { names: string[]; tools: number; bytes: number };
+  /**
+   * Catalog mode's `tools/list` before any toolset is enabled: the meta-tools a stateless (2026-07-28 HTTP) request is
+   * offered, and those of a connection that keeps state (with enable_toolset).
+   */
+  catalogMode: { stateless: { tools: number; bytes: number }; stateful: { tools: number; bytes: number } };
   largest?: { name: string; bytes: number };
   /** Each listed tool's bytes, largest first. */
   perTool: Array<{ name: string; plugin: string; bytes: number }>;
 }
 
-export function listingBytes(tool: RegisteredTool): number {
+export function listingBytes(tool: RegisteredTool | { listing: ListedTool }): number {
   return Buffer.byteLength(JSON.stringify(tool.listing), 'utf8');
+}
+
+function catalogModeSizes(inventory: Inventory): CatalogSizes['catalogMode'] {
+  // The listings only read the inventory; nothing is called.
+  const catalogMode = new CatalogMode(inventory, { call: async () => ({ content: [] }) });
+  const measure = (listed: ListedTool[]) => ({ tools: listed.length, bytes: sum(listed.map((listing) => listingBytes({ listing }))) });
+  return {
+    stateless: measure(catalogMode.listings({ view: { catalog: true } })),
+    stateful: measure(catalogMode.listings({ view: { catalog: true }, toolsets: createToolsetSwitch() })),
+  };
 }
 
 export function catalogSizes(plugins: readonly PluginDefinition[]): CatalogSizes {
@@ -40,6 +55,7 @@ export function catalogSizes(plugins: readonly PluginDefinition[]): CatalogSizes
       tools: defaults.tools.length,
       bytes: sum(defaults.tools.map(listingBytes)),
     },
+    catalogMode: catalogModeSizes(all),
     ...(perTool[0] ? { largest: { name: perTool[0].name, bytes: perTool[0].bytes } } : {}),
     perTool,
   };

@@ -22,6 +22,8 @@ const DEFAULT_TOOLSETS_BUDGET = 40 * 1024;
 
 /** The whole catalog, every toolset of every pack: 340 tools when the packs have landed. */
 const FULL_CATALOG_BUDGET = 180 * 1024;
+/** Catalog mode is for clients with small tool budgets: its listing (the meta-tools) holds to 8 KB. */
+const CATALOG_MODE_BUDGET = 8 * 1024;
 
 /**
  * The average that fits 340 tools into the full budget is 529 bytes; today's tools are the widest entities
@@ -44,6 +46,7 @@ test('catalog size: the figures, and the budgets they must stay within', (t) => 
   t.diagnostic(`  at that average, 340 tools would take ${formatBytes(sizes.averageBytes * 340)} (target 180 KB)`);
   for (const pack of sizes.packs) t.diagnostic(`  ${pack.name}: ${pack.tools} tools, ${formatBytes(pack.bytes)}`);
   t.diagnostic(`default toolsets (${sizes.defaultToolsets.names.join(', ')}): ${sizes.defaultToolsets.tools} tools, ${formatBytes(sizes.defaultToolsets.bytes)} (budget ${formatBytes(DEFAULT_TOOLSETS_BUDGET)})`);
+  t.diagnostic(`catalog mode: ${sizes.catalogMode.stateful.tools} meta-tools, ${formatBytes(sizes.catalogMode.stateful.bytes)} (stateless: ${sizes.catalogMode.stateless.tools}, ${formatBytes(sizes.catalogMode.stateless.bytes)}; budget ${formatBytes(CATALOG_MODE_BUDGET)})`);
   t.diagnostic(`largest tool: ${sizes.largest?.name}, ${sizes.largest?.bytes} bytes (max ${MAX_TOOL_BYTES})`);
   for (const tool of sizes.perTool.slice(0, 5)) t.diagnostic(`  ${tool.name}: ${tool.bytes} bytes`);
 
@@ -51,6 +54,8 @@ test('catalog size: the figures, and the budgets they must stay within', (t) => 
   assert.ok(sizes.defaultToolsets.bytes <= DEFAULT_TOOLSETS_BUDGET, `default toolsets take ${sizes.defaultToolsets.bytes} bytes, over ${DEFAULT_TOOLSETS_BUDGET}`);
   assert.ok(sizes.bytes <= FULL_CATALOG_BUDGET, `the full catalog takes ${sizes.bytes} bytes, over ${FULL_CATALOG_BUDGET}`);
   assert.ok(sizes.averageBytes <= AVERAGE_TOOL_BUDGET, `the average tool takes ${sizes.averageBytes} bytes, over ${AVERAGE_TOOL_BUDGET}`);
+  assert.ok(sizes.catalogMode.stateful.bytes <= CATALOG_MODE_BUDGET, `catalog mode's tools/list takes ${sizes.catalogMode.stateful.bytes} bytes, over ${CATALOG_MODE_BUDGET}`);
+  assert.ok(sizes.catalogMode.stateless.bytes < sizes.catalogMode.stateful.bytes && sizes.catalogMode.stateless.tools === sizes.catalogMode.stateful.tools - 1, 'a stateless request is not offered enable_toolset');
 });
 
 test('catalog size: the figures add up and are measured on the entries tools/list sends', () => {

@@ -15,6 +15,7 @@ export function toolsReport(plugins: readonly PluginDefinition[]): string {
     `${inventory.tools.length} tools in ${plugins.length} packs`,
     `tools/list: ${formatBytes(sizes.bytes)} for all ${sizes.tools} tools, ${sizes.averageBytes.toLocaleString('en-US')} bytes a tool on average`,
     `default toolsets (${sizes.defaultToolsets.names.join(', ') || 'none'}): ${sizes.defaultToolsets.tools} tools, ${formatBytes(sizes.defaultToolsets.bytes)}`,
+    `catalog mode (GAUZY_MCP_CATALOG, X-MCP-Catalog): ${sizes.catalogMode.stateful.tools} meta-tools, ${formatBytes(sizes.catalogMode.stateful.bytes)} (${sizes.catalogMode.stateless.tools} and ${formatBytes(sizes.catalogMode.stateless.bytes)} on a stateless request)`,
     ...(sizes.largest ? [`largest tool: ${sizes.largest.name}, ${sizes.largest.bytes.toLocaleString('en-US')} bytes`] : []),
   ];
   for (const plugin of plugins) {
