@@ -40,11 +40,14 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       assert.match(demo.output(), /Sign in with the sandbox's demo account: admin@ever\.co/);
       for (const pin of ['2026-07-28', '2025-06-18'] as const) {
         // An OAuth-capable client with nothing but the MCP URL: discovery, registration, sign-in, consent.
-        const oauth = new ScriptedOAuthClient(new Browser(), { email: 'admin@ever.co', password: 'admin' });
+        const browser = new Browser();
+        const oauth = new ScriptedOAuthClient(browser, { email: 'admin@ever.co', password: 'admin' });
         const options = pin === '2026-07-28' ? { versionNegotiation: { mode: 'auto' as const } } : { versionNegotiation: { mode: 'legacy' as const }, supportedProtocolVersions: [pin] };
         const first = new StreamableHTTPClientTransport(new URL(demo.mcpUrl), { authProvider: oauth });
         await assert.rejects(new Client({ name: 'demo-test', version: '1.0.0' }, options).connect(first), UnauthorizedError);
         await first.finishAuth(oauth.callback!.searchParams);
+        // The sign-in page says which Gauzy the user signs into: here, the bundled sandbox.
+        assert.ok(browser.pages.some((html) => /bundled Gauzy sandbox/.test(html)), 'the sign-in page names the sandbox');
         const client = new Client({ name: 'demo-test', version: '1.0.0' }, options);
         await client.connect(new StreamableHTTPClientTransport(new URL(demo.mcpUrl), { authProvider: oauth }));
         assert.equal(client.getNegotiatedProtocolVersion(), pin);

@@ -181,6 +181,20 @@ test('stdio with GAUZY_MCP_TOOLSETS=all serves every toolset, a named list exact
   }
 });
 
+test('stdio with GAUZY_MCP_CATALOG=true lists the meta-tools; enable_toolset adds a toolset, call_tool runs any served tool', async () => {
+  const { mcp, readyLine } = await spawnStdio('2025-06-18', { GAUZY_MCP_CATALOG: 'true' });
+  try {
+    assert.match(readyLine, / in catalog mode /);
+    assert.deepEqual((await mcp.listAllTools()).map((tool) => tool.name), ['search_tools', 'describe_tool', 'call_tool', 'list_toolsets', 'enable_toolset']);
+    const projects = await mcp.call('call_tool', { name: 'list_projects', arguments: { take: 1 } });
+    assert.equal(projects.isError, false, projects.text);
+    assert.equal((await mcp.call('enable_toolset', { toolsets: ['tasks'] })).isError, false);
+    assert.ok((await mcp.listAllTools()).some((tool) => tool.name === 'list_tasks'));
+  } finally {
+    await mcp.close();
+  }
+});
+
 test('stdio with an unknown toolset exits at start, naming the known and the default toolsets on stderr', async () => {
   const { spawn } = await import('node:child_process');
   const child = spawn(BIN, ['stdio'], { env: { ...process.env, API_BASE_URL: '', GAUZY_MCP_TOOLSETS: 'tasks,payroll' }, stdio: ['pipe', 'pipe', 'pipe'] });

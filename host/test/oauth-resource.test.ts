@@ -113,6 +113,19 @@ describe('the host as an OAuth resource server: bearer tokens, scopes, and each 
     assert.equal(refused.json.error.data.requiredScope, 'mcp.write');
   });
 
+  test('catalog mode: call_tool of a write tool with a read-only token gets the same 403 step-up, naming the scope the named tool needs', async () => {
+    const readOnly = await token('user-admin', 'mcp.read');
+    const headers = { authorization: `Bearer ${readOnly}`, 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': 'call_tool' };
+    const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 't', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+    const call = (name: string) => rawPost(`${host.url}/mcp/catalog`, { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'call_tool', arguments: { name, arguments: {} }, _meta: meta } }, headers);
+    const refused = await call('create_task');
+    assert.equal(refused.status, 403, refused.text);
+    assert.match(refused.headers.get('www-authenticate') ?? '', /scope="mcp.write"/);
+    const allowed = await call('list_tasks');
+    assert.equal(allowed.status, 200, allowed.text);
+    assert.notEqual(allowed.json.result.isError, true, allowed.text);
+  });
+
   test('each WebSocket acts with its own token\'s scopes: a read-only socket of a user cannot write beside a read-write one, nor narrow it', async () => {
     const wsUrl = host.url.replace(/^http/, 'ws') + '/ws';
     const titles = () => sandbox.db.list('task').map((row) => row.title);

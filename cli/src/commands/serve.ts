@@ -46,6 +46,7 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv = process.
         redis: host.redis,
         redisKeyPrefix: host.config.state.keyPrefix,
         gauzy: createGauzyHttp({ gauzyBaseUrl: host.config.gauzy!.baseUrl, log }),
+        gauzySandbox: host.config.gauzy!.sandbox,
         log: log.child({ component: 'auth' }),
         keys: { path: authConfig.keysPath ?? join(env.GAUZY_MCP_DATA_DIR ?? join(homedir(), '.gauzy-mcp'), 'signing-keys.json'), ring: authConfig.signingKeys, policy: { algorithm: authConfig.algorithm } },
         cookieKeys: authConfig.cookieKeys,
@@ -97,6 +98,7 @@ export async function runDemo(env: NodeJS.ProcessEnv = process.env): Promise<voi
       resource: host.mcpUrl,
       vault: host.vault, kv: host.kv,
       gauzy: createGauzyHttp({ gauzyBaseUrl: sandbox.url, log }),
+      gauzySandbox: true,
       log: log.child({ component: 'auth' }),
       keys: { path: join(env.GAUZY_MCP_DATA_DIR ?? join(homedir(), '.gauzy-mcp'), 'demo-signing-keys.json') },
     });
