@@ -119,7 +119,7 @@ test('bad plugins fail at load with a coded error naming the plugin', () => {
   const cases: Array<[Partial<PluginDefinition>, RegExp]> = [
     [{ name: 'Bad Name' }, /name must match/],
     [{ version: 'one' }, /semver/],
-    [{ kernel: '^99.0.0' }, /needs kernel API \^99\.0\.0, this kernel implements 1\.2\.0/],
+    [{ kernel: '^99.0.0' }, /needs kernel API \^99\.0\.0, this kernel implements 1\.3\.0/],
     [{ tools: [tool('x', 'read')] }, /must match/],
     [{ tools: [tool('list_things', 'read', 'gamma')] }, /toolset "gamma"/],
     [{ tools: [tool('list_things', 'read', 'alpha', { routes: ['GET /nope'] })] }, /route "GET \/nope"/],

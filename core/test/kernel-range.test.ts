@@ -25,11 +25,11 @@ function refusal(kernel: unknown): string {
 }
 
 test('the kernel states its API version as semver', () => {
-  assert.equal(KERNEL_API_VERSION, '1.2.0');
+  assert.equal(KERNEL_API_VERSION, '1.3.0');
 });
 
 test("a plugin whose kernel range excludes this kernel is refused, naming the plugin, its range and the kernel's version", () => {
-  for (const range of ['^2.0.0', '~0.9.0', '2.x', '>=1.3.0', '<1.0.0', '^0.1.0 || ^2.0.0', '~1.0.0', '=1.0.0', '~1.1.0', '1.1.0']) {
+  for (const range of ['^2.0.0', '~0.9.0', '2.x', '>=1.4.0', '<1.0.0', '^0.1.0 || ^2.0.0', '~1.0.0', '=1.0.0', '~1.2.0', '1.2.0']) {
     const message = refusal(range);
     assert.match(message, /range-check/);
     assert.ok(message.includes(`needs kernel API ${range}`), message);
@@ -38,7 +38,7 @@ test("a plugin whose kernel range excludes this kernel is refused, naming the pl
 });
 
 test('a plugin whose kernel range includes this kernel loads', () => {
-  for (const range of ['^1.0.0', '^1.1.0', '^1.2.0', '1.x', '1', '*', '~1.2.0', '1.2.0', '>=1.0.0 <2.0.0', '^0.9.0 || ^1.0.0', '>= 1.1.0', '=1.2.0', 'x']) {
+  for (const range of ['^1.0.0', '^1.1.0', '^1.2.0', '^1.3.0', '1.x', '1', '*', '~1.3.0', '1.3.0', '>=1.0.0 <2.0.0', '^0.9.0 || ^1.0.0', '>= 1.1.0', '=1.3.0', 'x']) {
     assert.doesNotThrow(() => validatePlugin(pluginFor(range)), range);
   }
 });

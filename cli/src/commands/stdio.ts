@@ -1,5 +1,5 @@
-import { createKernel, type GauzyCredentials } from '@gauzy-mcp/core';
-import { createLogger, inventoryOptionsFromEnv, logLevelFromEnv, normalizeGauzyBaseUrl, parseBoolean, serveKernelOverStdio } from '@gauzy-mcp/core/internal';
+import { createKernel, GauzyMcpError, type GauzyCredentials } from '@gauzy-mcp/core';
+import { createLogger, inventoryOptionsFromEnv, logLevelFromEnv, MIN_LIVE_POLL_MS, normalizeGauzyBaseUrl, parseBoolean, serveKernelOverStdio } from '@gauzy-mcp/core/internal';
 import type { Sandbox } from '@gauzy-mcp/testkit';
 import { importFromCli, loadPlugins, pluginPackagesFromEnv } from '../plugins.js';
 
@@ -43,6 +43,7 @@ export async function runStdio(env: NodeJS.ProcessEnv = process.env): Promise<vo
     transport: 'stdio',
     log,
     timeoutMs: env.API_TIMEOUT ? Number(env.API_TIMEOUT) : undefined,
+    live: { pollIntervalMs: livePollMs(env) },
   });
   let who = credentials.email;
   try {
@@ -74,8 +75,18 @@ export async function runStdio(env: NodeJS.ProcessEnv = process.env): Promise<vo
   process.on('SIGTERM', shutdown);
 }
 
+/** GAUZY_MCP_LIVE_POLL_MS: how often a resource someone subscribed to is read again (default 15000 ms). */
+function livePollMs(env: NodeJS.ProcessEnv): number | undefined {
+  const value = env.GAUZY_MCP_LIVE_POLL_MS;
+  if (!value) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < MIN_LIVE_POLL_MS) {
+    throw new GauzyMcpError('GMCP_ERR_CONFIG_INVALID', [`GAUZY_MCP_LIVE_POLL_MS must be a whole number of milliseconds, at least ${MIN_LIVE_POLL_MS}, not "${value}"`]);
+  }
+  return Number(value);
+}
+
 /** What this server was started with, that a client config must repeat to start it the same way. */
-const CONFIG_ENV = ['API_BASE_URL', 'GAUZY_API_BASE_URL', 'GAUZY_AUTH_EMAIL', 'GAUZY_AUTH_PASSWORD', 'GAUZY_MCP_TOOLSETS', 'GAUZY_MCP_READ_ONLY', 'GAUZY_MCP_TOOLS', 'GAUZY_MCP_EXCLUDE_TOOLS', 'GAUZY_MCP_CATALOG', 'GAUZY_MCP_PLUGINS'] as const;
+const CONFIG_ENV = ['API_BASE_URL', 'GAUZY_API_BASE_URL', 'GAUZY_AUTH_EMAIL', 'GAUZY_AUTH_PASSWORD', 'GAUZY_MCP_TOOLSETS', 'GAUZY_MCP_READ_ONLY', 'GAUZY_MCP_TOOLS', 'GAUZY_MCP_EXCLUDE_TOOLS', 'GAUZY_MCP_CATALOG', 'GAUZY_MCP_PLUGINS', 'GAUZY_MCP_LIVE_POLL_MS'] as const;
 
 /**
  * The stdio entry of a client's config (Claude Desktop, Cursor) for this very server: the command, and the env it

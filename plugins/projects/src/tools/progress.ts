@@ -5,13 +5,16 @@ import { PROJECTS_TOOLSET as toolset, projectEntity } from '../entities.js';
 const DONE_STATUSES = new Set(['done', 'completed']);
 
 /** Counts a project's tasks by status, reading at most 2,000 tasks (20 pages of 100). */
-async function taskStatusCounts(ctx: ToolContext, projectId: string) {
+export async function taskStatusCounts(ctx: ToolContext, projectId: string) {
   const read = await readAllPages(ctx, '/api/tasks', { projectId });
   const byStatus = tally(read.items, 'status');
   const done = Object.entries(byStatus).reduce((sum, [status, count]) => sum + (DONE_STATUSES.has(status) ? count : 0), 0);
   const counted = read.items.length - (byStatus.cancelled ?? 0);
   return { byStatus, total: read.total, done, percentComplete: counted > 0 ? Math.round((done / counted) * 1000) / 10 : 0, partial: read.partial };
 }
+
+/** What a project's progress reads: the project, and its tasks. */
+export const PROGRESS_ROUTES = [entityRoute(projectEntity, 'findById'), 'GET /api/tasks'] as const;
 
 const progressOutput = z.looseObject({
   projectId: z.string(),
@@ -28,7 +31,7 @@ export const getProjectProgress = defineTool({
   effect: 'read',
   input: z.object({ projectId: uuid().describe('The project') }),
   output: progressOutput,
-  routes: [entityRoute(projectEntity, 'findById'), 'GET /api/tasks'],
+  routes: PROGRESS_ROUTES,
   async handler({ projectId }, ctx) {
     const project = await fetchEntity(projectEntity, ctx, projectId);
     const counts = await taskStatusCounts(ctx, projectId);
