@@ -220,3 +220,31 @@ test('stdio with API_BASE_URL but no credentials explains what is missing on std
   assert.equal(stdout, '', 'nothing but JSON-RPC may reach stdout');
   assert.match(stderr, /GAUZY_AUTH_EMAIL and GAUZY_AUTH_PASSWORD/);
 });
+
+test('stdio serves while Gauzy is still checking the password: initialize and tools/list need no sign-in', { timeout: 30_000 }, async () => {
+  const { createServer } = await import('node:http');
+  // A Gauzy whose login never answers: the tools are still listed, and only calls wait for (or fail with) the sign-in.
+  const held: Array<{ end(): void }> = [];
+  let loginArrived!: () => void;
+  const login = new Promise<void>((resolve) => (loginArrived = resolve));
+  const gauzy = createServer((_request, response) => {
+    held.push(response);
+    loginArrived();
+  });
+  await new Promise<void>((resolve) => gauzy.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(gauzy.address() as { port: number }).port}`;
+  const { API_BASE_URL: _drop, ...inherited } = process.env;
+  const transport = new StdioClientTransport({ command: BIN, args: ['stdio'], env: { ...(inherited as Record<string, string>), API_BASE_URL: url, GAUZY_AUTH_EMAIL: 'someone@example.com', GAUZY_AUTH_PASSWORD: 'x', API_TIMEOUT: '120000', GAUZY_MCP_LOG_LEVEL: 'silent' }, stderr: 'pipe' });
+  const client = createClient('2025-06-18');
+  try {
+    await client.connect(transport);
+    const { tools } = await client.listTools();
+    assert.ok(tools.some((tool) => tool.name === 'list_projects'));
+    // The sign-in was asked for and is still unanswered (Gauzy here never answers it).
+    await login;
+  } finally {
+    await client.close();
+    for (const response of held) response.end();
+    await new Promise((resolve) => gauzy.close(resolve));
+  }
+});

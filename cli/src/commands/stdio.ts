@@ -45,9 +45,13 @@ export async function runStdio(env: NodeJS.ProcessEnv = process.env): Promise<vo
     timeoutMs: env.API_TIMEOUT ? Number(env.API_TIMEOUT) : undefined,
     live: { pollIntervalMs: livePollMs(env) },
   });
+  // Serving starts before the sign-in: a client's first requests are answered while Gauzy checks the password.
+  const handle = serveKernelOverStdio(kernel, log);
   let who = credentials.email;
   try {
-    const identity = await kernel.session.signIn();
+    // Shared with any call that arrives meanwhile (one login): the client's handshake and tools/list need none.
+    await kernel.session.accessToken();
+    const identity = kernel.session.identity!;
     const org = identity.organizations.find((entry) => entry.id === identity.organizationId);
     who = `${identity.email} (${identity.role ?? 'user'}, ${org?.name ?? identity.organizationId})`;
   } catch (error) {
@@ -55,7 +59,6 @@ export async function runStdio(env: NodeJS.ProcessEnv = process.env): Promise<vo
     log.error('could not sign in to Gauzy', { error });
     who = `${credentials.email} — NOT signed in: ${(error as Error).message}`;
   }
-  const handle = serveKernelOverStdio(kernel, log);
   const perToolset = kernel.facts.toolsets.filter((toolset) => toolset.tools > 0).map((toolset) => `${toolset.name} ${toolset.tools}`).join(', ');
   process.stderr.write(
     `gauzy-mcp ${kernel.facts.version} ready on stdio: ${kernel.facts.toolCount} tools (${perToolset})${kernel.caller.view?.catalog ? ' in catalog mode' : ''} for Gauzy at ${baseUrl}${sandbox ? ' (bundled sandbox)' : ''} as ${who}. ` +
