@@ -111,6 +111,7 @@ export const HOST_ENV_OVERRIDES: readonly EnvOverride[] = [
   variable('GAUZY_MCP_RATE_LIMIT_WINDOW', 'limits.rateLimitWindowSeconds', wholeNumber),
   variable('GAUZY_MCP_ALLOWED_ORIGINS', 'allowedOrigins', list),
   flag('GAUZY_MCP_DEBUG', 'debug'),
+  variable('GAUZY_MCP_LIVE_POLL_MS', 'live.pollIntervalMs', wholeNumber),
   flag('GAUZY_MCP_SESSION_BIND_IP', 'sessionBinding.ip'),
   flag('GAUZY_MCP_SESSION_BIND_USER_AGENT', 'sessionBinding.userAgent'),
   variable('GAUZY_MCP_TLS_CERT_FILE', 'tls.certFile'),

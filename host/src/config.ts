@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { GauzyMcpError } from '@gauzy-mcp/core';
+import { DEFAULT_LIVE_POLL_MS, MIN_LIVE_POLL_MS } from '@gauzy-mcp/core/internal';
 import { z } from 'zod';
 import { applyEnvOverrides } from './config-env.js';
 
@@ -105,6 +106,17 @@ export const hostConfigSchema = z.strictObject({
     })
     .default({ ip: false, userAgent: false })
     .describe('Bind each 2025-revision session to what opened it: its id presented from elsewhere is refused (403), so a leaked id is worth less. Off by default: clients behind changing addresses would lose their sessions.'),
+  live: z
+    .strictObject({
+      pollIntervalMs: z
+        .number()
+        .int()
+        .min(MIN_LIVE_POLL_MS)
+        .default(DEFAULT_LIVE_POLL_MS)
+        .describe('How often a resource someone subscribed to is read from Gauzy again, as the subscriber; it is read only while someone is subscribed, and a subscriber is notified only when it changed.'),
+    })
+    .default({ pollIntervalMs: DEFAULT_LIVE_POLL_MS })
+    .describe('Live views: the resources clients subscribe to (2025 `resources/subscribe`, 2026-07-28 `subscriptions/listen`). With Redis one instance polls each subscriber\'s resource and every instance hears the change.'),
   debug: z.boolean().default(false).describe("Log every MCP request's and answer's shape (method, tool, argument names, value types and sizes, status, time), never a value. Written at info level."),
 });
 

@@ -17,6 +17,9 @@ import { registerWebSocketEndpoints, upgradeRequired } from './http/websocket.js
 import { registerConnectionViews } from './http/connection-views.js';
 import { legacyStreamHandler, registerMcpRoutes } from './http/mcp-routes.js';
 import { identityFromAuthInfo, notifySession, SessionManager } from './http/sessions.js';
+import { ListenStreams } from './live/listen-streams.js';
+import { sessionSinkId, sessionSinks } from './live/session-sinks.js';
+import { sharedCoordinator } from './live/shared-coordinator.js';
 import { HostMetrics } from './ops/metrics.js';
 import { registerOpsRoutes } from './ops/routes.js';
 import { HOST_PACKAGE_DIR, installedPluginsOrFail, loadConfiguredPlugins, type ModuleImporter } from './plugins.js';
@@ -74,7 +77,9 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const metrics = new HostMetrics();
   const gauzy = config.gauzy!;
   const { catalog: catalogByDefault, ...served } = config.inventory;
-  const catalog = createCatalog({
+  // Before the catalog: its live views share their polls through it. A catalog that cannot be built closes it again.
+  const state = await createHostState(config, log);
+  const catalog = guardState(state, () => createCatalog({
     plugins,
     inventory: served,
     // Any connection may ask for catalog mode (URL or X-MCP-Catalog), so every server says its tool list can change.
@@ -89,9 +94,15 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
       // The audit trail: who ran what and how it ended. Arguments are left out: they can hold secrets.
       log.info('audit: tool call', { audit: true, who: event.subject, tool: event.tool, outcome: event.outcome, code: event.code, ms: Math.round(event.durationMs) });
     },
-  });
+    live: {
+      pollIntervalMs: config.live.pollIntervalMs,
+      coordinator: sharedCoordinator(state, { pollIntervalMs: config.live.pollIntervalMs }),
+      sessionSink: sessionSinks(state),
+      onPoll: (outcome) => metrics.livePolls.inc({ outcome }),
+    },
+  }));
+  metrics.liveWatches.collect(() => catalog.live.watchCount);
   const http = createGauzyHttp({ gauzyBaseUrl: gauzy.baseUrl, timeoutMs: gauzy.timeoutMs, log });
-  const state = await createHostState(config, log);
   // Known once the host listens (port 0 picks one); tokens are checked against it from then on.
   let baseUrl = config.publicUrl?.replace(/\/+$/, '') ?? '';
   const resourceUrl = () => `${baseUrl}/mcp`;
@@ -121,7 +132,17 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const tls = config.tls ? { cert: readTlsFile(baseDir, config.tls.certFile, 'tls.certFile'), key: readTlsFile(baseDir, config.tls.keyFile, 'tls.keyFile') } : undefined;
   const app = await buildHostApp({ config, authenticator, state, limiter, metrics, log, tls });
   registerConnectionViews(app, catalog.inventory, { catalogByDefault });
-  const sessions = new SessionManager({ state, serverFactory, log, metrics, idleMs: config.state.sessionTtlSeconds * 1000, requestTimeoutMs: config.limits.requestTimeoutMs, binding: config.sessionBinding });
+  const sessions = new SessionManager({
+    state,
+    serverFactory,
+    log,
+    metrics,
+    idleMs: config.state.sessionTtlSeconds * 1000,
+    requestTimeoutMs: config.limits.requestTimeoutMs,
+    binding: config.sessionBinding,
+    onEnded: (sessionId) => void catalog.live.release(sessionSinkId(sessionId)).catch((error: unknown) => log.warn('could not end a session\'s live views', { error })),
+  });
+  const listen = new ListenStreams({ serverFactory, live: catalog.live, resources: catalog.resources, onError: (error) => log.debug('mcp handler error', { error: error.message }) });
   const modern = await registerMcpRoutes(app, {
     sessions,
     serverFactory,
@@ -130,6 +151,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
     resourceMetadataUrl,
     onError: (error) => log.debug('mcp handler error', { error: error.message }),
     metrics,
+    listen,
   });
   if (identity.mode === 'oauth') registerProtectedResourceMetadata(app, { resource: resourceUrl, issuer: identity.issuer });
   // A factory per connection, bound to the token that opened it: the SDK's stdio-style entry passes no auth
@@ -141,7 +163,16 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   };
   const webSockets = await registerWebSocketEndpoints(
     app,
-    { serverFactoryFor: factoryPerConnection, limiter, log, metrics, maxMessageBytes: config.limits.webSocketMaxMessageBytes, heartbeatMs: config.limits.webSocketHeartbeatMs, maxBufferedBytes: config.limits.webSocketMaxBufferedBytes },
+    {
+      serverFactoryFor: factoryPerConnection,
+      limiter,
+      log,
+      metrics,
+      maxMessageBytes: config.limits.webSocketMaxMessageBytes,
+      heartbeatMs: config.limits.webSocketHeartbeatMs,
+      maxBufferedBytes: config.limits.webSocketMaxBufferedBytes,
+      live: { live: catalog.live, resources: catalog.resources },
+    },
     { '/ws': upgradeRequired, '/sse': legacyStreamHandler(sessions) },
   );
   registerOpsRoutes(app, {
@@ -181,6 +212,8 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
       const closed = app.close();
       // Streams never end on their own: end them, then wait for the calls still running (up to the grace period).
       await sessions.closeAll();
+      // A listen stream gets its closing answer (the client listens again elsewhere); it holds no call to wait for.
+      await listen.closeAll();
       if (inFlight > 0) {
         await new Promise<void>((resolve) => {
           drainedWaiter = resolve;
@@ -189,6 +222,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
       }
       // Only now: closing the SDK handler aborts whatever modern exchange is still open.
       await modern.close().catch(() => {});
+      await catalog.live.close();
       // Keep-alive connections would otherwise hold close() open until each client lets go.
       app.server.closeAllConnections();
       await closed;
@@ -197,6 +231,15 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
     })());
 
   return { url, mcpUrl: `${url}/mcp`, config, app, vault, kv: state.kv, redis: state.redis, toolCount: catalog.facts.toolCount, plugins: catalog.facts.plugins, identityMode: authenticator.mode, metrics, notifySession: (sessionId, message) => notifySession(state, sessionId, message), close };
+}
+
+function guardState<T>(state: HostState, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    void state.close().catch(() => {});
+    throw error;
+  }
 }
 
 function readTlsFile(baseDir: string, path: string, key: string): Buffer {

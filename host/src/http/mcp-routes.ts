@@ -10,6 +10,7 @@ import { HostHttpError, RPC } from './errors.js';
 import { authInfoFor, type ClientTraits, type DirectCall, type ExchangeOutcome, type SessionManager } from './sessions.js';
 import { SSE_HEADERS, type SseStream } from './sse.js';
 import { VIEW_ROUTES } from './connection-views.js';
+import { ListenStreams } from '../live/listen-streams.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,6 +28,8 @@ export interface McpRouteDeps {
   resourceMetadataUrl(): string;
   onError(error: Error): void;
   metrics: HostMetrics;
+  /** 2026-07-28 `subscriptions/listen`, each stream fed by its caller's live views (without it, the SDK's default bus). */
+  listen?: ListenStreams;
 }
 
 const MODERN_DIRECT = { era: '2026-07-28', path: 'direct' };
@@ -64,6 +67,15 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
     });
     if (outcome.kind !== 'legacy') {
       deps.metrics.answers.inc(MODERN_SDK);
+      if (deps.listen && outcome.kind === 'modern' && ListenStreams.isListen(body)) {
+        const stream = await deps.listen.prepare(request.identity!, body as RpcBody);
+        if ('refusal' in stream) return reply.code(200).type('application/json').send(stream.refusal);
+        try {
+          return await serveModern(stream.handler, request, reply, stream.body);
+        } finally {
+          stream.settle();
+        }
+      }
       return serveModern(modern, request, reply, body);
     }
     return serveLegacyPost(sessions, deps, request, reply, body as RpcBody);

@@ -25,6 +25,8 @@ export interface SessionManagerOptions {
   maxBufferedBytes?: number;
   /** Which of the opener's traits a session is bound to (none by default). */
   binding?: { ip: boolean; userAgent: boolean };
+  /** A session ended (DELETE, its HTTP+SSE stream closed): what it subscribed to ends with it, wherever that is held. */
+  onEnded?(sessionId: string): void;
 }
 
 /** Who is on the other end of a request, as far as session binding looks. */
@@ -268,6 +270,7 @@ export class SessionManager {
   async end(record: SessionRecord): Promise<void> {
     await this.options.state.sessions.delete(record.id);
     await this.evict(record.id);
+    this.options.onEnded?.(record.id);
   }
 
   /** Records the negotiated version after `initialize`, for priming decisions and rebuilds. */

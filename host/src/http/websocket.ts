@@ -1,7 +1,7 @@
 import websocket from '@fastify/websocket';
 import type { Logger } from '@gauzy-mcp/core';
+import { serveStdioConnection, type ConnectionLiveViews } from '@gauzy-mcp/core/internal';
 import type { JSONRPCMessage, MessageExtraInfo, Server, Transport } from '@modelcontextprotocol/server';
-import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Identity } from '../identity.js';
@@ -39,6 +39,8 @@ export interface WebSocketOptions {
   heartbeatMs?: number;
   /** Outgoing backlog at which the host stops reading the peer's requests. */
   maxBufferedBytes?: number;
+  /** Resource subscriptions on a socket, both eras (2025 resources/subscribe, 2026-07-28 subscriptions/listen). */
+  live?: Omit<ConnectionLiveViews, 'caller'>;
 }
 
 export interface WebSocketEndpoints {
@@ -98,7 +100,11 @@ export async function registerWebSocketEndpoints(
     expiry?.unref();
     socket.once('close', () => clearTimeout(expiry));
     const transport = new WebSocketServerTransport(socket, identity, options);
-    handle = serveStdio(options.serverFactoryFor(identity), { transport, onerror: (error) => options.log.debug('websocket connection error', { error: error.message }) });
+    handle = serveStdioConnection(options.serverFactoryFor(identity), {
+      transport,
+      onerror: (error) => options.log.debug('websocket connection error', { error: error.message }),
+      ...(options.live ? { live: { ...options.live, caller: () => identity.caller } } : {}),
+    });
   };
   for (const url of ['/ws', '/sse'] as const) {
     app.route({ method: 'GET', url, ...MCP_ROUTE, handler: httpFallback[url], wsHandler });

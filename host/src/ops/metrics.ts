@@ -105,9 +105,11 @@ export class HostMetrics {
   readonly webSockets = new Gauge('gauzy_mcp_websocket_connections', 'WebSocket connections open on this instance.');
   readonly answers = new Counter('gauzy_mcp_answers_total', 'MCP requests by era (2026-07-28, or session for the 2025 revisions) and by what answered them: direct (the catalog) or sdk (a server instance).');
   readonly rateLimited = new Counter('gauzy_mcp_rate_limited_total', 'Requests refused by the rate limit.');
+  readonly livePolls = new Counter('gauzy_mcp_live_polls_total', 'Live view poll rounds on this instance, by outcome: baseline, unchanged, changed, failed, or standby (another instance polls it).');
+  readonly liveWatches = new Gauge('gauzy_mcp_live_watches', 'Live views (an identity and a resource) with subscribers on this instance.');
 
   render(): string {
-    const metrics: Metric[] = [this.httpRequests, this.httpDuration, this.toolCalls, this.toolDuration, this.sessions, this.sessionsOpened, this.streams, this.webSockets, this.answers, this.rateLimited];
+    const metrics: Metric[] = [this.httpRequests, this.httpDuration, this.toolCalls, this.toolDuration, this.sessions, this.sessionsOpened, this.streams, this.webSockets, this.answers, this.rateLimited, this.livePolls, this.liveWatches];
     return `${metrics.flatMap((metric) => metric.render()).join('\n')}\n`;
   }
 }

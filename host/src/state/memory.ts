@@ -57,6 +57,11 @@ class MemorySessions implements SessionStore {
     return this.records.delete(id);
   }
 
+  async exists(id: string): Promise<boolean> {
+    const entry = this.records.get(id);
+    return entry !== undefined && entry.expiresAt > Date.now();
+  }
+
   sweep(): void {
     const now = Date.now();
     for (const [id, entry] of this.records) if (entry.expiresAt <= now) this.records.delete(id);

@@ -25,7 +25,7 @@ export async function createRedisState(options: RedisStateOptions): Promise<Host
   return {
     kind: 'redis',
     redis,
-    sessions: guarded(new RedisSessions(redis, options.prefix, options.sessionTtlMs, new RecordCipher(options.encryptionKey)), ['create', 'get', 'update', 'delete']),
+    sessions: guarded(new RedisSessions(redis, options.prefix, options.sessionTtlMs, new RecordCipher(options.encryptionKey)), ['create', 'get', 'update', 'delete', 'exists']),
     events: guarded(new RedisEvents(redis, options.prefix, options), ['append', 'after']),
     bus: guarded(bus, ['publish', 'subscribe']),
     kv: guarded(new RedisKeyValues(redis, options.prefix), ['get', 'set', 'delete', 'setIfAbsent']),
@@ -70,6 +70,10 @@ class RedisSessions implements SessionStore {
 
   async delete(id: string): Promise<boolean> {
     return (await this.redis.del(this.key(id))) > 0;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.redis.exists(this.key(id))) > 0;
   }
 }
 

@@ -33,6 +33,8 @@ export interface SessionStore {
   update(id: string, patch: Partial<Omit<SessionRecord, 'id' | 'owner'>>): Promise<void>;
   /** True when a session was deleted. */
   delete(id: string): Promise<boolean>;
+  /** Whether the session still exists, without sliding its expiry (a subscription's poll asks, the client did not). */
+  exists(id: string): Promise<boolean>;
 }
 
 export interface StoredEvent {
