@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { RunningHost } from '../src/index.js';
 import { connectHttp, createSandbox, startTestHost, type HttpTestClient, type Sandbox } from './helpers.js';
+import { connectWebSocket } from './ws-client.js';
 
 const ADMIN = { authorization: 'Bearer admin-token-0123456789abcdef' };
 const EMPLOYEE = { authorization: 'Bearer employee-token-0123456789abcdef' };
@@ -174,3 +175,37 @@ test("one user's poll never reaches another user's subscription: each reads as t
     await end(employee);
   }
 });
+
+for (const protocol of ['2025-06-18', '2026-07-28'] as const) {
+  test(`a WebSocket (${protocol}) hears a change, and closing the socket stops the polls`, async () => {
+    const socket = await connectWebSocket(`${host.url.replace(/^http/, 'ws')}/ws`, protocol, ADMIN);
+    const updates: string[] = [];
+    socket.setNotificationHandler('notifications/resources/updated', (notification) => void updates.push(notification.params.uri));
+    const uri = progressUri(protocol === '2025-06-18' ? 1 : 2);
+    const path = progressPath(protocol === '2025-06-18' ? 1 : 2);
+    if (protocol === '2025-06-18') await socket.subscribeResource({ uri });
+    else assert.deepEqual((await socket.listen({ resourceSubscriptions: [uri] })).honoredFilter, { resourceSubscriptions: [uri] });
+    const task = sandbox.db.list('task').find((row) => row.projectId === sandbox.seed.projects[protocol === '2025-06-18' ? 1 : 2]!.id && row.status !== 'blocked')!;
+    const status = task.status;
+    task.status = 'blocked';
+    try {
+      await until('the update', () => updates.length === 1);
+      assert.deepEqual(updates, [uri]);
+    } finally {
+      task.status = status;
+    }
+    await socket.close();
+    const watcher = await client('2026-07-28');
+    try {
+      const clockStream = await watcher.client.listen({ resourceSubscriptions: [progressUri(0)] });
+      const clock = requestsTo(progressPath(0));
+      await until('one poll of the clock', () => requestsTo(progressPath(0)) >= clock + 1);
+      const closed = requestsTo(path);
+      await until('three more polls of the clock', () => requestsTo(progressPath(0)) >= clock + 4);
+      assert.equal(requestsTo(path), closed, 'the socket closed: its view is not polled again');
+      await clockStream.close();
+    } finally {
+      await watcher.close();
+    }
+  });
+}
