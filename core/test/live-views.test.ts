@@ -180,3 +180,35 @@ test('stdio, 2026-07-28: subscriptions/listen is acknowledged with the URIs serv
     await close();
   }
 });
+
+test('a resource that reads Gauzy needs the mcp.read scope to be read or subscribed to; one that reads nothing does not', async () => {
+  const gauzyBacked = definePlugin({
+    name: 'gauzy-backed',
+    version: '1.0.0',
+    description: 'A resource that reads Gauzy.',
+    kernel: KERNEL_API_VERSION,
+    toolsets: [],
+    tools: [],
+    resources: [
+      { uri: 'test://tasks', name: 'tasks', routes: ['GET /api/tasks'], read: async (ctx) => [{ uri: 'test://tasks', text: JSON.stringify(await ctx.gauzy.get('/api/tasks')) }] },
+      { uri: 'test://static', name: 'static', read: async () => [{ uri: 'test://static', text: 'the same for everyone' }] },
+    ],
+  });
+  const kernel = createKernel({ plugins: [gauzyBacked], gauzyBaseUrl: 'http://127.0.0.1:9', transport: 'memory', log: silentLogger, live: { pollIntervalMs: POLL_MS } });
+  // A token granted none of the kernel's scopes (mcp.write and mcp.admin would include reading): nothing of Gauzy is read for it.
+  const unscoped = kernel.serverFactoryFor(() => ({ ...kernel.caller, scopes: ['openid'] }));
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const handle = serveKernelOverStdio({ ...kernel, serverFactory: unscoped }, silentLogger, serverSide);
+  const client = new Client({ name: 'live-test', version: '1.0.0' }, { versionNegotiation: { mode: 'legacy' }, supportedProtocolVersions: ['2025-06-18'] });
+  await client.connect(clientSide);
+  try {
+    await assert.rejects(client.readResource({ uri: 'test://tasks' }), /needs the mcp\.read scope/);
+    await assert.rejects(client.subscribeResource({ uri: 'test://tasks' }), /needs the mcp\.read scope/);
+    assert.equal(kernel.live.watchCount, 0);
+    assert.equal(((await client.readResource({ uri: 'test://static' })).contents[0] as { text?: string }).text, 'the same for everyone');
+  } finally {
+    await client.close();
+    await handle.close();
+    await kernel.live.close();
+  }
+});
