@@ -119,6 +119,11 @@ const cases: Case[] = [
   { label: 'a header version that differs from the envelope', body: call(19, 'echo', {}), headers: { ...callHeaders('echo'), 'mcp-protocol-version': '2025-06-18' }, direct: false },
   { label: 'an envelope naming an unknown revision', body: call(20, 'echo', {}, { ...ENVELOPE, 'io.modelcontextprotocol/protocolVersion': '2099-01-01' }), headers: { ...callHeaders('echo'), 'mcp-protocol-version': '2099-01-01' }, direct: false },
   { label: 'a malformed client info', body: call(21, 'echo', {}, { ...ENVELOPE, 'io.modelcontextprotocol/clientInfo': 5 }), headers: callHeaders('echo'), direct: false },
+  // The SDK's verdict on an envelope is kept per envelope: one that differs in any part is read again.
+  { label: 'a client info without its version (after the valid one was accepted)', body: call(30, 'echo', {}, { ...ENVELOPE, 'io.modelcontextprotocol/clientInfo': { name: 't' } }), headers: callHeaders('echo'), direct: false },
+  { label: 'capabilities that are not an object', body: call(31, 'echo', {}, { ...ENVELOPE, 'io.modelcontextprotocol/clientCapabilities': 'all' }), headers: callHeaders('echo'), direct: false },
+  { label: 'the accepted envelope on a tools/list after tools/call', body: list(32), headers: listHeaders, direct: true },
+  { label: 'a tool name outside the spec\'s alphabet', body: call(33, 'echo tool', {}), headers: callHeaders('echo tool'), direct: false },
   { label: 'arguments that are not an object', body: call(22, 'echo', [1]), headers: callHeaders('echo'), direct: false },
   { label: 'a name that is not a string', body: { jsonrpc: '2.0', id: 23, method: 'tools/call', params: { name: 7, _meta: ENVELOPE } }, headers: { ...callHeaders('echo'), 'mcp-name': '7' }, direct: false },
   { label: 'a null id', body: call(null, 'echo', {}), headers: callHeaders('echo'), direct: false },

@@ -200,8 +200,8 @@ describe('catalog mode by config, and across instances', () => {
   });
 
   test('two instances on one Redis: toolsets enabled on one are listed by the other for the same session', async () => {
-    await requireRedis();
-    const state = { redisUrl: REDIS_URL, keyPrefix: `gauzy-mcp-test:catalog:${process.pid}:${Date.now()}:`, encryptionKey: randomStateKey() };
+    const redis = await requireRedis();
+    const state = { redisUrl: REDIS_URL, keyPrefix: redis.prefix, encryptionKey: randomStateKey() };
     const first = await startTestHost(sandbox, { state });
     const second = await startTestHost(sandbox, { state });
     try {
@@ -214,6 +214,7 @@ describe('catalog mode by config, and across instances', () => {
     } finally {
       await first.close();
       await second.close();
+      await redis.cleanup();
     }
   });
 });

@@ -158,10 +158,36 @@ function acceptedRequest(body: unknown, headers: StandardHeaders): AcceptedReque
   const { params } = request;
   if (!isPlainObject(params._meta) || !hasOnlyKeys(params._meta, ENVELOPE_KEYS) || params._meta[PROTOCOL_VERSION_META_KEY] !== MODERN_REVISION) return undefined;
   if (headers.name !== (request.method === 'tools/call' ? params.name : undefined)) return undefined;
-  // The SDK's own reading of the envelope (its shape, the client info and capabilities) decides the rest.
-  const outcome = classifyInboundRequest({ httpMethod: 'POST', protocolVersionHeader: headers.protocolVersion, mcpMethodHeader: headers.method, mcpNameHeader: headers.name, body });
-  if (outcome.kind !== 'modern' || outcome.classification.revision !== MODERN_REVISION) return undefined;
-  return request;
+  // A name outside the spec's alphabet is left to the SDK whole.
+  if (request.method === 'tools/call' && !TOOL_NAME.test(params.name as string)) return undefined;
+  return envelopeAccepted(request.method, params._meta) ? request : undefined;
+}
+
+/** The spec's tool names: 1 to 128 of these characters. */
+const TOOL_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
+/** The SDK's verdict per distinct envelope; a client picks its envelope, so their number is bounded here. */
+const envelopeVerdicts = new Map<string, boolean>();
+const MAX_ENVELOPES = 256;
+/** Stands in for the request's own tool name when the SDK reads an envelope: the name was checked above. */
+const PROBE_NAME = 'probe';
+
+/**
+ * The SDK's own reading of the envelope (its shape, the client info and capabilities) decides whether a request is
+ * answered here. A client sends the same envelope with every request and reading it is most of what accepting one
+ * costs, so the verdict is kept per envelope; what else the body holds (the id, the tool name, the arguments, a
+ * cursor) was checked above as the SDK's schemas check it for these two methods.
+ */
+function envelopeAccepted(method: AcceptedRequest['method'], meta: unknown): boolean {
+  const key = `${method} ${JSON.stringify(meta)}`;
+  let verdict = envelopeVerdicts.get(key);
+  if (verdict === undefined) {
+    const probe = { jsonrpc: '2.0', id: 0, method, params: { ...(method === 'tools/call' ? { name: PROBE_NAME } : {}), _meta: meta } };
+    const outcome = classifyInboundRequest({ httpMethod: 'POST', protocolVersionHeader: MODERN_REVISION, mcpMethodHeader: method, mcpNameHeader: method === 'tools/call' ? PROBE_NAME : undefined, body: probe });
+    verdict = outcome.kind === 'modern' && outcome.classification.revision === MODERN_REVISION;
+    if (envelopeVerdicts.size >= MAX_ENVELOPES) envelopeVerdicts.delete(envelopeVerdicts.keys().next().value!);
+    envelopeVerdicts.set(key, verdict);
+  }
+  return verdict;
 }
 
 /** Inside a 2025-revision session there is no envelope; a `_meta` (a progress token) is left to the session server. */
