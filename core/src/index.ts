@@ -59,4 +59,4 @@ export type { CrudToolOverride, CrudToolOverrides, CrudToolsOptions } from './cr
 export { sandboxEntity } from './entity-sandbox.js';
 export type { EntitySandboxHooks, SandboxEntity, SandboxRows, DtoSpec, FieldRule, FieldType } from './entity-sandbox.js';
 export { isKnownGauzyRoute } from './gauzy/route-table.js';
-export { readRunningTimers, TIMER_STATUS_WORKED_ROUTE, type RunningTimer } from './running-timers.js';
+export { readRunningTimers, readWorkedStatus, RUNNING_TIMER_ROUTES, type RunningTimer, type WorkedStatus } from './running-timers.js';

@@ -1,4 +1,4 @@
-import { isGauzyMcpError, readRunningTimers, TIMER_STATUS_WORKED_ROUTE, type ResourceDefinition } from '@gauzy-mcp/core';
+import { isGauzyMcpError, readRunningTimers, RUNNING_TIMER_ROUTES, type ResourceDefinition } from '@gauzy-mcp/core';
 import { readRequests, REQUEST_PAGINATION } from './tools/read.js';
 
 export const TEAM_AVAILABILITY_URI = 'gauzy://team/availability';
@@ -16,7 +16,7 @@ export const teamAvailability: ResourceDefinition = {
   title: 'Team availability',
   description: 'Who is working now (timer running) and who is on approved time off today. Subscribe to hear when that changes.',
   mimeType: 'application/json',
-  routes: [TIMER_STATUS_WORKED_ROUTE, REQUEST_PAGINATION],
+  routes: [...RUNNING_TIMER_ROUTES, REQUEST_PAGINATION],
   async read(ctx) {
     const today = new Date().toISOString().slice(0, 10);
     const working = await visible(async () => (await readRunningTimers(ctx)).map(({ employeeId, name, since }) => ({ employeeId, ...(name ? { name } : {}), since })));

@@ -1,4 +1,4 @@
-import { readRunningTimers, TIMER_STATUS_WORKED_ROUTE, type ResourceDefinition } from '@gauzy-mcp/core';
+import { readRunningTimers, RUNNING_TIMER_ROUTES, type ResourceDefinition } from '@gauzy-mcp/core';
 
 export const ACTIVE_TIMERS_URI = 'gauzy://timers/active';
 
@@ -9,7 +9,7 @@ export const activeTimers: ResourceDefinition = {
   title: 'Active timers',
   description: "The timers running now that Gauzy lets you see: yours, and your colleagues' where your role may see their last logs. Subscribe to hear when one starts or stops.",
   mimeType: 'application/json',
-  routes: [TIMER_STATUS_WORKED_ROUTE],
+  routes: [...RUNNING_TIMER_ROUTES],
   async read(ctx) {
     const timers = await readRunningTimers(ctx);
     return [{ uri: ACTIVE_TIMERS_URI, mimeType: 'application/json', text: JSON.stringify({ running: timers.length, timers }) }];

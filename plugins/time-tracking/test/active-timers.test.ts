@@ -58,15 +58,9 @@ test('gauzy://timers/active is listed, and shows the running timers the reader m
     const adminStarted = await admin.call('start_timer', {});
     assert.equal(adminStarted.isError, false, adminStarted.text);
     assert.equal((await timers(admin)).running, 2, 'an admin sees every running timer');
-    assert.equal((await timers(employee)).running, 2, "Gauzy's employee role may see its colleagues' last logs");
-    const role = sandbox.db.list('role').find((row) => row.name === 'EMPLOYEE' && row.tenantId === sandbox.seed.tenantId)!;
-    const permissions = role.permissions as string[];
-    role.permissions = permissions.filter((permission) => permission !== 'ORG_MEMBER_LAST_LOG_VIEW');
-    try {
-      assert.deepEqual((await timers(employee)).timers.map((timer) => timer.employeeId), [sandbox.seed.users.employee.employeeId], 'without that permission, only their own');
-    } finally {
-      role.permissions = permissions;
-    }
+    // Gauzy answers the worked status only for the employees named; an employee may not list the others (403 on
+    // /api/employee/pagination, as on the real Gauzy), so they see their own.
+    assert.deepEqual((await timers(employee)).timers.map((timer) => timer.employeeId), [sandbox.seed.users.employee.employeeId], 'an employee sees their own');
     assert.deepEqual(await timers(admin), await timers(admin), 'two reads of the same state are the same');
   } finally {
     await admin.call('stop_timer', {});

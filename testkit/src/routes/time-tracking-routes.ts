@@ -121,11 +121,13 @@ export function registerTimerRoutes(registry: RouteRegistry): void {
   registry.serve('GET', '/api/timesheet/timer/status/worked', (input) => {
     const caller = requireCaller(input);
     const { query, store } = input;
+    // As Gauzy: a role that may see others' last logs gets exactly the employees it names (`employeeIds`, else
+    // `employeeId`; none named, none answered); any other role its own.
     const seesOthers = caller.permissions.has('CHANGE_SELECTED_EMPLOYEE') || caller.permissions.has('ORG_MEMBER_LAST_LOG_VIEW');
-    const requested = [...asList(query.employeeIds), ...asList(query.employeeId)];
+    const named = asList(query.employeeIds);
+    const wanted = seesOthers ? (named.length ? named : asList(query.employeeId)) : [caller.employee?.id].filter(Boolean).map(String);
     const logs = scopedRows(store, 'timeLog', { ...caller, selfScoped: false }).filter((l) =>
-      (!query.organizationId || l.organizationId === query.organizationId) &&
-      (seesOthers ? (requested.length ? requested.includes(String(l.employeeId)) : true) : l.employeeId === caller.employee?.id));
+      (!query.organizationId || l.organizationId === query.organizationId) && wanted.includes(String(l.employeeId)));
     const lastByEmployee = new Map<string, Row>();
     for (const l of logs) {
       const prev = lastByEmployee.get(String(l.employeeId));

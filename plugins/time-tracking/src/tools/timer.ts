@@ -1,4 +1,4 @@
-import { defineTool, entityOutput, ok, refusalIn200, uuid, withRefusalHints, type RefusalHint, type ToolContext } from '@gauzy-mcp/core';
+import { defineTool, entityOutput, ok, personName, readWorkedStatus, refusalIn200, RUNNING_TIMER_ROUTES, uuid, withRefusalHints, type RefusalHint, type ToolContext } from '@gauzy-mcp/core';
 import { z } from 'zod';
 import { TIME_TRACKING_TOOLSET as toolset, TimeLogSource, TimeLogType, timerWorkFields } from '../entities.js';
 
@@ -101,29 +101,19 @@ export const stopTimer = defineTool({
   },
 });
 
-interface WorkedStatus {
-  running?: boolean;
-  duration?: number;
-  lastLog?: Record<string, unknown> | null;
-  id?: string;
-  employee?: Record<string, unknown>;
-  [key: string]: unknown;
-}
-
 export const getActiveTimers = defineTool({
   name: 'get_active_timers',
   title: 'Who is tracking time now',
-  description: 'List the employees whose timer is running right now in the organization, with what and since when (needs an admin role).',
+  description: 'List the employees whose timer is running right now in the organization, with what and since when (an employee sees only their own).',
   toolset,
   effect: 'read',
   input: z.object({}),
   output: z.looseObject({ running: z.number(), items: z.array(z.looseObject({})) }),
-  routes: ['GET /api/timesheet/timer/status/worked'],
+  routes: [...RUNNING_TIMER_ROUTES],
   async handler(_args, ctx) {
-    const data = await ctx.gauzy.get<WorkedStatus[]>('/api/timesheet/timer/status/worked', { query: { organizationId: ctx.scope.organizationId, tenantId: ctx.scope.tenantId } });
-    const items = (Array.isArray(data) ? data : []).filter((entry) => entry.running === true);
+    const items = (await readWorkedStatus(ctx)).filter((entry) => entry.running === true);
     const lines = items.map((entry) => {
-      const who = (entry.employee?.fullName as string | undefined) ?? (entry.lastLog?.employeeId as string | undefined) ?? entry.id ?? '(employee)';
+      const who = personName(entry.lastLog?.employee) ?? (entry.lastLog?.employeeId as string | undefined) ?? '(employee)';
       return `- ${who} since ${String(entry.lastLog?.startedAt ?? '?')}`;
     });
     return ok({ running: items.length, items }, [items.length ? `${items.length} timer(s) running:` : 'No timer is running.', ...lines].join('\n'));
