@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { until } from '@gauzy-mcp/testkit';
 import { after, before, test } from 'node:test';
 import type { RunningHost } from '../src/index.js';
 import { connectHttp, createSandbox, startTestHost, type HttpTestClient, type Sandbox } from './helpers.js';
@@ -32,14 +33,6 @@ async function end(connected: HttpTestClient): Promise<void> {
   await connected.close();
 }
 
-async function until(what: string, condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 async function session(host: RunningHost): Promise<HttpTestClient & { updates: string[] }> {
   const connected = await connectHttp(host.mcpUrl, '2025-06-18');
   const updates: string[] = [];
@@ -63,26 +56,26 @@ test('two instances on one Redis: one polls a user\'s view, a session on the oth
     await onA.client.subscribeResource({ uri: TIMERS });
     await onB.client.subscribeResource({ uri: TIMERS });
     const standby = () => b.metrics.livePolls.value({ outcome: 'standby' });
-    await until('three standby rounds on B', () => standby() >= 3);
+    await until('three standby rounds on B', () => standby() >= 3, 20_000);
     const stop = runningTimer(sandbox.seed.demoEmployees[0]!.employeeId);
     try {
-      await until("the session on B hears the change polled on A", () => onB.updates.length === 1);
+      await until("the session on B hears the change polled on A", () => onB.updates.length === 1, 20_000);
       assert.deepEqual(onB.updates, [TIMERS]);
-      await until('the session on A too', () => onA.updates.length === 1);
+      await until('the session on A too', () => onA.updates.length === 1, 20_000);
     } finally {
       stop();
     }
-    await until('both hear the stop', () => onA.updates.length === 2 && onB.updates.length === 2);
+    await until('both hear the stop', () => onA.updates.length === 2 && onB.updates.length === 2, 20_000);
     assert.ok(polled(a) > 0, 'A polls');
     assert.equal(polled(b), 0, 'B, which holds a subscriber of the same view, never polled it');
     assert.equal(a.metrics.livePolls.value({ outcome: 'changed' }), 2, 'each change seen once');
 
     // A's subscriber leaves: A gives the view up, B takes it over and tells its session of the next change.
     await onA.client.unsubscribeResource({ uri: TIMERS });
-    await until('B to poll', () => polled(b) > 0);
+    await until('B to poll', () => polled(b) > 0, 20_000);
     const again = runningTimer(sandbox.seed.demoEmployees[1]!.employeeId);
     try {
-      await until('the session on B hears the change polled on B', () => onB.updates.length === 3);
+      await until('the session on B hears the change polled on B', () => onB.updates.length === 3, 20_000);
     } finally {
       again();
     }
@@ -108,7 +101,7 @@ test('a 2025 session subscribed on one instance and unsubscribed through another
     assert.equal(response.status, 200, await response.clone().text());
     await response.text();
     const watches = () => /^gauzy_mcp_live_watches (\d+)$/m.exec(a.metrics.render())?.[1];
-    await until("A's watch to stop", () => watches() === '0');
+    await until("A's watch to stop", () => watches() === '0', 20_000);
     const atStop = sandbox.requests.filter((request) => request.path === WORKED).length;
     const clockSession = await session(b);
     try {
@@ -116,7 +109,7 @@ test('a 2025 session subscribed on one instance and unsubscribed through another
       await clockSession.client.subscribeResource({ uri });
       const clockPath = `/api/organization-projects/${sandbox.seed.projects[0]!.id}`;
       const clock = sandbox.requests.filter((request) => request.path === clockPath).length;
-      await until('three polls of the clock', () => sandbox.requests.filter((request) => request.path === clockPath).length >= clock + 3);
+      await until('three polls of the clock', () => sandbox.requests.filter((request) => request.path === clockPath).length >= clock + 3, 20_000);
       assert.ok(sandbox.requests.filter((request) => request.path === WORKED).length <= atStop + 1);
     } finally {
       await end(clockSession);

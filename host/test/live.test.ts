@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { until } from '@gauzy-mcp/testkit';
 import { after, before, test } from 'node:test';
 import type { RunningHost } from '../src/index.js';
 import { connectHttp, createSandbox, startTestHost, type HttpTestClient, type Sandbox } from './helpers.js';
@@ -38,14 +39,6 @@ async function end(connected: HttpTestClient): Promise<void> {
   await connected.close();
 }
 
-async function until(what: string, condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 const requestsTo = (path: string) => sandbox.requests.filter((request) => request.path === path).length;
 const progressUri = (index: number) => `gauzy://projects/${sandbox.seed.projects[index]!.id}/progress`;
 const progressPath = (index: number) => `/api/organization-projects/${sandbox.seed.projects[index]!.id}`;
@@ -72,27 +65,27 @@ test('a 2025 session over HTTP: nothing is polled before a subscription; a chang
     sandbox.clearRequests();
     // The clock: another subscription on the same interval, whose polls mark the time passing.
     await session.client.subscribeResource({ uri: progressUri(0) });
-    await until('three polls of the clock', () => requestsTo(progressPath(0)) >= 4);
+    await until('three polls of the clock', () => requestsTo(progressPath(0)) >= 4, 15_000);
     assert.equal(requestsTo(WORKED), 0, 'nobody subscribed to the timers: Gauzy is not asked for them');
 
     await session.client.subscribeResource({ uri: TIMERS });
     const subscribed = requestsTo(WORKED);
-    await until('three polls of the timers', () => requestsTo(WORKED) >= subscribed + 3);
+    await until('three polls of the timers', () => requestsTo(WORKED) >= subscribed + 3, 15_000);
     assert.deepEqual(session.updates, [], 'no change, no notification');
 
     const stop = runningTimer(sandbox.seed.demoEmployees[0]!.employeeId);
-    await until('the update', () => session.updates.length === 1);
+    await until('the update', () => session.updates.length === 1, 15_000);
     assert.deepEqual(session.updates, [TIMERS]);
     const { contents } = await session.client.readResource({ uri: TIMERS });
     assert.equal(JSON.parse((contents[0] as { text: string }).text).running, 1);
     stop();
-    await until('the update for the stop', () => session.updates.length === 2);
+    await until('the update for the stop', () => session.updates.length === 2, 15_000);
 
     await session.client.unsubscribeResource({ uri: TIMERS });
     const clock = requestsTo(progressPath(0));
-    await until('one poll of the clock', () => requestsTo(progressPath(0)) >= clock + 1);
+    await until('one poll of the clock', () => requestsTo(progressPath(0)) >= clock + 1, 15_000);
     const unsubscribed = requestsTo(WORKED);
-    await until('three more polls of the clock', () => requestsTo(progressPath(0)) >= clock + 4);
+    await until('three more polls of the clock', () => requestsTo(progressPath(0)) >= clock + 4, 15_000);
     assert.equal(requestsTo(WORKED), unsubscribed, 'unsubscribed: the timers are not polled again');
   } finally {
     await end(session);
@@ -109,7 +102,7 @@ test('ending a 2025 session (DELETE) ends its subscriptions', async () => {
   try {
     await watcher.client.subscribeResource({ uri: progressUri(2) });
     const clock = requestsTo(progressPath(2));
-    await until('three polls of the clock', () => requestsTo(progressPath(2)) >= clock + 3);
+    await until('three polls of the clock', () => requestsTo(progressPath(2)) >= clock + 3, 15_000);
     assert.ok(requestsTo(progressPath(1)) <= ended + 1, `at most the poll under way when the session ended (${requestsTo(progressPath(1)) - ended})`);
   } finally {
     await end(watcher);
@@ -124,18 +117,18 @@ test('2026-07-28: subscriptions/listen is acknowledged with what may be read, a 
     assert.deepEqual(subscription.honoredFilter, { resourceSubscriptions: [TIMERS] });
     const stop = runningTimer(sandbox.seed.demoEmployees[1]!.employeeId);
     try {
-      await until('the update', () => modern.updates.length === 1);
+      await until('the update', () => modern.updates.length === 1, 15_000);
       assert.deepEqual(modern.updates, [TIMERS]);
     } finally {
       stop();
     }
-    await until('the update for the stop', () => modern.updates.length === 2);
+    await until('the update for the stop', () => modern.updates.length === 2, 15_000);
     await subscription.close();
     const watcher = await modern.client.listen({ resourceSubscriptions: [progressUri(3)] });
     const clock = requestsTo(progressPath(3));
-    await until('one poll of the clock', () => requestsTo(progressPath(3)) >= clock + 1);
+    await until('one poll of the clock', () => requestsTo(progressPath(3)) >= clock + 1, 15_000);
     const closed = requestsTo(WORKED);
-    await until('three more polls of the clock', () => requestsTo(progressPath(3)) >= clock + 4);
+    await until('three more polls of the clock', () => requestsTo(progressPath(3)) >= clock + 4, 15_000);
     assert.equal(requestsTo(WORKED), closed, 'the listen stream closed: the timers are not polled again');
     await watcher.close();
   } finally {
@@ -155,17 +148,17 @@ test("one user's poll never reaches another user's subscription: each reads as t
     await admin.client.subscribeResource({ uri: TIMERS });
     await employee.client.subscribeResource({ uri: TIMERS });
     stops.push(runningTimer(sandbox.seed.demoEmployees[2]!.employeeId));
-    await until("the admin's update", () => admin.updates.length === 1);
+    await until("the admin's update", () => admin.updates.length === 1, 15_000);
     const polls = requestsTo(WORKED);
     // Two watches (one per identity) on one interval: six polls are about three of each.
-    await until('six more polls', () => requestsTo(WORKED) >= polls + 6);
+    await until('six more polls', () => requestsTo(WORKED) >= polls + 6, 15_000);
     assert.deepEqual(employee.updates, [], "a colleague's timer the employee may not see is not the employee's change");
     const seen = JSON.parse(((await employee.client.readResource({ uri: TIMERS })).contents[0] as { text: string }).text);
     assert.deepEqual(seen, { running: 0, timers: [] }, "the employee reads as themselves: nobody else's timer");
 
     stops.push(runningTimer(sandbox.seed.users.employee.employeeId));
-    await until("the employee's update", () => employee.updates.length === 1);
-    await until("the admin's second update", () => admin.updates.length === 2);
+    await until("the employee's update", () => employee.updates.length === 1, 15_000);
+    await until("the admin's second update", () => admin.updates.length === 2, 15_000);
     const own = JSON.parse(((await employee.client.readResource({ uri: TIMERS })).contents[0] as { text: string }).text);
     assert.deepEqual(own.timers.map((timer: { employeeId: string }) => timer.employeeId), [sandbox.seed.users.employee.employeeId]);
   } finally {
@@ -189,7 +182,7 @@ for (const protocol of ['2025-06-18', '2026-07-28'] as const) {
     const status = task.status;
     task.status = 'blocked';
     try {
-      await until('the update', () => updates.length === 1);
+      await until('the update', () => updates.length === 1, 15_000);
       assert.deepEqual(updates, [uri]);
     } finally {
       task.status = status;
@@ -199,9 +192,9 @@ for (const protocol of ['2025-06-18', '2026-07-28'] as const) {
     try {
       const clockStream = await watcher.client.listen({ resourceSubscriptions: [progressUri(0)] });
       const clock = requestsTo(progressPath(0));
-      await until('one poll of the clock', () => requestsTo(progressPath(0)) >= clock + 1);
+      await until('one poll of the clock', () => requestsTo(progressPath(0)) >= clock + 1, 15_000);
       const closed = requestsTo(path);
-      await until('three more polls of the clock', () => requestsTo(progressPath(0)) >= clock + 4);
+      await until('three more polls of the clock', () => requestsTo(progressPath(0)) >= clock + 4, 15_000);
       assert.equal(requestsTo(path), closed, 'the socket closed: its view is not polled again');
       await clockStream.close();
     } finally {

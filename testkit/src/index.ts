@@ -19,4 +19,5 @@ export { Browser, ScriptedOAuthClient, CALLBACK_PREFIX, freePort } from './oauth
 export { crudConformance, conformanceChecks, openConformanceHarness, usePackHarness, derivedTools, type CrudConformanceOptions, type ConformanceArgs, type ConformanceCheck, type ConformanceHarness } from './conformance.js';
 export { loginAs, type SeedUser as SandboxSeedUser } from './sandbox-login.js';
 export { assertTextAgrees } from './text-agreement.js';
+export { until } from './until.js';
 export { packCatalog, referenceToolNames, type PackCatalog, type CatalogTool } from './catalog.js';

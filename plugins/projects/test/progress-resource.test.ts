@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createKernel, defineEntity, silentLogger } from '@gauzy-mcp/core';
-import { connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient, until } from '@gauzy-mcp/testkit';
 import projectsPlugin from '../src/index.js';
 import { projectsSandbox } from '../src/sandbox.js';
 
@@ -23,14 +23,6 @@ after(async () => {
 async function progressOf(projectId: string): Promise<Record<string, any>> {
   const { contents } = await admin.client.readResource({ uri: `gauzy://projects/${projectId}/progress` });
   return JSON.parse((contents[0] as { text: string }).text);
-}
-
-async function until(what: string, condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 test('gauzy://projects/{id}/progress counts the tasks by status as get_project_progress does', async () => {

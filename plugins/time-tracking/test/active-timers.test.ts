@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createKernel, silentLogger } from '@gauzy-mcp/core';
-import { connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient } from '@gauzy-mcp/testkit';
+import { connectInMemory, createSandbox, kernelOptionsFor, type Sandbox, type TestClient, until } from '@gauzy-mcp/testkit';
 import timeTrackingPlugin from '../src/index.js';
 import { ACTIVE_TIMERS_URI } from '../src/resources.js';
 import { timeTrackingSandbox } from '../src/sandbox.js';
@@ -17,14 +17,6 @@ async function timers(client: TestClient): Promise<{ running: number; timers: Ar
   const { contents } = await client.client.readResource({ uri: ACTIVE_TIMERS_URI });
   assert.equal(contents[0]?.mimeType, 'application/json');
   return JSON.parse((contents[0] as { text: string }).text);
-}
-
-async function until(what: string, condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 before(async () => {
