@@ -19,18 +19,17 @@ function defaultPluginPackages(): string[] {
 
 /** Imports plugin packages by name; each must default-export a plugin definition. */
 export async function loadPlugins(packages: readonly string[] = DEFAULT_PLUGIN_PACKAGES): Promise<PluginDefinition[]> {
-  const plugins: PluginDefinition[] = [];
-  for (const name of packages) {
-    let module: { default?: PluginDefinition };
-    try {
-      module = (await import(name)) as { default?: PluginDefinition };
-    } catch (error) {
-      throw new GauzyMcpError('GMCP_ERR_PLUGIN_INVALID', [name, `cannot be loaded (${(error as Error).message}); installed defaults: ${DEFAULT_PLUGIN_PACKAGES.join(', ')}`]);
+  // Imported together, so the module loader reads and compiles their files concurrently; checked in the given order.
+  const loaded = await Promise.allSettled(packages.map((name) => import(name) as Promise<{ default?: PluginDefinition }>));
+  return loaded.map((outcome, index) => {
+    const name = packages[index]!;
+    if (outcome.status === 'rejected') {
+      throw new GauzyMcpError('GMCP_ERR_PLUGIN_INVALID', [name, `cannot be loaded (${(outcome.reason as Error).message}); installed defaults: ${DEFAULT_PLUGIN_PACKAGES.join(', ')}`]);
     }
+    const module = outcome.value;
     if (!module.default || typeof module.default !== 'object') throw new GauzyMcpError('GMCP_ERR_PLUGIN_INVALID', [name, 'has no default export of a plugin definition']);
-    plugins.push(module.default);
-  }
-  return plugins;
+    return module.default;
+  });
 }
 
 export function pluginPackagesFromEnv(env: NodeJS.ProcessEnv): readonly string[] {
