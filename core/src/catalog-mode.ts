@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { annotationsFor, listedAnnotations } from './annotations.js';
-import { fieldIssues, type CallContext, type Caller, type ToolCallResult, type ToolDispatcher } from './dispatch.js';
+import { parseArguments, type CallContext, type Caller, type ToolCallResult, type ToolDispatcher } from './dispatch.js';
 import { GauzyMcpError, isGauzyMcpError } from './errors.js';
-import { toJsonSchema, type Inventory, type ListedTool, type RegisteredTool } from './inventory.js';
+import { toolListing, type Inventory, type ListedTool, type RegisteredTool } from './inventory.js';
 import { viewKeeps } from './tool-view.js';
 import type { ToolEffect } from './tool.js';
 
@@ -39,6 +38,8 @@ interface MetaTool {
   description: string;
   effect: ToolEffect;
   input: z.ZodObject;
+  /** call_tool reaches whatever the tool it names reaches. */
+  openWorld?: boolean;
   /** Offered only where the connection keeps state (enable_toolset). */
   needsSwitch?: boolean;
   run(args: Record<string, unknown>, context: CallContext, catalog: CatalogMode): Promise<ToolCallResult>;
@@ -82,6 +83,7 @@ const META_TOOLS: readonly MetaTool[] = [
     title: 'Call a tool',
     description: 'Run a catalog tool by name with its arguments (see describe_tool); answers what the tool answers.',
     effect: 'write',
+    openWorld: true,
     input: z.object({
       name: z.string().min(1).describe('Tool name'),
       arguments: z.record(z.string(), z.unknown()).optional().describe('The tool\'s arguments'),
@@ -136,17 +138,10 @@ export class CatalogMode {
       // A pack's tool of the same name would be unreachable in catalog mode: refuse the pair at start.
       if (inventory.get(tool.name)) throw new GauzyMcpError('GMCP_ERR_DUPLICATE_TOOL', [tool.name, 'the kernel (catalog mode)', inventory.get(tool.name)!.plugin], { tool: tool.name });
       const input = tool.input.strict();
-      const listing: ListedTool = {
-        name: tool.name,
-        title: tool.title,
-        description: tool.description,
-        inputSchema: toJsonSchema(input, 'input'),
-        annotations: listedAnnotations(annotationsFor({ title: tool.title, effect: tool.effect, idempotent: tool.effect === 'read' || undefined, openWorld: tool.name === 'call_tool' })),
-      };
-      this.meta.set(tool.name, { ...tool, input, listing });
+      this.meta.set(tool.name, { ...tool, input, listing: toolListing(tool, input) });
     }
-    const call = this.meta.get('call_tool')!.listing;
-    this.readOnlyCallListing = { ...call, annotations: listedAnnotations(annotationsFor({ title: call.title, effect: 'read', openWorld: true })) };
+    const call = this.meta.get('call_tool')!;
+    this.readOnlyCallListing = toolListing({ ...call, effect: 'read' }, call.input);
   }
 
   isMetaTool(name: string): boolean {
@@ -171,12 +166,7 @@ export class CatalogMode {
   async call(name: string, rawArgs: unknown, context: CallContext): Promise<ToolCallResult> {
     const tool = this.meta.get(name)!;
     if (tool.needsSwitch && !context.caller.toolsets) throw new GauzyMcpError('GMCP_ERR_UNKNOWN_TOOL', [name]);
-    const parsed = tool.input.safeParse(rawArgs ?? {});
-    if (!parsed.success) {
-      const issues = fieldIssues(parsed.error, Object.keys(tool.input.shape));
-      throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [name], { issues, fields: issues.map((issue) => issue.field) });
-    }
-    return tool.run(parsed.data, context, this);
+    return tool.run(parseArguments(name, tool.input, rawArgs), context, this);
   }
 
   /** What this caller may call here: served, allowed by its scopes, kept by its connection's view. */
@@ -185,9 +175,12 @@ export class CatalogMode {
     return caller.view ? visible.filter((tool) => viewKeeps(caller.view, tool)) : visible;
   }
 
+  /** The tool a name calls (a preset or bulk name is judged by the listed tool it runs), when this caller may reach it. */
   private reachableTool(name: string, caller: Reach): RegisteredTool | undefined {
     const tool = this.inventory.get(name);
-    return tool && !tool.definition.retired && this.reachable(caller).includes(tool.definition.runsEach ? this.inventory.get(tool.definition.runsEach.tool) ?? tool : tool) ? tool : undefined;
+    if (!tool || tool.definition.retired) return undefined;
+    const listed = tool.definition.runsEach ? this.inventory.get(tool.definition.runsEach.tool) : tool;
+    return listed && this.reachable(caller).includes(listed) ? tool : undefined;
   }
 
   search(args: { query?: string; toolset?: string; limit?: number }, caller: Caller): ToolCallResult {

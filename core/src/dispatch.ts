@@ -104,15 +104,11 @@ export class ToolDispatcher {
       // A preset name (get_my_comments) is the tool with some arguments fixed: those join the caller's before parsing.
       const preset = this.inventory.presetOf(name);
       const input = preset?.input ?? tool.input;
-      const parsed = input.safeParse(preset ? presetArguments(preset, tool.name, rawArgs ?? {}) : (rawArgs ?? {}));
-      if (!parsed.success) {
-        const issues = fieldIssues(parsed.error, Object.keys(input.shape));
-        throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [preset?.name ?? tool.name], { issues, fields: issues.map((issue) => issue.field) });
-      }
-      const { organizationId, ...args } = parsed.data as Record<string, unknown>;
+      const parsed = parseArguments(preset?.name ?? tool.name, input, preset ? presetArguments(preset, tool.name, rawArgs ?? {}) : rawArgs);
+      const { organizationId, ...args } = parsed;
       const scope = tool.definition.session === false ? undefined : await resolveScope(context, organizationId as string | undefined);
       const ctx = this.context(tool, context, scope, log);
-      const handlerArgs = tool.definition.session === false ? parsed.data : preset && scope ? fillFromCaller(preset, tool.name, args, scope) : args;
+      const handlerArgs = tool.definition.session === false ? parsed : preset && scope ? fillFromCaller(preset, tool.name, args, scope) : args;
       const output = await tool.definition.handler(handlerArgs, ctx);
       if (tool.definition.output) {
         const check = tool.definition.output.safeParse(output.structured);
@@ -192,6 +188,14 @@ export async function resolveScope(context: Pick<CallContext, 'caller' | 'signal
     role: identity.role,
     organizations: identity.organizations,
   };
+}
+
+/** A call's arguments parsed by the tool's input schema; a mismatch is GMCP_ERR_INVALID_ARGUMENTS naming each field. */
+export function parseArguments(toolName: string, input: z.ZodObject, rawArgs: unknown): Record<string, unknown> {
+  const parsed = input.safeParse(rawArgs ?? {});
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  const issues = fieldIssues(parsed.error, Object.keys(input.shape));
+  throw new GauzyMcpError('GMCP_ERR_INVALID_ARGUMENTS', [toolName], { issues, fields: issues.map((issue) => issue.field) });
 }
 
 export function fieldIssues(error: z.ZodError, accepted?: readonly string[]): FieldIssue[] {

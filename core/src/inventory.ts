@@ -156,7 +156,17 @@ function register(plugin: PluginDefinition, definition: ToolDefinition<z.ZodObje
   const input = strict(definition.session === false ? definition.input : definition.input.safeExtend({ organizationId: organizationIdParam }));
   const annotations = annotationsFor(definition);
   const scope = requiredScope(definition);
-  const listing: ListedTool = {
+  const listing = toolListing(definition, input, annotations);
+  const presets = new Map(Object.entries(definition.presets ?? {}).map(([name, preset]) => [name, compilePreset(name, preset, input)]));
+  return { name: definition.name, plugin: plugin.name, definition, input, annotations, scope, listing, declaredRoutes: new Set(definition.routes), presets };
+}
+
+/** What a `tools/list` entry is built from: a pack's tool definition, or one of the kernel's catalog-mode tools. */
+export type ListableTool = Pick<ToolDefinition, 'name' | 'title' | 'description' | 'effect' | 'idempotent' | 'openWorld' | 'inputJsonSchema' | 'output'>;
+
+/** A tool's `tools/list` entry, built once: its JSON Schemas from the zod ones the arguments are parsed with, and its hints. */
+export function toolListing(definition: ListableTool, input: z.ZodObject, annotations: ToolAnnotations = annotationsFor(definition)): ListedTool {
+  return {
     name: definition.name,
     title: definition.title,
     description: definition.description,
@@ -164,8 +174,6 @@ function register(plugin: PluginDefinition, definition: ToolDefinition<z.ZodObje
     ...(definition.output ? { outputSchema: toJsonSchema(definition.output, 'output') } : {}),
     annotations: listedAnnotations(annotations),
   };
-  const presets = new Map(Object.entries(definition.presets ?? {}).map(([name, preset]) => [name, compilePreset(name, preset, input)]));
-  return { name: definition.name, plugin: plugin.name, definition, input, annotations, scope, listing, declaredRoutes: new Set(definition.routes), presets };
 }
 
 /** The names besides its own a tool answers to: aliases and preset names. */

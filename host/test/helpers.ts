@@ -16,6 +16,21 @@ export const demoEntities = [...projectsSandbox, ...tasksSandbox, ...timeTrackin
 export const createSandbox = (options: SandboxOptions = {}): Promise<Sandbox> =>
   createTestkitSandbox({ ...options, entities: [...demoEntities, ...(options.entities ?? [])] });
 
+/**
+ * The sandbox's admin and employee as two development accounts, each picked by its bearer token (the host config's
+ * `identity`): how the tests act as two users of one host.
+ */
+export function seedAccounts(sandbox: Sandbox, tokens: { admin: string; employee: string }): NonNullable<HostConfigInput['identity']> {
+  const { superAdmin, employee } = sandbox.seed.users;
+  return {
+    mode: 'development',
+    accounts: [
+      { name: 'admin', email: superAdmin.email, password: superAdmin.password, token: tokens.admin },
+      { name: 'employee', email: employee.email, password: employee.password, token: tokens.employee },
+    ],
+  };
+}
+
 /** A host on a free loopback port, serving the default packs against `sandbox` as its super admin. */
 export async function startTestHost(sandbox: Sandbox, input: HostConfigInput = {}, options: { env?: NodeJS.ProcessEnv; log?: Logger } = {}): Promise<RunningHost> {
   const admin = sandbox.seed.users.superAdmin;

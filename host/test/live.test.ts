@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { until } from '@gauzy-mcp/testkit';
 import { after, before, test } from 'node:test';
 import type { RunningHost } from '../src/index.js';
-import { connectHttp, createSandbox, startTestHost, type HttpTestClient, type Sandbox } from './helpers.js';
+import { connectHttp, createSandbox, startTestHost, type HttpTestClient, type Sandbox, seedAccounts } from './helpers.js';
 import { connectWebSocket } from './ws-client.js';
 
 const ADMIN = { authorization: 'Bearer admin-token-0123456789abcdef' };
@@ -15,15 +15,8 @@ let host: RunningHost;
 
 before(async () => {
   sandbox = await createSandbox({ seed: 'demo' });
-  const { superAdmin, employee } = sandbox.seed.users;
   host = await startTestHost(sandbox, {
-    identity: {
-      mode: 'development',
-      accounts: [
-        { name: 'admin', email: superAdmin.email, password: superAdmin.password, token: ADMIN.authorization.slice(7) },
-        { name: 'employee', email: employee.email, password: employee.password, token: EMPLOYEE.authorization.slice(7) },
-      ],
-    },
+    identity: seedAccounts(sandbox, { admin: ADMIN.authorization.slice(7), employee: EMPLOYEE.authorization.slice(7) }),
     live: { pollIntervalMs: 100 },
     limits: { rateLimitMax: 100_000 },
   });

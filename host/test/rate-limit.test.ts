@@ -3,22 +3,15 @@ import { once } from 'node:events';
 import { after, before, describe, test } from 'node:test';
 import WebSocket from 'ws';
 import type { RunningHost } from '../src/index.js';
-import { createSandbox, INITIALIZE, rawPost, startTestHost, type Sandbox } from './helpers.js';
+import { createSandbox, INITIALIZE, rawPost, startTestHost, type Sandbox, seedAccounts } from './helpers.js';
 
 const ADMIN_TOKEN = 'rate-admin-token-0123456789abcdef';
 const EMPLOYEE_TOKEN = 'rate-employee-token-0123456789abcdef';
 
 /** A host whose callers each have `max` requests per window, with two development accounts. */
 async function hostWithBudget(sandbox: Sandbox, max: number): Promise<RunningHost> {
-  const { superAdmin, employee } = sandbox.seed.users;
   return startTestHost(sandbox, {
-    identity: {
-      mode: 'development',
-      accounts: [
-        { name: 'admin', email: superAdmin.email, password: superAdmin.password, token: ADMIN_TOKEN },
-        { name: 'employee', email: employee.email, password: employee.password, token: EMPLOYEE_TOKEN },
-      ],
-    },
+    identity: seedAccounts(sandbox, { admin: ADMIN_TOKEN, employee: EMPLOYEE_TOKEN }),
     limits: { rateLimitMax: max, rateLimitWindowSeconds: 600 },
   });
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PROTOCOL_VERSIONS } from '@gauzy-mcp/core/internal';
 import type { RunningHost } from '../src/index.js';
-import { connectHttp, createSandbox, INITIALIZE, openSse, rawPost, startTestHost, type Sandbox } from './helpers.js';
+import { connectHttp, createSandbox, INITIALIZE, openSse, rawPost, startTestHost, type Sandbox, seedAccounts } from './helpers.js';
 
 const MODERN_META = {
   'io.modelcontextprotocol/protocolVersion': '2026-07-28',
@@ -17,15 +17,8 @@ describe('refusals: each bad request gets its documented error, and everyone els
   let host: RunningHost;
   before(async () => {
     sandbox = await createSandbox({ seed: 'demo' });
-    const { superAdmin, employee } = sandbox.seed.users;
     host = await startTestHost(sandbox, {
-      identity: {
-        mode: 'development',
-        accounts: [
-          { name: 'admin', email: superAdmin.email, password: superAdmin.password, token: ADMIN_TOKEN },
-          { name: 'employee', email: employee.email, password: employee.password, token: EMPLOYEE_TOKEN },
-        ],
-      },
+      identity: seedAccounts(sandbox, { admin: ADMIN_TOKEN, employee: EMPLOYEE_TOKEN }),
       limits: { rateLimitMax: 40, rateLimitWindowSeconds: 600, bodyLimitBytes: 64 * 1024 },
     });
   });
@@ -204,15 +197,8 @@ describe('refusals: each bad request gets its documented error, and everyone els
 describe('rate limit', () => {
   test('over the limit: 429 with RateLimit-* and Retry-After headers and a JSON-RPC body; other identities are still served', async () => {
     const sandbox = await createSandbox({ seed: 'demo' });
-    const { superAdmin, employee } = sandbox.seed.users;
     const host = await startTestHost(sandbox, {
-      identity: {
-        mode: 'development',
-        accounts: [
-          { name: 'admin', email: superAdmin.email, password: superAdmin.password, token: ADMIN_TOKEN },
-          { name: 'employee', email: employee.email, password: employee.password, token: EMPLOYEE_TOKEN },
-        ],
-      },
+      identity: seedAccounts(sandbox, { admin: ADMIN_TOKEN, employee: EMPLOYEE_TOKEN }),
       limits: { rateLimitMax: 3, rateLimitWindowSeconds: 600 },
     });
     try {

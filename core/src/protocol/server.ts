@@ -19,7 +19,7 @@ import { silentLogger } from '../log.js';
 import { ResourceReader } from '../resource-reader.js';
 import type { ClientChannel, ServerFacts } from '../tool.js';
 import { viewKeeps, viewKey } from '../tool-view.js';
-import { registerResourceHandlers } from './resource-handlers.js';
+import { registerResourceHandlers, type ResourceHandlerOptions } from './resource-handlers.js';
 
 export const SERVER_NAME = 'gauzy-mcp';
 /**
@@ -69,9 +69,17 @@ export function createServerFactory(options: ProtocolServerOptions): () => Serve
   };
 
   const identity = serverIdentity(options.facts);
+  // Once per factory: the 2026-07-28 path builds a server per request.
+  const resourceHandlers: ResourceHandlerOptions = {
+    extras,
+    resources: options.resources ?? new ResourceReader(extras, options.facts, silentLogger),
+    live: options.live,
+    resolveCaller: options.resolveCaller,
+  };
+  const kept = promptKept(options);
   return () => {
     const server = new Server(identity, { capabilities, instructions });
-    if (extras.hasResources || extras.hasPrompts) registerExtras(server, extras, promptKept(options), options);
+    if (extras.hasResources || extras.hasPrompts) registerExtras(server, extras, kept, resourceHandlers);
     server.setRequestHandler('tools/list', async (request, ctx) => {
       const caller = options.resolveCaller({ authInfo: ctx.http?.authInfo });
       const all = pagesFor(caller);
@@ -219,15 +227,8 @@ function promptKept(options: ProtocolServerOptions): (prompt: { uses?: readonly 
 }
 
 /** Resources, templates, prompts and completions, answered from listings built once. */
-function registerExtras(server: Server, extras: PluginExtras, kept: ReturnType<typeof promptKept>, options: ProtocolServerOptions): void {
-  if (extras.hasResources) {
-    registerResourceHandlers(server, {
-      extras,
-      resources: options.resources ?? new ResourceReader(extras, options.facts, silentLogger),
-      live: options.live,
-      resolveCaller: options.resolveCaller,
-    });
-  }
+function registerExtras(server: Server, extras: PluginExtras, kept: ReturnType<typeof promptKept>, resourceHandlers: ResourceHandlerOptions): void {
+  if (extras.hasResources) registerResourceHandlers(server, resourceHandlers);
   if (extras.hasPrompts) {
     server.setRequestHandler('prompts/list', async (_request, ctx) => ({
       prompts: extras.promptListing.filter((entry) => kept(extras.prompts.get(entry.name as string)!, ctx)) as ListPromptsResult['prompts'],
