@@ -274,7 +274,9 @@ export async function buildAuthServer(options: AuthServerOptions): Promise<AuthS
     return sendPage(reply, errorPage(message), { status });
   };
   // The router's own refusals (a malformed URL, an over-long path parameter) are answered the same way.
-  const app = Fastify({ logger: false, frameworkErrors: (error, request, reply) => void answerError(error, request, reply) });
+  // Closing drops every connection: oidc-provider reads the raw requests, and a client still sending a body it answered
+  // early (a 413) or never finishing one would otherwise hold the shutdown open for ever.
+  const app = Fastify({ logger: false, forceCloseConnections: true, frameworkErrors: (error, request, reply) => void answerError(error, request, reply) });
   const callback = provider.callback();
   // oidc-provider reads its own bodies: hand the raw request over before Fastify parses anything.
   app.addHook('onRequest', async (request, reply) => {
