@@ -56,6 +56,9 @@ const figures: Record<string, number> = {
   toolsListHostMs: m(host.toolsList.hostMs),
   toolsListBytes: host.toolsList.bytes,
   stdioStartMs: m(stdio.stdioMs),
+  stdioFirstCallMs: m(stdio.firstCallMs),
+  stdioFirstStartMs: m(stdio.firstStartListMs),
+  stdioFirstStartCallMs: m(stdio.firstStartCallMs),
   tokenValidationUs: m(host.tokenValidation.microseconds),
   tokenValidationShare: host.tokenValidation.shareOfOauthExtra,
   ...Object.fromEntries(
@@ -94,7 +97,9 @@ const lines = [
   `| Gauzy-bound read (\`list_projects\`, ${gauzyBound.gauzy}) vs the same Gauzy request sent directly, c=1, p50 | ≤ 1.1× | ${x(figures.gauzyBoundP50Ratio)} | ${rounds(gauzyBound.ratioP50, x)} | ${was('gauzyBoundP50Ratio', x)} |`,
   `| the same, p99 | | ${x(figures.gauzyBoundP99Ratio)} | ${rounds(gauzyBound.ratioP99, x)} | ${was('gauzyBoundP99Ratio', x)} |`,
   `| \`tools/list\` of every pack (${host.toolsList.tools} tools, ${num(figures.toolsListBytes)} bytes), the host's own time per request | < 1 ms | ${num(figures.toolsListHostMs, ' ms')} | ${rounds(host.toolsList.hostMs, (v) => num(v, ' ms'))} | ${was('toolsListHostMs', (v) => num(v, ' ms'))} |`,
-  `| stdio cold start, spawn to the first \`tools/list\` answer (${stdio.tools} tools; node alone: ${num(m(stdio.bareNodeMs), ' ms')}) | < 300 ms | ${num(figures.stdioStartMs, ' ms')} (max ${num(stdio.stdioMaxMs, ' ms')}) | ${rounds(stdio.stdioMs, (v) => num(Math.round(v)))} | ${was('stdioStartMs', (v) => num(v, ' ms'))} |`,
+  `| stdio cold start, spawn to the first \`tools/list\` answer (${stdio.tools} tools; node alone: ${num(m(stdio.bareNodeMs), ' ms')}), with the answers the previous start kept | < 300 ms | ${num(figures.stdioStartMs, ' ms')} (max ${num(stdio.stdioMaxMs, ' ms')}) | ${rounds(stdio.stdioMs, (v) => num(Math.round(v)))} | ${was('stdioStartMs', (v) => num(v, ' ms'))} |`,
+  `| the same start, spawn to the first \`tools/call\` answer (the kernel loaded) | | ${num(figures.stdioFirstCallMs, ' ms')} | ${rounds(stdio.firstCallMs, (v) => num(Math.round(v)))} | ${was('stdioFirstCallMs', (v) => num(v, ' ms'))} |`,
+  `| a first start (no answers kept: a new install or config), to \`tools/list\` and to \`tools/call\` | | ${num(figures.stdioFirstStartMs, ' ms')}; ${num(figures.stdioFirstStartCallMs, ' ms')} | | ${was('stdioFirstStartMs', (v) => num(v, ' ms'))} |`,
   ...[1000, 10000].flatMap((count) => [
     `| heap per idle 2025-06-18 session, ${count.toLocaleString('en-US')} open | < 20 KiB | ${num(figures[`sessionHeapKiB${count}`], ' KiB')} | | ${was(`sessionHeapKiB${count}`, (v) => num(v, ' KiB'))} |`,
     `| heap per open WebSocket (initialized), ${count.toLocaleString('en-US')} open | < 20 KiB | ${num(figures[`webSocketHeapKiB${count}`], ' KiB')} | | ${was(`webSocketHeapKiB${count}`, (v) => num(v, ' KiB'))} |`,

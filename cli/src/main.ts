@@ -1,9 +1,9 @@
-import { isGauzyMcpError } from '@gauzy-mcp/core';
 import { fileURLToPath } from 'node:url';
 import packageJson from '../package.json' with { type: 'json' };
-import { loadPlugins, pluginPackagesFromEnv } from './plugins.js';
+import { pluginPackagesFromEnv } from './plugin-list.js';
 
-// Each command loads only what it runs: stdio never loads Fastify, the host or the authorization server.
+// Each command loads only what it runs: stdio never loads Fastify, the host or the authorization server, and
+// nothing here loads the kernel before stdio has taken stdin (its early start answers while the kernel loads).
 
 /** The commands, what each says about itself, and the options each takes (`value`: followed by a value). */
 const COMMANDS: Record<string, { help: string; options?: Record<string, 'flag' | 'value'> }> = {
@@ -92,8 +92,16 @@ async function main(argv: string[]): Promise<void> {
   }
   checkOptions(command, rest);
   switch (command) {
-    case 'stdio':
-      return (await import('./commands/stdio.js')).runStdio(process.env);
+    case 'stdio': {
+      const { beginEarlyStart } = await import('./early-start/index.js');
+      const early = beginEarlyStart(process.env);
+      await early.front.loadNow;
+      try {
+        return await (await import('./commands/stdio.js')).runStdio(process.env, early);
+      } finally {
+        early.front.release();
+      }
+    }
     case 'demo':
       return (await import('./commands/serve.js')).runDemo(process.env);
     case 'serve':
@@ -105,6 +113,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'tools': {
       const { toolsReport } = await import('./commands/tools.js');
+      const { loadPlugins } = await import('./plugins.js');
       process.stdout.write(toolsReport(await loadPlugins(pluginPackagesFromEnv(process.env))));
       return;
     }
@@ -113,6 +122,7 @@ async function main(argv: string[]): Promise<void> {
     case 'docs': {
       if (rest.includes('--write') && rest.includes('--check')) throw new UsageError('gauzy-mcp docs: --write or --check, not both');
       const { updateDocs } = await import('./commands/docs-update.js');
+      const { loadPlugins } = await import('./plugins.js');
       const mode = rest.includes('--write') ? 'write' : 'check';
       const stale = await updateDocs(REPOSITORY_ROOT, await loadPlugins(), mode);
       if (mode === 'write') process.stderr.write(stale.length ? `wrote ${stale.join(', ')}\n` : 'the generated docs were current\n');
@@ -125,11 +135,12 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
+main(process.argv.slice(2)).catch(async (error: unknown) => {
   if (error instanceof UsageError) {
     process.stderr.write(`${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
+  const { isGauzyMcpError } = await import('@gauzy-mcp/core');
   const message = isGauzyMcpError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
   process.stderr.write(`gauzy-mcp: ${message}\n`);
   process.exit(1);

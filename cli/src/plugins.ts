@@ -1,21 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { GauzyMcpError, type PluginDefinition } from '@gauzy-mcp/core';
+import { DEFAULT_PLUGIN_PACKAGES } from './plugin-list.js';
 
-/**
- * The packs a default install serves: the CLI's own `@gauzy-mcp/plugin-*` dependencies. The CLI must
- * depend on a pack for `npx gauzy-mcp` to install it, so its package.json is the one list; nothing else
- * repeats it (the host gets it from here when it runs under the CLI). Data, not imports: a deployment can
- * name others in GAUZY_MCP_PLUGINS or the host config's `plugins`.
- */
-export const DEFAULT_PLUGIN_PACKAGES: readonly string[] = defaultPluginPackages();
-
-function defaultPluginPackages(): string[] {
-  // `src/` and `dist/` both sit one level below the package root.
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies?: Record<string, string> };
-  return Object.keys(manifest.dependencies ?? {})
-    .filter((name) => name.startsWith('@gauzy-mcp/plugin-'))
-    .sort();
-}
+export { DEFAULT_PLUGIN_PACKAGES, pluginPackagesFromEnv } from './plugin-list.js';
 
 /** Imports plugin packages by name; each must default-export a plugin definition. */
 export async function loadPlugins(packages: readonly string[] = DEFAULT_PLUGIN_PACKAGES): Promise<PluginDefinition[]> {
@@ -30,11 +16,6 @@ export async function loadPlugins(packages: readonly string[] = DEFAULT_PLUGIN_P
     if (!module.default || typeof module.default !== 'object') throw new GauzyMcpError('GMCP_ERR_PLUGIN_INVALID', [name, 'has no default export of a plugin definition']);
     return module.default;
   });
-}
-
-export function pluginPackagesFromEnv(env: NodeJS.ProcessEnv): readonly string[] {
-  const list = env.GAUZY_MCP_PLUGINS?.split(/[\s,]+/).filter(Boolean);
-  return list && list.length > 0 ? list : DEFAULT_PLUGIN_PACKAGES;
 }
 
 /** Imports a module from the CLI's own location, where every default pack is installed: the host's plugin importer. */

@@ -26,6 +26,7 @@ export { credentialSessionControl } from './credential-session.js';
 export { createServerFactory, sessionClientChannel, SERVER_NAME, PROTOCOL_VERSIONS, DEFAULT_LIST_PAGE_SIZE } from './protocol/server.js';
 export type { ProtocolServerOptions } from './protocol/server.js';
 export { serveKernelOverStdio } from './protocol/stdio.js';
+export { DrainingStdioTransport } from './protocol/draining-stdio.js';
 export { checkToolView, viewKeeps, viewKey } from './tool-view.js';
 export { CatalogMode, createToolsetSwitch, META_TOOL_NAMES } from './catalog-mode.js';
 export type { ToolsetSwitch } from './catalog-mode.js';

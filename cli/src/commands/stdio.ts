@@ -1,6 +1,17 @@
 import { createKernel, GauzyMcpError, type GauzyCredentials } from '@gauzy-mcp/core';
-import { createLogger, inventoryOptionsFromEnv, logLevelFromEnv, MIN_LIVE_POLL_MS, normalizeGauzyBaseUrl, parseBoolean, serveKernelOverStdio } from '@gauzy-mcp/core/internal';
+import {
+  createLogger,
+  DrainingStdioTransport,
+  inventoryOptionsFromEnv,
+  logLevelFromEnv,
+  MIN_LIVE_POLL_MS,
+  normalizeGauzyBaseUrl,
+  parseBoolean,
+  serveKernelOverStdio,
+} from '@gauzy-mcp/core/internal';
 import type { Sandbox } from '@gauzy-mcp/testkit';
+import type { EarlyStart } from '../early-start/index.js';
+import { refreshEarlyAnswers } from '../early-start/refresh.js';
 import { importFromCli, loadPlugins, pluginPackagesFromEnv } from '../plugins.js';
 
 /**
@@ -8,7 +19,7 @@ import { importFromCli, loadPlugins, pluginPackagesFromEnv } from '../plugins.js
  * that Gauzy as GAUZY_AUTH_EMAIL; without it, it starts the bundled sandbox and signs in as its demo
  * user, so it works with zero setup. stdout carries JSON-RPC only; the one status line goes to stderr.
  */
-export async function runStdio(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runStdio(env: NodeJS.ProcessEnv = process.env, early?: EarlyStart): Promise<void> {
   const log = createLogger({ level: logLevelFromEnv(env) });
   let sandbox: Sandbox | undefined;
   const given = env.API_BASE_URL ?? env.GAUZY_API_BASE_URL;
@@ -46,7 +57,10 @@ export async function runStdio(env: NodeJS.ProcessEnv = process.env): Promise<vo
     live: { pollIntervalMs: livePollMs(env) },
   });
   // Serving starts before the sign-in: a client's first requests are answered while Gauzy checks the password.
-  const handle = serveKernelOverStdio(kernel, log);
+  // With an early start, the kernel reads what stdin brought while it loaded, then the rest.
+  const handover = early?.front.handOver();
+  const handle = serveKernelOverStdio(kernel, log, handover ? new DrainingStdioTransport(handover.input, handover.output) : undefined);
+  if (early && handover) refreshEarlyAnswers(kernel, early, handover.initializeMatched, log);
   let who = credentials.email;
   try {
     // Shared with any call that arrives meanwhile (one login): the client's handshake and tools/list need none.
@@ -89,7 +103,7 @@ function livePollMs(env: NodeJS.ProcessEnv): number | undefined {
 }
 
 /** What this server was started with, that a client config must repeat to start it the same way. */
-const CONFIG_ENV = ['API_BASE_URL', 'GAUZY_API_BASE_URL', 'GAUZY_AUTH_EMAIL', 'GAUZY_AUTH_PASSWORD', 'GAUZY_MCP_TOOLSETS', 'GAUZY_MCP_READ_ONLY', 'GAUZY_MCP_TOOLS', 'GAUZY_MCP_EXCLUDE_TOOLS', 'GAUZY_MCP_CATALOG', 'GAUZY_MCP_PLUGINS', 'GAUZY_MCP_LIVE_POLL_MS'] as const;
+const CONFIG_ENV = ['API_BASE_URL', 'GAUZY_API_BASE_URL', 'GAUZY_AUTH_EMAIL', 'GAUZY_AUTH_PASSWORD', 'GAUZY_MCP_TOOLSETS', 'GAUZY_MCP_READ_ONLY', 'GAUZY_MCP_TOOLS', 'GAUZY_MCP_EXCLUDE_TOOLS', 'GAUZY_MCP_CATALOG', 'GAUZY_MCP_PLUGINS', 'GAUZY_MCP_LIVE_POLL_MS', 'GAUZY_MCP_START_CACHE'] as const;
 
 /**
  * The stdio entry of a client's config (Claude Desktop, Cursor) for this very server: the command, and the env it
