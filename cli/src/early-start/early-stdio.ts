@@ -10,6 +10,9 @@ import type { EarlyAnswers } from './start-cache.js';
  * Only plain requests are answered early: anything the SDK might answer differently waits, and so does
  * everything after it.
  */
+/** Longer than any `initialize`, `ping` or `tools/list` a client sends. */
+const MAX_EARLY_LINE = 64 * 1024;
+
 export class EarlyStdio {
   /** Resolves when the kernel should start loading (see `startLoading`). */
   readonly loadNow: Promise<void>;
@@ -37,12 +40,12 @@ export class EarlyStdio {
   ) {
     this.loadNow = new Promise((resolve) => (this.startLoading = resolve));
     this.deferring = answers === undefined;
-    if (this.deferring) this.startLoading();
-    else this.idle = setTimeout(this.startLoading, idleMs);
     input.setEncoding('utf8');
     input.on('data', this.onData);
     input.on('end', this.onEnd);
     input.on('error', this.onEnd);
+    if (this.deferring) this.defer();
+    else this.idle = setTimeout(this.startLoading, idleMs);
   }
 
   /**
@@ -107,14 +110,20 @@ export class EarlyStdio {
       this.buffer = this.buffer.slice(newline + 1);
       if (!line.trim()) continue;
       if (!this.deferring && this.answerEarly(line)) continue;
-      if (!this.deferring) {
-        this.deferring = true;
-        this.startLoading();
-      }
+      this.defer();
       this.kept.push(line);
     }
+    // A line this long is none the early answers know; the kernel's transport decides what to do with it.
+    if (this.buffer.length > MAX_EARLY_LINE) this.defer();
     if (!this.deferring && !this.handedOver) this.idle?.refresh();
   };
+
+  /** From here on everything waits for the kernel, which starts loading; stdin is read again once it is handed over. */
+  private defer(): void {
+    this.deferring = true;
+    this.input.pause();
+    this.startLoading();
+  }
 
   private readonly onEnd = (): void => {
     this.ended = true;
