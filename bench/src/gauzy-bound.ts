@@ -1,6 +1,8 @@
 // A Gauzy-bound read through the host against the same Gauzy request sent directly, one in flight (issue #13's
 // "≤ 1.1×" figure). Against the bundled sandbox by default; set API_BASE_URL (and GAUZY_EMAIL/GAUZY_PASSWORD)
 // to measure against a real Gauzy. Run: npm run bench:gauzy-bound (from the root).
+import { subscribe } from 'node:diagnostics_channel';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { silentLogger } from '@gauzy-mcp/core';
 import { startHost } from '@gauzy-mcp/host';
 import { createSandbox, loadSandboxEntities } from '@gauzy-mcp/testkit';
@@ -15,15 +17,13 @@ const gauzyUrl = (process.env.API_BASE_URL ?? sandbox!.url).replace(/\/+$/, '');
 const email = process.env.GAUZY_EMAIL ?? 'admin@ever.co';
 const password = process.env.GAUZY_PASSWORD ?? 'admin';
 
-// Every Gauzy request the host sends, so the direct baseline replays exactly those (the host binds the global
-// fetch when it starts; the wrapper costs one comparison).
+// Every Gauzy request the host sends, so the direct baseline replays exactly those (published by the Gauzy client
+// on its diagnostics channel; nobody else listens, so measuring costs nothing when it is not).
 const sent: string[] = [];
-const realFetch = globalThis.fetch;
-globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  if (url.startsWith(gauzyUrl)) sent.push(`${init?.method ?? 'GET'} ${url.slice(gauzyUrl.length)}`);
-  return realFetch(input, init);
-}) as typeof fetch;
+subscribe('gauzy-mcp:gauzy-request', (message) => {
+  const { method, url } = message as { method: string; url: string };
+  if (url.startsWith(gauzyUrl)) sent.push(`${method} ${url.slice(gauzyUrl.length)}`);
+});
 const host = await startHost({
   input: { port: 0, gauzy: { baseUrl: gauzyUrl, sandbox: Boolean(sandbox) }, identity: { mode: 'development', accounts: [{ name: 'bench', email, password }] }, limits: { rateLimitMax: 1_000_000_000 }, inventory: { toolsets: ['all'] } },
   env: {},
@@ -50,13 +50,27 @@ sent.length = 0;
 await viaHost();
 const replay = sent.splice(0);
 if (replay.some((line) => !line.startsWith('GET '))) throw new Error(`list_projects sent more than reads: ${replay.join(', ')}`);
-// The same Gauzy request(s) the host sent for one call, in the same order, with a token of the same user.
+// The same Gauzy request(s) the host sent for one call, in the same order, with a token of the same user, sent the
+// way the host sends them (node:http on a keep-alive agent, the body read whole and parsed), so that the ratio is
+// the host's and the extra hop's alone.
+const agent = new HttpAgent({ keepAlive: true });
+const get = (url: string) =>
+  new Promise<void>((resolve, reject) => {
+    const sentRequest = httpRequest(url, { headers: { accept: 'application/json', ...headers }, agent }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        if (response.statusCode !== 200) return reject(new Error(`direct ${url}: ${response.statusCode}`));
+        JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        resolve();
+      });
+    });
+    sentRequest.on('error', reject);
+    sentRequest.end();
+  });
 const direct = async () => {
-  for (const line of replay) {
-    const response = await realFetch(`${gauzyUrl}${line.slice(4)}`, { headers });
-    if (response.status !== 200) throw new Error(`direct ${line}: ${response.status}`);
-    await response.text();
-  }
+  for (const line of replay) await get(`${gauzyUrl}${line.slice(4)}`);
 };
 process.stderr.write(`one list_projects call sends ${replay.length} Gauzy request(s):\n${replay.map((line) => `  ${line}`).join('\n')}\n`);
 

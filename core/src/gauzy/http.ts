@@ -2,6 +2,7 @@ import { GauzyMcpError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { normalizeGauzyBaseUrl } from './base-url.js';
 import { gauzyHttpError } from './errors.js';
+import { fetchExchange, gauzyRequestChannel, nodeExchange, type Exchange, type GauzyReply } from './exchange.js';
 import { GauzyFile, isFileType } from './file.js';
 import { encodeQuery, fillRoute, type QueryInput } from './query.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, shouldRetry, sleep, type RetryPolicy } from './retry.js';
@@ -32,27 +33,28 @@ export interface GauzyHttpOptions {
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   log: Logger;
+  /** Sends through this instead of node:http (tests hand in a fake). */
   fetch?: typeof fetch;
 }
 
 /**
  * One HTTP exchange with Gauzy, with timeout, bounded retries and typed errors. It knows nothing of
- * sessions: callers pass the headers (Authorization, Tenant-Id) to send. Node's fetch keeps
- * connections alive across calls.
+ * sessions: callers pass the headers (Authorization, Tenant-Id) to send. Connections are kept alive
+ * across calls (see nodeExchange).
  */
 export class GauzyHttp {
   readonly baseUrl: string;
   private readonly timeoutMs: number;
   private readonly retry: RetryPolicy;
   private readonly log: Logger;
-  private readonly fetchImpl: typeof fetch;
+  private readonly exchange: Exchange;
 
   constructor(options: GauzyHttpOptions) {
     this.baseUrl = normalizeGauzyBaseUrl(options.baseUrl, 'the Gauzy base URL');
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.log = options.log;
-    this.fetchImpl = options.fetch ?? fetch;
+    this.exchange = options.fetch ? fetchExchange(options.fetch) : nodeExchange();
   }
 
   url(request: Pick<GauzyRequest, 'route' | 'params' | 'query'>): string {
@@ -62,7 +64,7 @@ export class GauzyHttp {
 
   async send<T>(request: GauzyRequest, headers: Record<string, string>): Promise<GauzyResponse<T>> {
     const url = this.url(request);
-    const init: RequestInit = {
+    const init = {
       method: request.method,
       // The caller's headers (authorization, tenant) come last: a request's own options never replace them.
       headers: { accept: 'application/json', ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(request.language ? { language: request.language } : {}), ...headers },
@@ -72,9 +74,10 @@ export class GauzyHttp {
     for (let attempt = 1; ; attempt++) {
       const timeout = AbortSignal.timeout(timeoutMs);
       const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-      let response: Response;
+      if (gauzyRequestChannel.hasSubscribers) gauzyRequestChannel.publish({ method: request.method, url });
+      let response: GauzyReply;
       try {
-        response = await this.fetchImpl(url, { ...init, signal });
+        response = await this.exchange(url, { ...init, signal });
       } catch (error) {
         if (request.signal?.aborted) throw new GauzyMcpError('GMCP_ERR_CANCELLED', [], {}, { cause: error });
         if (timeout.aborted) {
@@ -93,11 +96,17 @@ export class GauzyHttp {
         }
         throw new GauzyMcpError('GMCP_ERR_GAUZY_UNAVAILABLE', [reason, attempt], { method: request.method, route: request.route, baseUrl: this.baseUrl });
       }
-      const data = await readBody(response);
-      if (response.ok) return { status: response.status, data: data as T };
+      const ok = response.status >= 200 && response.status < 300;
+      if (response.status >= 300 && response.status < 400) {
+        // Followed, a redirect would resend the token elsewhere (and turn a create into a read): said instead.
+        const to = response.location ? ` to ${response.location}` : '';
+        throw new GauzyMcpError('GMCP_ERR_GAUZY_UNAVAILABLE', [`HTTP ${response.status}, a redirect${to}: API_BASE_URL must be the address Gauzy's API answers at`, attempt], { method: request.method, route: request.route, baseUrl: this.baseUrl });
+      }
+      const data = readBody(response, ok);
+      if (ok) return { status: response.status, data: data as T };
       if (shouldRetry(request.method, { status: response.status }) && attempt < this.retry.maxAttempts) {
         this.log.debug('gauzy transient error, retrying', { route: request.route, method: request.method, status: response.status, attempt });
-        await this.pause(request, attempt, response.headers.get('retry-after'));
+        await this.pause(request, attempt, response.retryAfter);
         continue;
       }
       throw gauzyHttpError(response.status, data, request, attempt);
@@ -113,10 +122,10 @@ export class GauzyHttp {
   }
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  const type = response.headers.get('content-type') ?? '';
-  if (response.ok && isFileType(type)) return new GauzyFile(type.split(';')[0]!.trim(), new Uint8Array(await response.arrayBuffer()));
-  const text = await response.text();
+function readBody(response: GauzyReply, ok: boolean): unknown {
+  const type = response.contentType;
+  if (ok && isFileType(type)) return new GauzyFile(type.split(';')[0]!.trim(), response.body);
+  const text = textDecoder.decode(response.body);
   if (!text) return null;
   if (type.includes('json') || /^[[{"]|^(true|false|null|-?\d)/.test(text)) {
     try {
@@ -128,7 +137,10 @@ async function readBody(response: Response): Promise<unknown> {
   return text;
 }
 
+const textDecoder = new TextDecoder();
+
 function connectionErrorReason(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  // node:http puts the code on the error (ECONNREFUSED); fetch on its cause.
+  const { code, cause } = error as { code?: string; cause?: { code?: string; message?: string } };
+  return code ?? cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

@@ -173,7 +173,9 @@ export class SessionManager {
             .then(() => this.options.state.events.append(streamKey, outgoing))
             .then((id) => {
               if (!current.closed) current.send(outgoing, id);
-              else void this.options.state.bus.publish(streamChannel(streamKey), { id, message: outgoing });
+              // On the bus as well, open POST or not: a client may have left it and resumed (here or on another
+              // instance) before this one noticed, and its resumed stream reads what follows from the bus.
+              void this.options.state.bus.publish(streamChannel(streamKey), { id, message: outgoing });
               if (terminal) current.end();
             })
             .catch((error: unknown) => this.options.log.warn('could not record a stream event', { error }));
@@ -255,9 +257,10 @@ export class SessionManager {
       else write(event);
     });
     stream.onClose(() => void unsubscribe());
-    if (lastEventId && replay.length === 0 && key !== standaloneStream(record.id)) {
-      // The log may have grown between the first read and the subscription.
-      replay = (await this.options.state.events.after(lastEventId))?.events ?? [];
+    if (lastEventId && key !== standaloneStream(record.id)) {
+      // Read again now that the subscription is in place: what was logged after the first read and before it is
+      // in this read, what comes later arrives on the bus (duplicates are dropped by id).
+      replay = (await this.options.state.events.after(lastEventId))?.events ?? replay;
     }
     if (!lastEventId && supportsPriming(record.protocolVersion)) stream.prime(await this.options.state.events.append(key, null), this.retryMs);
     for (const event of replay) write(event);
