@@ -94,3 +94,21 @@ test('without configured credentials every call says to call login with email an
     await client.close();
   }
 });
+
+test('a call that arrives while the first sign-in still loads the identity waits for it (it answered "no identity after sign-in")', async () => {
+  const { superAdmin } = sandbox.seed.users;
+  const kernel = createKernel({ plugins: await allPlugins(), gauzyBaseUrl: sandbox.url, credentials: superAdmin, transport: 'memory', log: silentLogger });
+  const client = await connectInMemory(kernel.serverFactory);
+  // The password is checked at once; the identity read after it is slow.
+  sandbox.faults.add({ method: 'GET', path: '/api/user/me', delayMs: 300 });
+  try {
+    const signingIn = kernel.session.accessToken();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const listed = await client.call('list_projects', {});
+    assert.equal(listed.isError, false, listed.text);
+    await signingIn;
+  } finally {
+    sandbox.faults.clear();
+    await client.close();
+  }
+});

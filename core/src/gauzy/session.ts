@@ -113,9 +113,11 @@ export class GauzySession {
   async signIn(credentials: GauzyCredentials | undefined = this.credentials, signal?: AbortSignal): Promise<GauzyIdentity> {
     if (!credentials) throw this.noCredentials();
     const tokens = await this.login(credentials, signal);
+    const identity = await this.loadIdentity(tokens.token, signal);
+    // Tokens and identity become visible together: a call that sees the tokens must find the identity too.
     this.credentials = credentials;
     this.tokens = tokens;
-    this.currentIdentity = await this.loadIdentity(signal);
+    this.currentIdentity = identity;
     this.signedOut = false;
     this.log.debug('signed in to Gauzy', { user: this.currentIdentity.email, tenantId: this.currentIdentity.tenantId });
     return this.currentIdentity;
@@ -223,8 +225,8 @@ export class GauzySession {
     }
   }
 
-  private async loadIdentity(signal?: AbortSignal): Promise<GauzyIdentity> {
-    const headers = { authorization: `Bearer ${this.tokens!.token}` };
+  private async loadIdentity(token: string, signal?: AbortSignal): Promise<GauzyIdentity> {
+    const headers = { authorization: `Bearer ${token}` };
     const { data: me } = await this.http.send<MeResponse>(
       { method: 'GET', route: '/api/user/me', query: { includeEmployee: true, includeOrganization: true, relations: ['role'] }, signal },
       headers,
