@@ -2,8 +2,8 @@
 // "≤ 1.1×" figure). Against the bundled sandbox by default; set API_BASE_URL (and GAUZY_EMAIL/GAUZY_PASSWORD)
 // to measure against a real Gauzy. Run: npm run bench:gauzy-bound (from the root).
 import { subscribe } from 'node:diagnostics_channel';
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { silentLogger } from '@gauzy-mcp/core';
+import { nodeExchange } from '@gauzy-mcp/core/internal';
 import { startHost } from '@gauzy-mcp/host';
 import { createSandbox, loadSandboxEntities } from '@gauzy-mcp/testkit';
 import { DEFAULT_PLUGIN_PACKAGES, importFromCli } from 'gauzy-mcp';
@@ -50,25 +50,14 @@ sent.length = 0;
 await viaHost();
 const replay = sent.splice(0);
 if (replay.some((line) => !line.startsWith('GET '))) throw new Error(`list_projects sent more than reads: ${replay.join(', ')}`);
-// The same Gauzy request(s) the host sent for one call, in the same order, with a token of the same user, sent the
-// way the host sends them (node:http on a keep-alive agent, the body read whole and parsed), so that the ratio is
-// the host's and the extra hop's alone.
-const agent = new HttpAgent({ keepAlive: true });
-const get = (url: string) =>
-  new Promise<void>((resolve, reject) => {
-    const sentRequest = httpRequest(url, { headers: { accept: 'application/json', ...headers }, agent }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', reject);
-      response.on('end', () => {
-        if (response.statusCode !== 200) return reject(new Error(`direct ${url}: ${response.statusCode}`));
-        JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        resolve();
-      });
-    });
-    sentRequest.on('error', reject);
-    sentRequest.end();
-  });
+// The same Gauzy request(s) the host sent for one call, in the same order, with a token of the same user, sent by
+// the host's own exchange (node:http on keep-alive agents) and parsed, so the ratio is the host's and the hop's alone.
+const exchange = nodeExchange();
+const get = async (url: string) => {
+  const reply = await exchange(url, { method: 'GET', headers: { accept: 'application/json', ...headers }, signal: AbortSignal.timeout(30_000) });
+  if (reply.status !== 200) throw new Error(`direct ${url}: ${reply.status}`);
+  JSON.parse(Buffer.from(reply.body).toString('utf8'));
+};
 const direct = async () => {
   for (const line of replay) await get(`${gauzyUrl}${line.slice(4)}`);
 };

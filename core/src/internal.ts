@@ -27,6 +27,7 @@ export { createServerFactory, sessionClientChannel, SERVER_NAME, PROTOCOL_VERSIO
 export type { ProtocolServerOptions } from './protocol/server.js';
 export { serveKernelOverStdio } from './protocol/stdio.js';
 export { DrainingStdioTransport } from './protocol/draining-stdio.js';
+export { nodeExchange } from './gauzy/exchange.js';
 export { checkToolView, viewKeeps, viewKey } from './tool-view.js';
 export { CatalogMode, createToolsetSwitch, META_TOOL_NAMES } from './catalog-mode.js';
 export type { ToolsetSwitch } from './catalog-mode.js';

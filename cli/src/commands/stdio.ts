@@ -60,7 +60,7 @@ export async function runStdio(env: NodeJS.ProcessEnv = process.env, early?: Ear
   // With an early start, the kernel reads what stdin brought while it loaded, then the rest.
   const handover = early?.front.handOver();
   const handle = serveKernelOverStdio(kernel, log, handover ? new DrainingStdioTransport(handover.input, handover.output) : undefined);
-  if (early && handover) refreshEarlyAnswers(kernel, early, handover.initializeMatched, log);
+  if (early && handover) refreshEarlyAnswers(kernel, early, log);
   let who = credentials.email;
   try {
     // Shared with any call that arrives meanwhile (one login): the client's handshake and tools/list need none.

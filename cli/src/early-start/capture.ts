@@ -6,7 +6,7 @@ import type { EarlyAnswers } from './start-cache.js';
 type Message = { jsonrpc: '2.0'; id?: number | string; method?: string; params?: unknown; result?: unknown; error?: unknown };
 
 /** The revisions a client opens with `initialize` (2026-07-28 opens with `server/discover` and is not answered early). */
-const INITIALIZE_VERSIONS = PROTOCOL_VERSIONS.filter((version) => version !== '2026-07-28');
+export const INITIALIZE_VERSIONS = PROTOCOL_VERSIONS.filter((version) => version !== '2026-07-28');
 
 /**
  * Asks the kernel, over its own stdio serving path, what it answers to `initialize` in each revision and to every

@@ -25,9 +25,8 @@ export class EarlyStdio {
   private ended = false;
   private idle?: NodeJS.Timeout;
   private handedOver = false;
-  /** The id the early `initialize` is replayed under, and the result text the client was sent. */
+  /** The id the early `initialize` is replayed under. */
   private readonly replayId = `gauzy-mcp-early-initialize-${randomUUID()}`;
-  private sentInitialize?: string;
   /** Which texts went out early, so the start can check them against the kernel's own. */
   readonly sent: { initialize?: { version: string; text: string }; toolsList: Array<{ version: string; cursor: string; text: string }> } = { toolsList: [] };
 
@@ -50,15 +49,10 @@ export class EarlyStdio {
 
   /**
    * Gives up stdin: what the kernel's transport should read (the kept lines, then the rest of stdin) and write to
-   * (stdout, minus the answer to the replayed `initialize`). `checked` tells whether that answer matched.
+   * (stdout, minus the kernel's answer to the replayed `initialize`; `refreshEarlyAnswers` checks what was sent).
    */
-  handOver(): { input: Readable; output: Writable; initializeMatched: Promise<boolean | undefined> } {
-    if (this.handedOver) throw new Error('stdin was already handed over');
-    this.handedOver = true;
-    clearTimeout(this.idle);
-    this.input.off('data', this.onData);
-    this.input.off('end', this.onEnd);
-    this.input.off('error', this.onEnd);
+  handOver(): { input: Readable; output: Writable } {
+    if (!this.letGo()) throw new Error('stdin was already handed over');
     const kernelInput = new PassThrough({ encoding: 'utf8' });
     for (const line of this.kept) kernelInput.write(`${line}\n`);
     if (this.buffer) kernelInput.write(this.buffer);
@@ -67,39 +61,37 @@ export class EarlyStdio {
       this.input.on('error', (error) => kernelInput.destroy(error));
       this.input.pipe(kernelInput);
     }
-    let settle!: (matched: boolean | undefined) => void;
-    const initializeMatched = new Promise<boolean | undefined>((resolve) => (settle = resolve));
-    if (this.sentInitialize === undefined) settle(undefined);
-    let expecting = this.sentInitialize !== undefined;
+    let expecting = this.sent.initialize !== undefined;
     const marker = JSON.stringify(this.replayId);
     const stdout = this.output;
     const kernelOutput = new Writable({
       decodeStrings: false,
       write: (chunk: string | Buffer, _encoding, done) => {
         const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-        if (expecting && text.includes(marker)) {
-          const message = JSON.parse(text) as { id?: unknown; result?: unknown };
-          if (message.id === this.replayId) {
-            expecting = false;
-            settle(JSON.stringify(message.result) === this.sentInitialize);
-            return done();
-          }
+        if (expecting && text.includes(marker) && (JSON.parse(text) as { id?: unknown }).id === this.replayId) {
+          expecting = false;
+          return done();
         }
         stdout.write(text, (error?: Error | null) => done(error ?? null));
       },
     });
-    return { input: kernelInput, output: kernelOutput, initializeMatched };
+    return { input: kernelInput, output: kernelOutput };
   }
 
   /** Lets go of stdin without handing it over: the start ended before the kernel served (a config error, say). */
   release(): void {
-    if (this.handedOver) return;
+    if (this.letGo()) this.input.pause();
+  }
+
+  /** Stops listening to stdin, once; false when that was already done. */
+  private letGo(): boolean {
+    if (this.handedOver) return false;
     this.handedOver = true;
     clearTimeout(this.idle);
     this.input.off('data', this.onData);
     this.input.off('end', this.onEnd);
     this.input.off('error', this.onEnd);
-    this.input.pause();
+    return true;
   }
 
   private readonly onData = (chunk: string): void => {
@@ -159,7 +151,6 @@ export class EarlyStdio {
         const text = answers.initialize[protocolVersion];
         if (text === undefined) return false;
         this.negotiated = (JSON.parse(text) as { protocolVersion: string }).protocolVersion;
-        this.sentInitialize = text;
         this.sent.initialize = { version: protocolVersion, text };
         this.kept.push(JSON.stringify({ ...message, id: this.replayId }));
         this.respond(id, text);
