@@ -1,11 +1,16 @@
 import { GauzyMcpError, type PluginDefinition } from '@gauzy-mcp/core';
 import { DEFAULT_PLUGIN_PACKAGES } from './plugin-list.js';
+import { kernelCode, usePrebuiltSchemasIfCurrent, type KernelCode } from './prebuilt-schemas.js';
 
 export { DEFAULT_PLUGIN_PACKAGES, pluginPackagesFromEnv } from './plugin-list.js';
 
-/** Imports plugin packages by name; each must default-export a plugin definition. */
+/**
+ * Imports plugin packages by name; each must default-export a plugin definition. A pack whose build kept its
+ * tool schemas (prebuilt-schemas.ts) is listed from them, when they were converted from the files loaded.
+ */
 export async function loadPlugins(packages: readonly string[] = DEFAULT_PLUGIN_PACKAGES): Promise<PluginDefinition[]> {
   // Imported together, so the module loader reads and compiles their files concurrently; checked in the given order.
+  let kernel: KernelCode | undefined;
   const loaded = await Promise.allSettled(packages.map((name) => import(name) as Promise<{ default?: PluginDefinition }>));
   return loaded.map((outcome, index) => {
     const name = packages[index]!;
@@ -14,6 +19,7 @@ export async function loadPlugins(packages: readonly string[] = DEFAULT_PLUGIN_P
     }
     const module = outcome.value;
     if (!module.default || typeof module.default !== 'object') throw new GauzyMcpError('GMCP_ERR_PLUGIN_INVALID', [name, 'has no default export of a plugin definition']);
+    usePrebuiltSchemasIfCurrent(module.default, name, () => (kernel ??= kernelCode()));
     return module.default;
   });
 }

@@ -5,7 +5,8 @@
  */
 export { annotationsFor, listedAnnotations, MCP_HINT_DEFAULTS, requiredScope, resolvedAnnotations, scopeAllows } from './annotations.js';
 export type { ListedAnnotations, ToolAnnotations } from './annotations.js';
-export { Inventory, inventoryOptionsFromEnv, parseBoolean } from './inventory.js';
+export { convertSchemas, Inventory, inventoryOptionsFromEnv, parseBoolean } from './inventory.js';
+export { SCHEMA_CONVERTER, usePrebuiltSchemas, type PrebuiltSchemas } from './prebuilt-schemas.js';
 export type { InventoryOptions, ListedTool, RegisteredTool, ToolsetInfo } from './inventory.js';
 export { ToolDispatcher, fieldIssues } from './dispatch.js';
 export type { CallContext, Caller, ToolCallResult, ToolCallEvent, ToolDispatcherOptions } from './dispatch.js';

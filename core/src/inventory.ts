@@ -4,6 +4,7 @@ import { PluginExtras } from './extras.js';
 import { GauzyMcpError } from './errors.js';
 import { toJsonSchema, type ObjectJsonSchema } from './json-schema.js';
 import { validatePlugin } from './plugin-validation.js';
+import { prebuiltSchemasFor, type PrebuiltSchemas, type usePrebuiltSchemas } from './prebuilt-schemas.js';
 import { bulkNameTool } from './bulk-names.js';
 import { compilePreset, type CompiledPreset } from './presets.js';
 import { organizationIdParam } from './schema.js';
@@ -32,7 +33,7 @@ export interface RegisteredTool {
   input: z.ZodObject;
   annotations: ToolAnnotations;
   scope: OAuthScope;
-  /** The `tools/list` entry, built once. */
+  /** The `tools/list` entry, built once, when first read. */
   listing: ListedTool;
   /** `"METHOD /route"` strings the handler may call, for the per-call check. */
   declaredRoutes: ReadonlySet<string>;
@@ -95,6 +96,8 @@ export class Inventory {
     // Bulk names are callable like aliases, not listed: their one-item tool is.
     const selected = chosen.filter((tool) => !tool.definition.retired && !tool.definition.runsEach);
     this.tools = selected;
+    // What is served is converted now, so a schema that cannot be published fails the start, not a tools/list.
+    for (const tool of selected) void tool.listing;
     this.retired = chosen.filter((tool) => tool.definition.retired);
     for (const info of toolsetInfo) info.tools = selected.filter((tool) => tool.definition.toolset === info.name).length;
     this.toolsets = toolsetInfo;
@@ -156,22 +159,51 @@ function register(plugin: PluginDefinition, definition: ToolDefinition<z.ZodObje
   const input = strict(definition.session === false ? definition.input : definition.input.safeExtend({ organizationId: organizationIdParam }));
   const annotations = annotationsFor(definition);
   const scope = requiredScope(definition);
-  const listing = toolListing(definition, input, annotations);
   const presets = new Map(Object.entries(definition.presets ?? {}).map(([name, preset]) => [name, compilePreset(name, preset, input)]));
-  return { name: definition.name, plugin: plugin.name, definition, input, annotations, scope, listing, declaredRoutes: new Set(definition.routes), presets };
+  // Built when first read (the Inventory reads the served ones at once): zod's JSON Schema conversion is most of
+  // what registering a tool costs, and a start serves a few toolsets of the many registered (41 of 200 tools by
+  // default).
+  let listing: ListedTool | undefined;
+  const prebuilt = prebuiltSchemasFor(plugin, definition.name);
+  return {
+    name: definition.name,
+    plugin: plugin.name,
+    definition,
+    input,
+    annotations,
+    scope,
+    get listing() {
+      return (listing ??= toolListing(definition, input, annotations, prebuilt));
+    },
+    declaredRoutes: new Set(definition.routes),
+    presets,
+  };
+}
+
+/**
+ * The schemas of every tool `plugin` registers, converted now (never the ones handed over): what a pack's build
+ * keeps beside its files, for {@link usePrebuiltSchemas} at the next start.
+ */
+export function convertSchemas(plugin: PluginDefinition): PrebuiltSchemas {
+  return Object.fromEntries(
+    registerAll([plugin]).map((tool) => {
+      const { inputSchema, outputSchema } = toolListing(tool.definition, tool.input, tool.annotations);
+      return [tool.name, outputSchema ? { input: inputSchema, output: outputSchema } : { input: inputSchema }];
+    }),
+  );
 }
 
 /** What a `tools/list` entry is built from: a pack's tool definition, or one of the kernel's catalog-mode tools. */
 export type ListableTool = Pick<ToolDefinition, 'name' | 'title' | 'description' | 'effect' | 'idempotent' | 'openWorld' | 'inputJsonSchema' | 'output'>;
 
 /** A tool's `tools/list` entry, built once: its JSON Schemas from the zod ones the arguments are parsed with, and its hints. */
-export function toolListing(definition: ListableTool, input: z.ZodObject, annotations: ToolAnnotations = annotationsFor(definition)): ListedTool {
+export function toolListing(definition: ListableTool, input: z.ZodObject, annotations: ToolAnnotations = annotationsFor(definition), prebuilt?: PrebuiltSchemas[string]): ListedTool {
   return {
     name: definition.name,
     title: definition.title,
     description: definition.description,
-    inputSchema: definition.inputJsonSchema ? (definition.inputJsonSchema as ObjectJsonSchema) : toJsonSchema(input, 'input'),
-    ...(definition.output ? { outputSchema: toJsonSchema(definition.output, 'output') } : {}),
+    inputSchema: definition.inputJsonSchema ? (definition.inputJsonSchema as ObjectJsonSchema) : (prebuilt?.input ?? toJsonSchema(input, 'input')),
+    ...(definition.output ? { outputSchema: prebuilt?.output ?? toJsonSchema(definition.output, 'output') } : {}),
     annotations: listedAnnotations(annotations),
   };
 }
@@ -186,7 +218,9 @@ const REMOTE_SIGN_IN_REASON =
 
 /** A tool that cannot work where sign-in happens at the authorization server: kept callable, answering why. */
 function withdrawnForRemoteSignIn(tool: RegisteredTool): RegisteredTool {
-  return { ...tool, definition: { ...tool.definition, retired: { reason: REMOTE_SIGN_IN_REASON } } };
+  // Copied by descriptor: a spread would build the listing this retired tool never sends.
+  const withdrawn = Object.defineProperties({}, Object.getOwnPropertyDescriptors(tool)) as RegisteredTool;
+  return Object.defineProperty(withdrawn, 'definition', { value: { ...tool.definition, retired: { reason: REMOTE_SIGN_IN_REASON } }, enumerable: true });
 }
 
 /**

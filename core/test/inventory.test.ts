@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { z } from 'zod';
 import { isGauzyMcpError } from '../src/errors.js';
 import { annotationsFor, listedAnnotations, resolvedAnnotations } from '../src/annotations.js';
-import { Inventory, inventoryOptionsFromEnv } from '../src/inventory.js';
+import { convertSchemas, Inventory, inventoryOptionsFromEnv } from '../src/inventory.js';
+import { usePrebuiltSchemas } from '../src/prebuilt-schemas.js';
 import { validatePlugin } from '../src/plugin-validation.js';
 import { definePlugin, defineTool, KERNEL_API_VERSION, type PluginDefinition } from '../src/tool.js';
 import { ok } from '../src/results.js';
@@ -134,4 +135,32 @@ test('bad plugins fail at load with a coded error naming the plugin', () => {
 test('two plugins defining the same tool name stop the load', () => {
   const other = plugin({ name: 'other', tools: [tool('add_thing', 'read')] });
   assert.throws(() => new Inventory([plugin(), other]), (error: unknown) => isGauzyMcpError(error, 'GMCP_ERR_DUPLICATE_TOOL') && /add_thing.*sample.*other/.test(error.message));
+});
+
+// An output schema zod converts to something other than an object: publishing it fails (GMCP_ERR_PLUGIN_INVALID).
+const unpublishable = z.object({ a: z.string() }).meta({ type: 'string' });
+
+test('only the tools served are converted to JSON Schema at start: a toolset not served costs no conversion', () => {
+  const broken = () => plugin({ tools: [tool('list_things', 'read'), tool('delete_thing', 'delete', 'beta', { output: unpublishable })] });
+  // Served: the start fails, naming the schema.
+  assert.throws(() => new Inventory([broken()], { toolsets: ['all'] }), (error: unknown) => isGauzyMcpError(error) && error.code === 'GMCP_ERR_PLUGIN_INVALID');
+  // Not served: never converted, so the start succeeds (before, every registered tool was converted, served or not).
+  const inventory = new Inventory([broken()], { toolsets: ['alpha'] });
+  assert.deepEqual(inventory.tools.map((entry) => entry.name), ['list_things']);
+});
+
+test('a pack\'s schemas converted earlier are listed as handed over; the tools not handed over are converted', () => {
+  const output = { type: 'object' as const, description: 'handed over', properties: {} };
+  const input = { type: 'object' as const, description: 'handed over input', properties: {} };
+  const handed = plugin({ tools: [tool('list_things', 'read'), tool('delete_thing', 'delete', 'beta', { output: unpublishable })] });
+  usePrebuiltSchemas(handed, { delete_thing: { input, output } });
+  const inventory = new Inventory([handed], { toolsets: ['all'] });
+  assert.deepEqual(inventory.get('delete_thing')!.listing.outputSchema, output);
+  assert.deepEqual(inventory.get('delete_thing')!.listing.inputSchema, input);
+  assert.ok('organizationId' in (inventory.get('list_things')!.listing.inputSchema.properties as object), 'converted as usual');
+  // What a build keeps is always converted anew, whatever was handed over.
+  const converted = convertSchemas(plugin());
+  assert.deepEqual(Object.keys(converted).sort(), ['create_thing', 'delete_thing', 'list_things']);
+  assert.deepEqual(converted.list_things!.input, new Inventory([plugin()]).get('list_things')!.listing.inputSchema);
+  assert.throws(() => convertSchemas(handed), (error: unknown) => isGauzyMcpError(error) && error.code === 'GMCP_ERR_PLUGIN_INVALID');
 });
