@@ -154,7 +154,7 @@ export class ToolDispatcher {
 
   private context(tool: RegisteredTool, context: CallContext, scope: ToolScope | undefined, log: Logger): ToolContext {
     return {
-      gauzy: declaredRoutesOnly(tool, context.caller.gauzy, context.signal),
+      gauzy: declaredRoutesOnly(tool, context.caller.gauzy, context),
       get scope(): ToolScope {
         if (!scope) throw new GauzyMcpError('GMCP_ERR_INTERNAL', [`${tool.name} (declared session: false but used scope)`]);
         return scope;
@@ -162,7 +162,10 @@ export class ToolDispatcher {
       session: context.caller.session,
       server: this.server,
       log,
-      signal: context.signal,
+      // Read through: a lazily made signal (LazyAbortController) is made only for a handler that reads it.
+      get signal() {
+        return context.signal;
+      },
       progress: context.progress ?? (async () => {}),
       client: context.client ?? NO_CLIENT_CHANNEL,
     };
@@ -213,13 +216,16 @@ export function fieldIssues(error: z.ZodError, accepted?: readonly string[]): Fi
   });
 }
 
-/** The handler's view of Gauzy: cancellation attached, and only the routes the tool (or resource) declares. */
-export function declaredRoutesOnly(tool: Pick<RegisteredTool, 'name' | 'declaredRoutes'>, client: GauzyClient<GauzyTokenSource>, signal: AbortSignal): GauzyApi {
+/**
+ * The handler's view of Gauzy: cancellation attached (`cancel.signal`, read when a request is sent), and only the
+ * routes the tool (or resource) declares.
+ */
+export function declaredRoutesOnly(tool: Pick<RegisteredTool, 'name' | 'declaredRoutes'>, client: GauzyClient<GauzyTokenSource>, cancel: { readonly signal: AbortSignal }): GauzyApi {
   const request = async <T>(req: Omit<GauzyRequest, 'signal'>) => {
     if (!tool.declaredRoutes.has(`${req.method} ${req.route}`)) {
       throw new GauzyMcpError('GMCP_ERR_UNDECLARED_ROUTE', [tool.name, `${req.method} ${req.route}`]);
     }
-    return client.request<T>({ ...req, signal });
+    return client.request<T>({ ...req, signal: cancel.signal });
   };
   const call = async <T>(method: HttpMethod, route: string, body: unknown, options: CallOptions = {}) =>
     (await request<T>({ method, route, body, params: options.params, query: options.query, timeoutMs: options.timeoutMs, language: options.language })).data;

@@ -7,6 +7,7 @@ export { annotationsFor, listedAnnotations, MCP_HINT_DEFAULTS, requiredScope, re
 export type { ListedAnnotations, ToolAnnotations } from './annotations.js';
 export { convertSchemas, Inventory, inventoryOptionsFromEnv, parseBoolean } from './inventory.js';
 export { SCHEMA_CONVERTER, usePrebuiltSchemas, type PrebuiltSchemas } from './prebuilt-schemas.js';
+export { LazyAbortController } from './lazy-abort.js';
 export type { InventoryOptions, ListedTool, RegisteredTool, ToolsetInfo } from './inventory.js';
 export { ToolDispatcher, fieldIssues } from './dispatch.js';
 export type { CallContext, Caller, ToolCallResult, ToolCallEvent, ToolDispatcherOptions } from './dispatch.js';

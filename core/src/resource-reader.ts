@@ -50,7 +50,7 @@ export class ResourceReader {
     const routes = this.routes(definition);
     const scope = readsGauzy(definition) ? await resolveScope({ caller, signal }, undefined) : undefined;
     return {
-      gauzy: declaredRoutesOnly(routes, caller.gauzy, signal),
+      gauzy: declaredRoutesOnly(routes, caller.gauzy, { signal }),
       get scope(): ToolScope {
         if (!scope) throw new GauzyMcpError('GMCP_ERR_INTERNAL', [`${routes.name} (declares no routes but used scope)`]);
         return scope;

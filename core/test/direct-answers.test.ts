@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { createMcpHandler, InMemoryTransport } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { definePlugin, defineTool, GauzyMcpError, KERNEL_API_VERSION, silentLogger } from '../src/index.js';
-import { createCatalog, createCredentialCaller, createGauzyHttp, type Caller, type StandardHeaders, type DirectResponder } from '../src/internal.js';
+import { createCatalog, createCredentialCaller, createGauzyHttp, LazyAbortController, type Caller, type StandardHeaders, type DirectResponder } from '../src/internal.js';
 
 // The 2026-07-28 answers served without a server per request must be the SDK's, byte for byte: each request
 // here goes to both, and whatever the direct responder answers must equal what `createMcpHandler` answers.
@@ -75,10 +75,10 @@ const PAGE_SIZE = 3;
 const responder = catalog.directResponder(PAGE_SIZE);
 
 /** What the host does: accept, then answer; undefined when either step leaves the request to the SDK. */
-const serve = (via: DirectResponder, body: unknown, headers: StandardHeaders, caller: Caller, signal = new AbortController().signal) => {
+const serve = (via: DirectResponder, body: unknown, headers: StandardHeaders, caller: Caller, cancel: { readonly signal: AbortSignal } = new AbortController()) => {
   const accepted = via.accept(body, headers);
   // Listings come as bytes, calls as strings: compared as text either way.
-  return accepted ? via.answer(accepted, caller, signal)?.then(String) : undefined;
+  return accepted ? via.answer(accepted, caller, cancel)?.then(String) : undefined;
 };
 
 interface Case {
@@ -175,9 +175,9 @@ test('the listing served directly follows the token: a read-only token sees no w
   assert.ok(!(await titles(callers.reader!)).includes('write_note'));
 });
 
-test('a call answered directly is cancelled by its signal', async () => {
-  const abort = new AbortController();
-  const answer = serve(responder, call(1, 'wait_for_cancel', {}), { contentType: 'application/json', protocolVersion: REVISION, method: 'tools/call', name: 'wait_for_cancel' }, callers.unrestricted!, abort.signal);
+test('a call answered directly is cancelled by its signal, made when the handler reads it', async () => {
+  const abort = new LazyAbortController();
+  const answer = serve(responder, call(1, 'wait_for_cancel', {}), { contentType: 'application/json', protocolVersion: REVISION, method: 'tools/call', name: 'wait_for_cancel' }, callers.unrestricted!, abort);
   assert.ok(answer);
   abort.abort();
   const result = JSON.parse(await answer).result as { isError: boolean; content: { text: string }[] };

@@ -44,8 +44,8 @@ export interface AcceptedRequest {
  */
 export interface DirectResponder {
   accept(body: unknown, headers: StandardHeaders): AcceptedRequest | undefined;
-  /** `signal` aborts when the client goes away, 2026-07-28's cancel signal. */
-  answer(request: AcceptedRequest, caller: Caller, signal: AbortSignal): Promise<Answer> | undefined;
+  /** `cancel.signal` aborts when the client goes away, 2026-07-28's cancel signal (read only if the call needs it). */
+  answer(request: AcceptedRequest, caller: Caller, cancel: { readonly signal: AbortSignal }): Promise<Answer> | undefined;
   /**
    * The same two requests inside a 2025-revision session, which the host has already checked belongs to the
    * caller. The transport stays the session's: `answerInSession` gets the call's context (its signal, its way
@@ -124,12 +124,18 @@ export function createDirectResponder(options: DirectResponderOptions): DirectRe
     return typeof named === 'string' && options.inventory.get(named)?.definition.logs === true;
   };
 
-  const answer = (request: AcceptedRequest, caller: Caller, signal: AbortSignal): Promise<Answer> | undefined => {
+  const answer = (request: AcceptedRequest, caller: Caller, cancel: { readonly signal: AbortSignal }): Promise<Answer> | undefined => {
     if (request.method === 'tools/list') {
       const listed = listAnswer('stateless', request, caller);
       return listed === undefined ? undefined : Promise.resolve(listed);
     }
-    return call(request, { caller, signal }).then((answered) =>
+    const context: CallContext = {
+      caller,
+      get signal() {
+        return cancel.signal;
+      },
+    };
+    return call(request, context).then((answered) =>
       'error' in answered
         ? JSON.stringify({ jsonrpc: '2.0', id: request.id, error: answered.error })
         : JSON.stringify({ result: withServerIdentity({ ...answered.result, resultType: 'complete' }, identity), jsonrpc: '2.0', id: request.id }),

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { classifyInboundRequest, createMcpHandler, type JSONRPCMessage, type McpHttpHandler, type Server } from '@modelcontextprotocol/server';
 import type { OAuthScope } from '@gauzy-mcp/core';
-import { PROTOCOL_VERSIONS, scopeAllows, type Answer, type DirectResponder } from '@gauzy-mcp/core/internal';
+import { LazyAbortController, PROTOCOL_VERSIONS, scopeAllows, type Answer, type DirectResponder } from '@gauzy-mcp/core/internal';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Identity } from '../identity.js';
 import type { HostMetrics } from '../ops/metrics.js';
@@ -194,7 +194,17 @@ async function serveLegacyPost(sessions: SessionManager, deps: McpRouteDeps, req
     }
   }
   const directCall: DirectCall | undefined =
-    accepted?.method === 'tools/call' ? (client, signal, toolsChanged) => direct.answerInSession(accepted, { caller: identity.caller, client, signal, toolsChanged }) as Promise<JSONRPCMessage> : undefined;
+    accepted?.method === 'tools/call'
+      ? (client, cancel, toolsChanged) =>
+          direct.answerInSession(accepted, {
+            caller: identity.caller,
+            client,
+            get signal() {
+              return cancel.signal;
+            },
+            toolsChanged,
+          }) as Promise<JSONRPCMessage>
+      : undefined;
   deps.metrics.answers.inc(directCall ? SESSION_DIRECT : SESSION_SDK);
   const outcome = await sessions.exchange(record, identity, message as JSONRPCMessage & { id: string | number }, acceptsSse, directCall);
   return sendOutcome(reply, outcome, { 'mcp-session-id': record.id });
@@ -204,14 +214,14 @@ function answerDirectly(responder: DirectResponder, request: FastifyRequest, rep
   const headers = { contentType: header(request, 'content-type'), protocolVersion: header(request, 'mcp-protocol-version'), method: header(request, 'mcp-method'), name: header(request, 'mcp-name') };
   const accepted = responder.accept(body, headers);
   if (!accepted) return undefined;
-  const abort = new AbortController();
-  const answer = responder.answer(accepted, request.identity!.caller, abort.signal);
+  const abort = new LazyAbortController();
+  const answer = responder.answer(accepted, request.identity!.caller, abort);
   if (answer) cancelOnClientClose(reply, abort);
   return answer;
 }
 
 /** The client closing its connection is the cancel signal in 2026-07-28. */
-function cancelOnClientClose(reply: FastifyReply, abort: AbortController): void {
+function cancelOnClientClose(reply: FastifyReply, abort: Pick<AbortController, 'abort'>): void {
   reply.raw.on('close', () => {
     if (!reply.raw.writableFinished) abort.abort();
   });

@@ -1,4 +1,5 @@
 import type { JSONRPCMessage, MessageExtraInfo, Transport, TransportSendOptions } from '@modelcontextprotocol/server';
+import { LazyAbortController } from '@gauzy-mcp/core/internal';
 
 type RequestId = string | number;
 
@@ -29,7 +30,7 @@ export class SessionTransport implements Transport {
   /** Requests this server sent the client (sampling, elicitation) and still waits on. */
   private readonly awaitingClient = new Set<RequestId>();
   /** Client requests answered by the host's direct path instead of the server, until their answer is sent. */
-  private readonly directRuns = new Map<RequestId, AbortController>();
+  private readonly directRuns = new Map<RequestId, LazyAbortController>();
   private closed = false;
 
   constructor(
@@ -53,11 +54,11 @@ export class SessionTransport implements Transport {
    * and its answer go to `sink` while the POST is open, to the event log once it has left. A cancelled or
    * expired run's answer goes nowhere, as the server's would.
    */
-  runDirect(requestId: RequestId, sink: ExchangeSink, run: (signal: AbortSignal) => Promise<JSONRPCMessage>): void {
-    const abort = new AbortController();
+  runDirect(requestId: RequestId, sink: ExchangeSink, run: (cancel: { readonly signal: AbortSignal }) => Promise<JSONRPCMessage>): void {
+    const abort = new LazyAbortController();
     this.exchanges.set(requestId, sink);
     this.directRuns.set(requestId, abort);
-    run(abort.signal)
+    run(abort)
       .then(async (answer) => {
         if (this.directRuns.get(requestId) !== abort) return;
         this.directRuns.delete(requestId);

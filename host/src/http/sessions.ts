@@ -39,7 +39,7 @@ export interface ClientTraits {
  * A session's tool call the host answers itself: given the call's way back to the client, its signal and how to tell
  * the client its tool list changed, the JSON-RPC answer.
  */
-export type DirectCall = (client: ClientChannel, signal: AbortSignal, toolsChanged: () => Promise<void>) => Promise<JSONRPCMessage>;
+export type DirectCall = (client: ClientChannel, cancel: { readonly signal: AbortSignal }, toolsChanged: () => Promise<void>) => Promise<JSONRPCMessage>;
 
 /** What answering one POSTed request produced: a JSON body, or a stream of events ending with the answer. */
 export type ExchangeOutcome = { kind: 'json'; message: JSONRPCMessage } | { kind: 'sse'; stream: SseStream };
@@ -188,7 +188,7 @@ export class SessionManager {
         const current = stream ?? openStream();
         pending = pending.then(() => current.end());
       };
-      if (direct) session.transport.runDirect(message.id, sink, (signal) => direct(sessionClientChannel(session.server, message.id, closeSSEStream), signal, () => session.server.sendToolListChanged()));
+      if (direct) session.transport.runDirect(message.id, sink, (cancel) => direct(sessionClientChannel(session.server, message.id, closeSSEStream), cancel, () => session.server.sendToolListChanged()));
       else session.transport.receive(message, { ...this.extraFor(identity), closeSSEStream }, sink);
       const timeoutMs = this.options.requestTimeoutMs;
       const timer = setTimeout(() => {
