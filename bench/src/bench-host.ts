@@ -10,7 +10,13 @@ export async function benchSandbox(): Promise<Sandbox> {
   return createSandbox({ seed: 'demo', entities: await loadSandboxEntities(DEFAULT_PLUGIN_PACKAGES, importFromCli) });
 }
 
-export function startBenchHost(sandbox: Sandbox, identity?: HostConfigInput['identity']) {
+/** The Gauzy a bench host serves and the account it acts as: a sandbox, or the same facts from another process. */
+export interface BenchGauzy {
+  url: string;
+  seed: { users: { superAdmin: { email: string; password: string } } };
+}
+
+export function startBenchHost(sandbox: BenchGauzy, identity?: HostConfigInput['identity']) {
   const admin = sandbox.seed.users.superAdmin;
   return startHost({
     input: {
