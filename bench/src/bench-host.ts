@@ -14,6 +14,8 @@ export async function benchSandbox(): Promise<Sandbox> {
 export interface BenchGauzy {
   url: string;
   seed: { users: { superAdmin: { email: string; password: string } } };
+  /** False for a real Gauzy (default: the bundled sandbox). */
+  isSandbox?: boolean;
 }
 
 export function startBenchHost(sandbox: BenchGauzy, identity?: HostConfigInput['identity']) {
@@ -21,7 +23,7 @@ export function startBenchHost(sandbox: BenchGauzy, identity?: HostConfigInput['
   return startHost({
     input: {
       port: 0,
-      gauzy: { baseUrl: sandbox.url, sandbox: true },
+      gauzy: { baseUrl: sandbox.url, sandbox: sandbox.isSandbox ?? true },
       plugins: [...DEFAULT_PLUGIN_PACKAGES],
       identity: identity ?? { mode: 'development', accounts: [{ name: 'bench', email: admin.email, password: admin.password }] },
       limits: { rateLimitMax: 1_000_000_000 },

@@ -3,7 +3,8 @@
 // (node:inspector) only while the calls run, so its profile holds nothing else. One call in flight,
 // PROFILE_CALLS times (default 5,000), of PROFILE_TOOL (default get_server_info) with PROFILE_ARGS (JSON,
 // default {}) over 2026-07-28; then the top functions by self time and the share of each area. The .cpuprofile
-// is kept (PROFILE_DIR, default a temporary folder) for a flame graph (Chrome DevTools, speedscope).
+// is kept (PROFILE_DIR, default a temporary folder) for a flame graph (Chrome DevTools, speedscope). Against the
+// bundled sandbox, or a real Gauzy: API_BASE_URL (and GAUZY_EMAIL, GAUZY_PASSWORD; default admin@ever.co/admin).
 // Run: npm run bench:profile
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { percentile } from './results.js';
 
 if (process.argv[2] === '--serve') {
   // The child: the host alone, against the sandbox the parent named; its address on stdout, then it waits.
-  const host = await startBenchHost({ url: process.env.PROFILE_SANDBOX_URL!, seed: { users: { superAdmin: JSON.parse(process.env.PROFILE_ADMIN!) } } });
+  const host = await startBenchHost({ url: process.env.PROFILE_SANDBOX_URL!, seed: { users: { superAdmin: JSON.parse(process.env.PROFILE_ADMIN!) } }, isSandbox: !process.env.API_BASE_URL });
   const inspector = new Session();
   inspector.connect();
   await inspector.post('Profiler.enable');
@@ -39,9 +40,10 @@ if (process.argv[2] === '--serve') {
   const args = JSON.parse(process.env.PROFILE_ARGS ?? '{}') as Record<string, unknown>;
   const calls = Number(process.env.PROFILE_CALLS ?? 5000);
   const dir = process.env.PROFILE_DIR ?? mkdtempSync(join(tmpdir(), 'gauzy-mcp-profile-'));
-  const sandbox = await benchSandbox();
+  const sandbox = process.env.API_BASE_URL ? undefined : await benchSandbox();
+  const gauzy = sandbox ?? { url: process.env.API_BASE_URL!, seed: { users: { superAdmin: { email: process.env.GAUZY_EMAIL ?? 'admin@ever.co', password: process.env.GAUZY_PASSWORD ?? 'admin' } } } };
   const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve'], {
-    env: { ...process.env, PROFILE_SANDBOX_URL: sandbox.url, PROFILE_ADMIN: JSON.stringify(sandbox.seed.users.superAdmin) },
+    env: { ...process.env, PROFILE_SANDBOX_URL: gauzy.url, PROFILE_ADMIN: JSON.stringify(gauzy.seed.users.superAdmin) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const reply = () => new Promise<{ url?: string }>((resolve) => child.once('message', resolve));
@@ -74,8 +76,8 @@ if (process.argv[2] === '--serve') {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.send({ do: 'stop', file });
   await exited;
-  await sandbox.close();
-  process.stdout.write(`${calls} calls of ${tool}, one in flight: p50 ${percentile(latencies, 0.5).toFixed(3)} ms, p99 ${percentile(latencies, 0.99).toFixed(3)} ms (profiled)\n`);
+  await sandbox?.close();
+  process.stdout.write(`${calls} calls of ${tool} against ${sandbox ? 'the sandbox' : gauzy.url}, one in flight: p50 ${percentile(latencies, 0.5).toFixed(3)} ms, p99 ${percentile(latencies, 0.99).toFixed(3)} ms (profiled)\n`);
   process.stdout.write(summarise(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile));
   process.stdout.write(`profile: ${file}\n`);
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { getEventListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
@@ -129,6 +130,25 @@ test('no answer in time is a timeout; a cancelled call is cancelled; a closed po
   const refused = await refusal(new GauzyHttp({ baseUrl: `http://127.0.0.1:${port}`, log: silentLogger, retry: { maxAttempts: 1 } }).send({ method: 'GET', route: '/api/x' }, {}));
   assert.equal(refused.code, 'GMCP_ERR_GAUZY_UNAVAILABLE');
   assert.match(refused.message, /ECONNREFUSED/);
+});
+
+test('a call\'s signal, already aborted, cancels before anything is sent; finished requests leave no listener on it; a timed-out read is tried again', async () => {
+  let hits = 0;
+  routes.set('/api/counted', (_request, response) => {
+    hits++;
+    json({ ok: true })(_request, response);
+  });
+  const aborted = new AbortController();
+  aborted.abort();
+  assert.equal((await refusal(client().send({ method: 'GET', route: '/api/counted', signal: aborted.signal }, {}))).code, 'GMCP_ERR_CANCELLED');
+  const held = new AbortController();
+  for (let index = 0; index < 5; index++) await client().send({ method: 'GET', route: '/api/counted', signal: held.signal }, {});
+  assert.equal(getEventListeners(held.signal, 'abort').length, 0, 'each attempt lets go of the caller\'s signal');
+  assert.equal(hits, 5);
+  let tries = 0;
+  routes.set('/api/slow-once', (request, response) => (++tries === 1 ? undefined : json({ ok: true })(request, response)));
+  const slowOnce = await new GauzyHttp({ baseUrl: base, log: silentLogger, timeoutMs: 50, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } }).send<{ ok: boolean }>({ method: 'GET', route: '/api/slow-once' }, {});
+  assert.deepEqual([tries, slowOnce.data], [2, { ok: true }]);
 });
 
 test('an https address is spoken to over TLS (a plain server there fails the handshake)', async () => {

