@@ -2,7 +2,8 @@
 // this process; the host runs alone in a child, serving every pack as the host benches do, and profiles itself
 // (node:inspector) only while the calls run, so its profile holds nothing else. One call in flight,
 // PROFILE_CALLS times (default 5,000), of PROFILE_TOOL (default get_server_info) with PROFILE_ARGS (JSON,
-// default {}) over 2026-07-28; then the top functions by self time and the share of each area. The .cpuprofile
+// default {}) over 2026-07-28, or, with PROFILE_CONNECTIONS (say 16), autocannon's load for PROFILE_SECONDS
+// (default 5); then the top functions by self time and the share of each area. The .cpuprofile
 // is kept (PROFILE_DIR, default a temporary folder) for a flame graph (Chrome DevTools, speedscope). Against the
 // bundled sandbox, or a real Gauzy: API_BASE_URL (and GAUZY_EMAIL, GAUZY_PASSWORD; default admin@ever.co/admin).
 // Run: npm run bench:profile
@@ -13,6 +14,7 @@ import { request, Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
 import { benchSandbox, startBenchHost } from './bench-host.js';
 import { JSON_HEADERS, modernHeaders, toolCall } from './modern-call.js';
 import { percentile } from './results.js';
@@ -34,6 +36,8 @@ if (process.argv[2] === '--serve') {
     }
     process.send!({ done: message.do });
   });
+  // The parent gone (it failed, or was stopped) is the end of this child too.
+  process.on('disconnect', () => process.exit(1));
   process.send!({ url: host.mcpUrl });
 } else {
   const tool = process.env.PROFILE_TOOL ?? 'get_server_info';
@@ -66,18 +70,29 @@ if (process.argv[2] === '--serve') {
   for (let index = 0; index < Math.min(calls, 1000); index++) await once();
   child.send({ do: 'start' });
   await reply();
+  const connections = Number(process.env.PROFILE_CONNECTIONS ?? 1);
   const latencies: number[] = [];
-  for (let index = 0; index < calls; index++) {
-    const started = performance.now();
-    await once();
-    latencies.push(performance.now() - started);
+  let load = '';
+  if (connections > 1) {
+    // autocannon sets the length itself (a second content-length header is a 400).
+    const { 'content-length': _length, ...loadHeaders } = headers;
+    const result = await autocannon({ url: url.href, method: 'POST', connections, duration: Number(process.env.PROFILE_SECONDS ?? 5), headers: loadHeaders, body });
+    if (result.non2xx || result.errors) throw new Error(`${result.non2xx} answers not 2xx, ${result.errors} errors`);
+    load = `${connections} connections: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`;
+  } else {
+    for (let index = 0; index < calls; index++) {
+      const started = performance.now();
+      await once();
+      latencies.push(performance.now() - started);
+    }
+    load = `${calls} calls one in flight: p50 ${percentile(latencies, 0.5).toFixed(3)} ms, p99 ${percentile(latencies, 0.99).toFixed(3)} ms`;
   }
   agent.destroy();
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.send({ do: 'stop', file });
   await exited;
   await sandbox?.close();
-  process.stdout.write(`${calls} calls of ${tool} against ${sandbox ? 'the sandbox' : gauzy.url}, one in flight: p50 ${percentile(latencies, 0.5).toFixed(3)} ms, p99 ${percentile(latencies, 0.99).toFixed(3)} ms (profiled)\n`);
+  process.stdout.write(`${tool} against ${sandbox ? 'the sandbox' : gauzy.url}, ${load} (profiled)\n`);
   process.stdout.write(summarise(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile));
   process.stdout.write(`profile: ${file}\n`);
 }
