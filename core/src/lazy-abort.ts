@@ -1,8 +1,8 @@
 /**
- * A call's cancel signal, made when something first reads it. Node's AbortController costs about 8 µs to make
- * (its EventTarget), as much as the rest of a call that never reaches Gauzy, and such calls never read it; a
- * call that does reach Gauzy reads it for its requests. Aborting before the first read is kept: the signal is
- * then made aborted, with the same reason.
+ * A call's cancel signal, made when something first reads it. Making Node's AbortController (an EventTarget) for
+ * every request was the largest single entry in the host's profile of calls that never reach Gauzy (64 of 858 ms
+ * over 8,000 `get_server_info` calls), and such calls never read it; a call that does reach Gauzy reads it for
+ * its requests. Aborting before the first read is kept: the signal is then made aborted, with the same reason.
  */
 export class LazyAbortController {
   private controller?: AbortController;
