@@ -1,6 +1,6 @@
 import { GauzyMcpError, type PluginDefinition } from '@gauzy-mcp/core';
 import { DEFAULT_PLUGIN_PACKAGES } from './plugin-list.js';
-import { kernelCode, usePrebuiltSchemasIfCurrent, type KernelCode } from './prebuilt-schemas.js';
+import { prebuiltSchemasPreparer } from './prebuilt-schemas.js';
 
 export { DEFAULT_PLUGIN_PACKAGES, pluginPackagesFromEnv } from './plugin-list.js';
 
@@ -10,7 +10,7 @@ export { DEFAULT_PLUGIN_PACKAGES, pluginPackagesFromEnv } from './plugin-list.js
  */
 export async function loadPlugins(packages: readonly string[] = DEFAULT_PLUGIN_PACKAGES): Promise<PluginDefinition[]> {
   // Imported together, so the module loader reads and compiles their files concurrently; checked in the given order.
-  let kernel: KernelCode | undefined;
+  const prepare = prebuiltSchemasPreparer();
   const loaded = await Promise.allSettled(packages.map((name) => import(name) as Promise<{ default?: PluginDefinition }>));
   return loaded.map((outcome, index) => {
     const name = packages[index]!;
@@ -19,7 +19,7 @@ export async function loadPlugins(packages: readonly string[] = DEFAULT_PLUGIN_P
     }
     const module = outcome.value;
     if (!module.default || typeof module.default !== 'object') throw new GauzyMcpError('GMCP_ERR_PLUGIN_INVALID', [name, 'has no default export of a plugin definition']);
-    usePrebuiltSchemasIfCurrent(module.default, name, () => (kernel ??= kernelCode()));
+    prepare(module.default, name);
     return module.default;
   });
 }

@@ -53,6 +53,15 @@ export function writePrebuiltSchemas(plugin: PluginDefinition, packDir: string, 
 }
 
 /**
+ * What a load does with each pack (the CLI's own loader, and the host's through its `preparePlugin`): hands over
+ * its prebuilt schemas when current, the kernel's files hashed once for the whole load.
+ */
+export function prebuiltSchemasPreparer(): (plugin: PluginDefinition, specifier: string) => void {
+  let kernel: KernelCode | undefined;
+  return (plugin, specifier) => void usePrebuiltSchemasIfCurrent(plugin, specifier, () => (kernel ??= kernelCode()));
+}
+
+/**
  * Hands the inventory what the build converted for `plugin` (imported as `specifier`), when it was converted from
  * exactly the files loaded; `kernel` gives the kernel's code, asked for only when the pack has the file.
  * True when it did; false (and nothing handed over) for a pack without the file, or one rebuilt, edited or

@@ -5,7 +5,7 @@ export type { HostConfig, HostConfigInput, LoadedHostConfig } from './config.js'
 export { HOST_ENV_OVERRIDES } from './config-env.js';
 export type { EnvOverride } from './config-env.js';
 export { loadConfiguredPlugins, installedPluginPackages } from './plugins.js';
-export type { ModuleImporter, PluginLoadOptions } from './plugins.js';
+export type { ModuleImporter, PluginLoadOptions, PluginPreparer } from './plugins.js';
 export type { Authenticator, Identity } from './identity.js';
 export { HostHttpError, RPC } from './http/errors.js';
 export { createHostState, createMemoryState, createRedisState, RecordCipher } from './state/index.js';

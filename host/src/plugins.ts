@@ -12,7 +12,12 @@ export interface PluginLoadOptions {
   importModule?: ModuleImporter;
   /** Directories whose node_modules are searched to name the installed packs in an error. */
   searchDirs?: readonly string[];
+  /** Called with each plugin loaded and the specifier it was imported as (the CLI hands over prebuilt schemas). */
+  prepare?: PluginPreparer;
 }
+
+/** What the composition root does with a plugin as it is loaded, before the host builds its catalog. */
+export type PluginPreparer = (plugin: PluginDefinition, specifier: string) => void;
 
 /**
  * Loads the plugins a host config names: package names through the importer, paths relative to the
@@ -39,6 +44,7 @@ export async function loadConfiguredPlugins(entries: readonly string[], options:
     if (!plugin || typeof plugin !== 'object' || !Array.isArray((plugin as PluginDefinition).tools)) {
       throw new GauzyMcpError('GMCP_ERR_PLUGIN_INVALID', [entry, 'has no default export of a plugin definition (definePlugin({...}))']);
     }
+    options.prepare?.(plugin as PluginDefinition, specifier);
     plugins.push(plugin as PluginDefinition);
   }
   return plugins;

@@ -22,7 +22,7 @@ import { sessionSinkId, sessionSinks } from './live/session-sinks.js';
 import { sharedCoordinator } from './live/shared-coordinator.js';
 import { HostMetrics } from './ops/metrics.js';
 import { registerOpsRoutes } from './ops/routes.js';
-import { HOST_PACKAGE_DIR, installedPluginsOrFail, loadConfiguredPlugins, type ModuleImporter } from './plugins.js';
+import { HOST_PACKAGE_DIR, installedPluginsOrFail, loadConfiguredPlugins, type ModuleImporter, type PluginPreparer } from './plugins.js';
 import { createHostState, type HostState, type KeyValueStore } from './state/index.js';
 
 export interface StartHostOptions {
@@ -41,6 +41,8 @@ export interface StartHostOptions {
    * keyword) found from the config's directory, `searchDirs` and the host's own installation.
    */
   defaultPlugins?: readonly string[];
+  /** Called with each plugin as it is loaded (see {@link PluginPreparer}). */
+  preparePlugin?: PluginPreparer;
 }
 
 export interface RunningHost {
@@ -73,7 +75,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const log = options.log ?? createLogger({ level: logLevelFromEnv(env) }).child({ component: 'host' });
   const { config, baseDir } = loadHostConfig({ path: options.configPath, input: options.input, env });
   const entries = config.plugins ?? options.defaultPlugins ?? installedPluginsOrFail([baseDir, ...(options.searchDirs ?? []), HOST_PACKAGE_DIR]);
-  const plugins = await loadConfiguredPlugins(entries, { baseDir, importModule: options.importModule, searchDirs: options.searchDirs });
+  const plugins = await loadConfiguredPlugins(entries, { baseDir, importModule: options.importModule, searchDirs: options.searchDirs, prepare: options.preparePlugin });
   const metrics = new HostMetrics();
   const gauzy = config.gauzy!;
   const { catalog: catalogByDefault, ...served } = config.inventory;

@@ -7,6 +7,7 @@ import { createGauzyHttp, createLogger, logLevelFromEnv } from '@gauzy-mcp/core/
 import { startHost, type RunningHost } from '@gauzy-mcp/host';
 import { createSandbox, loadSandboxEntities, type Sandbox } from '@gauzy-mcp/testkit';
 import { DEFAULT_PLUGIN_PACKAGES, importFromCli, pluginPackagesFromEnv } from '../plugins.js';
+import { prebuiltSchemasPreparer } from '../prebuilt-schemas.js';
 
 // The CLI is the composition root: plugin packages named in the host config resolve from here.
 const CLI_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -33,6 +34,7 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv = process.
     importModule: importFromCli,
     searchDirs: [CLI_DIR],
     defaultPlugins: DEFAULT_PLUGIN_PACKAGES,
+    preparePlugin: prebuiltSchemasPreparer(),
   });
   const stops: Array<() => Promise<void>> = [() => host.close()];
   const extra: string[] = [];
@@ -91,6 +93,7 @@ export async function runDemo(env: NodeJS.ProcessEnv = process.env): Promise<voi
       importModule: importFromCli,
       searchDirs: [CLI_DIR],
       defaultPlugins: DEFAULT_PLUGIN_PACKAGES,
+      preparePlugin: prebuiltSchemasPreparer(),
     });
     stops.unshift(() => host.close());
     const auth = await buildAuthServer({
