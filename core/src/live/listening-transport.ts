@@ -29,19 +29,19 @@ export class ListeningTransport implements Transport {
   onerror?: (error: Error) => void;
   onmessage?: <T extends JSONRPCMessage>(message: T, extra?: MessageExtraInfo) => void;
 
-  private readonly sink: LiveSink;
+  // Made with the connection's first listen stream: most connections never open one, and every open WebSocket
+  // pays for what is made here at the start.
+  private sink?: LiveSink;
   /** The URIs each open listen stream subscribed to. */
-  private readonly streams = new Map<RequestId, string[]>();
+  private streams?: Map<RequestId, string[]>;
   /** How many open streams of this connection want each URI (one subscription serves them all). */
-  private readonly wanted = new Map<string, number>();
+  private wanted?: Map<string, number>;
   private inbound: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly inner: Transport,
     private readonly options: ListeningTransportOptions,
-  ) {
-    this.sink = { id: `connection:${randomUUID()}`, notify: (uri) => options.notify(uri) };
-  }
+  ) {}
 
   get sessionId(): string | undefined {
     return this.inner.sessionId;
@@ -74,7 +74,7 @@ export class ListeningTransport implements Transport {
   async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
     // The server's answer to a listen request (an error before the acknowledgement, or its closing result) ends that stream.
     const answered = message as { id?: RequestId; method?: unknown };
-    if (answered.method === undefined && answered.id !== undefined && this.streams.has(answered.id)) this.end(answered.id);
+    if (answered.method === undefined && answered.id !== undefined && this.streams?.has(answered.id)) this.end(answered.id);
     await this.inner.send(message, options);
   }
 
@@ -87,7 +87,7 @@ export class ListeningTransport implements Transport {
     const incoming = message as { id?: RequestId; method?: string; params?: Record<string, unknown> };
     if (incoming.method === 'notifications/cancelled') {
       const cancelled = (incoming.params as { requestId?: RequestId } | undefined)?.requestId;
-      if (cancelled !== undefined && this.streams.has(cancelled)) this.end(cancelled);
+      if (cancelled !== undefined && this.streams?.has(cancelled)) this.end(cancelled);
       return message;
     }
     if (incoming.method !== 'subscriptions/listen' || incoming.id === undefined) return message;
@@ -96,33 +96,42 @@ export class ListeningTransport implements Transport {
     if (!Array.isArray(requested)) return message;
     const caller = this.options.caller();
     const uris = [...new Set(requested.filter((uri): uri is string => typeof uri === 'string' && this.options.allowed(uri, caller)))];
-    this.streams.set(incoming.id, uris);
+    const streams = (this.streams ??= new Map());
+    const wanted = (this.wanted ??= new Map());
+    const sink = (this.sink ??= { id: `connection:${randomUUID()}`, notify: (uri) => this.options.notify(uri) });
+    streams.set(incoming.id, uris);
     for (const uri of uris) {
-      const count = this.wanted.get(uri) ?? 0;
-      this.wanted.set(uri, count + 1);
-      if (count === 0) await this.options.live.subscribe(this.sink, uri, caller);
+      const count = wanted.get(uri) ?? 0;
+      wanted.set(uri, count + 1);
+      if (count === 0) await this.options.live.subscribe(sink, uri, caller);
     }
     return { ...message, params: { ...incoming.params, notifications: { ...notifications, resourceSubscriptions: uris } } } as JSONRPCMessage;
   }
 
   private end(id: RequestId): void {
-    const uris = this.streams.get(id) ?? [];
-    this.streams.delete(id);
+    const { streams, wanted, sink } = this;
+    if (!streams || !wanted || !sink) return;
+    const uris = streams.get(id) ?? [];
+    streams.delete(id);
     for (const uri of uris) {
-      const count = (this.wanted.get(uri) ?? 1) - 1;
+      const count = (wanted.get(uri) ?? 1) - 1;
       if (count > 0) {
-        this.wanted.set(uri, count);
+        wanted.set(uri, count);
         continue;
       }
-      this.wanted.delete(uri);
-      void this.options.live.unsubscribe(this.sink.id, uri).catch((error: unknown) => this.options.onerror?.(error as Error));
+      wanted.delete(uri);
+      void this.options.live.unsubscribe(sink.id, uri).catch((error: unknown) => this.options.onerror?.(error as Error));
     }
   }
 
   private endAll(): void {
-    this.streams.clear();
-    this.wanted.clear();
-    void this.options.live.release(this.sink.id).catch((error: unknown) => this.options.onerror?.(error as Error));
+    this.streams?.clear();
+    this.wanted?.clear();
+    // Nothing was subscribed through a connection that never opened a listen stream; and a close reaches here twice
+    // (ours, then the inner transport's), which releases once.
+    const sink = this.sink;
+    this.sink = undefined;
+    if (sink) void this.options.live.release(sink.id).catch((error: unknown) => this.options.onerror?.(error as Error));
   }
 }
 
