@@ -18,6 +18,19 @@ export interface BenchGauzy {
   isSandbox?: boolean;
 }
 
+/**
+ * The Gauzy a bench runs against: a real one when API_BASE_URL names it (as GAUZY_EMAIL, GAUZY_PASSWORD; default
+ * admin@ever.co/admin), else the bundled sandbox.
+ */
+export async function benchGauzy(env: NodeJS.ProcessEnv = process.env): Promise<BenchGauzy & { close(): Promise<void> }> {
+  if (env.API_BASE_URL) {
+    const superAdmin = { email: env.GAUZY_EMAIL ?? 'admin@ever.co', password: env.GAUZY_PASSWORD ?? 'admin' };
+    return { url: env.API_BASE_URL.replace(/\/+$/, ''), seed: { users: { superAdmin } }, isSandbox: false, close: async () => {} };
+  }
+  const sandbox = await benchSandbox();
+  return { url: sandbox.url, seed: sandbox.seed, isSandbox: true, close: () => sandbox.close() };
+}
+
 export function startBenchHost(sandbox: BenchGauzy, identity?: HostConfigInput['identity']) {
   const admin = sandbox.seed.users.superAdmin;
   return startHost({

@@ -2,20 +2,16 @@
 // "≤ 1.1×" figure). Against the bundled sandbox by default; set API_BASE_URL (and GAUZY_EMAIL/GAUZY_PASSWORD)
 // to measure against a real Gauzy. Run: npm run bench:gauzy-bound (from the root).
 import { subscribe } from 'node:diagnostics_channel';
-import { silentLogger } from '@gauzy-mcp/core';
 import { nodeExchange } from '@gauzy-mcp/core/internal';
-import { startHost } from '@gauzy-mcp/host';
-import { createSandbox, loadSandboxEntities } from '@gauzy-mcp/testkit';
-import { DEFAULT_PLUGIN_PACKAGES, importFromCli } from 'gauzy-mcp';
+import { benchGauzy, startBenchHost } from './bench-host.js';
 import { measure, table } from './measure.js';
 import { repeated, writeSuiteResult } from './results.js';
 import { JSON_HEADERS, modernHeaders, toolCall } from './modern-call.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
-const sandbox = process.env.API_BASE_URL ? undefined : await createSandbox({ seed: 'demo', entities: await loadSandboxEntities(DEFAULT_PLUGIN_PACKAGES, importFromCli) });
-const gauzyUrl = (process.env.API_BASE_URL ?? sandbox!.url).replace(/\/+$/, '');
-const email = process.env.GAUZY_EMAIL ?? 'admin@ever.co';
-const password = process.env.GAUZY_PASSWORD ?? 'admin';
+const gauzy = await benchGauzy();
+const gauzyUrl = gauzy.url;
+const { email, password } = gauzy.seed.users.superAdmin;
 
 // Every Gauzy request the host sends, so the direct baseline replays exactly those (published by the Gauzy client
 // on its diagnostics channel; nobody else listens, so measuring costs nothing when it is not).
@@ -24,12 +20,7 @@ subscribe('gauzy-mcp:gauzy-request', (message) => {
   const { method, url } = message as { method: string; url: string };
   if (url.startsWith(gauzyUrl)) sent.push(`${method} ${url.slice(gauzyUrl.length)}`);
 });
-const host = await startHost({
-  input: { port: 0, gauzy: { baseUrl: gauzyUrl, sandbox: Boolean(sandbox) }, identity: { mode: 'development', accounts: [{ name: 'bench', email, password }] }, limits: { rateLimitMax: 1_000_000_000 }, inventory: { toolsets: ['all'] } },
-  env: {},
-  log: silentLogger,
-  importModule: importFromCli,
-});
+const host = await startBenchHost(gauzy);
 
 const login = (await (await fetch(`${gauzyUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).json()) as { token: string; user: { tenantId: string; employee?: { organizationId: string } } };
 const headers = { authorization: `Bearer ${login.token}`, 'tenant-id': login.user.tenantId };
@@ -68,12 +59,12 @@ for (let round = 0; round < 3; round++) {
   rows.push(await measure(`direct GET /api/organization-projects (round ${round + 1})`, direct, { iterations: ITERATIONS, concurrency: 1 }));
   rows.push(await measure(`host 2026-07-28 tools/call list_projects (round ${round + 1})`, viaHost, { iterations: ITERATIONS, concurrency: 1 }));
 }
-process.stderr.write(`\nGauzy at ${gauzyUrl}${sandbox ? ' (sandbox)' : ''}, one in flight, ${ITERATIONS} iterations a row\n${table(rows, rows[0])}\n`);
+process.stderr.write(`\nGauzy at ${gauzyUrl}${gauzy.isSandbox ? ' (sandbox)' : ''}, one in flight, ${ITERATIONS} iterations a row\n${table(rows, rows[0])}\n`);
 const pairs = [0, 1, 2].map((round) => ({ direct: rows[2 * round]!, host: rows[2 * round + 1]! }));
 for (const [round, { direct: a, host: b }] of pairs.entries()) process.stderr.write(`round ${round + 1}: p50 ${(b.p50 / a.p50).toFixed(2)}×, p99 ${(b.p99 / a.p99).toFixed(2)}×\n`);
 writeSuiteResult({
   suite: 'gauzy-bound',
-  gauzy: sandbox ? 'sandbox' : gauzyUrl,
+  gauzy: gauzy.isSandbox ? 'sandbox' : gauzyUrl,
   requests: replay,
   iterations: ITERATIONS,
   directP50: repeated(pairs.map((pair) => pair.direct.p50)),
@@ -84,4 +75,4 @@ writeSuiteResult({
   ratioP99: repeated(pairs.map((pair) => pair.host.p99 / pair.direct.p99)),
 });
 await host.close();
-await sandbox?.close();
+await gauzy.close();

@@ -15,13 +15,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { benchSandbox, startBenchHost } from './bench-host.js';
+import { benchGauzy, startBenchHost } from './bench-host.js';
 import { JSON_HEADERS, modernHeaders, toolCall } from './modern-call.js';
 import { percentile } from './results.js';
 
 if (process.argv[2] === '--serve') {
-  // The child: the host alone, against the sandbox the parent named; its address on stdout, then it waits.
-  const host = await startBenchHost({ url: process.env.PROFILE_SANDBOX_URL!, seed: { users: { superAdmin: JSON.parse(process.env.PROFILE_ADMIN!) } }, isSandbox: !process.env.API_BASE_URL });
+  // The child: the host alone, against the Gauzy the parent named; its address over IPC, then it waits.
+  const host = await startBenchHost(JSON.parse(process.env.PROFILE_GAUZY!));
   const inspector = new Session();
   inspector.connect();
   await inspector.post('Profiler.enable');
@@ -44,10 +44,9 @@ if (process.argv[2] === '--serve') {
   const args = JSON.parse(process.env.PROFILE_ARGS ?? '{}') as Record<string, unknown>;
   const calls = Number(process.env.PROFILE_CALLS ?? 5000);
   const dir = process.env.PROFILE_DIR ?? mkdtempSync(join(tmpdir(), 'gauzy-mcp-profile-'));
-  const sandbox = process.env.API_BASE_URL ? undefined : await benchSandbox();
-  const gauzy = sandbox ?? { url: process.env.API_BASE_URL!, seed: { users: { superAdmin: { email: process.env.GAUZY_EMAIL ?? 'admin@ever.co', password: process.env.GAUZY_PASSWORD ?? 'admin' } } } };
+  const gauzy = await benchGauzy();
   const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve'], {
-    env: { ...process.env, PROFILE_SANDBOX_URL: gauzy.url, PROFILE_ADMIN: JSON.stringify(gauzy.seed.users.superAdmin) },
+    env: { ...process.env, PROFILE_GAUZY: JSON.stringify({ url: gauzy.url, seed: gauzy.seed, isSandbox: gauzy.isSandbox }) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const reply = () => new Promise<{ url?: string }>((resolve) => child.once('message', resolve));
@@ -91,8 +90,8 @@ if (process.argv[2] === '--serve') {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.send({ do: 'stop', file });
   await exited;
-  await sandbox?.close();
-  process.stdout.write(`${tool} against ${sandbox ? 'the sandbox' : gauzy.url}, ${load} (profiled)\n`);
+  await gauzy.close();
+  process.stdout.write(`${tool} against ${gauzy.isSandbox ? 'the sandbox' : gauzy.url}, ${load} (profiled)\n`);
   process.stdout.write(summarise(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile));
   process.stdout.write(`profile: ${file}\n`);
 }

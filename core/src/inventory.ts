@@ -218,9 +218,7 @@ const REMOTE_SIGN_IN_REASON =
 
 /** A tool that cannot work where sign-in happens at the authorization server: kept callable, answering why. */
 function withdrawnForRemoteSignIn(tool: RegisteredTool): RegisteredTool {
-  // Copied by descriptor: a spread would build the listing this retired tool never sends.
-  const withdrawn = Object.defineProperties({}, Object.getOwnPropertyDescriptors(tool)) as RegisteredTool;
-  return Object.defineProperty(withdrawn, 'definition', { value: { ...tool.definition, retired: { reason: REMOTE_SIGN_IN_REASON } }, enumerable: true });
+  return { ...tool, definition: { ...tool.definition, retired: { reason: REMOTE_SIGN_IN_REASON } } };
 }
 
 /**

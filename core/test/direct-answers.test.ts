@@ -227,7 +227,7 @@ for (const [who, caller] of Object.entries(callers)) {
         return;
       }
       assert.ok(accepted);
-      const ours = accepted.method === 'tools/list' ? String(responder.listInSession(accepted, caller)) : JSON.stringify(await responder.answerInSession(accepted, { caller, signal: new AbortController().signal }));
+      const ours = accepted.method === 'tools/list' ? String(responder.listInSession(accepted, caller)) : JSON.stringify(await responder.answerInSession(accepted, { caller }, new AbortController()));
       const session = await sessionServer(caller);
       try {
         assert.equal(ours, JSON.stringify(await session.send(entry.body)));

@@ -24,6 +24,15 @@ export interface ListeningTransportOptions {
  * client holds the acknowledgement is notified. Its end (its cancellation, the server's closing answer, the
  * connection closing) ends them. Everything else passes through untouched, in order.
  */
+/** A connection's listen streams and what they subscribed through its one sink. */
+interface Listening {
+  sink: LiveSink;
+  /** The URIs each open listen stream subscribed to. */
+  streams: Map<RequestId, string[]>;
+  /** How many open streams of this connection want each URI (one subscription serves them all). */
+  wanted: Map<string, number>;
+}
+
 export class ListeningTransport implements Transport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
@@ -31,11 +40,7 @@ export class ListeningTransport implements Transport {
 
   // Made with the connection's first listen stream: most connections never open one, and every open WebSocket
   // pays for what is made here at the start.
-  private sink?: LiveSink;
-  /** The URIs each open listen stream subscribed to. */
-  private streams?: Map<RequestId, string[]>;
-  /** How many open streams of this connection want each URI (one subscription serves them all). */
-  private wanted?: Map<string, number>;
+  private listening?: Listening;
   private inbound: Promise<void> = Promise.resolve();
 
   constructor(
@@ -74,7 +79,7 @@ export class ListeningTransport implements Transport {
   async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
     // The server's answer to a listen request (an error before the acknowledgement, or its closing result) ends that stream.
     const answered = message as { id?: RequestId; method?: unknown };
-    if (answered.method === undefined && answered.id !== undefined && this.streams?.has(answered.id)) this.end(answered.id);
+    if (answered.method === undefined && answered.id !== undefined && this.listening?.streams.has(answered.id)) this.end(answered.id);
     await this.inner.send(message, options);
   }
 
@@ -87,7 +92,7 @@ export class ListeningTransport implements Transport {
     const incoming = message as { id?: RequestId; method?: string; params?: Record<string, unknown> };
     if (incoming.method === 'notifications/cancelled') {
       const cancelled = (incoming.params as { requestId?: RequestId } | undefined)?.requestId;
-      if (cancelled !== undefined && this.streams?.has(cancelled)) this.end(cancelled);
+      if (cancelled !== undefined && this.listening?.streams.has(cancelled)) this.end(cancelled);
       return message;
     }
     if (incoming.method !== 'subscriptions/listen' || incoming.id === undefined) return message;
@@ -96,9 +101,11 @@ export class ListeningTransport implements Transport {
     if (!Array.isArray(requested)) return message;
     const caller = this.options.caller();
     const uris = [...new Set(requested.filter((uri): uri is string => typeof uri === 'string' && this.options.allowed(uri, caller)))];
-    const streams = (this.streams ??= new Map());
-    const wanted = (this.wanted ??= new Map());
-    const sink = (this.sink ??= { id: `connection:${randomUUID()}`, notify: (uri) => this.options.notify(uri) });
+    const { streams, wanted, sink } = (this.listening ??= {
+      sink: { id: `connection:${randomUUID()}`, notify: (uri) => this.options.notify(uri) },
+      streams: new Map(),
+      wanted: new Map(),
+    });
     streams.set(incoming.id, uris);
     for (const uri of uris) {
       const count = wanted.get(uri) ?? 0;
@@ -109,8 +116,8 @@ export class ListeningTransport implements Transport {
   }
 
   private end(id: RequestId): void {
-    const { streams, wanted, sink } = this;
-    if (!streams || !wanted || !sink) return;
+    if (!this.listening) return;
+    const { streams, wanted, sink } = this.listening;
     const uris = streams.get(id) ?? [];
     streams.delete(id);
     for (const uri of uris) {
@@ -125,13 +132,11 @@ export class ListeningTransport implements Transport {
   }
 
   private endAll(): void {
-    this.streams?.clear();
-    this.wanted?.clear();
     // Nothing was subscribed through a connection that never opened a listen stream; and a close reaches here twice
     // (ours, then the inner transport's), which releases once.
-    const sink = this.sink;
-    this.sink = undefined;
-    if (sink) void this.options.live.release(sink.id).catch((error: unknown) => this.options.onerror?.(error as Error));
+    const listening = this.listening;
+    this.listening = undefined;
+    if (listening) void this.options.live.release(listening.sink.id).catch((error: unknown) => this.options.onerror?.(error as Error));
   }
 }
 

@@ -48,12 +48,13 @@ export interface DirectResponder {
   answer(request: AcceptedRequest, caller: Caller, cancel: { readonly signal: AbortSignal }): Promise<Answer> | undefined;
   /**
    * The same two requests inside a 2025-revision session, which the host has already checked belongs to the
-   * caller. The transport stays the session's: `answerInSession` gets the call's context (its signal, its way
-   * back to the client through the session) and returns the JSON-RPC answer for the session to send.
+   * caller. The transport stays the session's: `answerInSession` gets the call's context (its way back to the
+   * client through the session) and its cancel signal (read only if the call needs it), and returns the JSON-RPC
+   * answer for the session to send.
    */
   acceptInSession(body: unknown): AcceptedRequest | undefined;
   /** An accepted `tools/call`'s answer. */
-  answerInSession(request: AcceptedRequest, context: CallContext): Promise<JSONRPCAnswer>;
+  answerInSession(request: AcceptedRequest, context: Omit<CallContext, 'signal'>, cancel: { readonly signal: AbortSignal }): Promise<JSONRPCAnswer>;
   /** A session's `tools/list` page, serialized; undefined for a cursor this caller's listing does not have. */
   listInSession(request: AcceptedRequest, caller: Caller): Answer | undefined;
 }
@@ -129,21 +130,15 @@ export function createDirectResponder(options: DirectResponderOptions): DirectRe
       const listed = listAnswer('stateless', request, caller);
       return listed === undefined ? undefined : Promise.resolve(listed);
     }
-    const context: CallContext = {
-      caller,
-      get signal() {
-        return cancel.signal;
-      },
-    };
-    return call(request, context).then((answered) =>
+    return call(request, withCancel({ caller }, cancel)).then((answered) =>
       'error' in answered
         ? JSON.stringify({ jsonrpc: '2.0', id: request.id, error: answered.error })
         : JSON.stringify({ result: withServerIdentity({ ...answered.result, resultType: 'complete' }, identity), jsonrpc: '2.0', id: request.id }),
     );
   };
 
-  const answerInSession = (request: AcceptedRequest, context: CallContext): Promise<JSONRPCAnswer> => {
-    return call(request, context).then((answered) => ('error' in answered ? { jsonrpc: '2.0', id: request.id, error: answered.error } : { result: answered.result, jsonrpc: '2.0', id: request.id }) as JSONRPCAnswer);
+  const answerInSession = (request: AcceptedRequest, context: Omit<CallContext, 'signal'>, cancel: { readonly signal: AbortSignal }): Promise<JSONRPCAnswer> => {
+    return call(request, withCancel(context, cancel)).then((answered) => ('error' in answered ? { jsonrpc: '2.0', id: request.id, error: answered.error } : { result: answered.result, jsonrpc: '2.0', id: request.id }) as JSONRPCAnswer);
   };
 
   // A tool that logs to the client needs the SDK's request context (the level the client set, the call's stream).
@@ -232,6 +227,11 @@ function wireCallResult(result: ToolCallResult): { result: Record<string, unknow
   if (checked instanceof Promise) throw new Error('the CallToolResult schema validates synchronously');
   if (checked.issues) return { invalid: checked.issues.map((issue) => `${(issue.path ?? []).map((part) => (typeof part === 'object' ? part.key : part)).join('.')}: ${issue.message}`).join('; ') };
   return { result: checked.value as Record<string, unknown> };
+}
+
+/** The call's context with its cancel signal read through: a lazily made one (LazyAbortController) is made only if read. */
+function withCancel(context: Omit<CallContext, 'signal'>, cancel: { readonly signal: AbortSignal }): CallContext {
+  return Object.defineProperty({ ...context }, 'signal', { get: () => cancel.signal, enumerable: true }) as CallContext;
 }
 
 function isKernelShaped(result: ToolCallResult): boolean {

@@ -194,17 +194,7 @@ async function serveLegacyPost(sessions: SessionManager, deps: McpRouteDeps, req
     }
   }
   const directCall: DirectCall | undefined =
-    accepted?.method === 'tools/call'
-      ? (client, cancel, toolsChanged) =>
-          direct.answerInSession(accepted, {
-            caller: identity.caller,
-            client,
-            get signal() {
-              return cancel.signal;
-            },
-            toolsChanged,
-          }) as Promise<JSONRPCMessage>
-      : undefined;
+    accepted?.method === 'tools/call' ? (client, cancel, toolsChanged) => direct.answerInSession(accepted, { caller: identity.caller, client, toolsChanged }, cancel) as Promise<JSONRPCMessage> : undefined;
   deps.metrics.answers.inc(directCall ? SESSION_DIRECT : SESSION_SDK);
   const outcome = await sessions.exchange(record, identity, message as JSONRPCMessage & { id: string | number }, acceptsSse, directCall);
   return sendOutcome(reply, outcome, { 'mcp-session-id': record.id });
