@@ -1,6 +1,7 @@
 // A Gauzy-bound read through the host against the same Gauzy request sent directly, one in flight (issue #13's
 // "≤ 1.1×" figure). Against the bundled sandbox by default; set API_BASE_URL (and GAUZY_EMAIL/GAUZY_PASSWORD)
 // to measure against a real Gauzy. Run: npm run bench:gauzy-bound (from the root).
+import './require-current-build.js';
 import { subscribe } from 'node:diagnostics_channel';
 import { nodeExchange } from '@gauzy-mcp/core/internal';
 import { benchGauzy, startBenchHost } from './bench-host.js';

@@ -2,6 +2,7 @@
 // DESIGN.md asks for), in the same run, same clients. Repeated in rounds: each round measures the floor and then
 // every scenario, so each ratio compares figures taken minutes apart at most. Run: npm run bench:host (from the
 // root); `npm run bench` runs it too and writes its figures into BENCHMARKS.md.
+import './require-current-build.js';
 import { createServer } from 'node:http';
 import { silentLogger } from '@gauzy-mcp/core';
 import { createGauzyHttp, GauzySession } from '@gauzy-mcp/core/internal';

@@ -1,6 +1,7 @@
 // Kernel benchmark: what MCP dispatch costs on top of the Gauzy call it wraps, measured in one run on
 // one machine. Baseline: the same Gauzy request sent directly with fetch. Run: npm run bench:kernel (from the root)
-// (or `node --import tsx --conditions=gauzy-source bench/src/kernel.ts`).
+// (or `node --import tsx bench/src/kernel.ts`).
+import './require-current-build.js';
 import { createKernel, silentLogger } from '@gauzy-mcp/core';
 import { connectInMemory, createSandbox, kernelOptionsFor, loadSandboxEntities } from '@gauzy-mcp/testkit';
 import { DEFAULT_PLUGIN_PACKAGES, importFromCli, loadPlugins } from 'gauzy-mcp';

@@ -1,7 +1,8 @@
 // Memory per idle 2025-revision session and per open WebSocket, at 1,000 and 10,000 of each (issue #13). The host
 // runs in a child process (memory-host.ts) so the clients' own sockets and buffers are not counted; after each
-// step the child collects garbage twice and reports its heap. Run: node --import tsx --conditions=gauzy-source
+// step the child collects garbage twice and reports its heap. Run: node --import tsx
 // bench/src/memory.ts (from the root); `npm run bench` runs it too.
+import './require-current-build.js';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
@@ -10,7 +11,7 @@ import { writeSuiteResult } from './results.js';
 
 const COUNTS = (process.env.BENCH_MEMORY_COUNTS ?? '1000,10000').split(',').map(Number);
 const child = fork(fileURLToPath(new URL('./memory-host.ts', import.meta.url)), [], {
-  execArgv: ['--expose-gc', '--import', 'tsx', '--conditions=gauzy-source'],
+  execArgv: ['--expose-gc', '--import', 'tsx'],
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
 let pending: ((message: HostReport) => void) | undefined;

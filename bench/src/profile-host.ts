@@ -7,6 +7,7 @@
 // is kept (PROFILE_DIR, default a temporary folder) for a flame graph (Chrome DevTools, speedscope). Against the
 // bundled sandbox, or a real Gauzy: API_BASE_URL (and GAUZY_EMAIL, GAUZY_PASSWORD; default admin@ever.co/admin).
 // Run: npm run bench:profile
+import './require-current-build.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';

@@ -2,6 +2,7 @@
 // previous run's, into BENCHMARKS.md (between the generated-section markers) and bench/results/latest.json.
 // Needs the built CLI for the stdio suite (npm run build). The 10-minute soak runs on its own (npm run bench:soak);
 // its last result (bench/results/soak.json) is reported here too.
+import './require-current-build.js';
 import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ const END = '<!-- bench:generated:end -->';
 function runSuite(file: string, env: Record<string, string> = {}): any {
   const out = join(tmpdir(), `gauzy-mcp-bench-${process.pid}-${file.replace(/\W/g, '_')}.json`);
   process.stderr.write(`\n== ${file}\n`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=gauzy-source', join(root, 'bench', 'src', file)], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env, BENCH_OUT: out } });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'src', file)], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env, BENCH_OUT: out } });
   if (run.status !== 0) throw new Error(`${file} failed (exit ${run.status})`);
   return JSON.parse(readFileSync(out, 'utf8'));
 }

@@ -6,6 +6,7 @@
 // The host and the Gauzy sandbox run on this process's main thread, the clients in a worker thread of it: the
 // clients get the second core instead of taking the host's event loop, and the main thread's heap (which is
 // what is sampled) holds the host and the sandbox only.
+import './require-current-build.js';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

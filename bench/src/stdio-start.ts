@@ -2,8 +2,9 @@
 // answer and to its first `tools/call` answer, against the sandbox, beside the time node itself takes to start and
 // exit in the same run. Two kinds of start: with the answers a previous start kept (GAUZY_MCP_START_CACHE, the
 // usual case: every start after the first with the same packages and config) and with none (the first start). Needs the
-// built CLI (npm run build). Run: node --import tsx --conditions=gauzy-source bench/src/stdio-start.ts (from the
+// built CLI (npm run build). Run: node --import tsx bench/src/stdio-start.ts (from the
 // root); `npm run bench` runs it too.
+import './require-current-build.js';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { silentLogger } from '@gauzy-mcp/core';
 import { createLogger } from '@gauzy-mcp/core/internal';
+import { Server } from '@modelcontextprotocol/server';
 import { toOutcome } from '@gauzy-mcp/testkit';
 import Fastify from 'fastify';
 import WebSocket from 'ws';
@@ -296,6 +299,51 @@ describe('WebSocket on /ws and /sse', () => {
       assert.ok(!lines.some((line) => line.includes(TOKEN)), 'the bearer token never reaches the log');
       // The server sees the close after the client does: wait for it rather than for a fixed time.
       while (!/gauzy_mcp_websocket_connections 0/.test(metrics.render())) await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('an open socket lets go of its upgrade request and reply, and a socket error is still handled', async () => {
+    setFlagsFromString('--expose_gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const lines: string[] = [];
+    const app = Fastify({ logger: false });
+    let upgrade: { request: WeakRef<object>; raw: WeakRef<object> } | undefined;
+    app.addHook('onRequest', async (request) => {
+      request.identity = TEST_IDENTITY;
+      upgrade = { request: new WeakRef(request), raw: new WeakRef(request.raw) };
+    });
+    await registerWebSocketEndpoints(
+      app,
+      {
+        serverFactoryFor: () => () => new Server({ name: 'gc-test', version: '1' }, { capabilities: {} }),
+        log: createLogger({ level: 'debug', sink: (line) => lines.push(line) }),
+        metrics: new HostMetrics(),
+        maxMessageBytes: 1024,
+      },
+      { '/ws': upgradeRequired, '/sse': upgradeRequired },
+    );
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { port } = app.server.address() as import('node:net').AddressInfo;
+      const { socket, closed } = await rawSocket(`ws://127.0.0.1:${port}/ws`);
+      socket.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }));
+      assert.deepEqual(await nextFrame(socket), { jsonrpc: '2.0', id: 1, result: {} });
+      // A WeakRef read in this turn keeps its target alive until the turn ends: collect across turns.
+      for (let round = 0; round < 3; round++) {
+        collectGarbage();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      assert.equal(upgrade?.request.deref(), undefined, 'the Fastify request is collected while the socket is open');
+      assert.equal(upgrade?.raw.deref(), undefined, 'so is the IncomingMessage and its headers');
+      socket.send(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping' }));
+      assert.deepEqual(await nextFrame(socket), { jsonrpc: '2.0', id: 2, result: {} }, 'the socket still serves');
+      socket.send('x'.repeat(2048));
+      const [code] = await closed;
+      assert.equal(code, WS_CLOSE.MESSAGE_TOO_BIG, 'an oversized frame still closes the socket with 1009');
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.ok(lines.some((line) => JSON.parse(line).msg === 'websocket error'), 'the socket error reached the endpoint handler');
     } finally {
       await app.close();
     }

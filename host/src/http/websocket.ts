@@ -1,3 +1,4 @@
+import { ServerResponse } from 'node:http';
 import websocket from '@fastify/websocket';
 import type { Logger } from '@gauzy-mcp/core';
 import { serveStdioConnection, type ConnectionLiveViews } from '@gauzy-mcp/core/internal';
@@ -85,6 +86,7 @@ export async function registerWebSocketEndpoints(
   const sockets = new Set<WebSocket>();
   const wsHandler = (socket: WebSocket, request: FastifyRequest) => {
     const identity = request.identity!;
+    releaseUpgradeExchange(socket, request, options.log);
     sockets.add(socket);
     options.metrics.webSockets.inc();
     let handle: { close(): Promise<void> } | undefined;
@@ -133,6 +135,21 @@ function closeAfterError(socket: WebSocket, error: Error, log: Logger): void {
   }
   log.error('websocket connection failed to open', { error: error.message });
   socket.close(WS_CLOSE.INTERNAL_ERROR, 'internal error');
+}
+
+/**
+ * @fastify/websocket keeps the upgrade's HTTP exchange for the socket's whole life: the raw socket still points
+ * at the ServerResponse it made (whose Fastify listeners hold the Reply, the Request, the IncomingMessage and its
+ * headers), and the error listener it puts on the socket closes over the request and reply. An open socket needs
+ * none of it (about 3 KiB each; bench/src/memory.ts). The response is detached from the raw socket and that error
+ * listener replaced by one that needs only the socket, so the exchange is collected once the handler returns.
+ */
+function releaseUpgradeExchange(socket: WebSocket, request: FastifyRequest, log: Logger): void {
+  const rawSocket = request.raw.socket as (typeof request.raw.socket & { _httpMessage?: unknown }) | null;
+  const response = rawSocket?._httpMessage;
+  if (rawSocket && response instanceof ServerResponse) response.detachSocket(rawSocket);
+  socket.removeAllListeners('error');
+  socket.on('error', (error) => closeAfterError(socket, error, log));
 }
 
 /** GET /ws without an upgrade: say what the endpoint wants. */
