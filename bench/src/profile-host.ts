@@ -9,7 +9,7 @@
 // Run: npm run bench:profile
 import './require-current-build.js';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { request, Agent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -45,6 +45,7 @@ if (process.argv[2] === '--serve') {
   const args = JSON.parse(process.env.PROFILE_ARGS ?? '{}') as Record<string, unknown>;
   const calls = Number(process.env.PROFILE_CALLS ?? 5000);
   const dir = process.env.PROFILE_DIR ?? mkdtempSync(join(tmpdir(), 'gauzy-mcp-profile-'));
+  mkdirSync(dir, { recursive: true });
   const gauzy = await benchGauzy();
   const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve'], {
     env: { ...process.env, PROFILE_GAUZY: JSON.stringify({ url: gauzy.url, seed: gauzy.seed, isSandbox: gauzy.isSandbox }) },
