@@ -12,7 +12,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import Fastify from 'fastify';
 import { benchSandbox, startBenchHost } from './bench-host.js';
 import { measure } from './measure.js';
-import { JSON_HEADERS, MODERN_META, modernHeaders, toolCall as call } from './modern-call.js';
+import { JSON_HEADERS, MODERN_META, modernHeaders, openSession, toolCall as call } from './modern-call.js';
 import { median, repeated, writeSuiteResult, type Repeated } from './results.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -51,10 +51,7 @@ const post = async (url: string, body: unknown, headers: Record<string, string>)
   return bytes;
 };
 
-const init = await fetch(host.mcpUrl, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } }) });
-const session = { 'mcp-session-id': init.headers.get('mcp-session-id')!, 'mcp-protocol-version': '2025-06-18' };
-await init.text();
-await post(host.mcpUrl, { jsonrpc: '2.0', method: 'notifications/initialized' }, session).catch(() => {});
+const session = await openSession(host.mcpUrl);
 
 interface Scenario {
   key: string;

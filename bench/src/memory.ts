@@ -6,7 +6,7 @@ import './require-current-build.js';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import { JSON_HEADERS } from './modern-call.js';
+import { initializeRequest, openSession } from './modern-call.js';
 import { writeSuiteResult } from './results.js';
 
 const COUNTS = (process.env.BENCH_MEMORY_COUNTS ?? '1000,10000').split(',').map(Number);
@@ -32,23 +32,11 @@ const ready = await new Promise<HostReport>((resolve) => (pending = resolve));
 const mcpUrl = ready.url!;
 const wsUrl = mcpUrl.replace(/^http/, 'ws').replace(/\/mcp$/, '/ws');
 
-const initialize = (id: number) => ({ jsonrpc: '2.0', id, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } });
-
-async function openSession(index: number): Promise<string> {
-  const response = await fetch(mcpUrl, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(initialize(index)) });
-  await response.text();
-  const id = response.headers.get('mcp-session-id');
-  if (response.status !== 200 || !id) throw new Error(`initialize: ${response.status}`);
-  const initialized = await fetch(mcpUrl, { method: 'POST', headers: { ...JSON_HEADERS, 'mcp-session-id': id, 'mcp-protocol-version': '2025-06-18' }, body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) });
-  await initialized.text();
-  return id;
-}
-
 function openSocket(index: number): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(wsUrl);
     socket.once('error', reject);
-    socket.once('open', () => socket.send(JSON.stringify(initialize(index))));
+    socket.once('open', () => socket.send(JSON.stringify(initializeRequest(index))));
     socket.once('message', () => {
       socket.send(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }));
       resolve(socket);
@@ -72,7 +60,7 @@ const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 const rows: Array<{ kind: string; count: number; heapPerItemKiB: number; rssPerItemKiB: number; live: number }> = [];
 for (const count of COUNTS) {
   const before = await ask('measure');
-  const sessions = await openMany(count, openSession);
+  const sessions = await openMany(count, async (index) => (await openSession(mcpUrl, index))['mcp-session-id']);
   const withSessions = await ask('measure');
   rows.push({ kind: 'idle 2025-06-18 session', count, heapPerItemKiB: kib((withSessions.heapUsed - before.heapUsed) / count), rssPerItemKiB: kib((withSessions.rss - before.rss) / count), live: withSessions.sessions });
   await openMany(sessions.length, async (index) => {

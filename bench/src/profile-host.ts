@@ -2,7 +2,7 @@
 // this process; the host runs alone in a child, serving every pack as the host benches do, and profiles itself
 // (node:inspector) only while the calls run, so its profile holds nothing else. One call in flight,
 // PROFILE_CALLS times (default 5,000), of PROFILE_TOOL (default get_server_info) with PROFILE_ARGS (JSON,
-// default {}) over 2026-07-28, or, with PROFILE_CONNECTIONS (say 16), autocannon's load for PROFILE_SECONDS
+// default {}) over 2026-07-28 (or in a 2025-06-18 session: PROFILE_ERA=session), or, with PROFILE_CONNECTIONS (say 16), autocannon's load for PROFILE_SECONDS
 // (default 5); then the top functions by self time and the share of each area. The .cpuprofile
 // is kept (PROFILE_DIR, default a temporary folder) for a flame graph (Chrome DevTools, speedscope). Against the
 // bundled sandbox, or a real Gauzy: API_BASE_URL (and GAUZY_EMAIL, GAUZY_PASSWORD; default admin@ever.co/admin).
@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { benchGauzy, startBenchHost } from './bench-host.js';
-import { JSON_HEADERS, modernHeaders, toolCall } from './modern-call.js';
+import { JSON_HEADERS, modernHeaders, openSession, toolCall } from './modern-call.js';
 import { percentile } from './results.js';
 
 if (process.argv[2] === '--serve') {
@@ -55,8 +55,10 @@ if (process.argv[2] === '--serve') {
   const url = new URL((await reply()).url!);
   const file = join(dir, `host-${tool}.cpuprofile`);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const body = JSON.stringify(toolCall(tool, args, true));
-  const headers = { ...JSON_HEADERS, ...modernHeaders(tool), 'content-length': String(Buffer.byteLength(body)) };
+  // PROFILE_ERA=session: the same call inside a 2025-06-18 session.
+  const inSession = process.env.PROFILE_ERA === 'session';
+  const body = JSON.stringify(toolCall(tool, args, !inSession));
+  const headers = { ...JSON_HEADERS, ...(inSession ? await openSession(url.href) : modernHeaders(tool)), 'content-length': String(Buffer.byteLength(body)) };
   const once = () =>
     new Promise<string>((resolve, reject) => {
       const sent = request(url, { method: 'POST', headers, agent }, (response) => {

@@ -34,7 +34,7 @@ export { checkToolView, viewKeeps, viewKey } from './tool-view.js';
 export { CatalogMode, createToolsetSwitch, META_TOOL_NAMES } from './catalog-mode.js';
 export type { ToolsetSwitch } from './catalog-mode.js';
 export type { ToolView } from './tool-view.js';
-export { createDirectResponder } from './protocol/direct-answers.js';
+export { createDirectResponder, isPlainSessionEraRequest } from './protocol/direct-answers.js';
 export type { AcceptedRequest, Answer, JSONRPCAnswer, StandardHeaders, DirectResponder, DirectResponderOptions } from './protocol/direct-answers.js';
 export { createCatalog, createGauzyHttp, createCredentialCaller } from './kernel.js';
 export type { Catalog, CatalogOptions, CredentialCallerOptions, GauzyConnectionOptions } from './kernel.js';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createMcpHandler, InMemoryTransport } from '@modelcontextprotocol/server';
+import { classifyInboundRequest, createMcpHandler, InMemoryTransport } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { definePlugin, defineTool, GauzyMcpError, KERNEL_API_VERSION, silentLogger } from '../src/index.js';
-import { createCatalog, createCredentialCaller, createGauzyHttp, LazyAbortController, type Caller, type StandardHeaders, type DirectResponder } from '../src/internal.js';
+import { createCatalog, createCredentialCaller, createGauzyHttp, isPlainSessionEraRequest, LazyAbortController, type Caller, type StandardHeaders, type DirectResponder } from '../src/internal.js';
 
 // The 2026-07-28 answers served without a server per request must be the SDK's, byte for byte: each request
 // here goes to both, and whatever the direct responder answers must equal what `createMcpHandler` answers.
@@ -237,3 +237,44 @@ for (const [who, caller] of Object.entries(callers)) {
     });
   }
 }
+
+test('a request taken for 2025-era traffic without classifying it is one the SDK classifies as 2025-era', () => {
+  // Every combination of the shapes a POST can have, and of the headers it can carry: wherever the shortcut says
+  // "2025 era", the SDK's own classification must say "legacy", or a modern request would reach a session.
+  const metas = [undefined, {}, ENVELOPE, { progressToken: 1 }, { 'io.modelcontextprotocol/protocolVersion': '2025-06-18' }];
+  const bodies: unknown[] = [
+    null,
+    [],
+    'text',
+    { jsonrpc: '2.0', id: 1, result: {} },
+    { jsonrpc: '2.0', id: 1, error: { code: 1, message: 'x' } },
+    { jsonrpc: '2.0', method: 'notifications/initialized' },
+    { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } },
+    { jsonrpc: '2.0', id: 1, method: 'ping' },
+    { jsonrpc: '1.0', id: 1, method: 'tools/list' },
+    { jsonrpc: '2.0', id: 1.5, method: 'tools/list' },
+    { jsonrpc: '2.0', id: 1, method: 'tools/list', extra: true },
+  ];
+  for (const _meta of metas) {
+    const meta = _meta === undefined ? {} : { _meta };
+    bodies.push({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'echo', arguments: {}, ...meta } });
+    bodies.push({ jsonrpc: '2.0', id: 'a', method: 'tools/list', params: { ...meta } });
+    bodies.push({ jsonrpc: '2.0', id: 2, method: 'tools/list', params: { cursor: 'x', ...meta } });
+    bodies.push({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 7, ...meta } });
+  }
+  const versionHeaders = [undefined, '', ' ', '2025-06-18', ' 2025-03-26\t', '2024-11-05', '2025-11-25', REVISION, ` ${REVISION} `, '2099-01-01', 'nonsense'];
+  let shortcuts = 0;
+  for (const body of bodies) {
+    for (const protocolVersionHeader of versionHeaders) {
+      for (const mcpMethodHeader of [undefined, 'tools/call', 'tools/list']) {
+        if (!isPlainSessionEraRequest(body, protocolVersionHeader)) continue;
+        shortcuts++;
+        const outcome = classifyInboundRequest({ httpMethod: 'POST', protocolVersionHeader, mcpMethodHeader, mcpNameHeader: undefined, body });
+        assert.equal(outcome.kind, 'legacy', `${JSON.stringify(body)} with Mcp-Protocol-Version ${JSON.stringify(protocolVersionHeader)}`);
+      }
+    }
+  }
+  assert.ok(shortcuts >= 30, `the shortcut is taken for plain calls and lists (${shortcuts} times)`);
+  assert.equal(isPlainSessionEraRequest({ jsonrpc: '2.0', id: 1, method: 'tools/list' }, REVISION), false, 'a modern header is always classified');
+  assert.equal(isPlainSessionEraRequest({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { _meta: ENVELOPE } }, undefined), false, 'so is an envelope');
+});

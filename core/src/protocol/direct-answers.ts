@@ -8,6 +8,7 @@ import {
   PROTOCOL_VERSION_META_KEY,
   SERVER_INFO_META_KEY,
   specTypeSchemas,
+  SUPPORTED_PROTOCOL_VERSIONS,
 } from '@modelcontextprotocol/server';
 import type { CallContext, Caller, ToolCallResult, ToolDispatcher } from '../dispatch.js';
 import { isGauzyMcpError } from '../errors.js';
@@ -195,6 +196,23 @@ function envelopeAccepted(method: AcceptedRequest['method'], meta: unknown): boo
 function acceptedSessionRequest(body: unknown): AcceptedRequest | undefined {
   const request = plainCallOrList(body);
   return request && request.params._meta === undefined ? request : undefined;
+}
+
+/** The initialize-era revisions a `Mcp-Protocol-Version` header may name (the SDK's list holds no modern one but ours). */
+const SESSION_ERA_REVISIONS: ReadonlySet<string> = new Set(SUPPORTED_PROTOCOL_VERSIONS.filter((version) => version !== MODERN_REVISION));
+
+/**
+ * Whether a POST is 2025-era traffic by the SDK's own classification rules, without running them: a plain
+ * `tools/call` or `tools/list` with no `_meta` carries no envelope claim, so with no header or one naming an
+ * initialize-era revision, `classifyInboundRequest` can only answer "legacy, no claim". Its zod parses (two of them
+ * failing by design on every request) were a tenth of a 2025 session call's CPU. Anything else is classified.
+ */
+/** Optional whitespace around a header value (RFC 9110 §5.6.3), as the SDK strips it. */
+const HTTP_OWS = /^[ \t]+|[ \t]+$/g;
+
+export function isPlainSessionEraRequest(body: unknown, protocolVersionHeader: string | undefined): boolean {
+  if (protocolVersionHeader !== undefined && !SESSION_ERA_REVISIONS.has(protocolVersionHeader.replace(HTTP_OWS, ''))) return false;
+  return acceptedSessionRequest(body) !== undefined;
 }
 
 /** A `tools/call` or `tools/list` in its plain form (what both eras check first), or undefined. */

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { classifyInboundRequest, createMcpHandler, type JSONRPCMessage, type McpHttpHandler, type Server } from '@modelcontextprotocol/server';
 import type { OAuthScope } from '@gauzy-mcp/core';
-import { LazyAbortController, PROTOCOL_VERSIONS, scopeAllows, type Answer, type DirectResponder } from '@gauzy-mcp/core/internal';
+import { isPlainSessionEraRequest, LazyAbortController, PROTOCOL_VERSIONS, scopeAllows, type Answer, type DirectResponder } from '@gauzy-mcp/core/internal';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Identity } from '../identity.js';
 import type { HostMetrics } from '../ops/metrics.js';
@@ -58,14 +58,11 @@ export async function registerMcpRoutes(app: FastifyInstance, deps: McpRouteDeps
       deps.metrics.answers.inc(MODERN_DIRECT);
       return reply.code(200).type('application/json').send(await answered);
     }
-    const outcome = classifyInboundRequest({
-      httpMethod: 'POST',
-      protocolVersionHeader: header(request, 'mcp-protocol-version'),
-      mcpMethodHeader: header(request, 'mcp-method'),
-      mcpNameHeader: header(request, 'mcp-name'),
-      body,
-    });
-    if (outcome.kind !== 'legacy') {
+    const protocolVersionHeader = header(request, 'mcp-protocol-version');
+    const outcome = isPlainSessionEraRequest(body, protocolVersionHeader)
+      ? undefined
+      : classifyInboundRequest({ httpMethod: 'POST', protocolVersionHeader, mcpMethodHeader: header(request, 'mcp-method'), mcpNameHeader: header(request, 'mcp-name'), body });
+    if (outcome && outcome.kind !== 'legacy') {
       deps.metrics.answers.inc(MODERN_SDK);
       if (deps.listen && outcome.kind === 'modern' && ListenStreams.isListen(body)) {
         const stream = await deps.listen.prepare(request.identity!, body as RpcBody);
