@@ -5,7 +5,7 @@ import './require-current-build.js';
 import { subscribe } from 'node:diagnostics_channel';
 import { nodeExchange } from '@gauzy-mcp/core/internal';
 import { benchGauzy, startBenchHost } from './bench-host.js';
-import { measure, table } from './measure.js';
+import { measurePaired, table, type Measurement } from './measure.js';
 import { repeated, writeSuiteResult } from './results.js';
 import { JSON_HEADERS, modernHeaders, toolCall } from './modern-call.js';
 
@@ -55,12 +55,17 @@ const direct = async () => {
 };
 process.stderr.write(`one list_projects call sends ${replay.length} Gauzy request(s):\n${replay.map((line) => `  ${line}`).join('\n')}\n`);
 
-const rows: Awaited<ReturnType<typeof measure>>[] = [];
+const rows: Measurement[] = [];
 for (let round = 0; round < 3; round++) {
-  rows.push(await measure(`direct GET /api/organization-projects (round ${round + 1})`, direct, { iterations: ITERATIONS, concurrency: 1 }));
-  rows.push(await measure(`host 2026-07-28 tools/call list_projects (round ${round + 1})`, viaHost, { iterations: ITERATIONS, concurrency: 1 }));
+  rows.push(
+    ...(await measurePaired(
+      { name: `direct GET /api/organization-projects (round ${round + 1})`, operation: direct },
+      { name: `host 2026-07-28 tools/call list_projects (round ${round + 1})`, operation: viaHost },
+      { iterations: ITERATIONS },
+    )),
+  );
 }
-process.stderr.write(`\nGauzy at ${gauzyUrl}${gauzy.isSandbox ? ' (sandbox)' : ''}, one in flight, ${ITERATIONS} iterations a row\n${table(rows, rows[0])}\n`);
+process.stderr.write(`\nGauzy at ${gauzyUrl}${gauzy.isSandbox ? ' (sandbox)' : ''}, one in flight, the two alternating, ${ITERATIONS} iterations a row\n${table(rows, rows[0])}\n`);
 const pairs = [0, 1, 2].map((round) => ({ direct: rows[2 * round]!, host: rows[2 * round + 1]! }));
 for (const [round, { direct: a, host: b }] of pairs.entries()) process.stderr.write(`round ${round + 1}: p50 ${(b.p50 / a.p50).toFixed(2)}×, p99 ${(b.p99 / a.p99).toFixed(2)}×\n`);
 writeSuiteResult({
