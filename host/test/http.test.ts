@@ -75,15 +75,20 @@ describe('Streamable HTTP: the SDK client against the host', () => {
     }
   });
 
-  test('every answer carries the security headers: a tool answer, a refusal and an unknown route', async () => {
+  test('every answer carries the security headers an API answer needs, and only those: a tool answer, a refusal and an unknown route', async () => {
     const expectSecure = (headers: Headers, what: string) => {
       assert.equal(headers.get('content-security-policy')?.split(';')[0], "default-src 'none'", what);
       assert.match(headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/, what);
       assert.equal(headers.get('strict-transport-security'), 'max-age=31536000; includeSubDomains', what);
       assert.equal(headers.get('x-content-type-options'), 'nosniff', what);
-      assert.equal(headers.get('x-frame-options'), 'SAMEORIGIN', what);
+      assert.equal(headers.get('x-frame-options'), 'DENY', what);
       assert.equal(headers.get('referrer-policy'), 'no-referrer', what);
       assert.equal(headers.get('cross-origin-resource-policy'), 'same-origin', what);
+      assert.equal(headers.get('cache-control'), 'no-store', `${what}: what a user was answered is not cached`);
+      // Headers that only mean something on an HTML document are not sent on JSON answers.
+      for (const documentOnly of ['cross-origin-opener-policy', 'origin-agent-cluster', 'x-dns-prefetch-control', 'x-download-options', 'x-permitted-cross-domain-policies', 'x-xss-protection']) {
+        assert.equal(headers.get(documentOnly), null, `${what}: ${documentOnly}`);
+      }
     };
     const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 't', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
     const answer = await rawPost(host.mcpUrl, { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'get_server_info', arguments: {}, _meta: meta } }, { 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': 'get_server_info' });
