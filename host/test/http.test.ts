@@ -85,6 +85,7 @@ describe('Streamable HTTP: the SDK client against the host', () => {
       assert.equal(headers.get('referrer-policy'), 'no-referrer', what);
       assert.equal(headers.get('cross-origin-resource-policy'), 'same-origin', what);
       assert.equal(headers.get('cache-control'), 'no-store', `${what}: what a user was answered is not cached`);
+      assert.match(headers.get('x-request-id') ?? '', /^[\w.-]{1,64}$/, `${what}: a request id to quote`);
       // Headers that only mean something on an HTML document are not sent on JSON answers.
       for (const documentOnly of ['cross-origin-opener-policy', 'origin-agent-cluster', 'x-dns-prefetch-control', 'x-download-options', 'x-permitted-cross-domain-policies', 'x-xss-protection']) {
         assert.equal(headers.get(documentOnly), null, `${what}: ${documentOnly}`);

@@ -201,15 +201,15 @@ function acceptedSessionRequest(body: unknown): AcceptedRequest | undefined {
 /** The initialize-era revisions a `Mcp-Protocol-Version` header may name (the SDK's list holds no modern one but ours). */
 const SESSION_ERA_REVISIONS: ReadonlySet<string> = new Set(SUPPORTED_PROTOCOL_VERSIONS.filter((version) => version !== MODERN_REVISION));
 
+/** Optional whitespace around a header value (RFC 9110 §5.6.3), as the SDK strips it. */
+const HTTP_OWS = /^[ \t]+|[ \t]+$/g;
+
 /**
  * Whether a POST is 2025-era traffic by the SDK's own classification rules, without running them: a plain
  * `tools/call` or `tools/list` with no `_meta` carries no envelope claim, so with no header or one naming an
  * initialize-era revision, `classifyInboundRequest` can only answer "legacy, no claim". Its zod parses (two of them
  * failing by design on every request) were a tenth of a 2025 session call's CPU. Anything else is classified.
  */
-/** Optional whitespace around a header value (RFC 9110 §5.6.3), as the SDK strips it. */
-const HTTP_OWS = /^[ \t]+|[ \t]+$/g;
-
 export function isPlainSessionEraRequest(body: unknown, protocolVersionHeader: string | undefined): boolean {
   if (protocolVersionHeader !== undefined && !SESSION_ERA_REVISIONS.has(protocolVersionHeader.replace(HTTP_OWS, ''))) return false;
   return acceptedSessionRequest(body) !== undefined;

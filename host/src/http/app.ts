@@ -70,8 +70,10 @@ export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> 
 
   const allowedOrigins = allowedOriginsFor(config);
   const security = securityHeaders();
-  app.addHook('onRequest', (_request, reply, done) => {
+  // The request id too: set first, it is on every answer, refusals and 404s included, without an onSend hook.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.headers(security);
+    reply.header('x-request-id', request.id);
     done();
   });
   await app.register(cors, {
@@ -102,22 +104,24 @@ export async function buildHostApp(deps: HostAppDeps): Promise<FastifyInstance> 
   });
 
   // Callback hooks, not async ones: these run on every request, and each async hook costs a promise.
-  app.addHook('onSend', (request, reply, payload, done) => {
-    reply.header('x-request-id', request.id);
-    if (config.debug && request.routeOptions.config?.mcp) {
-      log.info('mcp exchange', {
-        requestId: request.id,
-        method: request.method,
-        url: request.routeOptions.url,
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime),
-        who: request.identity?.key,
-        request: request.body === undefined ? 'empty' : shapeOf(request.body),
-        answer: shapeOfPayload(payload),
-      });
-    }
-    done(null, payload);
-  });
+  if (config.debug) {
+    // Debug mode logs the shape of each MCP exchange as it is sent.
+    app.addHook('onSend', (request, reply, payload, done) => {
+      if (request.routeOptions.config?.mcp) {
+        log.info('mcp exchange', {
+          requestId: request.id,
+          method: request.method,
+          url: request.routeOptions.url,
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+          who: request.identity?.key,
+          request: request.body === undefined ? 'empty' : shapeOf(request.body),
+          answer: shapeOfPayload(payload),
+        });
+      }
+      done(null, payload);
+    });
+  }
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpRequests.inc({ route, method: request.method, status: String(reply.statusCode) });
