@@ -2,11 +2,11 @@
 // this process; the host runs alone in a child, serving every pack as the host benches do, and profiles itself
 // (node:inspector) only while the calls run, so its profile holds nothing else. One call in flight,
 // PROFILE_CALLS times (default 5,000), of PROFILE_TOOL (default get_server_info) with PROFILE_ARGS (JSON,
-// default {}) over 2026-07-28 (or in a 2025-06-18 session: PROFILE_ERA=session), or, with PROFILE_CONNECTIONS (say 16), autocannon's load for PROFILE_SECONDS
-// (default 5); then the top functions by self time and the share of each area. The .cpuprofile
-// is kept (PROFILE_DIR, default a temporary folder) for a flame graph (Chrome DevTools, speedscope). Against the
-// bundled sandbox, or a real Gauzy: API_BASE_URL (and GAUZY_EMAIL, GAUZY_PASSWORD; default admin@ever.co/admin).
-// Run: npm run bench:profile
+// default {}) over 2026-07-28 (or inside a 2025-06-18 session: PROFILE_ERA=session), or, with PROFILE_CONNECTIONS
+// (say 16), autocannon's load for PROFILE_SECONDS (default 5); then the top functions by self time and the share
+// of each area. The .cpuprofile is kept (PROFILE_DIR, default a temporary folder) for a flame graph (Chrome
+// DevTools, speedscope). Against the bundled sandbox, or a real Gauzy: API_BASE_URL (and GAUZY_EMAIL,
+// GAUZY_PASSWORD; default admin@ever.co/admin). Run: npm run bench:profile
 import './require-current-build.js';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 // `npm run bench`: runs every suite in its own process, then writes the figures, each beside its target and the
 // previous run's, into BENCHMARKS.md (between the generated-section markers) and bench/results/latest.json.
-// Needs the built CLI for the stdio suite (npm run build). The 10-minute soak runs on its own (npm run bench:soak);
-// its last result (bench/results/soak.json) is reported here too.
+// Every suite measures the built packages (npm run build first). The 10-minute soak runs on its own
+// (npm run bench:soak); its last result (bench/results/soak.json) is reported here too.
 import './require-current-build.js';
 import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
