@@ -24,7 +24,7 @@ export async function measure(name: string, operation: () => Promise<unknown>, o
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const elapsed = (performance.now() - started) / 1000;
-  return { ...summarise(name, latencies, options.concurrency), perSecond: Math.round(options.iterations / elapsed) };
+  return summarise(name, latencies, options.concurrency, elapsed);
 }
 
 /**
@@ -52,14 +52,15 @@ export async function measurePaired(
     await timed(order[0]);
     await timed(order[1]);
   }
-  return [summarise(first.name, latencies[0], 1), summarise(second.name, latencies[1], 1)];
+  // Each one's rate over its own time alone: the other's share of the loop is not its.
+  const ownSeconds = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / 1000;
+  return [summarise(first.name, latencies[0], 1, ownSeconds(latencies[0])), summarise(second.name, latencies[1], 1, ownSeconds(latencies[1]))];
 }
 
-function summarise(name: string, latencies: number[], concurrency: number): Measurement {
-  const total = latencies.reduce((sum, value) => sum + value, 0) / 1000;
+function summarise(name: string, latencies: number[], concurrency: number, seconds: number): Measurement {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!);
-  return { name, iterations: latencies.length, concurrency, perSecond: Math.round(latencies.length / total), p50: at(0.5), p90: at(0.9), p99: at(0.99) };
+  return { name, iterations: latencies.length, concurrency, perSecond: Math.round(latencies.length / seconds), p50: at(0.5), p90: at(0.9), p99: at(0.99) };
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -6,7 +6,7 @@ import './require-current-build.js';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import { initializeRequest, openSession } from './modern-call.js';
+import { initializeRequest, openSession, SESSION_REVISION } from './modern-call.js';
 import { writeSuiteResult } from './results.js';
 
 const COUNTS = (process.env.BENCH_MEMORY_COUNTS ?? '1000,10000').split(',').map(Number);
@@ -60,11 +60,11 @@ const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 const rows: Array<{ kind: string; count: number; heapPerItemKiB: number; rssPerItemKiB: number; live: number }> = [];
 for (const count of COUNTS) {
   const before = await ask('measure');
-  const sessions = await openMany(count, async (index) => (await openSession(mcpUrl, index))['mcp-session-id']);
+  const sessions = await openMany(count, async (index) => (await openSession(mcpUrl, { id: index }))['mcp-session-id']);
   const withSessions = await ask('measure');
   rows.push({ kind: 'idle 2025-06-18 session', count, heapPerItemKiB: kib((withSessions.heapUsed - before.heapUsed) / count), rssPerItemKiB: kib((withSessions.rss - before.rss) / count), live: withSessions.sessions });
   await openMany(sessions.length, async (index) => {
-    const response = await fetch(mcpUrl, { method: 'DELETE', headers: { 'mcp-session-id': sessions[index]!, 'mcp-protocol-version': '2025-06-18' } });
+    const response = await fetch(mcpUrl, { method: 'DELETE', headers: { 'mcp-session-id': sessions[index]!, 'mcp-protocol-version': SESSION_REVISION } });
     await response.text();
   });
 

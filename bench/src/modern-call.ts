@@ -11,15 +11,21 @@ export const SESSION_REVISION = '2025-06-18';
 
 export const initializeRequest = (id: number) => ({ jsonrpc: '2.0', id, method: 'initialize', params: { protocolVersion: SESSION_REVISION, capabilities: {}, clientInfo: { name: 'bench', version: '1' } } });
 
-/** Opens a 2025-06-18 session (initialize, then initialized) and returns the headers its requests carry. */
-export async function openSession(mcpUrl: string, id = 0): Promise<{ 'mcp-session-id': string; 'mcp-protocol-version': string }> {
-  const response = await fetch(mcpUrl, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(initializeRequest(id)) });
-  const text = await response.text();
+/**
+ * Opens a 2025-06-18 session (initialize, then initialized) and returns the headers its requests carry; each of the
+ * two requests gives up after `timeoutMs` when one is given.
+ */
+export async function openSession(mcpUrl: string, options: { id?: number; timeoutMs?: number } = {}): Promise<{ 'mcp-session-id': string; 'mcp-protocol-version': string }> {
+  const post = async (message: object, headers: Record<string, string>) => {
+    const signal = options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs);
+    const response = await fetch(mcpUrl, { method: 'POST', headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(message), signal });
+    return { response, text: await response.text() };
+  };
+  const { response, text } = await post(initializeRequest(options.id ?? 0), {});
   const sessionId = response.headers.get('mcp-session-id');
-  if (response.status !== 200 || !sessionId) throw new Error(`initialize: HTTP ${response.status}: ${text.slice(0, 200)}`);
+  if (response.status !== 200 || !sessionId) throw new Error(`initialize: HTTP ${response.status}, session id ${sessionId}: ${text.slice(0, 200)}`);
   const headers = { 'mcp-session-id': sessionId, 'mcp-protocol-version': SESSION_REVISION };
-  const initialized = await fetch(mcpUrl, { method: 'POST', headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) });
-  await initialized.text();
-  if (initialized.status !== 202) throw new Error(`notifications/initialized: HTTP ${initialized.status}`);
+  const initialized = await post({ jsonrpc: '2.0', method: 'notifications/initialized' }, headers);
+  if (initialized.response.status !== 202) throw new Error(`notifications/initialized: HTTP ${initialized.response.status}: ${initialized.text.slice(0, 200)}`);
   return headers;
 }

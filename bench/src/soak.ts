@@ -342,7 +342,7 @@ async function runClients(port: NonNullable<typeof parentPort>, { mcpUrl, wsUrl 
   const { Client } = await import('@modelcontextprotocol/client');
   const { AjvJsonSchemaValidator } = await import('@modelcontextprotocol/client/validators/ajv');
   const { WebSocketClientTransport } = await import('@gauzy-mcp/testkit');
-  const { JSON_HEADERS, MODERN_META, modernHeaders, toolCall } = await import('./modern-call.js');
+  const { JSON_HEADERS, MODERN_META, modernHeaders, openSession, toolCall } = await import('./modern-call.js');
 
   // The SDK's default validator compiles every outputSchema object it is handed, and its Ajv keeps each one: a
   // long-lived client that lists the tools again and then calls one grows by the listing's compiled schemas
@@ -523,15 +523,6 @@ async function runClients(port: NonNullable<typeof parentPort>, { mcpUrl, wsUrl 
     while (!stopping) await writeCycle(writes, 'modernWrite');
   };
 
-  const openSession = async () => {
-    const { response, text } = await post({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } }, {});
-    const sessionId = response.headers.get('mcp-session-id');
-    if (response.status !== 200 || !sessionId) throw new Error(`initialize: HTTP ${response.status}, session id ${sessionId}: ${text.slice(0, 200)}`);
-    const headers = { 'mcp-session-id': sessionId, 'mcp-protocol-version': '2025-06-18' };
-    const initialized = await post({ jsonrpc: '2.0', method: 'notifications/initialized' }, headers);
-    if (initialized.response.status !== 202) throw new Error(`notifications/initialized: HTTP ${initialized.response.status}: ${initialized.text.slice(0, 200)}`);
-    return headers;
-  };
   const endSession = async (headers: Record<string, string>) => {
     const response = await fetch(mcpUrl, { method: 'DELETE', headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     const text = await response.text();
@@ -540,7 +531,7 @@ async function runClients(port: NonNullable<typeof parentPort>, { mcpUrl, wsUrl 
   };
   const sessionWorker = async (worker: number) => {
     for (let round = 0; !stopping; round++) {
-      const headers = await timed('sessionLifecycle', openSession);
+      const headers = await timed('sessionLifecycle', () => openSession(mcpUrl, { timeoutMs: REQUEST_TIMEOUT_MS }));
       if (!headers) {
         await pauseAfter(headers);
         continue;

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSandbox, loadSandboxEntities } from '@gauzy-mcp/testkit';
 import { DEFAULT_PLUGIN_PACKAGES, importFromCli } from 'gauzy-mcp';
+import { initializeRequest } from './modern-call.js';
 import { percentile, repeated, writeSuiteResult } from './results.js';
 
 const RUNS = Number(process.env.BENCH_STDIO_RUNS ?? 9);
@@ -23,7 +24,7 @@ const admin = sandbox.seed.users.superAdmin;
 const cacheDir = mkdtempSync(join(tmpdir(), 'gauzy-mcp-bench-start-'));
 const env = { ...process.env, API_BASE_URL: sandbox.url, GAUZY_AUTH_EMAIL: admin.email, GAUZY_AUTH_PASSWORD: admin.password, GAUZY_MCP_TOOLSETS: 'all', LOG_LEVEL: 'error', GAUZY_MCP_START_CACHE: cacheDir };
 const messages = [
-  { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } },
+  initializeRequest(1),
   { jsonrpc: '2.0', method: 'notifications/initialized' },
   { jsonrpc: '2.0', id: 2, method: 'tools/list' },
   { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'get_server_info', arguments: {} } },

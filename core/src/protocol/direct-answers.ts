@@ -8,15 +8,13 @@ import {
   PROTOCOL_VERSION_META_KEY,
   SERVER_INFO_META_KEY,
   specTypeSchemas,
-  SUPPORTED_PROTOCOL_VERSIONS,
 } from '@modelcontextprotocol/server';
 import type { CallContext, Caller, ToolCallResult, ToolDispatcher } from '../dispatch.js';
 import { isGauzyMcpError } from '../errors.js';
 import type { Inventory, ListedTool } from '../inventory.js';
 import type { ServerFacts } from '../tool.js';
-import { DEFAULT_LIST_PAGE_SIZE, listingPage, listingPages, pageOfCursor, serverIdentity } from './server.js';
+import { DEFAULT_LIST_PAGE_SIZE, INITIALIZE_ERA_REVISIONS, listingPage, listingPages, MODERN_REVISION, pageOfCursor, serverIdentity } from './server.js';
 
-const MODERN_REVISION = '2026-07-28';
 /** The envelope keys a request may carry and still be answered here; anything else goes the SDK's way. */
 const ENVELOPE_KEYS = new Set([PROTOCOL_VERSION_META_KEY, CLIENT_INFO_META_KEY, CLIENT_CAPABILITIES_META_KEY]);
 const CALL_PARAM_KEYS = new Set(['name', 'arguments', '_meta']);
@@ -131,7 +129,7 @@ export function createDirectResponder(options: DirectResponderOptions): DirectRe
       const listed = listAnswer('stateless', request, caller);
       return listed === undefined ? undefined : Promise.resolve(listed);
     }
-    return call(request, withCancel({ caller }, cancel)).then((answered) =>
+    return call(request, new CancellableCall({ caller }, cancel)).then((answered) =>
       'error' in answered
         ? JSON.stringify({ jsonrpc: '2.0', id: request.id, error: answered.error })
         : JSON.stringify({ result: withServerIdentity({ ...answered.result, resultType: 'complete' }, identity), jsonrpc: '2.0', id: request.id }),
@@ -139,7 +137,7 @@ export function createDirectResponder(options: DirectResponderOptions): DirectRe
   };
 
   const answerInSession = (request: AcceptedRequest, context: Omit<CallContext, 'signal'>, cancel: { readonly signal: AbortSignal }): Promise<JSONRPCAnswer> => {
-    return call(request, withCancel(context, cancel)).then((answered) => ('error' in answered ? { jsonrpc: '2.0', id: request.id, error: answered.error } : { result: answered.result, jsonrpc: '2.0', id: request.id }) as JSONRPCAnswer);
+    return call(request, new CancellableCall(context, cancel)).then((answered) => ('error' in answered ? { jsonrpc: '2.0', id: request.id, error: answered.error } : { result: answered.result, jsonrpc: '2.0', id: request.id }) as JSONRPCAnswer);
   };
 
   // A tool that logs to the client needs the SDK's request context (the level the client set, the call's stream).
@@ -198,8 +196,8 @@ function acceptedSessionRequest(body: unknown): AcceptedRequest | undefined {
   return request && request.params._meta === undefined ? request : undefined;
 }
 
-/** The initialize-era revisions a `Mcp-Protocol-Version` header may name (the SDK's list holds no modern one but ours). */
-const SESSION_ERA_REVISIONS: ReadonlySet<string> = new Set(SUPPORTED_PROTOCOL_VERSIONS.filter((version) => version !== MODERN_REVISION));
+/** The revisions a 2025-era request's `Mcp-Protocol-Version` header may name. */
+const SESSION_ERA_REVISIONS: ReadonlySet<string> = new Set(INITIALIZE_ERA_REVISIONS);
 
 /** Optional whitespace around a header value (RFC 9110 §5.6.3), as the SDK strips it. */
 const HTTP_OWS = /^[ \t]+|[ \t]+$/g;
@@ -247,12 +245,10 @@ function wireCallResult(result: ToolCallResult): { result: Record<string, unknow
   return { result: checked.value as Record<string, unknown> };
 }
 
-/** The call's context with its cancel signal read through: a lazily made one (LazyAbortController) is made only if read. */
-function withCancel(context: Omit<CallContext, 'signal'>, cancel: { readonly signal: AbortSignal }): CallContext {
-  return new CancellableCall(context, cancel);
-}
-
-/** A class, so the signal's getter is its prototype's: defining one on each call's copy cost about 2 µs a call. */
+/**
+ * The call's context with its cancel signal read through: a lazily made one (LazyAbortController) is made only if
+ * read. A class, so the getter is its prototype's: defining one on each call's copy cost about 2 µs a call.
+ */
 class CancellableCall implements CallContext {
   readonly caller: CallContext['caller'];
   readonly progress: CallContext['progress'];

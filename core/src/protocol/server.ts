@@ -22,11 +22,12 @@ import { viewKeeps, viewKey } from '../tool-view.js';
 import { registerResourceHandlers, type ResourceHandlerOptions } from './resource-handlers.js';
 
 export const SERVER_NAME = 'gauzy-mcp';
-/**
- * Revisions this server speaks: 2026-07-28 (stateless, `server/discover`) and the initialize-era ones.
- * The SDK's SUPPORTED_PROTOCOL_VERSIONS lists only the latter, so the modern one is named here.
- */
-export const PROTOCOL_VERSIONS: readonly string[] = ['2026-07-28', ...SUPPORTED_PROTOCOL_VERSIONS.filter((version) => version !== '2026-07-28')];
+/** The stateless revision (`server/discover`, the envelope in `_meta`). */
+export const MODERN_REVISION = '2026-07-28';
+/** The initialize-era revisions: the SDK's SUPPORTED_PROTOCOL_VERSIONS, which does not list the modern one as such. */
+export const INITIALIZE_ERA_REVISIONS: readonly string[] = SUPPORTED_PROTOCOL_VERSIONS.filter((version) => version !== MODERN_REVISION);
+/** Revisions this server speaks, newest first. */
+export const PROTOCOL_VERSIONS: readonly string[] = [MODERN_REVISION, ...INITIALIZE_ERA_REVISIONS];
 
 export interface ProtocolServerOptions {
   inventory: Inventory;
